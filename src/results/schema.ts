@@ -1,0 +1,169 @@
+// results.json, schemaVersion 1: the contract between a run and everything that reads it (report, compare,
+// history, other tools). Every field carries its unit in its name and a description; the JSON Schema in
+// `schema/results.schema.json` is generated from this file.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { CACHE_STATES } from '../scenario/schema.ts';
+
+export const SCHEMA_VERSION = 1;
+
+const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const OutlierSchema = Type.Object({
+  round: d('round the sample was taken in', Type.Integer()),
+  value: d('the sample value, in the metric’s unit', Type.Number()),
+  z: d('modified Z-score (Iglewicz & Hoaglin); |z| > 3.5 is an outlier', Type.Number()),
+});
+
+/** Descriptive statistics of one metric of one variant (see src/stats/). */
+export const SummarySchema = Type.Object({
+  n: d('number of samples', Type.Integer()),
+  mean: Type.Number(),
+  median: Type.Number(),
+  sd: d('sample standard deviation (n − 1)', Type.Number()),
+  min: Type.Number(),
+  max: Type.Number(),
+  mad: d('median absolute deviation, unscaled', Type.Number()),
+  cv: d('coefficient of variation, sd / mean', Type.Number()),
+  ciLow: d('95% bootstrap CI of the median, low end', Type.Number()),
+  ciHigh: d('95% bootstrap CI of the median, high end', Type.Number()),
+  outliers: d('samples flagged by modified Z-score; never removed', Type.Array(OutlierSchema)),
+});
+
+export const VERDICTS = ['faster', 'slower', 'no difference', 'inconclusive'] as const;
+export const VerdictSchema = Type.Union(VERDICTS.map((v) => Type.Literal(v)));
+
+export const ComparisonSchema = Type.Object({
+  scenario: Type.String(),
+  metric: d('the compared metric: wallMs, userMs, maxRssKb, bytes, startupFirstMs …', Type.String()),
+  baseline: d('variant id of the baseline', Type.String()),
+  variant: d('variant id compared with it', Type.String()),
+  ratio: d('median(variant) / median(baseline); < 1 is faster or smaller', Type.Number()),
+  ciLow: d('95% bootstrap CI of the ratio, low end', Type.Number()),
+  ciHigh: d('95% bootstrap CI of the ratio, high end', Type.Number()),
+  pValue: d('Mann-Whitney U two-sided p-value', Type.Number()),
+  verdict: VerdictSchema,
+  runsNeeded: Type.Optional(d('for inconclusive: runs per variant estimated to decide', Type.Integer())),
+});
+
+export const SampleSchema = Type.Object({
+  round: d('round index; warm-ups are negative', Type.Integer()),
+  position: d('position of the variant within its round (interleaving order)', Type.Integer()),
+  wallMs: d('wall time, monotonic clock', Type.Number()),
+  userMs: d('user CPU of the whole process tree', Type.Number()),
+  sysMs: d('system CPU of the whole process tree', Type.Number()),
+  maxRssKb: d('peak RSS of the largest single process (getrusage via GNU time)', Type.Number()),
+  treeRssKb: d('peak of the summed RSS of the process group, sampled from /proc', Type.Number()),
+  exitCode: d('exit code; null when killed by a signal', Nullable(Type.Integer())),
+  signal: Type.Optional(d('the signal that ended the build, if any', Type.String())),
+  timedOut: Type.Optional(Type.Boolean()),
+  phases: d('phase name → ms from the start of the build to the end of the phase', Type.Record(Type.String(), Type.Number())),
+  rebuiltUnits: Type.Optional(d('cargo units compiled (not fresh) in this sample', Type.Integer())),
+  freshUnits: Type.Optional(d('cargo units found fresh in this sample', Type.Integer())),
+  cacheCheck: Type.Optional(d('what the runner saw of the cache state: ok, or why it looks wrong', Type.String())),
+  log: d('log file of this sample, relative to the out dir', Type.String()),
+});
+
+export const ArtifactSchema = Type.Object({
+  path: d('declared artifact path, relative to the workdir', Type.String()),
+  kind: Type.Union([Type.Literal('file'), Type.Literal('dir'), Type.Literal('missing')]),
+  bytes: d('file size, or the sum over a directory', Type.Integer()),
+  files: d('number of regular files', Type.Integer()),
+  sha256: d('SHA-256 of the file, or of the sorted (path, hash) list of a directory', Type.String()),
+  debugBytes: d('split debug info beside it (.dwp, .dwo, .debug)', Type.Integer()),
+  largest: d('biggest entries inside', Type.Array(Type.Object({ path: Type.String(), bytes: Type.Integer() }))),
+  fingerprint: Type.Optional(
+    Type.Object({
+      linker: Type.Optional(Type.String()),
+      debugInfo: Type.Optional(Type.String()),
+      packager: Type.Optional(Type.String()),
+      shape: Type.Optional(Type.String()),
+      mismatch: Type.Optional(d('what contradicts the variant’s declared intent', Type.Array(Type.String()))),
+    }),
+  ),
+});
+
+export const StartupSchema = Type.Object({
+  firstMs: d('launch to ready, first launch after the build', Nullable(Type.Number())),
+  warmMs: d('launch to ready, a later launch', Nullable(Type.Number())),
+  readyOk: Type.Boolean(),
+  extractBytes: Type.Optional(d('bytes the first launch extracted (onefile _MEI*, SCIE cache)', Type.Integer())),
+  error: Type.Optional(Type.String()),
+});
+
+export const STATUSES = ['ok', 'failed', 'unavailable', 'skipped'] as const;
+
+export const VariantResultSchema = Type.Object({
+  id: d('stable id: scenario/variant@cache', Type.String()),
+  scenario: Type.String(),
+  variant: Type.String(),
+  cache: Type.Union(CACHE_STATES.map((s) => Type.Literal(s))),
+  baseline: Type.Boolean(),
+  description: Type.Optional(Type.String()),
+  ref: Type.Optional(d('git ref the variant was built at (run --ref)', Type.String())),
+  status: Type.Union(STATUSES.map((s) => Type.Literal(s))),
+  reason: d('why it failed, is unavailable or was skipped; null when ok', Nullable(Type.String())),
+  logTail: Type.Optional(d('last 40 lines of the failing sample’s output', Type.Array(Type.String()))),
+  samples: Type.Array(SampleSchema),
+  warmups: Type.Array(SampleSchema),
+  artifact: Nullable(ArtifactSchema),
+  startup: Nullable(StartupSchema),
+  network: Type.Optional(Type.Boolean()),
+  stats: d('metric name → summary of the samples', Type.Record(Type.String(), SummarySchema)),
+});
+
+export const ToolSchema = Type.Object({ name: Type.String(), version: Nullable(Type.String()), path: Nullable(Type.String()) });
+
+export const EnvironmentSchema = Type.Object({
+  os: Type.String(),
+  kernel: Type.String(),
+  arch: Type.String(),
+  cpuModel: Type.String(),
+  cores: Type.Integer(),
+  memoryBytes: Type.Integer(),
+  loadAvgBefore: Type.Array(Type.Number()),
+  loadAvgAfter: Type.Array(Type.Number()),
+  node: Type.String(),
+  hostname: Type.String(),
+  git: Nullable(Type.Object({ commit: Type.String(), branch: Nullable(Type.String()), dirty: Type.Boolean() })),
+  tools: d('version and path of every tool the scenarios use', Type.Array(ToolSchema)),
+});
+
+export const ResultsFileSchema = Type.Object(
+  {
+    schemaVersion: Type.Literal(SCHEMA_VERSION),
+    runId: d('unique id of the run, also the default out dir name', Type.String()),
+    tool: Type.Object({ name: Type.String(), version: Type.String() }),
+    startedAt: d('ISO 8601', Type.String()),
+    finishedAt: d('ISO 8601; null while the run is going on', Nullable(Type.String())),
+    interrupted: d('true when the run was stopped before the plan finished', Type.Boolean()),
+    config: Type.Object({
+      runs: d('rounds per variant (the largest, with --runs auto)', Type.Integer()),
+      warmup: Type.Integer(),
+      seed: d('seed of the shuffled order', Type.Integer()),
+      order: d('variant ids per round, in run order', Type.Array(Type.Array(Type.String()))),
+      noisePct: Type.Optional(Type.Number()),
+      alpha: Type.Optional(Type.Number()),
+      stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),
+    }),
+    environment: EnvironmentSchema,
+    scenarios: Type.Array(Type.Object({ name: Type.String(), file: Type.String(), sha256: Type.String(), description: Type.Optional(Type.String()) })),
+    variants: Type.Array(VariantResultSchema),
+    comparisons: Type.Array(ComparisonSchema),
+  },
+  { $id: 'https://buildbench.dev/schema/results.schema.json', title: 'buildbench results, schemaVersion 1' },
+);
+
+/** The whole results file. */
+export type ResultsFile = Static<typeof ResultsFileSchema>;
+export type VariantResult = Static<typeof VariantResultSchema>;
+export type RunSample = Static<typeof SampleSchema>;
+export type Summary = Static<typeof SummarySchema>;
+export type Outlier = Static<typeof OutlierSchema>;
+export type Comparison = Static<typeof ComparisonSchema>;
+export type Verdict = Static<typeof VerdictSchema>;
+export type ArtifactInfo = Static<typeof ArtifactSchema>;
+export type StartupInfo = Static<typeof StartupSchema>;
+export type Environment = Static<typeof EnvironmentSchema>;
+export type ToolInfo = Static<typeof ToolSchema>;
+export type VariantStatus = (typeof STATUSES)[number];

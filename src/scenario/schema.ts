@@ -1,0 +1,121 @@
+// The scenario file as a user writes it. One TypeBox source gives both the TypeScript types and the
+// committed JSON Schema (`schema/scenario.schema.json`), so editors and the validator never disagree.
+import { Type, type Static } from '@sinclair/typebox';
+
+/** Cache states, after rustc-perf and gradle-profiler. */
+export const CACHE_STATES = ['cold', 'warm', 'incremental', 'noop'] as const;
+export type CacheState = (typeof CACHE_STATES)[number];
+
+const Id = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+  maxLength: 80,
+  description: 'letters, digits, dot, dash, underscore; used in ids and file names',
+});
+const Command = Type.String({ minLength: 1, maxLength: 10_000, description: 'a shell command (sh -c), run in the workdir' });
+const RelPath = Type.String({ minLength: 1, maxLength: 1000, description: 'a path inside the workdir' });
+const Env = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String({ maxLength: 10_000 }), {
+  description: 'environment variables added to the build',
+});
+const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+  description: 'tools that must be found (see `buildbench doctor`); missing → the variant is unavailable',
+});
+const CacheList = Type.Array(Type.Union(CACHE_STATES.map((s) => Type.Literal(s))), {
+  minItems: 1,
+  uniqueItems: true,
+  description: 'cache states to measure: cold, warm, incremental, noop',
+});
+const Timeout = Type.Number({ exclusiveMinimum: 0, maximum: 86_400, description: 'seconds before the build group is killed' });
+
+export const MutateSchema = Type.Union(
+  [
+    Type.Object({ touch: RelPath }, { additionalProperties: false }),
+    Type.Object(
+      { append: Type.Object({ file: RelPath, text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false }) },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'the edit applied before each incremental sample' },
+);
+
+export const SmokeSchema = Type.Object(
+  {
+    run: Command,
+    ready: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 2000, description: 'URL polled until it answers 2xx; without it, ready means exit 0' }),
+    ),
+    timeoutS: Type.Optional(Timeout),
+  },
+  { additionalProperties: false, description: 'launch the artifact and time until it is ready' },
+);
+
+export const PhaseSchema = Type.Object(
+  {
+    name: Id,
+    pattern: Type.String({ minLength: 1, maxLength: 1000, description: 'regular expression; the first matching output line ends the phase' }),
+  },
+  { additionalProperties: false },
+);
+
+/** Declared intent of a variant, checked against the artifact's fingerprint. */
+export const ExpectSchema = Type.Object(
+  {
+    linker: Type.Optional(Type.Union([Type.Literal('lld'), Type.Literal('mold'), Type.Literal('bfd'), Type.Literal('gold')])),
+    debugInfo: Type.Optional(
+      Type.Union([Type.Literal('inside'), Type.Literal('packed'), Type.Literal('unpacked'), Type.Literal('none')]),
+    ),
+    packager: Type.Optional(Type.String({ maxLength: 100 })),
+    shape: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const VariantFileSchema = Type.Object(
+  {
+    name: Id,
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    baseline: Type.Optional(Type.Boolean()),
+    build: Command,
+    setup: Type.Optional(Command),
+    artifact: Type.Optional(RelPath),
+    clean: Type.Optional(Type.Array(RelPath, { description: 'removed before every sample' })),
+    caches: Type.Optional(Type.Array(RelPath, { description: 'removed before cold samples only' })),
+    cache: Type.Optional(CacheList),
+    mutate: Type.Optional(MutateSchema),
+    smoke: Type.Optional(SmokeSchema),
+    env: Type.Optional(Env),
+    requires: Type.Optional(Requires),
+    timeoutS: Type.Optional(Timeout),
+    phases: Type.Optional(Type.Array(PhaseSchema)),
+    expect: Type.Optional(ExpectSchema),
+    network: Type.Optional(Type.Boolean({ description: 'the build may use the network (the report says so)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ScenarioFileSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    name: Id,
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    default: Type.Optional(Type.Boolean({ description: 'part of a plain `buildbench run`' })),
+    project: Type.String({ minLength: 1, maxLength: 1000, description: 'folder copied into one workdir per variant, relative to this file' }),
+    requires: Type.Optional(Requires),
+    setup: Type.Optional(Command),
+    runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    warmup: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    cache: Type.Optional(CacheList),
+    env: Type.Optional(Env),
+    timeoutS: Type.Optional(Timeout),
+    ignore: Type.Optional(Type.Array(RelPath, { description: 'paths of the project not copied into workdirs' })),
+    variants: Type.Array(VariantFileSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false, $id: 'https://buildbench.dev/schema/scenario.schema.json', title: 'buildbench scenario' },
+);
+
+/** A scenario file as written, after schema validation. */
+export type ScenarioFile = Static<typeof ScenarioFileSchema>;
+export type VariantFile = Static<typeof VariantFileSchema>;
+export type Mutate = Static<typeof MutateSchema>;
+export type Smoke = Static<typeof SmokeSchema>;
+export type PhaseRule = Static<typeof PhaseSchema>;
+export type Expect = Static<typeof ExpectSchema>;
