@@ -19,10 +19,14 @@ const Env = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Ty
 const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
   description: 'tools that must be found (see `buildbench doctor`); missing → the variant is unavailable',
 });
-const CacheList = Type.Array(Type.Union(CACHE_STATES.map((s) => Type.Literal(s))), {
-  minItems: 1,
-  uniqueItems: true,
-  description: 'cache states to measure: cold, warm, incremental, noop',
+/** A string enum as a plain JSON Schema `enum`, so a wrong value gets one "must be one of …" message. */
+export const StringEnum = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+
+const CacheStateSchema = StringEnum(CACHE_STATES);
+// One state may be written as a plain string: `cache: warm`.
+const CacheList = Type.Union([CacheStateSchema, Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
+  description: 'a cache state or a list of them (cold, warm, incremental, noop)',
 });
 const Timeout = Type.Number({ exclusiveMinimum: 0, maximum: 86_400, description: 'seconds before the build group is killed' });
 
@@ -59,10 +63,8 @@ export const PhaseSchema = Type.Object(
 /** Declared intent of a variant, checked against the artifact's fingerprint. */
 export const ExpectSchema = Type.Object(
   {
-    linker: Type.Optional(Type.Union([Type.Literal('lld'), Type.Literal('mold'), Type.Literal('bfd'), Type.Literal('gold')])),
-    debugInfo: Type.Optional(
-      Type.Union([Type.Literal('inside'), Type.Literal('packed'), Type.Literal('unpacked'), Type.Literal('none')]),
-    ),
+    linker: Type.Optional(StringEnum(['lld', 'mold', 'bfd', 'gold'] as const)),
+    debugInfo: Type.Optional(StringEnum(['inside', 'packed', 'unpacked', 'none'] as const)),
     packager: Type.Optional(Type.String({ maxLength: 100 })),
     shape: Type.Optional(Type.String({ maxLength: 100 })),
   },

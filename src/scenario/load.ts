@@ -1,0 +1,171 @@
+// Load scenario files: parse with positions, validate against the schema, check what a schema cannot say
+// (unique names, paths confined to the workdir, a mutate for incremental builds), then resolve defaults.
+// Every problem of a file is returned at once.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { validateDocument } from '../common/validate-document.ts';
+import { formatPath, type Problem } from '../common/problem.ts';
+import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
+import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
+
+export interface LoadResult {
+  scenario?: Scenario;
+  problems: Problem[];
+}
+
+export function loadScenarioFile(file: string): LoadResult {
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) return { problems: [{ file, message: 'is a directory, not a scenario file' }] };
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { problems: [{ file, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})` }] };
+  }
+  const doc = validateDocument<ScenarioFile>({ file, text, schema: ScenarioFileSchema });
+  if (!isRecord(doc.data)) return { problems: doc.problems };
+  const at = (segments: (string | number)[], message: string): Problem => ({
+    file,
+    ...doc.locate(segments),
+    path: formatPath(segments),
+    message,
+  });
+  const dir = path.dirname(path.resolve(file));
+  // The checks a schema cannot make run on invalid documents too, so every problem is reported in one go.
+  const problems = [...doc.problems, ...checkScenario({ raw: doc.data, dir, at })];
+  if (problems.length > 0 || !doc.value) return { problems: sortProblems(problems) };
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { scenario: resolveScenario({ raw: doc.value, file, dir, sha256 }), problems: [] };
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strings = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+type At = (segments: (string | number)[], message: string) => Problem;
+
+/** Checks beyond the schema. `raw` may be invalid, so every field is type-guarded here. */
+function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At }): Problem[] {
+  const { raw, dir, at } = opts;
+  const problems: Problem[] = [];
+  const projectPath = str(raw.project);
+  const project = projectPath === undefined ? undefined : path.resolve(dir, projectPath);
+  const projectExists = project !== undefined && existsSync(project) && statSync(project).isDirectory();
+  if (project !== undefined && !projectExists) problems.push(at(['project'], `folder not found: ${project}`));
+
+  const confined = (segments: (string | number)[], value: unknown) => {
+    if (typeof value !== 'string') return;
+    const problem = checkConfined({ value, project: projectExists ? project : undefined });
+    if (problem) problems.push(at(segments, problem));
+  };
+  strings(raw.ignore).forEach((p, i) => confined(['ignore', i], p));
+
+  const firstIndex = new Map<string, number>();
+  const baselines: number[] = [];
+  strings(raw.variants).forEach((v, i) => {
+    if (!isRecord(v)) return;
+    const here = (...rest: (string | number)[]) => ['variants', i, ...rest];
+    const name = str(v.name);
+    const seen = name === undefined ? undefined : firstIndex.get(name);
+    if (seen !== undefined) problems.push(at(here('name'), `duplicate variant name "${name}" (also variants[${seen}])`));
+    else if (name !== undefined) firstIndex.set(name, i);
+    if (v.baseline === true) baselines.push(i);
+    confined(here('artifact'), v.artifact);
+    strings(v.clean).forEach((p, j) => confined(here('clean', j), p));
+    strings(v.caches).forEach((p, j) => confined(here('caches', j), p));
+    const mutate = isRecord(v.mutate) ? v.mutate : {};
+    confined(here('mutate', 'touch'), mutate.touch);
+    if (isRecord(mutate.append)) confined(here('mutate', 'append', 'file'), mutate.append.file);
+    const states = [v.cache ?? raw.cache].flat();
+    if (states.includes('incremental') && v.mutate === undefined) {
+      problems.push(at(here('cache'), 'the incremental state needs `mutate` (touch: FILE or append: {file, text})'));
+    }
+    strings(v.phases).forEach((p, j) => {
+      const pattern = isRecord(p) ? str(p.pattern) : undefined;
+      if (pattern === undefined) return;
+      try {
+        new RegExp(pattern);
+      } catch (err) {
+        problems.push(at(here('phases', j, 'pattern'), `invalid regular expression: ${(err as Error).message}`));
+      }
+    });
+    const ready = isRecord(v.smoke) ? str(v.smoke.ready) : undefined;
+    if (ready !== undefined && !/^https?:\/\//.test(ready)) problems.push(at(here('smoke', 'ready'), 'must be an http:// or https:// URL'));
+  });
+  if (baselines.length > 1) {
+    problems.push(at(['variants', baselines[1]!, 'baseline'], `only one variant may be the baseline (also variants[${baselines[0]}])`));
+  }
+  return problems;
+}
+
+/**
+ * Paths a scenario names (clean, caches, artifact, mutate) are removed or written by the runner, so they must
+ * stay inside the workdir: no absolute paths, no `..` escapes, and no symlink in the project leading outside.
+ */
+export function checkConfined(opts: { value: string; project?: string }): string | undefined {
+  const { value, project } = opts;
+  if (path.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return 'must be a path inside the workdir, not an absolute path';
+  const normal = path.posix.normalize(value.replace(/\\/g, '/'));
+  if (normal === '..' || normal.startsWith('../')) return 'must stay inside the workdir (no ".." escape)';
+  if (normal === '.' || normal === '') return 'must name something inside the workdir, not the workdir itself';
+  if (!project) return undefined;
+  // Walk the existing prefix of the path: any symlink on the way must resolve inside the project.
+  const root = realpathSync(project);
+  let current = project;
+  for (const part of normal.split('/')) {
+    current = path.join(current, part);
+    if (!existsSync(current)) break;
+    const real = realpathSync(current);
+    if (real !== root && !real.startsWith(root + path.sep)) return `leads outside the workdir through a symlink (${real})`;
+  }
+  return undefined;
+}
+
+function cacheStates(raw: VariantFile['cache'] | undefined): CacheState[] {
+  if (raw === undefined) return DEFAULT_CACHE;
+  return typeof raw === 'string' ? [raw] : raw;
+}
+
+function resolveScenario(opts: { raw: ScenarioFile; file: string; dir: string; sha256: string }): Scenario {
+  const { raw, file, dir, sha256 } = opts;
+  const hasBaseline = raw.variants.some((v) => v.baseline);
+  const variants: ScenarioVariant[] = raw.variants.map((v, i) => ({
+    scenario: raw.name,
+    name: v.name,
+    description: v.description,
+    // Without a declared baseline the first variant is the reference, as in hyperfine's relative summary.
+    baseline: v.baseline ?? (!hasBaseline && i === 0),
+    build: v.build,
+    setup: [raw.setup, v.setup].filter((s): s is string => s !== undefined),
+    artifact: v.artifact,
+    clean: v.clean ?? [],
+    caches: v.caches ?? [],
+    cacheStates: cacheStates(v.cache ?? raw.cache),
+    mutate: v.mutate,
+    smoke: v.smoke,
+    env: { ...raw.env, ...v.env },
+    requires: [...new Set([...(raw.requires ?? []), ...(v.requires ?? [])])],
+    timeoutS: v.timeoutS ?? raw.timeoutS,
+    phases: v.phases ?? [],
+    expect: v.expect,
+    network: v.network ?? false,
+    runs: raw.runs ?? DEFAULT_RUNS,
+    warmup: raw.warmup ?? DEFAULT_WARMUP,
+  }));
+  return {
+    name: raw.name,
+    description: raw.description,
+    file,
+    path: path.resolve(file),
+    sha256,
+    default: raw.default ?? false,
+    project: path.resolve(dir, raw.project),
+    ignore: raw.ignore ?? [],
+    variants,
+  };
+}

@@ -1,0 +1,47 @@
+// The scenario as the program uses it: defaults applied, paths absolute, one setup list per variant.
+// `ScenarioFile` (schema.ts) is what the user wrote; `Scenario` is what we resolved from it.
+import type { CacheState, Expect, Mutate, PhaseRule, Smoke } from './schema.ts';
+
+export const DEFAULT_RUNS = 5;
+export const DEFAULT_WARMUP = 1;
+export const DEFAULT_CACHE: CacheState[] = ['warm'];
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  /** The path as the user gave it, for messages. */
+  file: string;
+  /** Absolute path of the scenario file. */
+  path: string;
+  sha256: string;
+  default: boolean;
+  /** Absolute path of the project folder copied into each workdir. */
+  project: string;
+  /** Project paths not copied (relative). */
+  ignore: string[];
+  variants: ScenarioVariant[];
+}
+
+export interface ScenarioVariant {
+  scenario: string;
+  name: string;
+  description?: string;
+  baseline: boolean;
+  build: string;
+  /** Scenario-level setup, then the variant's own; run once per workdir, untimed. */
+  setup: string[];
+  artifact?: string;
+  clean: string[];
+  caches: string[];
+  cacheStates: CacheState[];
+  mutate?: Mutate;
+  smoke?: Smoke;
+  env: Record<string, string>;
+  requires: string[];
+  timeoutS?: number;
+  phases: PhaseRule[];
+  expect?: Expect;
+  network: boolean;
+  runs: number;
+  warmup: number;
+}
