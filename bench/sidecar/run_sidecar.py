@@ -1,0 +1,5 @@
+"""PyInstaller's entry script (a package's __main__ cannot use relative imports when frozen)."""
+from sidecar.app import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""buildbench fixture: the FastHTML sidecar the team freezes (PyInstaller, PEX, shiv)."""

@@ -1,0 +1,3 @@
+from sidecar.app import main
+
+main()
