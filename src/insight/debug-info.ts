@@ -1,0 +1,59 @@
+// Where an ELF file's debug info is: inside it, split into a packed `.dwp` beside it, split into unpacked
+// `.dwo` files (skeleton units only, no `.dwp`), in a separate file named by `.gnu_debuglink`, or nowhere.
+// rustc's split-debuginfo=packed writes `<bin>.dwp`; =unpacked leaves `.dwo` files under target/…/deps.
+import { access } from 'node:fs/promises';
+import { censusUnits } from './dwarf-units.ts';
+import { findSection, readSection, type ElfFile } from './elf.ts';
+import type { RangeReader } from './file-range.ts';
+
+export type DebugInfoPlace = 'inside' | 'packed' | 'unpacked' | 'debuglink' | 'none';
+
+export interface DebugInfoFinding {
+  debugInfo: DebugInfoPlace;
+  /** Compile units with their debug info inside / skeletons pointing elsewhere; null when not read. */
+  units: { full: number; skeleton: number } | null;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Pure decision from what was found; exported for table tests. */
+export function placeDebugInfo(opts: {
+  hasDebugInfo: boolean;
+  units: { full: number; skeleton: number } | null;
+  hasDwp: boolean;
+  hasDebugLink: boolean;
+}): DebugInfoPlace {
+  if (!opts.hasDebugInfo) return opts.hasDebugLink ? 'debuglink' : 'none';
+  // A split build still links std's precompiled (full) units, so any skeleton means the build split;
+  // a `.dwp` beside a binary without skeletons is left over from an earlier build.
+  if (opts.units && opts.units.skeleton === 0) return 'inside';
+  if (opts.hasDwp) return 'packed';
+  return opts.units ? 'unpacked' : 'inside';
+}
+
+export async function findDebugInfo(opts: { path: string; reader: RangeReader; elf: ElfFile }): Promise<DebugInfoFinding> {
+  const { path, reader, elf } = opts;
+  const info = findSection(elf, '.debug_info');
+  const abbrev = findSection(elf, '.debug_abbrev');
+  let units: DebugInfoFinding['units'] = null;
+  if (info && abbrev) {
+    const [infoData, abbrevData] = await Promise.all([
+      readSection({ reader, elf, section: info }),
+      readSection({ reader, elf, section: abbrev }),
+    ]);
+    if (infoData && abbrevData) units = censusUnits({ info: infoData, abbrev: abbrevData, littleEndian: elf.littleEndian });
+  }
+  const hasDwp = info !== undefined && (await exists(`${path}.dwp`));
+  const debugInfo = placeDebugInfo({
+    hasDebugInfo: info !== undefined && info.size > 0,
+    units,
+    hasDwp,
+    hasDebugLink: findSection(elf, '.gnu_debuglink') !== undefined,
+  });
+  return { debugInfo, units };
+}
