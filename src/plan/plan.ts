@@ -1,0 +1,102 @@
+// From resolved scenarios to a Plan: the matrix of variants × cache states with stable ids, one workdir and
+// one cache dir each, and the order of every build (warm-ups, then shuffled rounds).
+import path from 'node:path';
+import type { CacheState } from '../scenario/schema.ts';
+import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
+import { orderRounds } from './order.ts';
+
+/** One variant in one cache state: the unit that is measured. Id: `scenario/variant@cache`. */
+export interface PlannedVariant {
+  id: string;
+  scenario: Scenario;
+  variant: ScenarioVariant;
+  cache: CacheState;
+  /** Own copy of the project. */
+  workdir: string;
+  /** Own tool caches (PYINSTALLER_CONFIG_DIR, PEX_ROOT, UV_CACHE_DIR, …). */
+  cacheDir: string;
+  runs: number;
+  warmup: number;
+  /** git ref the project is taken from (run --ref), if any. */
+  ref?: string;
+  /** Where the project is copied from when not `scenario.project` (a worktree of `ref`). */
+  source?: string;
+}
+
+export interface Plan {
+  runId: string;
+  seed: number;
+  outDir: string;
+  workRoot: string;
+  variants: PlannedVariant[];
+  /** Warm-up builds: variant ids per warm-up round, shuffled like the measured rounds. */
+  warmupRounds: string[][];
+  /** Measured builds: variant ids per round, each round a seeded shuffle of every variant. */
+  rounds: string[][];
+}
+
+export interface PlanOptions {
+  scenarios: Scenario[];
+  runId: string;
+  seed: number;
+  outDir: string;
+  workRoot: string;
+  runs?: number;
+  warmup?: number;
+  /** Globs over variant ids (`*` matches anything); empty keeps all. */
+  only?: string[];
+  cache?: CacheState[];
+  refs?: string[];
+}
+
+export function variantId(opts: { scenario: string; variant: string; cache: string; ref?: string }): string {
+  const base = `${opts.scenario}/${opts.variant}@${opts.cache}`;
+  return opts.ref ? `${base}#${opts.ref}` : base;
+}
+
+export function buildPlan(opts: PlanOptions): Plan {
+  const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
+  const variants: PlannedVariant[] = [];
+  for (const scenario of opts.scenarios) {
+    for (const variant of scenario.variants) {
+      for (const cache of variant.cacheStates) {
+        if (opts.cache && !opts.cache.includes(cache)) continue;
+        for (const ref of refs) {
+          const id = variantId({ scenario: scenario.name, variant: variant.name, cache, ref });
+          if (opts.only && opts.only.length > 0 && !opts.only.some((g) => matchGlob(g, id))) continue;
+          const slug = slugOf(id);
+          variants.push({
+            id,
+            scenario,
+            variant,
+            cache,
+            workdir: path.join(opts.workRoot, slug, 'work'),
+            cacheDir: path.join(opts.workRoot, slug, 'cache'),
+            runs: opts.runs ?? variant.runs,
+            // Warm, incremental and noop states need one full build first to have something to be warm from;
+            // that build is kept as a warm-up sample (DESIGN: "kept as a warm-up sample, not thrown away").
+            warmup: Math.max(opts.warmup ?? variant.warmup, cache === 'cold' ? 0 : 1),
+            ...(ref ? { ref } : {}),
+          });
+        }
+      }
+    }
+  }
+  const maxWarmup = Math.max(0, ...variants.map((v) => v.warmup));
+  const maxRuns = Math.max(0, ...variants.map((v) => v.runs));
+  const warmupRounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.warmup })), rounds: maxWarmup, seed: opts.seed });
+  const rounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.runs })), rounds: maxRuns, seed: opts.seed + 1 });
+  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds };
+}
+
+/** A file-name form of a variant id, used for its workdir and its logs: `s/a@cold` → `s+a@cold`. */
+export function slugOf(id: string): string {
+  // Scenario and variant names cannot hold "/" or "+", so mapping "/" to "+" keeps slugs distinct.
+  return id.replace(/\//g, '+').replace(/[^A-Za-z0-9._@+-]/g, '_');
+}
+
+/** `*` matches any run of characters (ids contain `/` and `@`, so no path semantics); `?` one character. */
+export function matchGlob(glob: string, id: string): boolean {
+  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${pattern}$`).test(id);
+}

@@ -1,0 +1,33 @@
+// Each variant builds in its own copy of the project, so `target/`, `build/` and `dist/` are its own, and its
+// tool caches live in its own folder: variants never share or poison each other's caches (DESIGN, Measurement).
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { PlannedVariant } from './plan.ts';
+
+/** Home-directory tool caches redirected into the variant's cache dir. */
+export function cacheEnv(cacheDir: string): Record<string, string> {
+  return {
+    PYINSTALLER_CONFIG_DIR: path.join(cacheDir, 'pyinstaller'),
+    PEX_ROOT: path.join(cacheDir, 'pex'),
+    UV_CACHE_DIR: path.join(cacheDir, 'uv'),
+    PIP_CACHE_DIR: path.join(cacheDir, 'pip'),
+    XDG_CACHE_HOME: path.join(cacheDir, 'xdg'),
+  };
+}
+
+/**
+ * Copy the project into the variant's workdir, leaving out `.git`, the scenario's `ignore` list and every
+ * declared output (clean, caches, artifact), so no variant starts from another's build products.
+ */
+export function createWorkdir(planned: PlannedVariant, source = planned.source ?? planned.scenario.project): void {
+  const { workdir, cacheDir, variant, scenario } = planned;
+  rmSync(workdir, { recursive: true, force: true });
+  mkdirSync(path.dirname(workdir), { recursive: true });
+  const skip = new Set(
+    ['.git', ...scenario.ignore, ...variant.clean, ...variant.caches, ...(variant.artifact ? [variant.artifact] : [])]
+      .filter((p) => !p.includes('{'))
+      .map((p) => path.join(source, path.posix.normalize(p.replace(/\/+$/, '')))),
+  );
+  cpSync(source, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+  mkdirSync(cacheDir, { recursive: true });
+}

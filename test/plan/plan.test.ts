@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPlan, matchGlob } from '../../src/plan/plan.ts';
+import type { Scenario, ScenarioVariant } from '../../src/scenario/scenario.ts';
+
+function variant(name: string, extra: Partial<ScenarioVariant> = {}): ScenarioVariant {
+  return { scenario: 's', name, baseline: false, build: 'true', setup: [], clean: [], caches: [], cacheStates: ['warm'], env: {}, requires: [], phases: [], network: false, runs: 5, warmup: 1, ...extra };
+}
+const scenario: Scenario = {
+  name: 's', file: 's.yaml', path: '/x/s.yaml', sha256: '', default: true, project: '/x/proj', ignore: [],
+  variants: [variant('a', { baseline: true, cacheStates: ['cold', 'warm'] }), variant('b', { cacheStates: ['cold', 'warm'] }), variant('c', { cacheStates: ['incremental'], warmup: 0 })],
+};
+const base = { scenarios: [scenario], runId: 'r', outDir: '/out', workRoot: '/work' };
+
+describe('buildPlan', () => {
+  it('expands variants × cache states into stable ids with their own workdir and cache dir', () => {
+    const plan = buildPlan({ ...base, seed: 1 });
+    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@cold', 's/a@warm', 's/b@cold', 's/b@warm', 's/c@incremental']);
+    const dirs = plan.variants.flatMap((v) => [v.workdir, v.cacheDir]);
+    expect(new Set(dirs).size).toBe(dirs.length);
+    expect(plan.variants[0]!.workdir).toBe(path.join('/work', 's+a@cold', 'work'));
+  });
+
+  it('keeps a full first build as a warm-up for states that need something to be warm from', () => {
+    const plan = buildPlan({ ...base, seed: 1, warmup: 0 });
+    expect(Object.fromEntries(plan.variants.map((v) => [v.id, v.warmup]))).toEqual({
+      's/a@cold': 0, 's/a@warm': 1, 's/b@cold': 0, 's/b@warm': 1, 's/c@incremental': 1,
+    });
+  });
+
+  it('interleaves: every round holds every variant once, in a seeded shuffle', () => {
+    const plan = buildPlan({ ...base, seed: 42 });
+    expect(plan.rounds).toHaveLength(5);
+    for (const round of plan.rounds) expect([...round].sort()).toEqual(plan.variants.map((v) => v.id).sort());
+    expect(new Set(plan.rounds.map((r) => r.join())).size).toBeGreaterThan(1);
+    expect(buildPlan({ ...base, seed: 42 }).rounds).toEqual(plan.rounds);
+    expect(buildPlan({ ...base, seed: 43 }).rounds).not.toEqual(plan.rounds);
+  });
+
+  it('filters by --only globs and --cache states, and overrides runs', () => {
+    const plan = buildPlan({ ...base, seed: 1, only: ['s/a@*', '*@incremental'], cache: ['cold', 'incremental'], runs: 2 });
+    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@cold', 's/c@incremental']);
+    expect(plan.rounds).toHaveLength(2);
+  });
+
+  it('gives every ref its own variants, interleaved in the same rounds', () => {
+    const plan = buildPlan({ ...base, seed: 1, only: ['s/a@cold*'], refs: ['main', 'HEAD~1'] });
+    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@cold#main', 's/a@cold#HEAD~1']);
+    expect(plan.rounds.every((r) => r.length === 2)).toBe(true);
+  });
+});
+
+describe('matchGlob', () => {
+  it.each([
+    ['sidecar/*', 'sidecar/pex@cold', true],
+    ['*@cold', 'sidecar/pex@cold', true],
+    ['*@cold', 'sidecar/pex@warm', false],
+    ['sidecar/p?x@*', 'sidecar/pex@warm', true],
+    ['sidecar', 'sidecar/pex@warm', false],
+  ])('%s ~ %s → %s', (glob, id, expected) => expect(matchGlob(glob, id)).toBe(expected));
+});
