@@ -1,0 +1,30 @@
+// The doctor's table as a person reads it: one line per tool, then what cannot run.
+import type { DoctorReport } from './doctor.ts';
+
+const MAX_NEEDED = 3;
+
+function neededBy(ids: string[]): string {
+  const shown = ids.slice(0, MAX_NEEDED).join(', ');
+  return ids.length > MAX_NEEDED ? `${shown} +${ids.length - MAX_NEEDED} more` : shown;
+}
+
+/** Plain-text table of a doctor report (no colours: it is also pasted into issues). */
+export function formatDoctor(report: DoctorReport): string {
+  const header = ['tool', 'status', 'version', 'needed by', 'path / how to install'];
+  const lines = report.rows.map((r) => [
+    r.name,
+    r.found ? 'ok' : r.neededByDefault ? 'MISSING' : 'missing',
+    r.found ? (r.version ?? '?') : '-',
+    neededBy(r.neededBy),
+    r.found ? r.path : `${r.reason}; ${r.install}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (i === 4 ? 0 : (l[i] ?? '').length))));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 4 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
+  const out = [fmt(header), ...lines.map(fmt)];
+  if (report.blocked.length > 0) {
+    out.push('', 'Variants that cannot run here (recorded `unavailable`):');
+    for (const b of report.blocked) out.push(`  ${b.id}${b.default ? ' (default)' : ''}: needs ${b.missing.join(', ')}`);
+  }
+  out.push('', report.defaultsRunnable ? 'Every default variant can run.' : 'A default variant cannot run: install what is marked MISSING.');
+  return out.join('\n');
+}
