@@ -1,0 +1,48 @@
+// Number formatting shared by every format (HTML tables, Markdown, chart titles), so a figure reads the
+// same everywhere.
+import type { Summary } from '../results/schema.ts';
+
+const NONE = '—';
+
+function significant(value: number, digits = 3): string {
+  return Number(value.toPrecision(digits)).toString();
+}
+
+/** 850 ms, 12.3 s, 4.2 min. */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return NONE;
+  if (Math.abs(ms) < 1000) return `${significant(ms)} ms`;
+  if (Math.abs(ms) < 120_000) return `${significant(ms / 1000)} s`;
+  return `${significant(ms / 60_000)} min`;
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Binary units (IEC 80000-13): 1 MiB = 1024 KiB. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return NONE;
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${significant(value)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A ratio as 1.32×. */
+export function formatRatio(ratio: number): string {
+  return Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : NONE;
+}
+
+/** A p-value the way a reader trusts it: p < 0.001, p = 0.03. */
+export function formatP(p: number): string {
+  if (!Number.isFinite(p)) return 'p = ?';
+  return p < 0.001 ? 'p < 0.001' : `p = ${significant(p, 2)}`;
+}
+
+/** Median with its 95% CI: "12.3 s [12.1–12.6]". */
+export function formatMedianCi(summary: Summary | undefined, format: (v: number) => string = formatMs): string {
+  if (!summary) return NONE;
+  return `${format(summary.median)} [${format(summary.ciLow)}–${format(summary.ciHigh)}]`;
+}

@@ -1,0 +1,179 @@
+// ResultsFile[] → ReportModel: what every format displays. Several files (runs, machines) merge into one
+// model; a variant id that occurs in more than one file is told apart by its hostname, or by its run id
+// when the hostnames match too. Nothing here computes a statistic: medians, CIs and verdicts are read
+// from `stats` and `comparisons` as the statistics stage wrote them. Every string is cleaned (text.ts).
+import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
+import { cleanLine, cleanText } from './text.ts';
+import { buildSources, type SourceModel } from './sources.ts';
+import { buildTrend, type TrendPoint } from './trend.ts';
+import { representativePhases, type PhaseModel } from './phases.ts';
+
+/** One variant of one run, as the report shows it. */
+export interface VariantModel {
+  /** Unique in the report: the variant id, with ` (hostname)` or ` (runId)` when ids collide. */
+  key: string;
+  id: string;
+  /** The key without its scenario prefix: what a chart inside the scenario's section calls it. */
+  label: string;
+  /** What cache states of the same variant share (charts put them side by side): label without the cache. */
+  group: string;
+  variant: string;
+  cache: string;
+  baseline: boolean;
+  status: VariantStatus;
+  reason: string | null;
+  logTail: string[];
+  description: string | null;
+  ref: string | null;
+  network: boolean;
+  /** Index into ReportModel.sources. */
+  source: number;
+  stats: Record<string, Summary>;
+  /** Measured samples in run order; `outlier` is the statistics stage's flag for that round. */
+  samples: { round: number; wallMs: number; outlier: boolean; cacheCheck: string | null }[];
+  artifact: ArtifactInfo | null;
+  startup: StartupInfo | null;
+  phases: PhaseModel | null;
+}
+
+/** A comparison with its variant and baseline ids replaced by report keys. */
+export type ComparisonModel = Comparison;
+
+export interface ScenarioModel {
+  name: string;
+  /** File-name-safe and unique: charts/<slug>-<chart>.png. */
+  slug: string;
+  description: string | null;
+  variants: VariantModel[];
+  comparisons: ComparisonModel[];
+  /** Median wall time per variant id across history and these runs, oldest first. */
+  trend: TrendPoint[];
+}
+
+export interface ReportModel {
+  title: string;
+  sources: SourceModel[];
+  scenarios: ScenarioModel[];
+}
+
+export interface ModelInput {
+  results: readonly ResultsFile[];
+  /** Earlier results files, sorted by time; adds trend charts. */
+  history?: readonly ResultsFile[];
+}
+
+/** Builds the report model from one or many results files. */
+export function buildReportModel({ results, history = [] }: ModelInput): ReportModel {
+  const keys = assignKeys(results);
+  const scenarios = new Map<string, ScenarioModel>();
+  const slugs = new Set<string>();
+  const scenarioOf = (raw: string, description: string | undefined): ScenarioModel => {
+    const name = cleanLine(raw);
+    let scenario = scenarios.get(name);
+    if (!scenario) {
+      scenario = { name, slug: uniqueSlug(name, slugs), description: null, variants: [], comparisons: [], trend: [] };
+      scenarios.set(name, scenario);
+    }
+    if (description && !scenario.description) scenario.description = cleanText(description);
+    return scenario;
+  };
+  results.forEach((file, source) => {
+    for (const s of file.scenarios) scenarioOf(s.name, s.description);
+    file.variants.forEach((v, index) =>
+      scenarioOf(v.scenario, undefined).variants.push(toVariant(v, source, keys.byVariant.get(`${source}:${index}`)!)),
+    );
+    for (const c of file.comparisons) {
+      const rekey = (id: string) => keys.byId.get(`${source}\u0000${id}`) ?? cleanLine(id);
+      scenarioOf(c.scenario, undefined).comparisons.push({
+        ...c,
+        scenario: cleanLine(c.scenario),
+        metric: cleanLine(c.metric),
+        baseline: rekey(c.baseline),
+        variant: rekey(c.variant),
+      });
+    }
+  });
+  for (const scenario of scenarios.values()) scenario.trend = buildTrend({ scenario: scenario.name, history, results });
+  return { title: 'buildbench report', sources: buildSources(results), scenarios: [...scenarios.values()] };
+}
+
+function toVariant(v: VariantResult, source: number, { key, suffix }: KeyPart): VariantModel {
+  const outlierRounds = new Set((v.stats.wallMs?.outliers ?? []).map((o) => o.round));
+  return {
+    key,
+    id: cleanLine(v.id),
+    label: cleanLine(withoutScenario(v)) + suffix,
+    group: groupOf(v, suffix),
+    variant: cleanLine(v.variant),
+    cache: v.cache,
+    baseline: v.baseline,
+    status: v.status,
+    reason: v.reason === null ? null : cleanText(v.reason, 2000),
+    logTail: (v.logTail ?? []).slice(-40).map((line) => cleanLine(line)),
+    description: v.description ? cleanText(v.description) : null,
+    ref: v.ref ? cleanLine(v.ref) : null,
+    network: v.network ?? false,
+    source,
+    stats: v.stats,
+    samples: v.samples.map((s) => ({
+      round: s.round,
+      wallMs: s.wallMs,
+      outlier: outlierRounds.has(s.round),
+      cacheCheck: s.cacheCheck && s.cacheCheck !== 'ok' ? cleanLine(s.cacheCheck) : null,
+    })),
+    artifact: v.artifact && { ...v.artifact, path: cleanLine(v.artifact.path), largest: v.artifact.largest.slice(0, 10).map((e) => ({ path: cleanLine(e.path), bytes: e.bytes })) },
+    startup: v.startup && { ...v.startup, ...(v.startup.error === undefined ? {} : { error: cleanText(v.startup.error) }) },
+    phases: representativePhases(v),
+  };
+}
+
+const withoutScenario = (v: VariantResult) => (v.id.startsWith(`${v.scenario}/`) ? v.id.slice(v.scenario.length + 1) : v.id);
+
+/** The id minus its scenario prefix and cache suffix, plus the key's suffix: "onefile (host-a)". */
+function groupOf(v: VariantResult, suffix: string): string {
+  let core = withoutScenario(v);
+  if (core.endsWith(`@${v.cache}`)) core = core.slice(0, -(v.cache.length + 1));
+  return cleanLine(core) + suffix;
+}
+
+/** Where a variant's key comes from: the id, plus a suffix that tells apart ids found in several files. */
+interface KeyPart {
+  key: string;
+  suffix: string;
+}
+
+/**
+ * Report keys per variant (`source:index`) and per id a comparison may name (`source\0id`): the id alone
+ * where it is unique across the files, else with the hostname, else with hostname and run id.
+ */
+function assignKeys(results: readonly ResultsFile[]): { byVariant: Map<string, KeyPart>; byId: Map<string, string> } {
+  const owners = new Map<string, { source: number; index: number }[]>();
+  results.forEach((file, source) =>
+    file.variants.forEach((v, index) => owners.set(v.id, [...(owners.get(v.id) ?? []), { source, index }])),
+  );
+  const byVariant = new Map<string, KeyPart>();
+  const byId = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const [id, places] of owners) {
+    const hosts = places.map((p) => results[p.source]!.environment.hostname);
+    const hostsDistinct = new Set(hosts).size === places.length;
+    places.forEach(({ source, index }, i) => {
+      const runId = results[source]!.runId;
+      let suffix = places.length === 1 ? '' : cleanLine(` (${hostsDistinct ? hosts[i] : `${hosts[i]} ${runId}`})`, 120);
+      for (let n = 2; taken.has(cleanLine(id) + suffix); n += 1) suffix = suffix.replace(/( #\d+)?$/, ` #${n}`);
+      const key = cleanLine(id) + suffix;
+      taken.add(key);
+      byVariant.set(`${source}:${index}`, { key, suffix });
+      if (!byId.has(`${source}\u0000${id}`)) byId.set(`${source}\u0000${id}`, key);
+    });
+  }
+  return { byVariant, byId };
+}
+
+function uniqueSlug(name: string, taken: Set<string>): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scenario';
+  let slug = base;
+  for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}

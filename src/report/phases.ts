@@ -1,0 +1,36 @@
+// Phases of a build (PyInstaller's Analysis → PYZ → PKG → EXE, cargo's compile → link …). A sample records
+// when each phase ended, in ms from the start. The report shows one set of phase ends per variant: the
+// medians, when the statistics stage summarised them under `phase:<name>`; otherwise the phases of the
+// sample whose wall time is nearest the median (a real build, said to be so, rather than a new statistic).
+import type { VariantResult } from '../results/schema.ts';
+import { cleanLine } from './text.ts';
+
+export const PHASE_STAT_PREFIX = 'phase:';
+
+export interface PhaseModel {
+  /** Where the numbers come from, shown beside them. */
+  basis: string;
+  /** In the order they ended; durationMs is the time since the previous phase ended. */
+  phases: { name: string; endMs: number; durationMs: number }[];
+}
+
+export function representativePhases(v: VariantResult): PhaseModel | null {
+  const summarised = Object.entries(v.stats)
+    .filter(([metric]) => metric.startsWith(PHASE_STAT_PREFIX))
+    .map(([metric, s]) => ({ name: metric.slice(PHASE_STAT_PREFIX.length), endMs: s.median }));
+  if (summarised.length > 0) return withDurations('median of each phase end', summarised);
+  const withPhases = v.samples.filter((s) => Object.keys(s.phases).length > 0);
+  const median = v.stats.wallMs?.median;
+  if (withPhases.length === 0 || median === undefined) return null;
+  const nearest = withPhases.reduce((best, s) => (Math.abs(s.wallMs - median) < Math.abs(best.wallMs - median) ? s : best));
+  const ends = Object.entries(nearest.phases).map(([name, endMs]) => ({ name, endMs }));
+  return withDurations(`round ${nearest.round}, the build nearest the median`, ends);
+}
+
+function withDurations(basis: string, ends: { name: string; endMs: number }[]): PhaseModel {
+  const sorted = ends.filter((e) => Number.isFinite(e.endMs)).sort((a, b) => a.endMs - b.endMs);
+  return {
+    basis,
+    phases: sorted.map((e, i) => ({ name: cleanLine(e.name, 80), endMs: e.endMs, durationMs: e.endMs - (i === 0 ? 0 : sorted[i - 1]!.endMs) })),
+  };
+}

@@ -1,0 +1,54 @@
+// What the report says about each input run: when, where, with which tools — every string cleaned.
+import type { ResultsFile } from '../results/schema.ts';
+import { formatBytes } from './format.ts';
+import { cleanLine } from './text.ts';
+
+/** One input results file, as the environment section shows it. */
+export interface SourceModel {
+  runId: string;
+  hostname: string;
+  tool: string;
+  startedAt: string;
+  finishedAt: string | null;
+  interrupted: boolean;
+  config: { runs: number; warmup: number; seed: number; noisePct: number | null; alpha: number | null; stopReason: string | null };
+  /** Label/value pairs of the machine: OS, kernel, CPU, memory, load, Node, git. */
+  machine: { label: string; value: string }[];
+  tools: { name: string; version: string; path: string }[];
+  scenarioFiles: { name: string; file: string; sha256: string }[];
+}
+
+const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+
+export function buildSources(results: readonly ResultsFile[]): SourceModel[] {
+  return results.map((file) => {
+    const env = file.environment;
+    const git = env.git ? `${env.git.commit.slice(0, 12)}${env.git.branch ? ` (${env.git.branch})` : ''}${env.git.dirty ? ', dirty' : ''}` : '—';
+    return {
+      runId: cleanLine(file.runId),
+      hostname: cleanLine(env.hostname),
+      tool: cleanLine(`${file.tool.name} ${file.tool.version}`),
+      startedAt: cleanLine(file.startedAt),
+      finishedAt: file.finishedAt === null ? null : cleanLine(file.finishedAt),
+      interrupted: file.interrupted,
+      config: {
+        runs: file.config.runs,
+        warmup: file.config.warmup,
+        seed: file.config.seed,
+        noisePct: file.config.noisePct ?? null,
+        alpha: file.config.alpha ?? null,
+        stopReason: file.config.stopReason === undefined ? null : cleanLine(file.config.stopReason),
+      },
+      machine: [
+        { label: 'OS', value: `${env.os} (${env.arch}), kernel ${env.kernel}` },
+        { label: 'CPU', value: `${env.cpuModel}, ${env.cores} cores` },
+        { label: 'Memory', value: formatBytes(env.memoryBytes) },
+        { label: 'Load average before / after', value: `${load(env.loadAvgBefore)} / ${load(env.loadAvgAfter)}` },
+        { label: 'Node', value: env.node },
+        { label: 'Git', value: git },
+      ].map(({ label, value }) => ({ label, value: cleanLine(value) })),
+      tools: env.tools.map((t) => ({ name: cleanLine(t.name), version: cleanLine(t.version ?? 'not found'), path: cleanLine(t.path ?? '—') })),
+      scenarioFiles: file.scenarios.map((s) => ({ name: cleanLine(s.name), file: cleanLine(s.file), sha256: cleanLine(s.sha256, 64) })),
+    };
+  });
+}

@@ -1,0 +1,145 @@
+// The numbers behind every chart, as rows of display strings that the HTML template and the Markdown
+// summary both print — one place decides how a figure reads.
+import { formatBytes, formatMedianCi, formatMs } from './format.ts';
+import type { ScenarioModel, VariantModel } from './model.ts';
+import { artifactBytes, METRICS, startupFirst, startupWarm, wallMedian } from './metrics.ts';
+import { compareWithBaseline } from './verdict.ts';
+
+export interface VariantRow {
+  key: string;
+  description: string | null;
+  cache: string;
+  status: string;
+  baseline: boolean;
+  n: string;
+  wall: string;
+  versus: string;
+  cv: string;
+  cpu: string;
+  rss: string;
+  artifact: string;
+  debug: string;
+  files: string;
+  startupFirst: string;
+  startupWarm: string;
+}
+
+const kib = (kb: number) => formatBytes(kb * 1024);
+
+export function variantRows(sc: ScenarioModel): VariantRow[] {
+  return sc.variants.map((v) => {
+    const wall = v.stats[METRICS.wall];
+    const ok = v.status === 'ok';
+    return {
+      key: v.key,
+      description: v.description,
+      cache: v.cache,
+      status: v.status,
+      baseline: v.baseline,
+      n: wall ? String(wall.n) : String(v.samples.length),
+      wall: ok ? formatMedianCi(wall) : '—',
+      versus: ok ? compareWithBaseline({ scenario: sc, v, metric: METRICS.wall, value: wallMedian }) : `${v.status}: ${v.reason ?? 'no reason recorded'}`,
+      cv: wall ? `${(wall.cv * 100).toFixed(1)}%` : '—',
+      cpu: formatMedianCi(v.stats.userMs),
+      rss: formatMedianCi(v.stats.maxRssKb, kib),
+      artifact: formatBytes(artifactBytes(v)),
+      debug: v.artifact && v.artifact.debugBytes > 0 ? formatBytes(v.artifact.debugBytes) : '—',
+      files: v.artifact ? String(v.artifact.files) : '—',
+      startupFirst: formatMs(startupFirst(v)),
+      startupWarm: formatMs(startupWarm(v)),
+    };
+  });
+}
+
+export interface ArtifactRow {
+  key: string;
+  path: string;
+  kind: string;
+  bytes: string;
+  debug: string;
+  files: string;
+  sha256: string;
+  fingerprint: string;
+  mismatch: string[];
+  largest: { path: string; bytes: string }[];
+}
+
+export function artifactRows(sc: ScenarioModel): ArtifactRow[] {
+  return sc.variants.flatMap((v) => {
+    const a = v.artifact;
+    if (!a) return [];
+    const fp = a.fingerprint ?? {};
+    const fingerprint = [fp.linker && `linker ${fp.linker}`, fp.debugInfo && `debug info ${fp.debugInfo}`, fp.packager, fp.shape].filter(Boolean);
+    return [
+      {
+        key: v.key,
+        path: a.path,
+        kind: a.kind,
+        bytes: formatBytes(a.bytes),
+        debug: formatBytes(a.debugBytes),
+        files: String(a.files),
+        sha256: a.sha256.slice(0, 16),
+        fingerprint: fingerprint.join(', ') || '—',
+        mismatch: fp.mismatch ?? [],
+        largest: a.largest.map((e) => ({ path: e.path, bytes: formatBytes(e.bytes) })),
+      },
+    ];
+  });
+}
+
+export interface SampleTable {
+  rounds: number[];
+  rows: { key: string; cells: { text: string; outlier: boolean; note: string | null }[] }[];
+}
+
+/** Samples by round: one column per round, so drift reads left to right. */
+export function sampleTable(sc: ScenarioModel): SampleTable {
+  const rounds = [...new Set(sc.variants.flatMap((v) => v.samples.map((p) => p.round)))].sort((a, b) => a - b);
+  const rows = sc.variants
+    .filter((v) => v.samples.length > 0)
+    .map((v) => ({
+      key: v.key,
+      cells: rounds.map((r) => {
+        const p = v.samples.find((x) => x.round === r);
+        return { text: p ? formatMs(p.wallMs) : '', outlier: p?.outlier ?? false, note: p?.cacheCheck ?? null };
+      }),
+    }));
+  return { rounds, rows };
+}
+
+export function phaseRows(sc: ScenarioModel): { key: string; basis: string; phases: string }[] {
+  return sc.variants.flatMap((v) =>
+    v.phases && v.phases.phases.length > 0
+      ? [{ key: v.key, basis: v.phases.basis, phases: v.phases.phases.map((p) => `${p.name} ${formatMs(p.durationMs)} (ends ${formatMs(p.endMs)})`).join(' · ') }]
+      : [],
+  );
+}
+
+export interface TrendTable {
+  runs: { runId: string; startedAt: string }[];
+  rows: { id: string; cells: string[] }[];
+}
+
+export function trendTable(sc: ScenarioModel): TrendTable {
+  const runs = [...new Map(sc.trend.map((p) => [p.runId, { runId: p.runId, startedAt: p.startedAt }])).values()];
+  const ids = [...new Set(sc.trend.map((p) => p.id))];
+  return {
+    runs,
+    rows: ids.map((id) => ({
+      id,
+      cells: runs.map((r) => {
+        const p = sc.trend.find((t) => t.id === id && t.runId === r.runId);
+        return p ? `${formatMs(p.medianMs)} [${formatMs(p.ciLowMs)}–${formatMs(p.ciHighMs)}]` : '—';
+      }),
+    })),
+  };
+}
+
+/** Variants that produced no numbers, with the reason and the end of their log. */
+export function failures(scenarios: ScenarioModel[]): (Pick<VariantModel, 'key' | 'status' | 'logTail'> & { scenario: string; reason: string })[] {
+  return scenarios.flatMap((sc) =>
+    sc.variants
+      .filter((v) => v.status !== 'ok')
+      .map((v) => ({ scenario: sc.name, key: v.key, status: v.status, reason: v.reason ?? 'no reason recorded', logTail: v.logTail })),
+  );
+}

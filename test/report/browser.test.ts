@@ -1,0 +1,124 @@
+// Opens report.html in Debian's chromium from file:// with every other request blocked, and fails on any
+// request, console error, page error or dialog, or on a chart that drew nothing. Hostile strings from
+// the results must appear as text.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReports } from '../../src/report/index.ts';
+import { makeResults, manyVariants } from './fixtures.ts';
+import { ALL_ATTACKS, ANSI_ATTACK, CONTROL_ATTACK, HTML_ATTACK, SCRIPT_ATTACK } from './hostile.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+interface PageLog {
+  requests: string[];
+  errors: string[];
+  dialogs: string[];
+}
+
+let browser: Browser;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'buildbench-browser-'));
+  const results = makeResults({
+    description: `scenario ${HTML_ATTACK}`,
+    variants: [
+      { name: 'onefile', baseline: true, description: `desc ${SCRIPT_ATTACK}`, phases: { Analysis: 4000, EXE: 9000 }, debugBytes: 2_000_000 },
+      { name: `evil${HTML_ATTACK}`, description: ALL_ATTACKS },
+      ...manyVariants(4, ['cold']).map((v) => ({ ...v, baseline: false, name: `${v.name}-x` })),
+      { name: 'broken', status: 'failed', reason: `exit 2 ${SCRIPT_ATTACK}`, logTail: [`log ${HTML_ATTACK}`, `log ${ANSI_ATTACK}`, `log ${CONTROL_ATTACK}`] },
+      { name: 'no-mold', status: 'unavailable', reason: 'mold not found on PATH' },
+    ],
+  });
+  const history = [makeResults({ runId: 'older-run', startedAt: '2026-11-01T10:00:00.000Z', variants: [{ name: 'onefile', baseline: true }, { name: `evil${HTML_ATTACK}` }] })];
+  await renderReports({ results: [results], history, outDir, formats: ['html'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(fileUrl: string): Promise<{ log: PageLog; page: import('playwright-core').Page }> {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  const log: PageLog = { requests: [], errors: [], dialogs: [] };
+  // Every request but the report itself is cut off, and recorded: the page must make none.
+  await page.route('**/*', (route) => (route.request().url() === fileUrl ? route.continue() : route.abort()));
+  page.on('request', (request) => {
+    if (request.url() !== fileUrl) log.requests.push(request.url());
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') log.errors.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => log.errors.push(`page error: ${error.message}`));
+  page.on('dialog', async (dialog) => {
+    log.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(fileUrl, { waitUntil: 'load' });
+  return { log, page };
+}
+
+/** Per canvas: its size and how many pixels are neither transparent nor white. */
+const inkPerCanvas = () =>
+  [...document.querySelectorAll('canvas')].map((canvas) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) ink += 1;
+    return { id: canvas.id, width: canvas.width, height: canvas.height, ink };
+  });
+
+describe('report.html in chromium, offline', () => {
+  it('would notice a request, a console error and a dialog (the watch itself works)', async () => {
+    const probe = join(outDir, 'probe.html');
+    await writeFile(probe, '<!doctype html><img src="http://127.0.0.1:9/x.png"><script>console.error("boom"); alert(1)</script>');
+    const { log, page } = await openPage(pathToFileURL(probe).href);
+    await page.context().close();
+    expect(log.requests).toEqual(['http://127.0.0.1:9/x.png']);
+    expect(log.errors).toContain('console error: boom');
+    expect(log.dialogs).toEqual(['1']);
+  });
+
+  it('makes no request, logs no error and draws every chart', async () => {
+    const { log, page } = await openPage(pathToFileURL(join(outDir, 'report.html')).href);
+    const charts = JSON.parse(await readFile(join(outDir, 'report.html'), 'utf8').then((html) => html.match(/id="data">(.*?)<\/script>/s)![1]!)) as { charts: unknown[] };
+    const canvases = await page.evaluate(inkPerCanvas);
+    await page.context().close();
+    expect(log).toEqual({ requests: [], errors: [], dialogs: [] });
+    expect(canvases.length).toBe(charts.charts.length);
+    expect(canvases.map((c) => c.id)).toEqual(expect.arrayContaining(['chart-0-build-time', 'chart-0-time-vs-size', 'chart-0-rounds', 'chart-0-phases', 'chart-0-trend']));
+    for (const c of canvases) {
+      expect(c.width, c.id).toBeGreaterThan(100);
+      expect(c.ink, `${c.id} is blank`).toBeGreaterThan(500);
+    }
+  });
+
+  it('shows hostile names, descriptions and log lines as text, and runs none of them', async () => {
+    const { log, page } = await openPage(pathToFileURL(join(outDir, 'report.html')).href);
+    const text = await page.evaluate(() => document.body.textContent ?? '');
+    const images = await page.evaluate(() => document.images.length);
+    const scripts = await page.evaluate(() => document.scripts.length);
+    await page.context().close();
+    expect(log.dialogs).toEqual([]);
+    expect(log.errors).toEqual([]);
+    expect(images).toBe(0);
+    // data block + chart.js + error bars + point labels + page script: an injected <script> would add one
+    expect(scripts).toBe(5);
+    expect(text).toContain(`evil${HTML_ATTACK}`);
+    expect(text).toContain(`exit 2 ${SCRIPT_ATTACK}`);
+    expect(text).toContain(`desc ${SCRIPT_ATTACK}`);
+    expect(text).toContain(`scenario ${HTML_ATTACK}`);
+    expect(text).toContain(`log ${HTML_ATTACK}`);
+    // escape sequences are dropped, other controls shown as Control Pictures (U+2400 block)
+    expect(text).toContain('log red');
+    expect(text).toContain('log bell\u2407 and nul\u2400');
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('mold not found on PATH');
+  });
+});
