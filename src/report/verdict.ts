@@ -46,7 +46,7 @@ export function buildVerdicts(scenario: ScenarioModel): CacheVerdict[] {
       highlights: [
         highlight('Fastest build', METRICS.wall, wallMedian, formatMs),
         highlight('Smallest artifact', METRICS.bytes, artifactBytes, formatBytes),
-        highlight('Fastest start-up (first launch)', METRICS.startupFirst, startupFirst, formatMs),
+        highlight('Fastest start-up', METRICS.startupFirst, startupFirst, (ms) => `${formatMs(ms)} to ready, first launch`),
       ].filter((h): h is Highlight => h !== undefined),
       pareto: front.map((key) => {
         const v = ok.find((o) => o.key === key)!;
@@ -76,9 +76,14 @@ export function compareWithBaseline(o: {
   if (o.v.baseline) return 'the baseline';
   const recorded = o.scenario.comparisons.find((c) => c.variant === o.v.key && c.metric === o.metric);
   if (recorded) return `${describeComparison(recorded)} vs ${recorded.baseline}`;
-  // Artifact bytes are one deterministic number per variant: a plain ratio says all there is.
   const base = o.scenario.variants.find((b) => b.baseline && b.cache === o.v.cache && b.source === o.v.source);
-  const [mine, theirs] = [o.value(o.v), base && o.value(base)];
-  if (o.metric === METRICS.bytes && base && mine !== undefined && theirs) return `${describePlainRatio(o.metric, mine / theirs)} than ${base.key}`;
-  return base ? 'no comparison with the baseline recorded' : 'no baseline in this cache state';
+  if (!base) return 'no baseline in this cache state';
+  // A metric without a summary was measured once (artifact bytes, a single launch): a plain ratio says
+  // all there is, and says that it has no interval.
+  const [mine, theirs] = [o.value(o.v), o.value(base)];
+  if (o.v.stats[o.metric] === undefined && mine !== undefined && theirs) {
+    const note = o.metric === METRICS.bytes ? '' : ' (one measurement each, no CI)';
+    return `${describePlainRatio(o.metric, mine / theirs)} than ${base.key}${note}`;
+  }
+  return 'no comparison with the baseline recorded';
 }

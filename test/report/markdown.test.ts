@@ -1,0 +1,52 @@
+// summary.md: a golden file (dates, run ids and versions replaced by placeholders) and the escaping of
+// strings that would otherwise open a table cell, a code span, a link or an HTML tag on GitHub.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.ts';
+import { buildReportModel } from '../../src/report/model.ts';
+import { makeResults } from './fixtures.ts';
+import { ALL_ATTACKS, MARKDOWN_ATTACK } from './hostile.ts';
+
+const GOLDEN = join(import.meta.dirname, 'golden', 'summary.md');
+
+/** What changes from run to run or release to release becomes a placeholder. */
+export function normalise(text: string): string {
+  return text
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<DATE>')
+    .replace(/\b\d{8}-\d{6}-[a-z0-9]+\b/g, '<RUN-ID>')
+    .replace(/(?<![\w.])\d+\.\d+\.\d+(?![\w.])/g, '<VERSION>')
+    .replace(/(?<=\s|^)\/(tmp|home|work|root)\/\S*/g, '<PATH>');
+}
+
+function summaryFixture() {
+  return makeResults({
+    description: 'Freeze the sidecar',
+    variants: [
+      { name: 'onefile', baseline: true, wallMs: 20_000, bytes: 30_000_000, startupMs: 900 },
+      { name: 'onedir', wallMs: 14_000, bytes: 34_000_000, startupMs: 250 },
+      { name: 'onedir-strip', wallMs: 14_200, bytes: 26_000_000, startupMs: 260, description: MARKDOWN_ATTACK },
+      { name: 'scie', status: 'unavailable', reason: 'science is not installed (needs the network)' },
+      { name: 'pex', status: 'failed', reason: `exit code 1: ${ALL_ATTACKS} ${MARKDOWN_ATTACK}`, logTail: ['boom'] },
+    ],
+  });
+}
+
+describe('summary.md', () => {
+  it('matches the golden file', async () => {
+    const markdown = normalise(renderMarkdown(buildReportModel({ results: [summaryFixture()] })));
+    if (process.env.UPDATE_GOLDEN === '1') await writeFile(GOLDEN, markdown);
+    expect(markdown).toBe(await readFile(GOLDEN, 'utf8'));
+  });
+
+  it('escapes table pipes, code spans, emphasis, links and HTML, and keeps one line', () => {
+    expect(escapeMarkdown(MARKDOWN_ATTACK)).toBe('\\| col \\| \\`code\\` \\*em\\* \\[link\\](http://x) &lt;b&gt;bold&lt;/b&gt; next line');
+  });
+
+  it('lists failed and unavailable variants with their reasons, escape sequences gone', () => {
+    const markdown = renderMarkdown(buildReportModel({ results: [summaryFixture()] }));
+    expect(markdown).toContain('- **No numbers:** sidecar/scie@cold is unavailable — science is not installed (needs the network)');
+    expect(markdown).toContain('exit code 1: &lt;img src=x onerror=alert(1)&gt; &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; red bell\u2407 and nul\u2400 \\| col \\| \\`code\\`');
+    expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});

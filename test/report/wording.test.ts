@@ -1,0 +1,67 @@
+// Display helpers: text cleaning, number formatting and verdict wording, table-driven.
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatMs, formatP } from '../../src/report/format.ts';
+import { cleanLine, cleanText } from '../../src/report/text.ts';
+import { describeComparison, describePlainRatio } from '../../src/report/wording.ts';
+import type { Comparison } from '../../src/results/schema.ts';
+
+const comparison = (c: Partial<Comparison>): Comparison => ({
+  scenario: 's', metric: 'wallMs', baseline: 'b', variant: 'v', ratio: 1, ciLow: 1, ciHigh: 1, pValue: 0.5, verdict: 'no difference', ...c,
+});
+
+describe('cleanText / cleanLine', () => {
+  it.each([
+    ['colours dropped', '\u001b[1;32mok\u001b[0m', 'ok'],
+    ['OSC title dropped', '\u001b]0;pwned\u0007text', 'text'],
+    ['8-bit CSI dropped', '\u009b31mred', 'red'],
+    ['NUL and BEL shown', 'a\u0000b\u0007', 'a\u2400b\u2407'],
+    ['DEL shown', 'x\u007f', 'x\u2421'],
+    ['bidi override replaced', 'abc\u202edef', 'abc\ufffddef'],
+    ['newlines kept', 'a\r\nb', 'a\nb'],
+    ['HTML left for the format to escape', '<b>', '<b>'],
+  ])('%s', (_name, raw, clean) => {
+    expect(cleanText(raw)).toBe(clean);
+  });
+
+  it('cleanLine joins lines and tabs; both cut long text with an ellipsis', () => {
+    expect(cleanLine('a\nb\tc')).toBe('a b c');
+    expect(cleanLine('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('format', () => {
+  it.each([
+    [850, '850 ms'],
+    [12_345, '12.3 s'],
+    [250_000, '4.17 min'],
+    [null, '—'],
+  ])('formatMs(%s) = %s', (ms, text) => expect(formatMs(ms)).toBe(text));
+
+  it.each([
+    [512, '512 B'],
+    [1536, '1.5 KiB'],
+    [37 * 1024 * 1024, '37 MiB'],
+  ])('formatBytes(%s) = %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
+
+  it.each([
+    [0.0004, 'p < 0.001'],
+    [0.034, 'p = 0.034'],
+  ])('formatP(%s) = %s', (p, text) => expect(formatP(p)).toBe(text));
+});
+
+describe('verdict wording', () => {
+  it.each([
+    ['faster, CI flipped with the ratio', { ratio: 1 / 1.32, ciLow: 1 / 1.38, ciHigh: 1 / 1.27, pValue: 0.0001, verdict: 'faster' }, '1.32× faster [1.27–1.38×], p < 0.001'],
+    ['slower', { ratio: 1.1, ciLow: 1.05, ciHigh: 1.15, pValue: 0.01, verdict: 'slower' }, '1.10× slower [1.05–1.15×], p = 0.01'],
+    ['no difference', { ratio: 0.995, ciLow: 0.99, ciHigh: 1.01, pValue: 0.6, verdict: 'no difference' }, 'no difference (1.01× faster [0.99–1.01×], p = 0.6)'],
+    ['inconclusive with runs needed', { ratio: 0.96, ciLow: 0.9, ciHigh: 1.02, pValue: 0.2, verdict: 'inconclusive', runsNeeded: 14 }, 'inconclusive (1.04× faster [0.98–1.11×], p = 0.2; about 14 runs each would decide)'],
+    ['sizes say smaller', { metric: 'bytes', ratio: 0.5, ciLow: 0.5, ciHigh: 0.5, pValue: 0.001, verdict: 'faster' }, '2.00× smaller [2.00–2.00×], p = 0.001'],
+  ] as const)('%s', (_name, c, text) => {
+    expect(describeComparison(comparison(c))).toBe(text);
+  });
+
+  it('plain ratios of single measurements', () => {
+    expect(describePlainRatio('bytes', 0.8)).toBe('1.25× smaller');
+    expect(describePlainRatio('startupFirstMs', 2)).toBe('2.00× slower');
+  });
+});
