@@ -41,6 +41,8 @@ interface Axis {
   zero?: boolean;
   integer?: boolean;
   stacked?: boolean;
+  /** Name every bar: chart.js would skip category labels it thinks crowded. */
+  everyLabel?: boolean;
 }
 
 const axis = (a: Axis) => ({
@@ -48,6 +50,7 @@ const axis = (a: Axis) => ({
   ...(a.stacked ? { stacked: true } : {}),
   ...(a.zero ? { beginAtZero: true } : {}),
   ...(a.integer ? { ticks: { precision: 0 } } : {}),
+  ...(a.everyLabel ? { ticks: { autoSkip: false } } : {}),
   title: { display: a.title !== '', text: a.title },
 });
 
@@ -61,7 +64,7 @@ function options(o: { title: string; x: Axis; y: Axis; horizontal?: boolean; leg
 }
 
 const SECONDS: Axis = { title: 'seconds', linear: true, zero: true };
-const CATEGORY: Axis = { title: '' };
+const CATEGORY: Axis = { title: '', everyLabel: true };
 
 /** The first ok variant of each group that has the value: one bar per group (size and start-up do not depend on cache). */
 function onePerGroup(variants: VariantModel[], has: (v: VariantModel) => boolean): VariantModel[] {
