@@ -30,11 +30,6 @@ export function formatBytes(bytes: number | null | undefined): string {
   return unit === 0 ? `${value} B` : `${significant(value)} ${BYTE_UNITS[unit]}`;
 }
 
-/** A ratio as 1.32×. */
-export function formatRatio(ratio: number): string {
-  return Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : NONE;
-}
-
 /** A p-value the way a reader trusts it: p < 0.001, p = 0.03. */
 export function formatP(p: number): string {
   if (!Number.isFinite(p)) return 'p = ?';

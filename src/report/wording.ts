@@ -1,53 +1,46 @@
-// Verdict wording, in one place so the report can switch to the statistics module's own formatter
-// (src/stats/index.ts formatComparison) once it lands without touching any template.
-// The ratio is median(variant) / median(baseline) (results schema), so < 1 means faster or smaller; it is
-// shown as "1.32× faster" — the baseline's median over the variant's — with the CI inverted to match.
+// Verdict wording, in one place. It mirrors formatComparison in src/stats/format.ts word for word
+// ("1.32× faster [1.27–1.38], p < 0.001"), so that when the statistics stage exports it from
+// src/stats/index.ts this file becomes a re-export and no report output changes.
+// The ratio is median(variant) / median(baseline) (results schema): < 1 is faster or smaller, shown as the
+// factor gained (baseline / variant, as hyperfine's "1.32 times faster"), with the CI inverted with it.
 import type { Comparison } from '../results/schema.ts';
-import { formatP, formatRatio } from './format.ts';
+import { formatP } from './format.ts';
 
-/** Words for the two directions of a metric where lower is better. */
-const DIRECTIONS: Record<string, [better: string, worse: string]> = {
-  bytes: ['smaller', 'larger'],
-  debugBytes: ['smaller', 'larger'],
-  maxRssKb: ['less memory', 'more memory'],
-  treeRssKb: ['less memory', 'more memory'],
-};
+/** Metrics measured in bytes or kilobytes are "smaller"/"larger", not "faster"/"slower". */
+const isSizeMetric = (metric: string) => /(bytes|kb|rss|size)/i.test(metric);
 
-function directionWords(metric: string): [string, string] {
-  return DIRECTIONS[metric] ?? ['faster', 'slower'];
+/** Ratios to two decimals; larger factors need fewer ("12.3×", "140×"). */
+function formatFactor(x: number): string {
+  if (x >= 100) return x.toFixed(0);
+  if (x >= 10) return x.toFixed(1);
+  return x.toFixed(2);
 }
 
-function interval(low: number, high: number): string {
-  return `[${formatRatio(low).replace('×', '')}–${formatRatio(high)}]`;
+function words(metric: string): [better: string, worse: string] {
+  return isSizeMetric(metric) ? ['smaller', 'larger'] : ['faster', 'slower'];
 }
 
-/** "1.32× faster [1.27–1.38×]", from the variant's side; the CI is flipped along with the ratio. */
-export function describeRatio(c: Pick<Comparison, 'metric' | 'ratio' | 'ciLow' | 'ciHigh'>): string {
-  const [better, worse] = directionWords(c.metric);
-  if (c.ratio <= 1) return `${formatRatio(1 / c.ratio)} ${better} ${interval(1 / c.ciHigh, 1 / c.ciLow)}`;
-  return `${formatRatio(c.ratio)} ${worse} ${interval(c.ciLow, c.ciHigh)}`;
-}
-
-/** The full verdict a reader signs: "1.32× faster [1.27–1.38×], p < 0.001". */
+/** The full verdict a reader signs: "1.32× faster [1.27–1.38], p < 0.001". */
 export function describeComparison(c: Comparison): string {
-  const ratio = describeRatio(c);
-  const p = formatP(c.pValue);
+  const [better, worse] = words(c.metric);
+  const raw = `${formatFactor(c.ratio)}× [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}]`;
   switch (c.verdict) {
     case 'faster':
+      return `${formatFactor(1 / c.ratio)}× ${better} [${formatFactor(1 / c.ciHigh)}–${formatFactor(1 / c.ciLow)}], ${formatP(c.pValue)}`;
     case 'slower':
-      return `${ratio}, ${p}`;
+      return `${formatFactor(c.ratio)}× ${worse} [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}], ${formatP(c.pValue)}`;
     case 'no difference':
-      return `no difference (${ratio}, ${p})`;
+      return `no difference (${raw})`;
     case 'inconclusive': {
-      const more = c.runsNeeded === undefined ? '' : `; about ${c.runsNeeded} runs each would decide`;
-      return `inconclusive (${ratio}, ${p}${more})`;
+      const base = `inconclusive (${raw}, ${formatP(c.pValue)})`;
+      return c.runsNeeded === undefined ? base : `${base} — ~${c.runsNeeded} runs per variant would decide`;
     }
   }
 }
 
 /** Words for a plain ratio of two single measurements (artifact bytes have no spread, so no CI). */
 export function describePlainRatio(metric: string, ratio: number): string {
-  const [better, worse] = directionWords(metric);
+  const [better, worse] = words(metric);
   if (!Number.isFinite(ratio)) return '';
-  return ratio <= 1 ? `${formatRatio(1 / ratio)} ${better}` : `${formatRatio(ratio)} ${worse}`;
+  return ratio <= 1 ? `${formatFactor(1 / ratio)}× ${better}` : `${formatFactor(ratio)}× ${worse}`;
 }

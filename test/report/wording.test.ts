@@ -51,13 +51,17 @@ describe('format', () => {
 
 describe('verdict wording', () => {
   it.each([
-    ['faster, CI flipped with the ratio', { ratio: 1 / 1.32, ciLow: 1 / 1.38, ciHigh: 1 / 1.27, pValue: 0.0001, verdict: 'faster' }, '1.32× faster [1.27–1.38×], p < 0.001'],
-    ['slower', { ratio: 1.1, ciLow: 1.05, ciHigh: 1.15, pValue: 0.01, verdict: 'slower' }, '1.10× slower [1.05–1.15×], p = 0.01'],
-    ['no difference', { ratio: 0.995, ciLow: 0.99, ciHigh: 1.01, pValue: 0.6, verdict: 'no difference' }, 'no difference (1.01× faster [0.99–1.01×], p = 0.6)'],
-    ['inconclusive with runs needed', { ratio: 0.96, ciLow: 0.9, ciHigh: 1.02, pValue: 0.2, verdict: 'inconclusive', runsNeeded: 14 }, 'inconclusive (1.04× faster [0.98–1.11×], p = 0.2; about 14 runs each would decide)'],
-    ['sizes say smaller', { metric: 'bytes', ratio: 0.5, ciLow: 0.5, ciHigh: 0.5, pValue: 0.001, verdict: 'faster' }, '2.00× smaller [2.00–2.00×], p = 0.001'],
+    ['faster, CI flipped with the ratio', { ratio: 1 / 1.32, ciLow: 1 / 1.38, ciHigh: 1 / 1.27, pValue: 0.0001, verdict: 'faster' }, '1.32× faster [1.27–1.38], p < 0.001'],
+    ['slower', { ratio: 1.1, ciLow: 1.05, ciHigh: 1.15, pValue: 0.01, verdict: 'slower' }, '1.10× slower [1.05–1.15], p = 0.01'],
+    ['no difference', { ratio: 0.995, ciLow: 0.99, ciHigh: 1.01, pValue: 0.6, verdict: 'no difference' }, 'no difference (0.99× [0.99–1.01])'],
+    ['inconclusive with runs needed', { ratio: 0.96, ciLow: 0.9, ciHigh: 1.02, pValue: 0.2, verdict: 'inconclusive', runsNeeded: 14 }, 'inconclusive (0.96× [0.90–1.02], p = 0.2) — ~14 runs per variant would decide'],
+    ['sizes say smaller', { metric: 'bytes', ratio: 0.5, ciLow: 0.5, ciHigh: 0.5, pValue: 0.001, verdict: 'faster' }, '2.00× smaller [2.00–2.00], p = 0.001'],
   ] as const)('%s', (_name, c, text) => {
     expect(describeComparison(comparison(c))).toBe(text);
+  });
+
+  it('factors of 10 and more get fewer decimals', () => {
+    expect(describeComparison(comparison({ ratio: 12.34, ciLow: 11.2, ciHigh: 150.4, pValue: 0.001, verdict: 'slower' }))).toBe('12.3× slower [11.2–150], p = 0.001');
   });
 
   it('plain ratios of single measurements', () => {
