@@ -8,6 +8,8 @@ import { compareWithBaseline } from './verdict.ts';
 export interface VariantRow {
   key: string;
   description: string | null;
+  ref: string | null;
+  network: boolean;
   cache: string;
   status: string;
   baseline: boolean;
@@ -33,6 +35,8 @@ export function variantRows(sc: ScenarioModel): VariantRow[] {
     return {
       key: v.key,
       description: v.description,
+      ref: v.ref,
+      network: v.network,
       cache: v.cache,
       status: v.status,
       baseline: v.baseline,

@@ -26,6 +26,7 @@ let outDir: string;
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'buildbench-browser-'));
   const results = makeResults({
+    hostname: `host${SCRIPT_ATTACK}`,
     description: `scenario ${HTML_ATTACK}`,
     variants: [
       { name: 'onefile', baseline: true, description: `desc ${SCRIPT_ATTACK}`, phases: { Analysis: 4000, EXE: 9000 }, debugBytes: 2_000_000 },
@@ -120,5 +121,6 @@ describe('report.html in chromium, offline', () => {
     expect(text).toContain('log bell\u2407 and nul\u2400');
     expect(text).not.toContain('\u001b');
     expect(text).toContain('mold not found on PATH');
+    expect(text).toContain(`Run 20261120-100000-abcd on host${SCRIPT_ATTACK}`);
   });
 });

@@ -19,6 +19,8 @@ export interface VariantSpec {
   debugBytes?: number;
   startupMs?: number;
   phases?: Record<string, number>;
+  ref?: string;
+  network?: boolean;
 }
 
 export interface ResultsSpec {
@@ -84,6 +86,8 @@ function variant(spec: VariantSpec, o: { scenario: string; samples: number; next
     cache,
     baseline: spec.baseline ?? false,
     ...(spec.description === undefined ? {} : { description: spec.description }),
+    ...(spec.ref === undefined ? {} : { ref: spec.ref }),
+    ...(spec.network === undefined ? {} : { network: spec.network }),
     status,
     reason: ok ? null : (spec.reason ?? 'exit code 1'),
     ...(spec.logTail === undefined ? {} : { logTail: spec.logTail }),

@@ -52,6 +52,13 @@ describe('report.html', () => {
     expect(html).not.toContain('sourceMappingURL');
     expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
   });
+
+  it('says which variant was built at another ref and which used the network', async () => {
+    const file = makeResults({ variants: [{ name: 'base', baseline: true, ref: 'v1.2' }, { name: 'online', network: true }] });
+    const html = await renderHtml(buildReportModel({ results: [file] }));
+    expect(html).toContain('sidecar/base@cold</span> <em>(baseline)</em> <small>at v1.2</small>');
+    expect(html).toContain('sidecar/online@cold</span> <small>(used the network)</small>');
+  });
 });
 
 describe('inlining', () => {
