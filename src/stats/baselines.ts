@@ -1,0 +1,48 @@
+// Within one run: every scenario's baseline variant against each other variant of the same scenario, cache
+// state and git ref.
+import type { Comparison, VariantResult } from '../results/schema.ts';
+import { compareSamples } from './compare-samples.ts';
+import { metricValues } from './metrics.ts';
+
+export interface BaselineOptions {
+  noisePct?: number;
+  alpha?: number;
+  seed?: number;
+  /** Metrics compared besides wallMs. */
+  metrics?: string[];
+}
+
+/** One metric of `variant` against `baseline`; null when either side has no data or no positive baseline. */
+export function compareVariants(opts: BaselineOptions & { baseline: VariantResult; variant: VariantResult; metric: string }): Comparison | null {
+  const base = metricValues(opts.baseline, opts.metric).values;
+  const vari = metricValues(opts.variant, opts.metric).values;
+  if (base.length === 0 || vari.length === 0 || Math.min(...base) <= 0) return null;
+  const numbers = compareSamples({ baseline: base, variant: vari, noisePct: opts.noisePct, alpha: opts.alpha, seed: opts.seed });
+  return { scenario: opts.variant.scenario, metric: opts.metric, baseline: opts.baseline.id, variant: opts.variant.id, ...numbers };
+}
+
+/** wallMs first, then any other requested metric once. */
+export function metricsToCompare(extra: readonly string[] = []): string[] {
+  return [...new Set(['wallMs', ...extra])];
+}
+
+export function compareWithBaselines(variants: VariantResult[], opts: BaselineOptions = {}): Comparison[] {
+  const groups = new Map<string, VariantResult[]>();
+  for (const v of variants) {
+    const key = JSON.stringify([v.scenario, v.cache, v.ref ?? null]);
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  const comparisons: Comparison[] = [];
+  for (const group of groups.values()) {
+    const baseline = group.find((v) => v.baseline && v.status === 'ok');
+    if (!baseline) continue;
+    for (const variant of group) {
+      if (variant === baseline || variant.status !== 'ok') continue;
+      for (const metric of metricsToCompare(opts.metrics)) {
+        const c = compareVariants({ ...opts, baseline, variant, metric });
+        if (c) comparisons.push(c);
+      }
+    }
+  }
+  return comparisons;
+}
