@@ -1,7 +1,7 @@
 // Opens report.html in Debian's chromium from file:// with every other request blocked, and fails on any
 // request, console error, page error or dialog, or on a chart that drew nothing. Hostile strings from
 // the results must appear as text.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await rm(outDir, { recursive: true, force: true });
 });
 
 async function openPage(fileUrl: string): Promise<{ log: PageLog; page: import('playwright-core').Page }> {

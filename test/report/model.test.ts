@@ -1,12 +1,12 @@
 // Building the report model: merging runs and machines, keys that stay unique, comparisons that follow
 // their variants, cleaned strings, and reports that show why a variant has no numbers.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReports } from '../../src/report/index.ts';
 import { buildReportModel } from '../../src/report/model.ts';
-import { makeResults } from './fixtures.ts';
+import { makeOutDir, makeResults } from './fixtures.ts';
 
 const twoVariants = [{ name: 'onefile', baseline: true }, { name: 'onedir' }];
 
@@ -72,7 +72,7 @@ describe('buildReportModel', () => {
 
 describe('renderReports', () => {
   it('merges two results files from different hosts into one report that lists both', async () => {
-    const outDir = await mkdtemp(join(tmpdir(), 'buildbench-merge-'));
+    const outDir = await makeOutDir();
     const a = makeResults({ hostname: 'laptop', runId: 'run-a', variants: twoVariants });
     const b = makeResults({ hostname: 'ci-runner', runId: 'run-b', variants: twoVariants });
     const files = await renderReports({ results: [a, b], outDir, formats: ['html', 'markdown', 'json'] });
@@ -90,7 +90,7 @@ describe('renderReports', () => {
   });
 
   it('writes the results file itself as results.json when there is one input', async () => {
-    const outDir = await mkdtemp(join(tmpdir(), 'buildbench-json-'));
+    const outDir = await makeOutDir();
     const file = makeResults({ variants: twoVariants });
     await renderReports({ results: [file], outDir, formats: ['json'] });
     expect(JSON.parse(await readFile(join(outDir, 'results.json'), 'utf8'))).toEqual(file);

@@ -1,14 +1,13 @@
 // charts/*.png: decoded again with @napi-rs/canvas and checked for their size and for ink — a chart
 // whose text or bars failed to draw is mostly white.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { buildCharts } from '../../src/report/charts.ts';
 import { buildReportModel } from '../../src/report/model.ts';
 import { pngReporter, renderChartPng } from '../../src/report/png.ts';
-import { makeResults, manyVariants } from './fixtures.ts';
+import { makeOutDir, makeResults, manyVariants } from './fixtures.ts';
 
 /** Share of pixels that are neither white nor transparent, and whether any pixel is transparent. */
 async function inspect(path: string) {
@@ -28,7 +27,7 @@ async function inspect(path: string) {
 
 describe('PNG charts', () => {
   it('writes one decodable, white-backed, non-blank PNG per chart', async () => {
-    const outDir = await mkdtemp(join(tmpdir(), 'buildbench-png-'));
+    const outDir = await makeOutDir();
     const history = [makeResults({ runId: 'older', variants: manyVariants(6) })];
     const model = buildReportModel({ results: [makeResults({ variants: manyVariants(6) })], history });
     const specs = buildCharts(model.scenarios[0]!);
@@ -50,7 +49,7 @@ describe('PNG charts', () => {
       data: { datasets: [] },
       options: { plugins: { title: { display: true, text: 'Only a title' }, legend: { display: false } }, scales: { x: { display: false }, y: { display: false } } },
     };
-    const outDir = await mkdtemp(join(tmpdir(), 'buildbench-png-'));
+    const outDir = await makeOutDir();
     const file = join(outDir, 'title.png');
     await writeFile(file, await renderChartPng({ id: 'title', title: 'Only a title', width: 400, height: 100, config }));
     const png = await inspect(file);
