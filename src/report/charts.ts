@@ -49,8 +49,7 @@ const axis = (a: Axis) => ({
   ...(a.linear ? { type: 'linear' } : {}),
   ...(a.stacked ? { stacked: true } : {}),
   ...(a.zero ? { beginAtZero: true } : {}),
-  ...(a.integer ? { ticks: { precision: 0 } } : {}),
-  ...(a.everyLabel ? { ticks: { autoSkip: false } } : {}),
+  ...(a.integer || a.everyLabel ? { ticks: { ...(a.integer ? { precision: 0 } : {}), ...(a.everyLabel ? { autoSkip: false } : {}) } } : {}),
   title: { display: a.title !== '', text: a.title },
 });
 
