@@ -1,0 +1,59 @@
+// What a build produced: bytes and file count (directories walked), a SHA-256, split debug info beside it, and
+// the biggest entries inside.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ArtifactInfo } from '../results/schema.ts';
+
+const LARGEST = 10;
+/** Split debug info that sits beside a binary: packed `.dwp`, a separate `.debug` file. */
+const DEBUG_SIDE_SUFFIXES = ['.dwp', '.debug'];
+
+export async function measureArtifact(opts: { workdir: string; rel: string }): Promise<ArtifactInfo> {
+  const full = path.join(opts.workdir, opts.rel);
+  const base = { path: opts.rel, debugBytes: 0, largest: [] as { path: string; bytes: number }[] };
+  if (!existsSync(full)) return { ...base, kind: 'missing', bytes: 0, files: 0, sha256: '' };
+  const stat = statSync(full);
+  if (stat.isFile()) {
+    const debugBytes = DEBUG_SIDE_SUFFIXES.map((s) => full + s)
+      .filter((p) => existsSync(p))
+      .reduce((sum, p) => sum + statSync(p).size, 0);
+    return { ...base, kind: 'file', bytes: stat.size, files: 1, sha256: await hashFile(full), debugBytes };
+  }
+  const files = walk(full);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let debugBytes = 0;
+  for (const f of files) {
+    bytes += f.bytes;
+    if (/\.(dwo|dwp|debug)$/.test(f.path)) debugBytes += f.bytes;
+    // A directory's hash covers every file's path and content, in a stable order.
+    hash.update(`${f.path}\0${await hashFile(path.join(full, f.path))}\n`);
+  }
+  const largest = [...files].sort((a, b) => b.bytes - a.bytes).slice(0, LARGEST);
+  return { ...base, kind: 'dir', bytes, files: files.length, sha256: hash.digest('hex'), debugBytes, largest };
+}
+
+function walk(root: string): { path: string; bytes: number }[] {
+  const out: { path: string; bytes: number }[] = [];
+  const visit = (rel: string) => {
+    for (const name of readdirSync(path.join(root, rel)).sort()) {
+      const child = rel ? `${rel}/${name}` : name;
+      const st = lstatSync(path.join(root, child));
+      if (st.isDirectory()) visit(child);
+      else if (st.isFile()) out.push({ path: child, bytes: st.size });
+    }
+  };
+  visit('');
+  return out;
+}
+
+function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (c) => hash.update(c))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}

@@ -1,0 +1,49 @@
+// The environment and placeholder values of one variant's processes (setup, build, smoke).
+import { appendFileSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlannedVariant } from '../plan/plan.ts';
+import { cacheEnv } from '../plan/workdir.ts';
+import { expandPlaceholders, type PlaceholderValues } from '../plan/placeholders.ts';
+import { resolveInside } from './confine.ts';
+
+/** buildbench's own tool environment made by `npm run setup` (override: BUILDBENCH_TOOLS). */
+export const TOOLS_DIR = process.env.BUILDBENCH_TOOLS ?? fileURLToPath(new URL('../../.tools', import.meta.url));
+
+export function placeholderValues(planned: PlannedVariant, extra: PlaceholderValues = {}): PlaceholderValues {
+  const { workdir, cacheDir, variant, scenario } = planned;
+  return {
+    workdir,
+    cache: cacheDir,
+    tools: TOOLS_DIR,
+    scenarioDir: path.dirname(scenario.path),
+    ...(variant.artifact ? { artifact: path.join(workdir, variant.artifact) } : {}),
+    ...extra,
+  };
+}
+
+export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Record<string, string | undefined> {
+  const own = Object.fromEntries(Object.entries(planned.variant.env).map(([k, v]) => [k, expandPlaceholders(v, values)]));
+  return {
+    ...process.env,
+    ...cacheEnv(planned.cacheDir),
+    BUILDBENCH_TOOLS: TOOLS_DIR,
+    BUILDBENCH_WORKDIR: planned.workdir,
+    BUILDBENCH_CACHE: planned.cacheDir,
+    ...own,
+  };
+}
+
+/** The edit an incremental sample starts from: touch a file, or append text to it. */
+export function applyMutate(planned: PlannedVariant, round: number): void {
+  const mutate = planned.variant.mutate;
+  if (!mutate) return;
+  if ('touch' in mutate) {
+    const file = resolveInside(planned.workdir, mutate.touch);
+    const now = new Date();
+    utimesSync(file, now, now);
+  } else {
+    const file = resolveInside(planned.workdir, mutate.append.file);
+    appendFileSync(file, expandPlaceholders(mutate.append.text, { round: String(round) }));
+  }
+}

@@ -1,0 +1,44 @@
+// The environment fingerprint: enough to tell whether two runs can be compared.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { simpleGit } from 'simple-git';
+import type { Environment, ToolInfo } from '../results/schema.ts';
+
+export async function fingerprintEnvironment(opts: { cwd: string; tools: ToolInfo[] }): Promise<Environment> {
+  return {
+    os: osName(),
+    kernel: os.release(),
+    arch: os.arch(),
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryBytes: os.totalmem(),
+    loadAvgBefore: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    loadAvgAfter: [],
+    node: process.version,
+    hostname: os.hostname(),
+    git: await gitState(opts.cwd),
+    tools: opts.tools,
+  };
+}
+
+function osName(): string {
+  try {
+    const text = execFileSync('cat', ['/etc/os-release'], { encoding: 'utf8' });
+    return /^PRETTY_NAME="?([^"\n]*)"?/m.exec(text)?.[1] ?? `${os.type()} ${os.release()}`;
+  } catch {
+    return `${os.type()} ${os.release()}`;
+  }
+}
+
+async function gitState(cwd: string): Promise<Environment['git']> {
+  try {
+    const git = simpleGit({ baseDir: cwd });
+    if (!(await git.checkIsRepo())) return null;
+    const commit = (await git.revparse(['HEAD'])).trim();
+    const branch = (await git.revparse(['--abbrev-ref', 'HEAD'])).trim();
+    const status = await git.status();
+    return { commit, branch: branch === 'HEAD' ? null : branch, dirty: !status.isClean() };
+  } catch {
+    return null;
+  }
+}

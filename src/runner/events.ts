@@ -1,0 +1,10 @@
+// What the runner tells the terminal as it goes; the CLI decides how to show it.
+import type { RunSample, VariantStatus } from '../results/schema.ts';
+
+export type RunEvent =
+  | { kind: 'calibrated'; overheadMs: number }
+  | { kind: 'unavailable'; id: string; reason: string }
+  | { kind: 'setup'; id: string }
+  | { kind: 'sample-start'; id: string; round: number; done: number; total: number }
+  | { kind: 'sample-end'; id: string; round: number; done: number; total: number; sample: RunSample; status: VariantStatus }
+  | { kind: 'smoke'; id: string };

@@ -1,0 +1,10 @@
+// Toolchain knowledge stays out of the core: analyses of a sample's output and of an artifact (linker
+// fingerprint, cargo units, PyInstaller phases, …) plug in here and write into the sample or artifact.
+import type { PlannedVariant } from '../plan/plan.ts';
+import type { ArtifactInfo, RunSample } from '../results/schema.ts';
+import type { GroupRunResult } from './process-group.ts';
+
+export interface RunHooks {
+  afterSample?: (ctx: { planned: PlannedVariant; sample: RunSample; run: GroupRunResult }) => Promise<void> | void;
+  afterArtifact?: (ctx: { planned: PlannedVariant; artifact: ArtifactInfo }) => Promise<void> | void;
+}

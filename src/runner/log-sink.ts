@@ -1,0 +1,82 @@
+// A build's output: written to its log file up to a cap (the head and the tail are kept, so a runaway build
+// cannot fill the disk), split into lines with the time each arrived, and the last lines kept for the results.
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+export interface TimedLine {
+  /** ms from the start of the build to the arrival of the line. */
+  ms: number;
+  line: string;
+}
+
+const DEFAULT_CAP_BYTES = 16 * 1024 * 1024;
+const MAX_KEPT_LINES = 200_000;
+const TAIL_LINES = 200;
+
+export class LogSink {
+  readonly lines: TimedLine[] = [];
+  private readonly fd: number;
+  private readonly headCap: number;
+  private readonly tailCap: number;
+  private written = 0;
+  private overflow = 0;
+  private tailChunks: Buffer[] = [];
+  private tailBytes = 0;
+  private partial = '';
+  private recent: string[] = [];
+  private readonly keepLines: boolean;
+
+  constructor(opts: { file: string; capBytes?: number; keepLines: boolean }) {
+    mkdirSync(path.dirname(opts.file), { recursive: true });
+    this.fd = openSync(opts.file, 'w');
+    const cap = opts.capBytes ?? DEFAULT_CAP_BYTES;
+    this.headCap = Math.floor(cap / 2);
+    this.tailCap = cap - this.headCap;
+    this.keepLines = opts.keepLines;
+  }
+
+  write(chunk: Buffer, ms: number): void {
+    this.writeFile(chunk);
+    const text = this.partial + chunk.toString('utf8');
+    const parts = text.split(/\r?\n|\r/);
+    this.partial = parts.pop() ?? '';
+    for (const line of parts) this.addLine(line, ms);
+  }
+
+  tail(n: number): string[] {
+    return this.recent.slice(-n);
+  }
+
+  async close(): Promise<void> {
+    if (this.partial) this.addLine(this.partial, this.lines.at(-1)?.ms ?? 0);
+    this.partial = '';
+    const omitted = this.overflow - this.tailBytes;
+    if (omitted > 0) writeSync(this.fd, `\n[buildbench: ${omitted} bytes of output omitted here]\n`);
+    for (const c of this.tailChunks) writeSync(this.fd, c);
+    closeSync(this.fd);
+  }
+
+  private writeFile(chunk: Buffer): void {
+    const room = this.headCap - this.written;
+    if (room > 0) {
+      const head = chunk.subarray(0, room);
+      writeSync(this.fd, head);
+      this.written += head.length;
+      chunk = chunk.subarray(head.length);
+    }
+    if (chunk.length === 0) return;
+    // Past the head cap, only the most recent bytes are held, to be written after the head at close.
+    this.tailChunks.push(chunk);
+    this.tailBytes += chunk.length;
+    this.overflow += chunk.length;
+    while (this.tailBytes > this.tailCap && this.tailChunks.length > 1) {
+      this.tailBytes -= this.tailChunks.shift()!.length;
+    }
+  }
+
+  private addLine(line: string, ms: number): void {
+    this.recent.push(line);
+    if (this.recent.length > TAIL_LINES * 2) this.recent = this.recent.slice(-TAIL_LINES);
+    if (this.keepLines && this.lines.length < MAX_KEPT_LINES) this.lines.push({ ms, line });
+  }
+}

@@ -1,0 +1,71 @@
+// Reading /proc: the summed RSS of a process group (the whole build tree's memory at one instant) and the
+// processes that carry a build's marker in their environment.
+import { readdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+
+const PAGE_KB = 4; // x86_64 Linux page size; /proc/<pid>/stat's rss field is in pages (proc(5))
+
+function pids(): number[] {
+  try {
+    return readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Fields of /proc/<pid>/stat after the command name (which may contain spaces and parentheses). */
+function statFields(pid: number): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // the process ended between listing and reading
+  }
+}
+
+/**
+ * Sum of the resident set of every process in the group, in KiB. Asynchronous on purpose: a synchronous scan of
+ * /proc blocks the event loop for milliseconds and would delay noticing the build's exit, inflating wall time.
+ */
+export async function sampleGroupRss(pgid: number): Promise<number> {
+  let names: string[];
+  try {
+    names = (await readdir('/proc')).filter((n) => /^\d+$/.test(n));
+  } catch {
+    return 0;
+  }
+  const pages = await Promise.all(
+    names.map(async (pid) => {
+      try {
+        const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+        const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        // After the name: state(0) ppid(1) pgrp(2) … rss is field 24 of stat(5), index 21 here.
+        return Number(f[2]) === pgid ? Number(f[21]) || 0 : 0;
+      } catch {
+        return 0; // the process ended between listing and reading
+      }
+    }),
+  );
+  return pages.reduce((a, b) => a + b, 0) * PAGE_KB;
+}
+
+/** Processes whose environment holds `NAME=value`. */
+export function findByEnv(name: string, value: string): number[] {
+  const needle = Buffer.from(`${name}=${value}\0`);
+  const found: number[] = [];
+  for (const pid of pids()) {
+    if (pid === process.pid) continue;
+    try {
+      const env = readFileSync(`/proc/${pid}/environ`);
+      if (env.includes(needle)) found.push(pid);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Processes still in a process group. */
+export function groupMembers(pgid: number): number[] {
+  return pids().filter((pid) => Number(statFields(pid)?.[2]) === pgid);
+}

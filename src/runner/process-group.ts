@@ -1,0 +1,153 @@
+// Run one command as its own process group and measure it: wall time on the monotonic clock, CPU and the
+// largest process's peak RSS from GNU time (getrusage of the waited tree), the whole tree's peak RSS sampled
+// from /proc, the exit code, and the output to a capped log file with a timestamp per line.
+// A timeout or an abort kills the whole group, TERM then KILL (execa's timeout alone leaves grandchildren
+// alive: FACTS.md), and afterwards every process still carrying this build's marker is killed too, so even a
+// grandchild that called setsid() to leave the group does not survive the build.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LogSink, type TimedLine } from './log-sink.ts';
+import { sampleGroupRss } from './proc.ts';
+import { killMarked, killGroup, MARKER_ENV } from './kill.ts';
+
+export const GNU_TIME = '/usr/bin/time';
+
+export interface GroupRunOptions {
+  command: string;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  logFile: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Keep every output line with its time (for phases and cache checks); otherwise only the tail. */
+  keepLines?: boolean;
+  /** Byte cap of the log file (head and tail kept). */
+  logCapBytes?: number;
+}
+
+export interface GroupRunResult {
+  wallMs: number;
+  userMs: number;
+  sysMs: number;
+  maxRssKb: number;
+  treeRssKb: number;
+  exitCode: number | null;
+  signal?: string;
+  timedOut: boolean;
+  aborted: boolean;
+  /** Set when the command could not be started at all. */
+  spawnError?: string;
+  tail: string[];
+  lines: TimedLine[];
+}
+
+const KILL_GRACE_MS = 2000;
+const RSS_INTERVAL_MS = 100;
+
+export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult> {
+  const marker = randomUUID();
+  const timeFile = path.join(os.tmpdir(), `buildbench-time-${marker}`);
+  const useTime = existsSync(GNU_TIME);
+  // GNU time waits for sh, so its rusage covers every descendant that was waited for (getrusage(2)).
+  const [file, args] = useTime
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, 'sh', '-c', opts.command]]
+    : ['sh', ['-c', opts.command]];
+  const sink = new LogSink({ file: opts.logFile, capBytes: opts.logCapBytes, keepLines: opts.keepLines ?? false });
+  const started = process.hrtime.bigint();
+  const child = spawn(file, args, {
+    cwd: opts.cwd,
+    env: { ...opts.env, [MARKER_ENV]: marker },
+    detached: true, // its own process group, with the child as leader
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const elapsedMs = () => Number(process.hrtime.bigint() - started) / 1e6;
+  child.stdout.on('data', (chunk: Buffer) => sink.write(chunk, elapsedMs()));
+  child.stderr.on('data', (chunk: Buffer) => sink.write(chunk, elapsedMs()));
+
+  let treeRssKb = 0;
+  const pgid = child.pid;
+  let sampling = false;
+  const rssTimer = setInterval(() => {
+    if (!pgid || sampling) return;
+    sampling = true;
+    void sampleGroupRss(pgid).then((kb) => {
+      treeRssKb = Math.max(treeRssKb, kb);
+      sampling = false;
+    });
+  }, RSS_INTERVAL_MS);
+
+  let timedOut = false;
+  let aborted = false;
+  const stop = (why: 'timeout' | 'abort') => {
+    if (why === 'timeout') timedOut = true;
+    else aborted = true;
+    if (pgid) killGroup(pgid, KILL_GRACE_MS);
+  };
+  const timer = opts.timeoutMs ? setTimeout(() => stop('timeout'), opts.timeoutMs) : undefined;
+  const onAbort = () => stop('abort');
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+    child.once('error', (error) => resolve({ code: null, signal: null, error }));
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  const wallMs = elapsedMs();
+  clearInterval(rssTimer);
+  if (timer) clearTimeout(timer);
+  opts.signal?.removeEventListener('abort', onAbort);
+  // The leader is gone; anything left of the group or carrying the marker is a leak: stop it.
+  if (pgid) killGroup(pgid, 0);
+  await killMarked(marker);
+  await new Promise<void>((resolve) => (child.stdout.readableEnded && child.stderr.readableEnded ? resolve() : setTimeout(resolve, 50)));
+  await sink.close();
+
+  const usage = useTime ? readTimeFile(timeFile) : undefined;
+  rmSync(timeFile, { force: true });
+  // GNU time reports a killed child as "Command terminated by signal N" and exits with 128+N.
+  const exitCode = outcome.signal || timedOut || aborted ? null : usage?.exitCodeFromTime ?? outcome.code;
+  return {
+    wallMs,
+    userMs: usage?.userMs ?? 0,
+    sysMs: usage?.sysMs ?? 0,
+    maxRssKb: usage?.maxRssKb ?? 0,
+    // A build shorter than one sampling interval is never sampled: its tree is at least its largest process.
+    treeRssKb: Math.max(treeRssKb, usage?.maxRssKb ?? 0),
+    exitCode: outcome.error ? null : exitCode,
+    signal: outcome.signal ?? usage?.signal ?? (timedOut || aborted ? 'SIGTERM' : undefined),
+    timedOut,
+    aborted,
+    spawnError: outcome.error?.message,
+    tail: sink.tail(40),
+    lines: sink.lines,
+  };
+}
+
+function readTimeFile(file: string) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.trim().split('\n');
+  const last = lines.at(-1)?.trim().split(/\s+/) ?? [];
+  const [user, sys, rss] = last.map(Number);
+  const signalLine = lines.find((l) => l.startsWith('Command terminated by signal'));
+  const exitLine = lines.find((l) => l.startsWith('Command exited with non-zero status'));
+  return {
+    userMs: (user ?? 0) * 1000,
+    sysMs: (sys ?? 0) * 1000,
+    maxRssKb: rss ?? 0,
+    signal: signalLine ? `SIG${signalName(Number(signalLine.split(' ').at(-1)))}` : undefined,
+    exitCodeFromTime: exitLine ? Number(exitLine.split(' ').at(-1)) : signalLine ? null : 0,
+  };
+}
+
+function signalName(n: number): string {
+  const entry = Object.entries(os.constants.signals).find(([, v]) => v === n);
+  return entry ? entry[0].replace(/^SIG/, '') : String(n);
+}

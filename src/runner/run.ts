@@ -1,0 +1,200 @@
+// Run a Plan: set up every workdir (untimed), then the warm-up rounds and the measured rounds in their
+// shuffled order, one build at a time. Results are written after every sample, so an interruption or a
+// crash loses nothing already measured; a failing variant is recorded and the others go on.
+import path from 'node:path';
+import { createWorkdir } from '../plan/workdir.ts';
+import { slugOf, type Plan, type PlannedVariant } from '../plan/plan.ts';
+import { expandPlaceholders } from '../plan/placeholders.ts';
+import { RESULTS_FILE, writeResultsAtomic } from '../results/io.ts';
+import { SCHEMA_VERSION, type ResultsFile, type VariantResult, type ToolInfo } from '../results/schema.ts';
+import { measureArtifact } from './artifact.ts';
+import { buildEnv, placeholderValues } from './build-env.ts';
+import { calibrateOverhead } from './calibrate.ts';
+import { fingerprintEnvironment } from './environment.ts';
+import { runInGroup } from './process-group.ts';
+import { runSample } from './sample.ts';
+import { measureStartup } from './smoke.ts';
+import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
+import type { RunEvent } from './events.ts';
+import type { RunHooks } from './hooks.ts';
+
+export interface RunOptions {
+  plan: Plan;
+  tool: { name: string; version: string };
+  /** Tools the variants require: found or not, and why a variant is unavailable. */
+  checkTool: (name: string) => Promise<ToolInfo & { hint?: string }>;
+  hooks?: RunHooks;
+  adaptive?: AdaptiveOptions;
+  stats?: { noisePct?: number; alpha?: number };
+  onEvent?: (event: RunEvent) => void;
+  signal?: AbortSignal;
+  cwd: string;
+}
+
+export async function runPlan(opts: RunOptions): Promise<ResultsFile> {
+  const { plan, signal } = opts;
+  const emit = opts.onEvent ?? (() => {});
+  const file = path.join(plan.outDir, RESULTS_FILE);
+  const tools = await checkTools(opts, plan.variants);
+  const results: ResultsFile = {
+    schemaVersion: SCHEMA_VERSION,
+    runId: plan.runId,
+    tool: opts.tool,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    interrupted: false,
+    config: { runs: Math.max(0, ...plan.variants.map((v) => v.runs)), warmup: Math.max(0, ...plan.variants.map((v) => v.warmup)), seed: plan.seed, order: plan.rounds, ...opts.stats },
+    environment: await fingerprintEnvironment({ cwd: opts.cwd, tools: [...tools.values()].map(({ name, version, path: p }) => ({ name, version, path: p })) }),
+    scenarios: uniqueScenarios(plan),
+    variants: plan.variants.map((p) => emptyResult(p)),
+    comparisons: [],
+  };
+  const byId = new Map(plan.variants.map((p, i) => [p.id, { planned: p, result: results.variants[i]! }]));
+  const save = () => writeResultsAtomic(file, finalizeResults(results, opts.stats));
+  save();
+
+  // Availability first: a missing tool makes the variant unavailable, with the reason, before anything runs.
+  for (const { planned, result } of byId.values()) {
+    const missing = planned.variant.requires.map((n) => tools.get(n)!).filter((t) => !t.path);
+    if (missing.length > 0) {
+      Object.assign(result, { status: 'unavailable', reason: missing.map((t) => `${t.name} not found${t.hint ? ` (${t.hint})` : ''}`).join('; ') });
+      emit({ kind: 'unavailable', id: planned.id, reason: result.reason! });
+    }
+  }
+  const overheadMs = await calibrateOverhead();
+  emit({ kind: 'calibrated', overheadMs });
+
+  for (const { planned, result } of byId.values()) {
+    if (result.status !== 'ok' || signal?.aborted) continue;
+    emit({ kind: 'setup', id: planned.id });
+    const failure = await setUpWorkdir(planned, plan.outDir, signal);
+    if (failure) fail(result, failure.reason, failure.tail);
+    save();
+  }
+
+  const schedule = [
+    ...plan.warmupRounds.map((ids, i) => ({ ids, round: -(i + 1) })),
+    ...plan.rounds.map((ids, i) => ({ ids, round: i + 1 })),
+  ];
+  const total = schedule.reduce((n, r) => n + r.ids.length, 0);
+  let done = 0;
+  let stopReason: string | undefined;
+  for (const { ids, round } of schedule) {
+    if (round > 0 && opts.adaptive) {
+      const decision = shouldStop({ results, round, adaptive: opts.adaptive, stats: opts.stats });
+      if (decision.stop) {
+        stopReason = decision.reason;
+        break;
+      }
+    }
+    for (const [position, id] of ids.entries()) {
+      const { planned, result } = byId.get(id)!;
+      done++;
+      if (signal?.aborted) break;
+      if (result.status !== 'ok') continue;
+      emit({ kind: 'sample-start', id, round, done, total });
+      const isFirstBuild = result.warmups.length === 0 && result.samples.length === 0;
+      const { sample, run } = await runSample({ planned, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal });
+      if (run.aborted) break; // an interrupted build is not a measurement
+      await opts.hooks?.afterSample?.({ planned, sample, run });
+      (round < 0 ? result.warmups : result.samples).push(sample);
+      if (run.spawnError || run.exitCode !== 0) {
+        const why = run.spawnError ?? (run.timedOut ? `timed out after ${planned.variant.timeoutS} s` : run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`);
+        fail(result, `build failed: ${why} (log: ${sample.log})`, run.tail);
+      } else if (planned.variant.artifact) {
+        result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
+        if (result.artifact.kind === 'missing') fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
+        else await opts.hooks?.afterArtifact?.({ planned, artifact: result.artifact });
+      }
+      emit({ kind: 'sample-end', id, round, done, total, sample, status: result.status });
+      save();
+    }
+    if (signal?.aborted) break;
+  }
+
+  // Start-up after each variant's last build: the first launch is the one that extracts.
+  for (const { planned, result } of byId.values()) {
+    if (signal?.aborted) break;
+    if (result.status !== 'ok' || !planned.variant.smoke || result.samples.length === 0) continue;
+    emit({ kind: 'smoke', id: planned.id });
+    result.startup = await measureStartup(planned, signal);
+    save();
+  }
+
+  results.interrupted = signal?.aborted ?? false;
+  if (results.interrupted) {
+    for (const { result } of byId.values()) {
+      if (result.status === 'ok' && result.samples.length === 0) Object.assign(result, { status: 'skipped', reason: 'interrupted before it was measured' });
+    }
+  }
+  if (stopReason) results.config.stopReason = stopReason;
+  results.finishedAt = new Date().toISOString();
+  results.environment.loadAvgAfter = (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100);
+  const final = finalizeResults(results, opts.stats);
+  writeResultsAtomic(file, final);
+  return final;
+}
+
+async function checkTools(opts: RunOptions, variants: PlannedVariant[]) {
+  const names = [...new Set(variants.flatMap((v) => v.variant.requires))];
+  const found = await Promise.all(names.map((n) => opts.checkTool(n)));
+  const tools = new Map(found.map((t) => [t.name, t]));
+  // GNU time measures every build's CPU and peak RSS: record which one did.
+  if (!tools.has('time')) tools.set('time', await opts.checkTool('time'));
+  return tools;
+}
+
+async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: AbortSignal) {
+  try {
+    createWorkdir(planned);
+  } catch (err) {
+    return { reason: `could not create the workdir: ${(err as Error).message}`, tail: [] };
+  }
+  const values = placeholderValues(planned);
+  for (const [i, command] of planned.variant.setup.entries()) {
+    const logRel = path.join('logs', slugOf(planned.id), `setup${i + 1}.log`);
+    const run = await runInGroup({
+      command: expandPlaceholders(command, values),
+      cwd: planned.workdir,
+      env: buildEnv(planned, values),
+      logFile: path.join(outDir, logRel),
+      signal,
+    });
+    if (run.exitCode !== 0) return { reason: `setup failed: ${run.spawnError ?? `exit code ${run.exitCode ?? run.signal}`} (log: ${logRel})`, tail: run.tail };
+  }
+  return undefined;
+}
+
+function fail(result: VariantResult, reason: string, tail: string[]): void {
+  result.status = 'failed';
+  result.reason = reason;
+  result.logTail = tail.slice(-40);
+}
+
+function emptyResult(p: PlannedVariant): VariantResult {
+  return {
+    id: p.id,
+    scenario: p.scenario.name,
+    variant: p.variant.name,
+    cache: p.cache,
+    baseline: p.variant.baseline,
+    ...(p.variant.description ? { description: p.variant.description } : {}),
+    ...(p.ref ? { ref: p.ref } : {}),
+    status: 'ok',
+    reason: null,
+    samples: [],
+    warmups: [],
+    artifact: null,
+    startup: null,
+    network: p.variant.network,
+    stats: {},
+  };
+}
+
+function uniqueScenarios(plan: Plan): ResultsFile['scenarios'] {
+  const seen = new Map<string, ResultsFile['scenarios'][number]>();
+  for (const { scenario: s } of plan.variants) {
+    seen.set(s.name, { name: s.name, file: s.file, sha256: s.sha256, ...(s.description ? { description: s.description } : {}) });
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,71 @@
+// One measured build: put the workdir in the cache state the sample needs (untimed), run the build as a
+// process group (timed), and read what it produced.
+import { rmSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { slugOf, type PlannedVariant } from '../plan/plan.ts';
+import { expandPlaceholders } from '../plan/placeholders.ts';
+import type { RunSample } from '../results/schema.ts';
+import { runInGroup, type GroupRunResult } from './process-group.ts';
+import { removeInside } from './confine.ts';
+import { applyMutate, buildEnv, placeholderValues } from './build-env.ts';
+
+export interface SampleOutcome {
+  sample: RunSample;
+  run: GroupRunResult;
+}
+
+/** State of the workdir before a sample, after rustc-perf's and gradle-profiler's cache states. */
+export function prepareCacheState(planned: PlannedVariant, round: number, isFirstBuild: boolean): void {
+  const { workdir, variant, cache, cacheDir } = planned;
+  if (cache === 'cold' || cache === 'warm') for (const rel of variant.clean) removeInside(workdir, rel);
+  if (cache === 'cold') {
+    for (const rel of variant.caches) removeInside(workdir, rel);
+    rmSync(cacheDir, { recursive: true, force: true });
+    mkdirSync(cacheDir, { recursive: true });
+  }
+  // The first build of an incremental variant is the full build everything else is incremental to.
+  if (cache === 'incremental' && !isFirstBuild) applyMutate(planned, round);
+}
+
+export async function runSample(opts: {
+  planned: PlannedVariant;
+  round: number;
+  position: number;
+  outDir: string;
+  isFirstBuild: boolean;
+  overheadMs: number;
+  signal?: AbortSignal;
+}): Promise<SampleOutcome> {
+  const { planned, round, outDir } = opts;
+  prepareCacheState(planned, round, opts.isFirstBuild);
+  const values = placeholderValues(planned, { round: String(round) });
+  const logRel = path.join('logs', slugOf(planned.id), `${round < 0 ? `warmup${-round}` : round}.log`);
+  const timeoutS = planned.variant.timeoutS;
+  const run = await runInGroup({
+    command: expandPlaceholders(planned.variant.build, values),
+    cwd: planned.workdir,
+    env: buildEnv(planned, values),
+    logFile: path.join(outDir, logRel),
+    timeoutMs: timeoutS ? timeoutS * 1000 : undefined,
+    signal: opts.signal,
+    keepLines: true,
+  });
+  const sample: RunSample = {
+    round,
+    position: opts.position,
+    // The harness's own cost of starting a build (measured at start-up, as hyperfine does for its shell).
+    wallMs: round3(Math.max(0, run.wallMs - opts.overheadMs)),
+    userMs: run.userMs,
+    sysMs: run.sysMs,
+    maxRssKb: run.maxRssKb,
+    treeRssKb: run.treeRssKb,
+    exitCode: run.exitCode,
+    ...(run.signal ? { signal: run.signal } : {}),
+    ...(run.timedOut ? { timedOut: true } : {}),
+    phases: {},
+    log: logRel,
+  };
+  return { sample, run };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
