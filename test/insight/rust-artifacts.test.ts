@@ -1,0 +1,107 @@
+// End-to-end on a real two-unit crate (test/fixtures/insight/rust-app: a binary and one path dependency),
+// built here with the default linker (rust-lld), mold, GNU ld and split debug info.
+import { execa } from 'execa';
+import { cp, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCacheState } from '../../src/insight/cache-check.ts';
+import { cargoDuplicates } from '../../src/insight/cargo-duplicates.ts';
+import { parseCargoTimings } from '../../src/insight/cargo-timings.ts';
+import { countCargoUnits } from '../../src/insight/cargo-units.ts';
+import { fingerprintArtifact } from '../../src/insight/fingerprint.ts';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/insight/', import.meta.url));
+const BIN = 'insight-app';
+
+let root = '';
+let app = '';
+const builds: Record<string, { lines: string[]; binary: string }> = {};
+
+/** One cargo build into its own target dir; stdout (JSON messages) and stderr lines together, as the runner sees them. */
+async function build(name: string, opts: { target?: string; env?: Record<string, string>; args?: string[] } = {}) {
+  const target = join(root, 'target', opts.target ?? name);
+  const result = await execa('nice', ['-n', '10', 'cargo', 'build', '--offline', '--message-format=json', ...(opts.args ?? [])], {
+    cwd: app,
+    env: { CARGO_TARGET_DIR: target, RUSTFLAGS: '', CARGO_TERM_COLOR: 'never', ...opts.env },
+    all: true,
+  });
+  builds[name] = { lines: result.all.split('\n'), binary: join(target, 'debug', BIN) };
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'bb-insight-rust-'));
+  app = join(root, 'app');
+  await cp(join(FIXTURES, 'rust-app'), app, { recursive: true });
+  // Sequential: two shared cores; each build is about a second.
+  await build('cold', { target: 'default', args: ['--timings'] });
+  await build('noop', { target: 'default' });
+  const now = new Date(Date.now() + 2000);
+  await utimes(join(app, 'src/main.rs'), now, now);
+  await build('incremental', { target: 'default' });
+  await build('mold', { env: { RUSTFLAGS: '-Clink-arg=-fuse-ld=mold' } });
+  await build('bfd', { env: { RUSTFLAGS: '-Clink-arg=-fuse-ld=bfd -Clinker-features=-lld' } });
+  await build('packed', { env: { CARGO_PROFILE_DEV_SPLIT_DEBUGINFO: 'packed' } });
+}, 180_000);
+
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe('fingerprintArtifact on real binaries', () => {
+  it.each([
+    ['cold', 'lld'],
+    ['mold', 'mold'],
+    ['bfd', 'bfd'],
+  ] as const)('the %s build names its linker: %s', async (name, linker) => {
+    const fp = await fingerprintArtifact({ path: builds[name]!.binary });
+    expect(fp.linker).toBe(linker);
+    expect(fp.debugInfo).toBe('inside');
+    expect(fp.mismatch).toBeUndefined();
+  });
+
+  it('flags a variant that asked for mold but got the default linker', async () => {
+    const fp = await fingerprintArtifact({ path: builds.cold!.binary, expect: { linker: 'mold' } });
+    expect(fp.mismatch).toEqual(['asked for mold, got lld']);
+  });
+
+  it('sees packed split debug info (.dwp beside the binary, skeleton units inside)', async () => {
+    const fp = await fingerprintArtifact({ path: builds.packed!.binary, expect: { debugInfo: 'packed', linker: 'lld' } });
+    expect(fp.debugInfo).toBe('packed');
+    expect(fp.mismatch).toBeUndefined();
+    const inside = await fingerprintArtifact({ path: builds.cold!.binary, expect: { debugInfo: 'packed' } });
+    expect(inside.mismatch).toEqual(['asked for packed debug info, got inside']);
+  });
+});
+
+describe('cache state from real cargo output', () => {
+  it('counts both units rebuilt when cold, both fresh on a noop, one of two after touching main.rs', () => {
+    expect(countCargoUnits(builds.cold!.lines)).toEqual({ rebuilt: 2, fresh: 0, source: 'json' });
+    expect(countCargoUnits(builds.noop!.lines)).toEqual({ rebuilt: 0, fresh: 2, source: 'json' });
+    expect(countCargoUnits(builds.incremental!.lines)).toEqual({ rebuilt: 1, fresh: 1, source: 'json' });
+  });
+
+  it('accepts each sample in its own state and rejects it in the opposite one', () => {
+    const verdict = (name: string, cache: 'cold' | 'noop' | 'incremental') => checkCacheState({ cache, ...countCargoUnits(builds[name]!.lines) });
+    expect([verdict('cold', 'cold'), verdict('noop', 'noop'), verdict('incremental', 'incremental')]).toEqual(['ok', 'ok', 'ok']);
+    expect(verdict('noop', 'cold')).toBe('cold sample rebuilt nothing (2 units fresh): outputs and caches were not cleared');
+    expect(verdict('cold', 'noop')).toBe('noop sample rebuilt 2 units: something changes between builds');
+    expect(verdict('cold', 'incremental')).toBe('incremental sample rebuilt all 2 units: a full rebuild, not an incremental one');
+  });
+});
+
+describe('cargo timings and duplicates', () => {
+  it('reads the --timings report of the cold build: the dependency ends before the app unit', async () => {
+    const t = await parseCargoTimings(join(root, 'target/default/cargo-timings/cargo-timing.html'));
+    expect(t.units.map((u) => u.name).sort()).toEqual(['greet', 'insight-app']);
+    expect(t.app?.name).toBe('insight-app');
+    expect(t.phases.dependencies).toBeLessThanOrEqual(t.phases.app!);
+  });
+
+  it('counts crates compiled in two versions, without writing to the workdir', async () => {
+    const dups = join(root, 'dups');
+    await cp(join(FIXTURES, 'rust-dups'), dups, { recursive: true });
+    await execa('cargo', ['generate-lockfile', '--offline'], { cwd: dups });
+    expect(await cargoDuplicates(dups)).toEqual({ count: 1, crates: [{ name: 'greet', versions: ['0.1.0', '0.2.0'] }] });
+    expect(await cargoDuplicates(app)).toEqual({ count: 0, crates: [] });
+  });
+});
