@@ -61,6 +61,9 @@ export const SampleSchema = Type.Object({
   rebuiltUnits: Type.Optional(d('cargo units compiled (not fresh) in this sample', Type.Integer())),
   freshUnits: Type.Optional(d('cargo units found fresh in this sample', Type.Integer())),
   cacheCheck: Type.Optional(d('what the runner saw of the cache state: ok, or why it looks wrong', Type.String())),
+  slowestUnits: Type.Optional(
+    d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: Type.String(), ms: Type.Number() }))),
+  ),
   log: d('log file of this sample, relative to the out dir', Type.String()),
 });
 
@@ -79,8 +82,18 @@ export const ArtifactSchema = Type.Object({
       packager: Type.Optional(Type.String()),
       shape: Type.Optional(Type.String()),
       mismatch: Type.Optional(d('what contradicts the variant’s declared intent', Type.Array(Type.String()))),
+      linkerVersion: Type.Optional(d('version the linker wrote into the binary', Type.String())),
+      packagerVersion: Type.Optional(d('version of the packager that froze the app', Type.String())),
+      pythonVersion: Type.Optional(d('Python version inside the frozen app', Type.String())),
     }),
   ),
+  unused: Type.Optional(
+    d(
+      'shipped packages the team never imports at run time, with the build change that drops them',
+      Type.Array(Type.Object({ module: Type.String(), bytes: Type.Integer(), suggestion: Type.String() })),
+    ),
+  ),
+  duplicateCrates: Type.Optional(d('crates compiled in more than one version (cargo tree --duplicates)', Type.Integer())),
 });
 
 export const StartupSchema = Type.Object({
