@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frozenContents } from '../../src/insight/contents.ts';
 import { measureExtraction, snapshotExtraction } from '../../src/insight/extraction.ts';
 import { fingerprintArtifact } from '../../src/insight/fingerprint.ts';
+import { inspectArtifact } from '../../src/insight/inspect-artifact.ts';
 import type { ArchiveContents } from '../../src/insight/package-sizes.ts';
 import { checkPyInstallerCache, readPyInstallerTargets } from '../../src/insight/pyinstaller-cache.ts';
 import { parsePyInstallerPhases } from '../../src/insight/pyinstaller-phases.ts';
@@ -107,6 +108,20 @@ describe.skipIf(!PYINSTALLER)(`PyInstaller artifacts${SKIP}`, () => {
     expect(bytesOf(contents.excludes, 'pygments')).toBeUndefined();
     expect(unusedHeavyModules(contents.excludes!)).toEqual([]);
     expect(contents.onefile!.totalBytes - contents.excludes!.totalBytes).toBeGreaterThanOrEqual(pygments);
+  });
+
+  it('fills the results file: fingerprint with versions, heaviest packages, the unused one to drop', async () => {
+    const insight = await inspectArtifact({ workdir: root, artifact: { path: 'dist/hello', kind: 'file' }, buildLog: logs.onefile });
+    expect(insight.fingerprint).toEqual({
+      packager: 'pyinstaller',
+      packagerVersion: expect.stringMatching(/^\d+\.\d+/),
+      pythonVersion: expect.stringMatching(/^3\.\d+\.\d+$/),
+      shape: 'onefile',
+    });
+    expect(insight.largest).toHaveLength(10);
+    expect(insight.largest).toContainEqual({ path: 'pygments', bytes: bytesOf(contents.onefile, 'pygments') });
+    expect(insight.unused).toEqual([{ module: 'pygments', bytes: bytesOf(contents.onefile, 'pygments'), suggestion: '--exclude-module pygments' }]);
+    expect(insight.duplicateCrates).toBeUndefined();
   });
 
   it('sees the onefile build cold and the onedir build reuse its Analysis', () => {

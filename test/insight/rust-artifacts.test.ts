@@ -3,7 +3,7 @@
 import { execa } from 'execa';
 import { cp, mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCacheState } from '../../src/insight/cache-check.ts';
@@ -11,6 +11,7 @@ import { cargoDuplicates } from '../../src/insight/cargo-duplicates.ts';
 import { parseCargoTimings } from '../../src/insight/cargo-timings.ts';
 import { countCargoUnits } from '../../src/insight/cargo-units.ts';
 import { fingerprintArtifact } from '../../src/insight/fingerprint.ts';
+import { inspectArtifact } from '../../src/insight/inspect-artifact.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/insight/', import.meta.url));
 const BIN = 'insight-app';
@@ -100,8 +101,25 @@ describe('cargo timings and duplicates', () => {
   it('counts crates compiled in two versions, without writing to the workdir', async () => {
     const dups = join(root, 'dups');
     await cp(join(FIXTURES, 'rust-dups'), dups, { recursive: true });
-    await execa('cargo', ['generate-lockfile', '--offline'], { cwd: dups });
+    await execa('cargo', ['build', '--offline', '-q'], { cwd: dups, env: { RUSTFLAGS: '' } });
     expect(await cargoDuplicates(dups)).toEqual({ count: 1, crates: [{ name: 'greet', versions: ['0.1.0', '0.2.0'] }] });
     expect(await cargoDuplicates(app)).toEqual({ count: 0, crates: [] });
+    const insight = await inspectArtifact({ workdir: dups, artifact: { path: 'target/debug/dups-app', kind: 'file' } });
+    expect(insight.duplicateCrates).toBe(1);
+  });
+});
+
+describe('inspectArtifact', () => {
+  it('writes the fingerprint in the results-file shape, versions included', async () => {
+    const insight = await inspectArtifact({
+      workdir: app,
+      artifact: { path: relative(app, builds.mold!.binary), kind: 'file' },
+      expect: { linker: 'mold', debugInfo: 'packed' },
+    });
+    expect(insight).toEqual({
+      fingerprint: { linker: 'mold', linkerVersion: expect.stringMatching(/^\d+\.\d+/), debugInfo: 'inside', mismatch: ['asked for packed debug info, got inside'] },
+      duplicateCrates: 0,
+    });
+    expect(await inspectArtifact({ workdir: app, artifact: { path: 'nowhere', kind: 'missing' } })).toEqual({});
   });
 });

@@ -1,0 +1,54 @@
+// Everything the artifact tells: its toolchain fingerprint against the declared intent, the heaviest
+// packages inside a frozen Python app and the dev-only ones it should not ship, and for a Rust app the
+// number of crates compiled in two versions.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArtifactInfo } from '../results/schema.ts';
+import type { Expect } from '../scenario/schema.ts';
+import { cargoDuplicates } from './cargo-duplicates.ts';
+import { frozenContents } from './contents.ts';
+import { fingerprintArtifact, type Fingerprint } from './fingerprint.ts';
+import { unusedHeavyModules } from './unused-modules.ts';
+
+export type ArtifactInsight = Pick<ArtifactInfo, 'fingerprint' | 'unused' | 'duplicateCrates'> & { largest?: ArtifactInfo['largest'] };
+
+const LARGEST = 10;
+
+/** The results-file shape of a fingerprint: only the fields that were found. */
+export function toArtifactFingerprint(fp: Fingerprint): NonNullable<ArtifactInfo['fingerprint']> {
+  const { evidence: _evidence, ...found } = fp;
+  return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
+}
+
+/** The folder holding the Cargo.lock of a workdir: itself, or a Tauri app's `src-tauri/`. */
+export function findCargoRoot(workdir: string): string | null {
+  return [workdir, join(workdir, 'src-tauri')].find((dir) => existsSync(join(dir, 'Cargo.lock'))) ?? null;
+}
+
+export async function inspectArtifact(opts: {
+  workdir: string;
+  artifact: Pick<ArtifactInfo, 'path' | 'kind'>;
+  expect?: Expect;
+  buildLog?: readonly string[];
+  neverImported?: readonly string[];
+  /** Skips `cargo tree` when the count is already known for this workdir (it does not change between samples). */
+  duplicateCrates?: number;
+}): Promise<ArtifactInsight> {
+  if (opts.artifact.kind === 'missing') return {};
+  const path = join(opts.workdir, opts.artifact.path);
+  const fp = await fingerprintArtifact({ path, expect: opts.expect, buildLog: opts.buildLog });
+  const out: ArtifactInsight = { fingerprint: toArtifactFingerprint(fp) };
+  if (fp.packager) {
+    const contents = await frozenContents(path);
+    if (contents) {
+      out.largest = contents.packages.slice(0, LARGEST).map((p) => ({ path: p.name, bytes: p.bytes }));
+      out.unused = unusedHeavyModules(contents, { neverImported: opts.neverImported }).map(({ module, bytes, suggestion }) => ({ module, bytes, suggestion }));
+    }
+  }
+  if (fp.linker) {
+    const root = findCargoRoot(opts.workdir);
+    if (opts.duplicateCrates !== undefined) out.duplicateCrates = opts.duplicateCrates;
+    else if (root) out.duplicateCrates = (await cargoDuplicates(root)).count;
+  }
+  return out;
+}
