@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { compareSamples, decideStop, type StopOptions } from '../../src/stats/index.ts';
+import { around, variant } from './fixtures.ts';
+
+const rules = { minRuns: 5, maxRuns: 10, targetCiPct: 0.5, noisePct: 2, alpha: 0.05 };
+const stop = (variants: StopOptions['variants'], over: Partial<StopOptions> = {}) => decideStop({ ...rules, variants, ...over });
+
+// Interleaved 1000/1050 ms samples that are significant at 5% but not at Haybittle's interim 0.27%.
+const marginalBase = [1000, 1030, 980, 1045, 1010, 990, 1020, 1060];
+const marginalVariant = [1060, 1040, 1080, 1050, 1095, 1035, 1070, 1025];
+
+describe('decideStop', () => {
+  it('keeps going until the minimum number of runs', () => {
+    const vs = [variant({ variant: 'a', baseline: true, wallMs: around(1000, 3) }), variant({ variant: 'b', wallMs: around(2000, 4) })];
+    expect(stop(vs)).toEqual({ stop: false, reason: '3 of at least 5 runs done' });
+  });
+
+  it('stops as soon as every comparison is decided', () => {
+    const vs = [
+      variant({ variant: 'a', baseline: true, wallMs: around(1000, 6) }),
+      variant({ variant: 'b', wallMs: around(1300, 6) }),
+      variant({ variant: 'c', wallMs: around(700, 6) }),
+    ];
+    expect(stop(vs)).toEqual({ stop: true, reason: 'every comparison with its baseline was decided after 6 runs (1 faster, 1 slower)' });
+  });
+
+  it('before the last run, a difference must clear p < 0.0027, not just α', () => {
+    const c = compareSamples({ baseline: marginalBase, variant: marginalVariant });
+    expect(c.verdict).toBe('slower');
+    expect(c.pValue).toBeGreaterThan(0.0027);
+    const vs = [variant({ variant: 'a', baseline: true, wallMs: marginalBase }), variant({ variant: 'b', wallMs: marginalVariant })];
+    const early = stop(vs);
+    expect(early.stop).toBe(false);
+    expect(early.reason).toMatch(/^8 runs done: 1 of 1 comparison still inconclusive, widest CI of a median ±\d+\.\d% \(target ±0\.5%\)$/);
+    expect(stop(vs, { maxRuns: 8 })).toEqual({ stop: true, reason: 'every comparison with its baseline was decided after 8 runs (1 slower)' });
+  });
+
+  it('stops at the maximum and says what was still open', () => {
+    const vs = [variant({ variant: 'a', baseline: true, wallMs: around(1000, 10, 5) }), variant({ variant: 'b', wallMs: around(1010, 10, 5) })];
+    expect(stop(vs).reason).toMatch(/^reached the maximum of 10 runs: 1 of 1 comparison still inconclusive, widest CI of a median ±\d+\.\d% \(target ±0\.5%\)$/);
+    expect(stop(vs).stop).toBe(true);
+  });
+
+  it('stops when every median is known to the target precision', () => {
+    const vs = [variant({ variant: 'a', wallMs: around(1000, 6, 0.2) }), variant({ variant: 'b', wallMs: around(1500, 6, 0.2) })];
+    expect(stop(vs)).toEqual({ stop: true, reason: "every median's 95% CI was within ±0.5% after 6 runs (widest ±0.2%)" });
+    expect(stop(vs, { targetCiPct: 0.1 }).stop).toBe(false);
+  });
+
+  it('counts only successful samples of measurable variants', () => {
+    const failed = variant({ variant: 'x', status: 'failed', reason: 'exit 1', wallMs: [1] });
+    const vs = [variant({ variant: 'a', baseline: true, wallMs: around(1000, 6) }), variant({ variant: 'b', wallMs: around(1300, 6) }), failed];
+    expect(stop(vs).stop).toBe(true);
+    expect(stop([failed])).toEqual({ stop: true, reason: 'no variant is left to measure' });
+  });
+});
