@@ -43,7 +43,8 @@ export function normalizeName(name: string): string {
 export function topLevelName(path: string): string {
   const parts = path.split('/').filter((p) => p !== '');
   const first = parts[0] ?? path;
-  if (parts.length === 1) return first.replace(MODULE_SUFFIX, '');
+  // mypyc-compiled packages (black, mypy) share one extension named by a hash: "85cae5375ceb5d1ca6c6__mypyc".
+  if (parts.length === 1) return first.replace(MODULE_SUFFIX, '').replace(/^[0-9a-f]{8,}__mypyc$/, '(mypyc runtime)');
   if (/^python\d/.test(first) && parts[1] === 'lib-dynload') return `${first}/lib-dynload`;
   return first.replace(/\.(?:libs|dylibs)$/, '');
 }

@@ -25,8 +25,11 @@ export function pexItem(path: string, bytes: number): ShippedItem {
   const dep = /^\.deps\/([^/]+\.whl)(?:\/(.*))?$/.exec(path);
   if (!dep) return { path, bytes };
   const distribution = wheelDistribution(dep[1]!);
-  // A packed layout's `.deps/X.whl` is one zip: attribute it to the distribution as a whole.
-  return { path: dep[2] || distribution.toLowerCase(), bytes, distribution };
+  // A packed layout's `.deps/X.whl` is one zip, and pex's own bookkeeping inside an installed wheel
+  // (X.pex-info/, X.dist-info/, .layout.json, .prefix/): attribute them to the distribution as a whole.
+  const inner = dep[2] ?? '';
+  const bookkeeping = inner === '' || /^(?:[^/]+\.(?:pex-info|dist-info|data)(?:\/|$)|\.layout\.json$|\.prefix(?:\/|$))/.test(inner);
+  return { path: bookkeeping ? distribution.toLowerCase() : inner, bytes, distribution };
 }
 
 /** Maps a path inside a shiv zipapp to the item it ships; pure. */

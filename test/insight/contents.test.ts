@@ -23,6 +23,7 @@ describe('topLevelName', () => {
     ['python3.11/lib-dynload/_decimal.cpython-311-x86_64-linux-gnu.so', 'python3.11/lib-dynload'],
     ['numpy.libs/libopenblas64_p-r0.so', 'numpy'],
     ['Pygments-2.14.0.dist-info/METADATA', 'Pygments-2.14.0.dist-info'],
+    ['85cae5375ceb5d1ca6c6__mypyc.cpython-311-x86_64-linux-gnu.so', '(mypyc runtime)'],
   ])('%s → %s', (path, name) => {
     expect(topLevelName(path)).toBe(name);
   });
@@ -55,6 +56,9 @@ describe('zipapp layouts', () => {
     ['PEX-INFO', { path: '(pex bootstrap)', bytes: 7 }],
     ['.deps/Pygments-2.17.2-py3-none-any.whl/pygments/lexer.py', { path: 'pygments/lexer.py', bytes: 7, distribution: 'Pygments' }],
     ['.deps/Pygments-2.17.2-py3-none-any.whl', { path: 'pygments', bytes: 7, distribution: 'Pygments' }],
+    ['.deps/jedi-0.20.1-py2.py3-none-any.whl/jedi-0.20.1.pex-info/original-whl-info.txt', { path: 'jedi', bytes: 7, distribution: 'jedi' }],
+    ['.deps/pygments-2.21.0-py3-none-any.whl/.layout.json', { path: 'pygments', bytes: 7, distribution: 'pygments' }],
+    ['.deps/pygments-2.21.0-py3-none-any.whl/.prefix/bin/pygmentize', { path: 'pygments', bytes: 7, distribution: 'pygments' }],
     ['app.py', { path: 'app.py', bytes: 7 }],
   ])('pex %s', (path, item) => {
     expect(pexItem(path, 7)).toEqual(item);
