@@ -35,6 +35,7 @@ export async function readElf(reader: RangeReader): Promise<ElfFile | null> {
   const h = await reader.read(0, 64);
   if (h.length < 52 || !h.subarray(0, 4).equals(ELF_MAGIC)) return null;
   const is64 = h[4] === 2;
+  if (is64 && h.length < 64) return null;
   const littleEndian = h[5] === 1;
   const u16 = (b: Buffer, o: number) => (littleEndian ? b.readUInt16LE(o) : b.readUInt16BE(o));
   const u32 = (b: Buffer, o: number) => (littleEndian ? b.readUInt32LE(o) : b.readUInt32BE(o));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeDebugInfo } from '../../src/insight/debug-info.ts';
 import { commentStrings, firstNoteDescription, linkerFromMarkers } from '../../src/insight/elf-linker.ts';
-import { compareWithExpect, pyinstallerVersionsFromLog } from '../../src/insight/fingerprint.ts';
+import { compareWithExpect, fingerprintArtifact, pyinstallerVersionsFromLog } from '../../src/insight/fingerprint.ts';
 import { pythonFromShebang, readPexInfo } from '../../src/insight/frozen-python.ts';
 import { withRange } from '../../src/insight/file-range.ts';
 import { readMarshal } from '../../src/insight/marshal.ts';
@@ -124,6 +124,18 @@ describe('scie lift manifest', () => {
     expect(parseLiftManifest(manifest)?.jumpVersion).toBe('1.1.1');
     expect(parseLiftManifest('{"scie":{}}')).toBeNull();
     expect(parseLiftManifest('not json')).toBeNull();
+  });
+
+  it('gives an empty or truncated file no fingerprint rather than throwing', async () => {
+    const empty = join(dir, 'empty');
+    const truncated = join(dir, 'truncated');
+    await writeFile(empty, '');
+    await writeFile(truncated, Buffer.from(`\x7fELF\x02\x01\x01${'\0'.repeat(50)}`, 'latin1'));
+    expect(await fingerprintArtifact({ path: truncated })).toEqual({ evidence: [] });
+    expect(await fingerprintArtifact({ path: empty, expect: { linker: 'lld' } })).toEqual({
+      evidence: [],
+      mismatch: ['asked for lld, but the artifact is not a native ELF file'],
+    });
   });
 
   it('finds the trailing manifest of a cat-assembled scie (binary, files, newline, manifest)', async () => {
