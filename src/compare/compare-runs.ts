@@ -1,0 +1,67 @@
+// Two runs, variant by variant (matched by id): `compare BASELINE CURRENT` and `run --baseline`.
+import type { Comparison, ResultsFile, VariantResult } from '../results/schema.ts';
+import { compareVariants, metricsToCompare } from '../stats/baselines.ts';
+import { DEFAULT_NOISE_PCT } from '../stats/verdict.ts';
+import { diffEnvironments } from './environment.ts';
+
+export interface RunComparisonOptions {
+  /** A regression is `slower` by more than this %; defaults to the noise band. */
+  thresholdPct?: number;
+  noisePct?: number;
+  alpha?: number;
+  seed?: number;
+  /** Metrics compared besides wallMs. */
+  metrics?: string[];
+}
+
+export interface RunComparison {
+  comparisons: Comparison[];
+  /** Comparisons with verdict `slower` and a ratio beyond 1 + threshold. */
+  regressions: Comparison[];
+  warnings: string[];
+}
+
+/** `slower`, and by more than the threshold: what fails CI with --fail-on-regression. */
+export function isRegression(c: Comparison, thresholdPct: number): boolean {
+  return c.verdict === 'slower' && c.ratio > 1 + thresholdPct / 100;
+}
+
+const described = (v: VariantResult) => `${v.status}${v.reason ? `: ${v.reason}` : ''}`;
+
+/**
+ * Each current variant against the baseline variant of the same id. Shared by compareRuns and
+ * compareWithHistory, whose baseline variants are pooled from several runs.
+ */
+export function compareMatched(opts: RunComparisonOptions & { baseline: VariantResult[]; current: VariantResult[]; baselineLabel: string }): RunComparison {
+  const warnings: string[] = [];
+  const comparisons: Comparison[] = [];
+  const byId = new Map(opts.baseline.map((v) => [v.id, v]));
+  const currentIds = new Set(opts.current.map((v) => v.id));
+  for (const v of opts.baseline) {
+    if (!currentIds.has(v.id)) warnings.push(`${v.id} is in ${opts.baselineLabel} but not in the current run`);
+  }
+  for (const variant of opts.current) {
+    const baseline = byId.get(variant.id);
+    if (!baseline) {
+      warnings.push(`${variant.id} is not in ${opts.baselineLabel}: nothing to compare it with`);
+      continue;
+    }
+    if (baseline.status !== 'ok' || variant.status !== 'ok') {
+      const side = variant.status !== 'ok' ? `in the current run (${described(variant)})` : `in ${opts.baselineLabel} (${described(baseline)})`;
+      warnings.push(`${variant.id} was not measured ${side}: not compared`);
+      continue;
+    }
+    for (const metric of metricsToCompare(opts.metrics)) {
+      const c = compareVariants({ ...opts, baseline, variant, metric });
+      if (c) comparisons.push(c);
+    }
+  }
+  const threshold = opts.thresholdPct ?? opts.noisePct ?? DEFAULT_NOISE_PCT;
+  return { comparisons, regressions: comparisons.filter((c) => isRegression(c, threshold)), warnings };
+}
+
+export function compareRuns(opts: RunComparisonOptions & { baseline: ResultsFile; current: ResultsFile }): RunComparison {
+  const { baseline, current, ...rest } = opts;
+  const result = compareMatched({ ...rest, baseline: baseline.variants, current: current.variants, baselineLabel: `the baseline run (${baseline.runId})` });
+  return { ...result, warnings: [...diffEnvironments(baseline.environment, current.environment), ...result.warnings] };
+}

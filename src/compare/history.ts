@@ -1,0 +1,79 @@
+// History: a directory of earlier runs' results (`--history DIR`), and regressions against the last K.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { formatProblem } from '../common/problem.ts';
+import { RESULTS_FILE, readResultsFile, writeResultsAtomic } from '../results/io.ts';
+import type { ResultsFile, VariantResult } from '../results/schema.ts';
+import { isSuccessful } from '../stats/metrics.ts';
+import { compareMatched, type RunComparison, type RunComparisonOptions } from './compare-runs.ts';
+import { diffEnvironments } from './environment.ts';
+
+/** Runs pooled as the baseline when not told otherwise. */
+export const DEFAULT_LAST_K = 5;
+
+/** `<startedAt>-<runId>.json`, with characters that upset Windows or CI artifact names replaced. */
+export function historyFileName(results: Pick<ResultsFile, 'startedAt' | 'runId'>): string {
+  return `${results.startedAt}-${results.runId}.json`.replace(/[^A-Za-z0-9._-]/g, '-');
+}
+
+/** Adds a run to the history directory (created if needed), atomically; returns the file written. */
+export function appendToHistory(dir: string, results: ResultsFile): string {
+  const file = path.join(dir, historyFileName(results));
+  writeResultsAtomic(file, results);
+  return file;
+}
+
+const startTime = (r: ResultsFile) => {
+  const t = Date.parse(r.startedAt);
+  return Number.isNaN(t) ? 0 : t;
+};
+
+/**
+ * Every results file in `dir` (each `.json` file, and `results.json` one directory down, so a directory of
+ * run out-dirs works too), oldest first. A missing directory is an empty history; an unreadable file is skipped with a warning.
+ */
+export function loadHistory(dir: string): { runs: ResultsFile[]; warnings: string[] } {
+  if (!existsSync(dir)) return { runs: [], warnings: [] };
+  const runs: ResultsFile[] = [];
+  const warnings: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = path.join(dir, entry);
+    let file: string;
+    if (entry.endsWith('.json') && statSync(full).isFile()) file = full;
+    else if (statSync(full).isDirectory() && existsSync(path.join(full, RESULTS_FILE))) file = path.join(full, RESULTS_FILE);
+    else continue;
+    const read = readResultsFile(file);
+    if (read.value) runs.push(read.value);
+    else warnings.push(`skipped ${read.problems.map(formatProblem).join('; ')}`);
+  }
+  runs.sort((a, b) => startTime(a) - startTime(b) || a.startedAt.localeCompare(b.startedAt));
+  return { runs, warnings };
+}
+
+/** One variant whose samples are the successful samples of the same id over several runs. */
+function pool(variants: VariantResult[]): VariantResult {
+  const latest = variants[variants.length - 1]!;
+  return { ...latest, status: 'ok', reason: null, samples: variants.flatMap((v) => v.samples.filter(isSuccessful)) };
+}
+
+/**
+ * The current run against the last K runs of the history (excluding the current run if it is already
+ * there): per variant id, the samples of every earlier run where it was measured are pooled into one
+ * baseline, then compared as compareRuns does.
+ */
+export function compareWithHistory(opts: RunComparisonOptions & { history: ResultsFile[]; current: ResultsFile; lastK?: number }): RunComparison {
+  const { history, current, lastK = DEFAULT_LAST_K, ...rest } = opts;
+  const earlier = history
+    .filter((r) => r.runId !== current.runId)
+    .sort((a, b) => startTime(a) - startTime(b))
+    .slice(-lastK);
+  if (earlier.length === 0) return { comparisons: [], regressions: [], warnings: ['no earlier runs in the history to compare with'] };
+  const byId = new Map<string, VariantResult[]>();
+  for (const run of earlier) {
+    for (const v of run.variants) if (v.status === 'ok') byId.set(v.id, [...(byId.get(v.id) ?? []), v]);
+  }
+  const label = `the last ${earlier.length === 1 ? 'run' : `${earlier.length} runs`} of the history`;
+  const result = compareMatched({ ...rest, baseline: [...byId.values()].map(pool), current: current.variants, baselineLabel: label });
+  const envWarnings = new Set(earlier.flatMap((run) => diffEnvironments(run.environment, current.environment).map((w) => `${w} (run ${run.runId})`)));
+  return { ...result, warnings: [...envWarnings, ...result.warnings] };
+}

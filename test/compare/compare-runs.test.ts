@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns, diffEnvironments, formatComparisonTable } from '../../src/compare/index.ts';
+import { around, variant } from '../stats/fixtures.ts';
+import { environment, results, run } from './fixtures.ts';
+
+const before = run({ runId: 'r1', startedAt: '2026-11-01T10:00:00.000Z', base: 1000, fast: 600 });
+
+describe('compareRuns', () => {
+  it('finds a 20% regression', () => {
+    const after = run({ runId: 'r2', startedAt: '2026-11-02T10:00:00.000Z', base: 1000, fast: 720 });
+    const out = compareRuns({ baseline: before, current: after });
+    expect(out.warnings).toEqual([]);
+    expect(out.comparisons.map((c) => [c.variant, c.verdict])).toEqual([
+      ['app/base@cold', 'no difference'],
+      ['app/fast@cold', 'slower'],
+    ]);
+    expect(out.regressions.map((c) => c.variant)).toEqual(['app/fast@cold']);
+    expect(out.regressions[0]!.ratio).toBeCloseTo(1.2, 2);
+    expect(out.regressions[0]!.baseline).toBe('app/fast@cold');
+  });
+
+  it('finds nothing between identical runs', () => {
+    const out = compareRuns({ baseline: before, current: structuredClone(before) });
+    expect(out.regressions).toEqual([]);
+    expect(out.comparisons.map((c) => c.verdict)).toEqual(['no difference', 'no difference']);
+  });
+
+  it('does not count an improvement or a change within the threshold as a regression', () => {
+    const faster = run({ runId: 'r2', startedAt: '2026-11-02T10:00:00.000Z', base: 1000, fast: 500 });
+    expect(compareRuns({ baseline: before, current: faster }).regressions).toEqual([]);
+    const slightly = run({ runId: 'r3', startedAt: '2026-11-03T10:00:00.000Z', base: 1000, fast: 636 }); // 6% slower
+    expect(compareRuns({ baseline: before, current: slightly }).regressions).toHaveLength(1);
+    expect(compareRuns({ baseline: before, current: slightly, thresholdPct: 10 }).regressions).toEqual([]);
+  });
+
+  it('warns about ids on one side only and variants not measured', () => {
+    const after = results({
+      runId: 'r2',
+      startedAt: '2026-11-02T10:00:00.000Z',
+      variants: [
+        variant({ variant: 'base', baseline: true, status: 'failed', reason: 'exit code 101', wallMs: around(1000, 2) }),
+        variant({ variant: 'new', wallMs: around(500, 10) }),
+      ],
+    });
+    expect(compareRuns({ baseline: before, current: after })).toEqual({
+      comparisons: [],
+      regressions: [],
+      warnings: [
+        'app/fast@cold is in the baseline run (r1) but not in the current run',
+        'app/base@cold was not measured in the current run (failed: exit code 101): not compared',
+        'app/new@cold is not in the baseline run (r1): nothing to compare it with',
+      ],
+    });
+  });
+
+  it('warns when the environments differ', () => {
+    const elsewhere = environment({
+      cpuModel: 'Other CPU',
+      cores: 8,
+      tools: [
+        { name: 'cargo', version: '1.94.1', path: '/usr/bin/cargo' },
+        { name: 'python', version: null, path: null },
+        { name: 'uv', version: '0.9.0', path: '/usr/bin/uv' },
+      ],
+    });
+    const after = run({ runId: 'r2', startedAt: '2026-11-02T10:00:00.000Z', base: 1000, fast: 600, environment: elsewhere });
+    expect(compareRuns({ baseline: before, current: after }).warnings).toEqual([
+      'CPU differs: Example CPU @ 3.0GHz in the baseline, Other CPU now',
+      'core count differs: 2 in the baseline, 8 now',
+      'cargo version differs: 1.95.0 in the baseline, 1.94.1 now',
+      'python version differs: 3.11.9 in the baseline, not found now',
+    ]);
+    expect(diffEnvironments(environment(), environment())).toEqual([]);
+  });
+
+  it('compares the extra metrics asked for', () => {
+    const after = run({ runId: 'r2', startedAt: '2026-11-02T10:00:00.000Z', base: 1000, fast: 720 });
+    const out = compareRuns({ baseline: before, current: after, metrics: ['cpuMs'] });
+    expect(out.comparisons.map((c) => `${c.variant} ${c.metric}`)).toEqual([
+      'app/base@cold wallMs',
+      'app/base@cold cpuMs',
+      'app/fast@cold wallMs',
+      'app/fast@cold cpuMs',
+    ]);
+    expect(out.regressions).toHaveLength(2);
+  });
+});
+
+describe('formatComparisonTable', () => {
+  it('lines up variant, baseline, ratio [CI], p and verdict', () => {
+    const table = formatComparisonTable([
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/base@cold', variant: 'app/mold@cold', ratio: 0.75, ciLow: 0.72, ciHigh: 0.78, pValue: 0.0001, verdict: 'faster' },
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/base@cold', variant: 'app/bfd@cold', ratio: 1.031, ciLow: 0.97, ciHigh: 1.09, pValue: 0.21, verdict: 'inconclusive', runsNeeded: 24 },
+    ]);
+    expect(table).toBe(
+      [
+        'variant        baseline       ratio [95% CI]     p        verdict',
+        '-------------  -------------  -----------------  -------  -----------------------',
+        'app/mold@cold  app/base@cold  0.75× [0.72–0.78]  < 0.001  faster',
+        'app/bfd@cold   app/base@cold  1.03× [0.97–1.09]  0.21     inconclusive (~24 runs)',
+      ].join('\n'),
+    );
+  });
+
+  it('adds a metric column when metrics are mixed and says larger/smaller for sizes', () => {
+    const table = formatComparisonTable([
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/x@cold', variant: 'app/x@cold', ratio: 1, ciLow: 0.99, ciHigh: 1.01, pValue: 0.9, verdict: 'no difference' },
+      { scenario: 'app', metric: 'maxRssKb', baseline: 'app/x@cold', variant: 'app/x@cold', ratio: 1.2, ciLow: 1.1, ciHigh: 1.3, pValue: 0.01, verdict: 'slower' },
+    ]);
+    expect(table.split('\n')[0]).toBe('variant     baseline   metric    ratio [95% CI]     p     verdict');
+    expect(table.split('\n')[3]).toBe('app/x@cold  (same id)  maxRssKb  1.20× [1.10–1.30]  0.01  larger');
+  });
+
+  it('says so when there is nothing to show', () => {
+    expect(formatComparisonTable([])).toBe('no comparisons');
+  });
+});
