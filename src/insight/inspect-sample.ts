@@ -58,15 +58,15 @@ export async function inspectSample(opts: {
   const phases: Record<string, number> = {};
   const out: SampleInsight = { phases };
   const pyTargets = readPyInstallerTargets(text);
-  if (pyTargets.length > 0) Object.assign(phases, parsePyInstallerPhases(text, { offsetMs: pyinstallerOffset(lines) }).phases);
   const cargo = await cargoTimingPhases(lines, opts.workdir);
-  if (cargo) {
-    Object.assign(phases, cargo.phases);
-    out.slowestUnits = cargo.slowestUnits;
-  }
-  if (opts.build && /\btauri\b/.test(opts.build)) Object.assign(phases, parseGenericPhases({ lines, rules: TAURI_PHASE_RULES }).phases);
-  // The scenario's own rules win over the automatic ones.
+  if (cargo) out.slowestUnits = cargo.slowestUnits;
+  // A scenario that declares its phases gets exactly those; otherwise the ones the tools' output gives.
   if (opts.rules?.length) Object.assign(phases, parseGenericPhases({ lines, rules: opts.rules }).phases);
+  else {
+    if (pyTargets.length > 0) Object.assign(phases, parsePyInstallerPhases(text, { offsetMs: pyinstallerOffset(lines) }).phases);
+    if (cargo) Object.assign(phases, cargo.phases);
+    if (opts.build && /\btauri\b/.test(opts.build)) Object.assign(phases, parseGenericPhases({ lines, rules: TAURI_PHASE_RULES }).phases);
+  }
 
   const units = countCargoUnits(text);
   if (units.source !== 'none') {

@@ -23,6 +23,17 @@ describe('inspectSample', () => {
     expect(got).toEqual({ phases: { Analysis: 10091, PYZ: 11003, PKG: 14725, EXE: 14889 }, cacheCheck: 'ok' });
   });
 
+  it('uses only the scenario’s phase rules when it declares some (scenarios/sidecar.yaml)', async () => {
+    const rules = [
+      { name: 'analysis', pattern: 'INFO: checking PYZ' },
+      { name: 'pyz', pattern: 'INFO: checking PKG' },
+      { name: 'pkg', pattern: 'INFO: checking EXE' },
+      { name: 'exe', pattern: 'INFO: (checking COLLECT|Build complete)' },
+    ];
+    const got = await inspectSample({ cache: 'warm', lines: timed('pyinstaller-onedir-warm.log', 300), workdir: FIXTURES, rules });
+    expect(got).toEqual({ phases: { analysis: 486, pyz: 506, pkg: 519, exe: 536 }, cacheCheck: 'ok' });
+  });
+
   it('counts cargo units and checks the state', async () => {
     expect(await inspectSample({ cache: 'noop', lines: timed('cargo-noop.json.log'), workdir: FIXTURES })).toEqual({
       phases: {},
@@ -61,7 +72,7 @@ describe('inspectSample', () => {
     });
   });
 
-  it('splits a Tauri build into compile and bundle, and lets the scenario’s rules win', async () => {
+  it('splits a Tauri build into compile and bundle, unless the scenario declares its own phases', async () => {
     const lines: TimedLine[] = [
       { ms: 900, line: '    Finished `release` profile [optimized] target(s) in 0.89s' },
       { ms: 950, line: '    Bundling app_0.1.0_amd64.deb' },
@@ -69,8 +80,8 @@ describe('inspectSample', () => {
     ];
     const tauri = await inspectSample({ cache: 'warm', lines, workdir: FIXTURES, build: 'npx tauri build --bundles deb' });
     expect(tauri.phases).toEqual({ compile: 900, bundle: 2100 });
-    const own = await inspectSample({ cache: 'warm', lines, workdir: FIXTURES, build: 'npx tauri build', rules: [{ name: 'bundle', pattern: 'Bundling' }] });
-    expect(own.phases).toEqual({ compile: 900, bundle: 950 });
+    const own = await inspectSample({ cache: 'warm', lines, workdir: FIXTURES, build: 'npx tauri build', rules: [{ name: 'bundling', pattern: 'Bundling' }] });
+    expect(own.phases).toEqual({ bundling: 950 });
   });
 });
 
