@@ -5,7 +5,6 @@
 //   char python_libname[64]   (network byte order)
 // and TOC entries `u32 entry_length, offset, length, uncompressed_length; u8 compression_flag;
 // char typecode; char name[]` (name NUL-padded to entry_length).
-import { inflateSync } from 'node:zlib';
 import type { RangeReader } from './file-range.ts';
 
 export const CARCHIVE_MAGIC = Buffer.from('MEI\x0c\x0b\x0a\x0b\x0e', 'latin1');
@@ -88,9 +87,3 @@ export async function readCArchive(opts: { reader: RangeReader; end?: number }):
   return { start, pythonVersion, pythonLib, ...parseCArchiveToc(toc) };
 }
 
-/** The bytes of one entry, decompressed. */
-export async function readCArchiveEntry(opts: { reader: RangeReader; archive: CArchive; entry: CArchiveEntry }): Promise<Buffer> {
-  const { reader, archive, entry } = opts;
-  const data = await reader.read(archive.start + entry.offset, entry.bytes);
-  return entry.compressed ? inflateSync(data) : data;
-}

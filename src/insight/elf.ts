@@ -24,12 +24,6 @@ const SHF_COMPRESSED = 0x800;
 const SHN_XINDEX = 0xffff;
 const ELFCOMPRESS_ZLIB = 1;
 
-/** True when the first bytes are the ELF magic. */
-export async function isElf(reader: RangeReader): Promise<boolean> {
-  const head = await reader.read(0, 4);
-  return head.equals(ELF_MAGIC);
-}
-
 /** The section table of an ELF file, or null when the file is not ELF. */
 export async function readElf(reader: RangeReader): Promise<ElfFile | null> {
   const h = await reader.read(0, 64);
