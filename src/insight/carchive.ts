@@ -86,4 +86,3 @@ export async function readCArchive(opts: { reader: RangeReader; end?: number }):
   const toc = await reader.read(start + tocOffset, tocLength);
   return { start, pythonVersion, pythonLib, ...parseCArchiveToc(toc) };
 }
-
