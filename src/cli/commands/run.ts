@@ -1,0 +1,168 @@
+// `buildbench run`: load → plan → (dry run | run) → reports → comparisons → exit code.
+import os from 'node:os';
+import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { InputError } from '../../common/problem.ts';
+import { selectScenarios } from '../../scenario/discover.ts';
+import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
+import { buildPlan, type Plan } from '../../plan/plan.ts';
+import { estimatePlan, previousResults } from '../../plan/estimate.ts';
+import { runPlan } from '../../runner/run.ts';
+import { acquireOutDirLock } from '../../results/lock.ts';
+import type { ResultsFile } from '../../results/schema.ts';
+import { renderReports } from '../../report/index.ts';
+import { createProgress } from '../progress.ts';
+import { formatRunTable } from '../run-table.ts';
+import { formatMs } from '../terminal.ts';
+import { checkToolForRun } from '../tool-check.ts';
+import { compareAgainst } from './run-compare.ts';
+import { prepareRefs, removeRefs } from '../../runner/refs.ts';
+import { TOOL } from '../version.ts';
+import { checkDiskSpace } from '../../runner/disk-space.ts';
+import { insightHooks } from '../../insight/index.ts';
+
+export interface RunArgs {
+  scenarios?: string[];
+  all: boolean;
+  runs?: string;
+  minRuns: number;
+  maxRuns: number;
+  targetCi: number;
+  warmup?: number;
+  only?: string[];
+  cache?: string;
+  quick: boolean;
+  seed?: number;
+  out?: string;
+  baseline?: string;
+  history?: string;
+  historyK: number;
+  failOnRegression: boolean;
+  threshold?: number;
+  noise: number;
+  alpha: number;
+  ref?: string[];
+  dryRun: boolean;
+  json: boolean;
+  keepWorkdirs: boolean;
+  minFreeGb: number;
+}
+
+export async function runCommand(args: RunArgs): Promise<number> {
+  const cwd = process.cwd();
+  const scenarios = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
+  const runId = makeRunId();
+  const outDir = path.resolve(args.out ?? path.join('reports', runId));
+  const { runs, adaptive } = parseRuns(args);
+  const plan = buildPlan({
+    scenarios,
+    runId,
+    seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
+    outDir,
+    workRoot: path.join(os.tmpdir(), `buildbench-${runId}`),
+    runs,
+    warmup: args.quick ? 0 : args.warmup,
+    only: args.only,
+    cache: parseCache(args.cache),
+    refs: args.ref,
+  });
+  if (plan.variants.length === 0) throw new InputError([{ file: args.only ? '--only' : '--cache', message: 'no variant matches' }]);
+  const estimate = estimatePlan(plan, previousResults(path.resolve('reports')));
+  if (args.dryRun) {
+    process.stdout.write(describePlan(plan, estimate));
+    return 0;
+  }
+
+  const release = acquireOutDirLock(outDir);
+  const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant });
+  for (const w of checkDiskSpace({ dirs: [outDir, plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      // Second Ctrl-C: stop at once. Everything measured is already on disk (written after every sample).
+      process.stderr.write(`\nbuildbench: stopped; results so far are in ${outDir}\n`);
+      release();
+      process.exit(130);
+    }
+    progress.message(`${signal}: stopping after killing the current build; press Ctrl-C again to stop at once`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let results: ResultsFile;
+  try {
+    if (args.ref?.length) await prepareRefs({ plan, cwd });
+    progress.message(`buildbench ${plan.variants.length} variants × ${Math.max(...plan.variants.map((v) => v.runs))} runs → ${outDir}`);
+    results = await runPlan({
+      plan,
+      tool: TOOL,
+      checkTool: checkToolForRun,
+      hooks: insightHooks(),
+      adaptive,
+      stats: { noisePct: args.noise, alpha: args.alpha },
+      onEvent: (e) => progress.onEvent(e),
+      signal: controller.signal,
+      cwd,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.done();
+    if (!args.keepWorkdirs) {
+      rmSync(plan.workRoot, { recursive: true, force: true });
+      await removeRefs({ plan, cwd });
+    }
+  }
+  try {
+    await renderReports({ results: [results], outDir });
+  } catch (err) {
+    progress.message(`report rendering failed: ${(err as Error).message} (results.json is complete)`);
+  }
+  release();
+  const regression = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
+  if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else process.stdout.write(`\n${formatRunTable(results)}\n\nreport: ${path.join(outDir, 'report.html')}\n`);
+  if (results.interrupted) return 130;
+  if (results.variants.some((v) => v.status === 'failed')) return 1;
+  return regression && args.failOnRegression ? 1 : 0;
+}
+
+function parseRuns(args: RunArgs) {
+  if (args.runs === 'auto') {
+    if (args.minRuns < 2 || args.maxRuns < args.minRuns) throw new InputError([{ file: '--runs auto', message: '--min-runs must be ≥ 2 and ≤ --max-runs' }]);
+    return { runs: args.maxRuns, adaptive: { minRuns: args.minRuns, maxRuns: args.maxRuns, targetCiPct: args.targetCi } };
+  }
+  if (args.runs !== undefined) {
+    const n = Number(args.runs);
+    if (!Number.isInteger(n) || n < 1) throw new InputError([{ file: '--runs', message: `must be a whole number ≥ 1 or "auto" (got "${args.runs}")` }]);
+    return { runs: n, adaptive: undefined };
+  }
+  return { runs: args.quick ? 4 : undefined, adaptive: undefined };
+}
+
+function parseCache(raw: string | undefined): CacheState[] | undefined {
+  if (raw === undefined) return undefined;
+  const states = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = states.filter((s) => !(CACHE_STATES as readonly string[]).includes(s));
+  if (bad.length > 0) throw new InputError([{ file: '--cache', message: `must be one of ${CACHE_STATES.join(', ')} (got ${bad.join(', ')})` }]);
+  return states as CacheState[];
+}
+
+function makeRunId(): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
+  return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+function describePlan(plan: Plan, estimate: ReturnType<typeof estimatePlan>): string {
+  const lines = [`plan ${plan.runId} (seed ${plan.seed}): ${plan.variants.length} variants`];
+  for (const v of plan.variants) {
+    const ms = estimate.perVariant.get(v.id);
+    const each = ms === undefined ? 'no earlier measurement' : `~${formatMs(ms)} per build`;
+    lines.push(`  ${v.id}${v.variant.baseline ? ' (baseline)' : ''}: ${v.warmup} warm-up + ${v.runs} runs, ${each}`);
+  }
+  lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds, shuffled per round`);
+  const known = estimate.knownMs > 0 ? `~${formatMs(estimate.knownMs)} of builds` : 'no estimate';
+  const unknown = estimate.unknown.length > 0 ? ` + ${estimate.unknown.length} variants never measured here` : '';
+  lines.push(`estimate: ${known}${unknown} (set-up not included)`);
+  return `${lines.join('\n')}\n`;
+}

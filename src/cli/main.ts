@@ -1,0 +1,98 @@
+// The command line: parses flags, calls one command, and is the only place that turns errors into messages
+// and exit codes (0 ok; 1 a failed variant or a regression; 2 bad input; 130 interrupted).
+import yargs, { type Argv } from 'yargs';
+import { InputError, formatProblem } from '../common/problem.ts';
+import { RUN_OPTIONS } from './run-options.ts';
+import { stripControl } from './terminal.ts';
+
+// Commands load on use: `validate` should not pay for chart.js, the canvas and the insight readers.
+const runCommand = async (a: never) => (await import('./commands/run.ts')).runCommand(a);
+const validateCommand = async (a: { files: string[] }) => (await import('./commands/validate.ts')).validateCommand(a);
+const reportCommand = async (a: { results: string[]; out?: string; history?: string }) => (await import('./commands/report.ts')).reportCommand(a);
+const compareCommand = async (a: never) => (await import('./commands/compare.ts')).compareCommand(a);
+const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const set = (p: Promise<number>) => p.then((code) => void (exitCode = code));
+  const cli = yargs(argv)
+    .scriptName('buildbench')
+    .usage('$0 <command> [options]\n\nMeasure build pipelines as they really run, compare their variants, and report.')
+    .command(
+      ['run [scenarios..]', '$0'],
+      'build every variant of the scenarios several times, interleaved, and report',
+      (y: Argv) => y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' }).options(RUN_OPTIONS),
+      (args) => set(runCommand(args as never)),
+    )
+    .command(
+      'validate <files..>',
+      'check scenario files and print every problem (exit 2 on any)',
+      (y: Argv) => y.positional('files', { type: 'string', array: true, demandOption: true }),
+      (args) => set(validateCommand({ files: args.files as string[] })),
+    )
+    .command(
+      'report <results..>',
+      're-render HTML, PNG and Markdown from one or more results files (several runs or machines merge)',
+      (y: Argv) =>
+        y
+          .positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' })
+          .option('out', { type: 'string', describe: 'output folder (default: the folder of the first results file)' })
+          .option('history', { type: 'string', describe: 'folder of earlier results for trend charts' }),
+      (args) => set(reportCommand({ results: args.results as string[], out: args.out, history: args.history })),
+    )
+    .command(
+      'compare <baseline> <current>',
+      'compare two runs variant by variant; exit 1 on a regression past the threshold',
+      (y: Argv) =>
+        y
+          .positional('baseline', { type: 'string', demandOption: true })
+          .positional('current', { type: 'string', demandOption: true })
+          .option('threshold', { type: 'number', describe: 'slowdown in % that counts as a regression (default: the noise band)' })
+          .option('noise', { type: 'number', default: 2, describe: 'noise band in %' })
+          .option('alpha', { type: 'number', default: 0.05, describe: 'significance level' })
+          .option('fail-on-regression', { type: 'boolean', default: true, describe: 'exit 1 on a regression (--no-fail-on-regression to only report)' }),
+      (args) => set(compareCommand(args as never)),
+    )
+    .command(
+      'doctor [scenarios..]',
+      'list every tool the scenarios need: found or not, version, path, how to install',
+      (y: Argv) => y.positional('scenarios', { type: 'string', array: true }).option('all', { type: 'boolean', default: true }),
+      (args) => set(doctorCommand({ scenarios: (args.scenarios as string[] | undefined) ?? [] })),
+    )
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await cli.parseAsync();
+    return exitCode;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+class UsageError extends Error {}
+
+function reportError(err: unknown): number {
+  if (err instanceof InputError) {
+    for (const p of err.problems) process.stderr.write(`${stripControl(formatProblem(p))}\n`);
+    return EXIT.badInput;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`buildbench: ${stripControl(err.message)} (see buildbench --help)\n`);
+    return EXIT.badInput;
+  }
+  // Anything else is a bug in buildbench: one line, plus the stack only when asked for.
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`buildbench: internal error: ${stripControl(message.split('\n')[0] ?? '')}\n`);
+  if (process.env.BUILDBENCH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return EXIT.failed;
+}

@@ -1,0 +1,68 @@
+// Progress on stderr: on a terminal one line rewritten in place with the current build, round and an ETA;
+// elsewhere (CI, a pipe) one plain line per event, so logs stay readable.
+import type { RunEvent } from '../runner/events.ts';
+import { formatMs, stripControl } from './terminal.ts';
+
+export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: Map<string, number> }) {
+  const { stream } = opts;
+  const tty = Boolean(stream.isTTY) && !process.env.CI;
+  const durations: number[] = [];
+  let startedAt = 0;
+  let lastLine = '';
+  const write = (line: string) => {
+    const text = stripControl(line);
+    if (tty) {
+      const width = (stream.columns || 100) - 1;
+      stream.write(`\r\u001b[2K${text.slice(0, width)}`);
+      lastLine = text;
+    } else stream.write(`${text}\n`);
+  };
+  const permanent = (line: string) => {
+    if (tty && lastLine) stream.write('\r\u001b[2K');
+    stream.write(`${stripControl(line)}\n`);
+    lastLine = '';
+  };
+  const eta = (done: number, total: number) => {
+    if (durations.length === 0) return '';
+    const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
+    return ` · ETA ${formatMs(mean * (total - done + 1))}`;
+  };
+  return {
+    onEvent(e: RunEvent): void {
+      switch (e.kind) {
+        case 'calibrated':
+          if (!tty) permanent(`harness overhead per build: ${e.overheadMs.toFixed(2)} ms (subtracted)`);
+          break;
+        case 'unavailable':
+          permanent(`unavailable  ${e.id}: ${e.reason}`);
+          break;
+        case 'setup':
+          write(`setting up   ${e.id}`);
+          break;
+        case 'sample-start':
+          startedAt = Date.now();
+          if (tty) write(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}${eta(e.done, e.total)}`);
+          break;
+        case 'sample-end': {
+          durations.push(Date.now() - startedAt);
+          const status = e.status === 'ok' ? '' : `  ${e.status.toUpperCase()} (exit ${e.sample.exitCode ?? e.sample.signal})`;
+          if (!tty) permanent(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}: ${formatMs(e.sample.wallMs)}${status}`);
+          else if (e.status !== 'ok') permanent(`failed       ${e.id} (exit ${e.sample.exitCode ?? e.sample.signal}, log ${e.sample.log})`);
+          break;
+        }
+        case 'smoke':
+          write(`start-up     ${e.id}`);
+          break;
+      }
+    },
+    message(line: string): void {
+      permanent(line);
+    },
+    done(): void {
+      if (tty && lastLine) stream.write('\r\u001b[2K');
+      lastLine = '';
+    },
+  };
+}
+
+const roundLabel = (round: number) => (round < 0 ? `warm-up ${-round}` : `round ${round}`);

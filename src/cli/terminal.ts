@@ -1,0 +1,35 @@
+// Text that reaches a terminal: strings from scenarios and build logs may carry escape sequences that would
+// repaint, hide or retitle the user's terminal, so they are neutralised before printing.
+
+// ANSI CSI/OSC sequences, then any other C0/C1 control character except tab.
+const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g;
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+export function stripControl(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, (c) => (c === '\n' ? ' ' : '?'));
+}
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  const m = Math.floor(ms / 60_000);
+  return `${m}m${Math.round((ms % 60_000) / 1000).toString().padStart(2, '0')}s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let v = bytes;
+  let u = -1;
+  while (v >= 1024 && u < units.length - 1) [v, u] = [v / 1024, u + 1];
+  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+}
+
+/** A plain table with aligned columns. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows].map((r) => r.map(stripControl));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(all[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}

@@ -1,0 +1,125 @@
+// The command line as a user meets it: real `buildbench` processes, exact messages and exit codes.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processesMatching } from '../runner/helpers.ts';
+
+const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function project(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-cli-'));
+  mkdirSync(path.join(dir, 'proj'));
+  return dir;
+}
+
+describe('buildbench validate', () => {
+  it('prints every problem on its own line with file:line:col and exits 2', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'broken.yaml'), 'name: demo\nproject: proj\nruns: 0\nvariants:\n  - name: a\n    build: x\n    cache: hot\n    bild: y\n');
+    const r = cli(['validate', 'broken.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'broken.yaml:3:7 runs: must be >= 1',
+        'broken.yaml:7:12 variants[0].cache: must be one of cold, warm, incremental, noop',
+        'broken.yaml:8:5 variants[0].bild: unknown key (did you mean "build"?)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('accepts a valid file', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'ok.yaml'), 'name: demo\nproject: proj\nvariants:\n  - {name: a, build: "true"}\n');
+    expect(cli(['validate', 'ok.yaml'], dir)).toEqual({ code: 0, stdout: '1 scenario file valid (1 variants)\n', stderr: '' });
+  });
+
+  it('names a missing file', () => {
+    expect(cli(['validate', 'nope.yaml'], project())).toMatchObject({ code: 2, stderr: 'nope.yaml: no such file\n' });
+  });
+});
+
+describe('bad flags', () => {
+  it('refuses an unknown flag with one line and exit 2', () => {
+    const r = cli(['run', '--runz', '3'], project());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('buildbench: Unknown argument: runz (see buildbench --help)\n');
+  });
+
+  it('refuses a bad --runs value', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'ok.yaml'), 'name: demo\nproject: proj\nvariants:\n  - {name: a, build: "true"}\n');
+    expect(cli(['run', 'ok.yaml', '--runs', 'many'], dir)).toMatchObject({ code: 2, stderr: '--runs: must be a whole number ≥ 1 or "auto" (got "many")\n' });
+  });
+
+  it('prints help', () => {
+    const r = cli(['--help'], project());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/buildbench run \[scenarios\.\.\]/);
+    expect(r.stdout).toMatch(/--dry-run/);
+  });
+});
+
+describe('buildbench run', () => {
+  it('prints the plan with --dry-run and runs nothing', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 's.yaml'), 'name: demo\nproject: proj\nruns: 3\nvariants:\n  - {name: a, build: "touch ran"}\n');
+    const r = cli(['run', 's.yaml', '--dry-run', '--seed', '5'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^plan .* \(seed 5\): 1 variants\n {2}demo\/a@warm \(baseline\): 1 warm-up \+ 3 runs, no earlier measurement\n/);
+    expect(existsSync(path.join(dir, 'reports'))).toBe(false);
+  });
+
+  it('exits 1 when a variant fails, after measuring the others', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 's.yaml'), 'name: demo\nproject: proj\nruns: 2\nwarmup: 0\ncache: cold\nvariants:\n  - {name: ok, build: "true"}\n  - {name: bad, build: "exit 4"}\n');
+    const r = cli(['run', 's.yaml', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8'));
+    expect(results.variants.map((v: { status: string }) => v.status)).toEqual(['ok', 'failed']);
+    expect(r.stdout).toMatch(/demo\/bad@cold .* failed: build failed: exit code 4/);
+  });
+
+  it('on Ctrl-C kills the build, keeps what was measured, and exits 130', async () => {
+    const dir = project();
+    writeFileSync(
+      path.join(dir, 's.yaml'),
+      'name: demo\nproject: proj\nruns: 3\nwarmup: 0\ncache: cold\nvariants:\n  - {name: quick, build: "sleep 0.05"}\n  - {name: slow, build: "sleep 303.5 & sleep 303.5"}\n',
+    );
+    const child = spawn(process.execPath, [BIN, 'run', 's.yaml', '--out', 'out', '--seed', '1'], { cwd: dir, env: { ...process.env, CI: 'true' } });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // Wait until the slow build is running, then press Ctrl-C.
+    const deadline = Date.now() + 30_000;
+    while (processesMatching('sleep 303.5').length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/SIGINT: stopping/);
+    expect(processesMatching('sleep 303.5')).toEqual([]);
+    const results = JSON.parse(readFileSync(path.join(dir, 'out', 'results.json'), 'utf8'));
+    expect(results.interrupted).toBe(true);
+    expect(results.finishedAt).not.toBeNull();
+    // Nothing of the interrupted build is recorded as a measurement.
+    expect(results.variants.find((v: { variant: string }) => v.variant === 'slow').samples).toEqual([]);
+    expect(existsSync(path.join(dir, 'out', '.buildbench.lock'))).toBe(false);
+  });
+
+  it('refuses a second run into an out dir in use', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 's.yaml'), 'name: demo\nproject: proj\nvariants:\n  - {name: a, build: "true"}\n');
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out', '.buildbench.lock'), JSON.stringify({ pid: process.pid, startedAt: 'then' }));
+    const r = cli(['run', 's.yaml', '--out', 'out'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${path.join(dir, 'out')}: another buildbench run (pid ${process.pid}, started then) is writing to this folder; choose another --out\n`);
+  });
+});
