@@ -1,6 +1,7 @@
 // The table printed at the end of a run: one row per variant.
 import type { ResultsFile } from '../results/schema.ts';
-import { formatBytes, formatMs, formatTable } from './terminal.ts';
+import { formatComparison } from '../stats/index.ts';
+import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts';
 
 export function formatRunTable(results: ResultsFile): string {
   const rows = results.variants.map((v) => {
@@ -17,4 +18,14 @@ export function formatRunTable(results: ResultsFile): string {
     ];
   });
   return formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up', 'status'], rows);
+}
+
+/** Each variant against its baseline, in words: "s/b@cold vs s/a@cold: 1.32× faster [1.27–1.38], p < 0.001". */
+export function formatVerdicts(results: ResultsFile): string {
+  const lines: string[] = [];
+  for (const c of results.comparisons.filter((c) => c.metric === 'wallMs')) {
+    const runs = results.variants.find((v) => v.id === c.variant)?.samples.length;
+    lines.push(`${c.variant} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs })}`);
+  }
+  return lines.map(stripControl).join('\n');
 }

@@ -9,22 +9,8 @@ export function stripControl(text: string): string {
   return text.replace(ESCAPES, '').replace(CONTROLS, (c) => (c === '\n' ? ' ' : '?'));
 }
 
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '–';
-  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
-  const m = Math.floor(ms / 60_000);
-  return `${m}m${Math.round((ms % 60_000) / 1000).toString().padStart(2, '0')}s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let v = bytes;
-  let u = -1;
-  while (v >= 1024 && u < units.length - 1) [v, u] = [v / 1024, u + 1];
-  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
-}
+// Figures read the same in the terminal as in the report.
+export { formatBytes, formatMs } from '../report/format.ts';
 
 /** A plain table with aligned columns. */
 export function formatTable(header: string[], rows: string[][]): string {

@@ -30,12 +30,6 @@ export function formatBytes(bytes: number | null | undefined): string {
   return unit === 0 ? `${value} B` : `${significant(value)} ${BYTE_UNITS[unit]}`;
 }
 
-/** A p-value the way a reader trusts it: p < 0.001, p = 0.03. */
-export function formatP(p: number): string {
-  if (!Number.isFinite(p)) return 'p = ?';
-  return p < 0.001 ? 'p < 0.001' : `p = ${significant(p, 2)}`;
-}
-
 /** Median with its 95% CI: "12.3 s [12.1–12.6]". */
 export function formatMedianCi(summary: Summary | undefined, format: (v: number) => string = formatMs): string {
   if (!summary) return NONE;

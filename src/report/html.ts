@@ -66,6 +66,7 @@ export function buildPageView(model: ReportModel) {
       index,
       name: sc.name,
       description: sc.description,
+      recommendations: sc.recommendations,
       verdicts: buildVerdicts(sc).map((v) => ({ ...v, baselines: v.baselines.join(', ') })),
       charts: Object.fromEntries(specs.map((s) => [camel(s.id), { canvasId: s.canvasId, title: s.title, height: s.height }])),
       rows: variantRows(sc),

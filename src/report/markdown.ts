@@ -29,6 +29,7 @@ function table(header: string[], rows: string[][]): string[] {
 function scenarioSection(sc: ScenarioModel): string[] {
   const lines = [`## ${md(sc.name)}`, ''];
   if (sc.description) lines.push(md(sc.description), '');
+  for (const paragraph of sc.recommendations) lines.push(md(paragraph), '');
   const rows = variantRows(sc).map((r) => [
     r.baseline ? `${r.key} (baseline)` : r.key,
     r.cache,

@@ -2,6 +2,7 @@
 // model; a variant id that occurs in more than one file is told apart by its hostname, or by its run id
 // when the hostnames match too. Nothing here computes a statistic: medians, CIs and verdicts are read
 // from `stats` and `comparisons` as the statistics stage wrote them. Every string is cleaned (text.ts).
+import { recommend } from '../insight/recommend.ts';
 import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
 import { cleanLine, cleanText } from './text.ts';
 import { buildSources, type SourceModel } from './sources.ts';
@@ -48,6 +49,8 @@ export interface ScenarioModel {
   comparisons: ComparisonModel[];
   /** Median wall time per variant id across history and these runs, oldest first. */
   trend: TrendPoint[];
+  /** The recommendation paragraph, made only from measured data (src/insight/recommend.ts); one per run. */
+  recommendations: string[];
 }
 
 export interface ReportModel {
@@ -71,7 +74,7 @@ export function buildReportModel({ results, history = [] }: ModelInput): ReportM
     const name = cleanLine(raw);
     let scenario = scenarios.get(name);
     if (!scenario) {
-      scenario = { name, slug: uniqueSlug(name, slugs), description: null, variants: [], comparisons: [], trend: [] };
+      scenario = { name, slug: uniqueSlug(name, slugs), description: null, variants: [], comparisons: [], trend: [], recommendations: [] };
       scenarios.set(name, scenario);
     }
     if (description && !scenario.description) scenario.description = cleanText(description);
@@ -91,6 +94,13 @@ export function buildReportModel({ results, history = [] }: ModelInput): ReportM
         baseline: rekey(c.baseline),
         variant: rekey(c.variant),
       });
+    }
+    for (const s of file.scenarios) {
+      const variants = file.variants.filter((v) => v.scenario === s.name);
+      if (variants.length === 0) continue;
+      const paragraph = recommend({ scenario: s.name, variants, comparisons: file.comparisons.filter((c) => c.scenario === s.name) });
+      const where = results.length > 1 ? `On ${file.environment.hostname} (${file.runId}): ` : '';
+      scenarioOf(s.name, undefined).recommendations.push(cleanText(where + paragraph, 4000));
     }
   });
   for (const scenario of scenarios.values()) scenario.trend = buildTrend({ scenario: scenario.name, history, results });

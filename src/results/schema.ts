@@ -158,6 +158,7 @@ export const ResultsFileSchema = Type.Object(
       noisePct: Type.Optional(Type.Number()),
       alpha: Type.Optional(Type.Number()),
       stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),
+      overheadMs: Type.Optional(d('the harness’s own cost of starting a build, measured on an empty command and subtracted from every wallMs (as hyperfine subtracts its shell spawn time)', Type.Number())),
     }),
     environment: EnvironmentSchema,
     scenarios: Type.Array(Type.Object({ name: Type.String(), file: Type.String(), sha256: Type.String(), description: Type.Optional(Type.String()) })),

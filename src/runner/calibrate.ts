@@ -5,7 +5,7 @@ import path from 'node:path';
 import { runInGroup } from './process-group.ts';
 import { median } from '../stats/descriptive.ts';
 
-const RUNS = 15;
+const RUNS = 30;
 
 export async function calibrateOverhead(): Promise<number> {
   const walls: number[] = [];

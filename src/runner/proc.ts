@@ -24,29 +24,43 @@ function statFields(pid: number): string[] | undefined {
 }
 
 /**
- * Sum of the resident set of every process in the group, in KiB. Asynchronous on purpose: a synchronous scan of
- * /proc blocks the event loop for milliseconds and would delay noticing the build's exit, inflating wall time.
+ * Samples the summed resident set of a process group (the whole build tree at one instant), in KiB.
+ * Each process's group is read once and remembered, so a tick reads /proc/<pid>/stat only for new processes
+ * and the group's own members, not for every process on the machine. Asynchronous on purpose: a synchronous
+ * scan would block the event loop and delay noticing the build's exit, inflating its wall time.
  */
-export async function sampleGroupRss(pgid: number): Promise<number> {
-  let names: string[];
-  try {
-    names = (await readdir('/proc')).filter((n) => /^\d+$/.test(n));
-  } catch {
-    return 0;
+export class GroupRssSampler {
+  private readonly known = new Map<string, boolean>();
+  peakKb = 0;
+
+  constructor(private readonly pgid: number) {}
+
+  async sample(): Promise<void> {
+    let names: string[];
+    try {
+      names = (await readdir('/proc')).filter((n) => /^\d+$/.test(n));
+    } catch {
+      return;
+    }
+    const alive = new Set(names);
+    for (const pid of this.known.keys()) if (!alive.has(pid)) this.known.delete(pid);
+    const pages = await Promise.all(
+      names.map(async (pid) => {
+        if (this.known.get(pid) === false) return 0;
+        try {
+          const text = await readFile(`/proc/${pid}/stat`, 'utf8');
+          const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+          // After the name: state(0) ppid(1) pgrp(2) … rss is field 24 of stat (proc(5)), index 21 here.
+          const ours = Number(f[2]) === this.pgid;
+          this.known.set(pid, ours);
+          return ours ? Number(f[21]) || 0 : 0;
+        } catch {
+          return 0; // the process ended between listing and reading
+        }
+      }),
+    );
+    this.peakKb = Math.max(this.peakKb, pages.reduce((a, b) => a + b, 0) * PAGE_KB);
   }
-  const pages = await Promise.all(
-    names.map(async (pid) => {
-      try {
-        const text = await readFile(`/proc/${pid}/stat`, 'utf8');
-        const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        // After the name: state(0) ppid(1) pgrp(2) … rss is field 24 of stat(5), index 21 here.
-        return Number(f[2]) === pgid ? Number(f[21]) || 0 : 0;
-      } catch {
-        return 0; // the process ended between listing and reading
-      }
-    }),
-  );
-  return pages.reduce((a, b) => a + b, 0) * PAGE_KB;
 }
 
 /** Processes whose environment holds `NAME=value`. */

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LogSink, type TimedLine } from './log-sink.ts';
-import { sampleGroupRss } from './proc.ts';
+import { GroupRssSampler } from './proc.ts';
 import { killMarked, killGroup, MARKER_ENV } from './kill.ts';
 
 export const GNU_TIME = '/usr/bin/time';
@@ -67,16 +67,13 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   child.stdout.on('data', (chunk: Buffer) => sink.write(chunk, elapsedMs()));
   child.stderr.on('data', (chunk: Buffer) => sink.write(chunk, elapsedMs()));
 
-  let treeRssKb = 0;
   const pgid = child.pid;
+  const rss = pgid ? new GroupRssSampler(pgid) : undefined;
   let sampling = false;
   const rssTimer = setInterval(() => {
-    if (!pgid || sampling) return;
+    if (!rss || sampling) return;
     sampling = true;
-    void sampleGroupRss(pgid).then((kb) => {
-      treeRssKb = Math.max(treeRssKb, kb);
-      sampling = false;
-    });
+    void rss.sample().finally(() => (sampling = false));
   }, RSS_INTERVAL_MS);
 
   let timedOut = false;
@@ -115,7 +112,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     sysMs: usage?.sysMs ?? 0,
     maxRssKb: usage?.maxRssKb ?? 0,
     // A build shorter than one sampling interval is never sampled: its tree is at least its largest process.
-    treeRssKb: Math.max(treeRssKb, usage?.maxRssKb ?? 0),
+    treeRssKb: Math.max(rss?.peakKb ?? 0, usage?.maxRssKb ?? 0),
     exitCode: outcome.error ? null : exitCode,
     signal: outcome.signal ?? usage?.signal ?? (timedOut || aborted ? 'SIGTERM' : undefined),
     timedOut,

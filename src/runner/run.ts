@@ -62,6 +62,7 @@ export async function runPlan(opts: RunOptions): Promise<ResultsFile> {
     }
   }
   const overheadMs = await calibrateOverhead();
+  results.config.overheadMs = overheadMs;
   emit({ kind: 'calibrated', overheadMs });
 
   for (const { planned, result } of byId.values()) {

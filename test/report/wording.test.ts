@@ -1,6 +1,7 @@
 // Display helpers: text cleaning, number formatting and verdict wording, table-driven.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatP } from '../../src/report/format.ts';
+import { formatBytes, formatMs } from '../../src/report/format.ts';
+import { formatP } from '../../src/stats/index.ts';
 import { cleanLine, cleanText } from '../../src/report/text.ts';
 import { describeComparison, describePlainRatio } from '../../src/report/wording.ts';
 import type { Comparison } from '../../src/results/schema.ts';

@@ -12,7 +12,7 @@ import { acquireOutDirLock } from '../../results/lock.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { renderReports } from '../../report/index.ts';
 import { createProgress } from '../progress.ts';
-import { formatRunTable } from '../run-table.ts';
+import { formatRunTable, formatVerdicts } from '../run-table.ts';
 import { formatMs } from '../terminal.ts';
 import { checkToolForRun } from '../tool-check.ts';
 import { compareAgainst } from './run-compare.ts';
@@ -121,7 +121,10 @@ export async function runCommand(args: RunArgs): Promise<number> {
   release();
   const regression = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
   if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else process.stdout.write(`\n${formatRunTable(results)}\n\nreport: ${path.join(outDir, 'report.html')}\n`);
+  else {
+    const verdicts = formatVerdicts(results);
+    process.stdout.write(`\n${formatRunTable(results)}\n${verdicts ? `\n${verdicts}\n` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
+  }
   if (results.interrupted) return 130;
   if (results.variants.some((v) => v.status === 'failed')) return 1;
   return regression && args.failOnRegression ? 1 : 0;
