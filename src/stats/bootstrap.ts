@@ -12,7 +12,10 @@
 import { sortAscending } from './descriptive.ts';
 import { randomExponential, randomGamma, type Rng } from './random.ts';
 
-/** Resamples per interval; the ends move by well under 1% of the median between seeds at this count. */
+/**
+ * Resamples per interval. Between seeds the ends then move by about 2–4% of the interval's half-width
+ * (standard deviation over 200 seeds, n = 10 log-normal values at 2% and 10% CV).
+ */
 export const DEFAULT_RESAMPLES = 1000;
 
 /** Linear-interpolated quantile of an ascending array (Hyndman & Fan 1996, type 7, R's default). */

@@ -1,6 +1,6 @@
 // One variant against its baseline on one metric: ratio of medians, its bootstrap CI, the Mann-Whitney p,
 // and the verdict. The building block of baselines, run-to-run compare and history.
-import type { Comparison, Verdict } from '../results/schema.ts';
+import type { Comparison } from '../results/schema.ts';
 import { bootstrapRatioCi } from './bootstrap.ts';
 import { median, relativeSpread } from './descriptive.ts';
 import { mannWhitneyU } from './mann-whitney.ts';
@@ -21,9 +21,7 @@ export interface CompareSamplesOptions {
 }
 
 /** The statistical part of a Comparison; the caller adds scenario, metric and ids. */
-export type SampleComparison = Pick<Comparison, 'ratio' | 'ciLow' | 'ciHigh' | 'pValue' | 'verdict' | 'runsNeeded'> & {
-  verdict: Verdict;
-};
+export type SampleComparison = Pick<Comparison, 'ratio' | 'ciLow' | 'ciHigh' | 'pValue' | 'verdict' | 'runsNeeded'>;
 
 export function compareSamples(opts: CompareSamplesOptions): SampleComparison {
   const { baseline, variant } = opts;
@@ -38,8 +36,9 @@ export function compareSamples(opts: CompareSamplesOptions): SampleComparison {
   if (!(noisePct >= 0)) throw new RangeError(`noisePct must be 0 or more, got ${noisePct}`);
   const ratio = median(variant) / median(baseline);
   const ci = bootstrapRatioCi({ baseline, variant, rng: createRng(opts.seed ?? DEFAULT_SEED), resamples: opts.resamples });
-  // The mid-p: the exact p at 10 vs 10 builds tests at 4.3%, not 5%, and misses a true 5% change at 3% CV
-  // one time in ten; see mannWhitneyU and test/stats/verdict-simulation.test.ts.
+  // The mid-p, not the exact p: at 10 vs 10 builds the exact test really runs at 4.3% and finds a true 5%
+  // change at 3% CV in only 89.6–90.1% of trials (20,000 simulated); the mid-p finds it in 91.5% while
+  // A/A pairs stay flagged in 4.4% (≤ 5%). See mannWhitneyU and test/stats/verdict-simulation.test.ts.
   const pValue = mannWhitneyU(variant, baseline).midP;
   const n = Math.min(baseline.length, variant.length);
   const verdict = decideVerdict({ ratio, ciLow: ci.low, ciHigh: ci.high, pValue, n, noisePct, alpha });

@@ -41,10 +41,25 @@ describe('decideStop', () => {
     expect(stop(vs).stop).toBe(true);
   });
 
+  it('past half the maximum, stops when no open comparison could be decided within the maximum', () => {
+    const at = (n: number) => [variant({ variant: 'a', baseline: true, wallMs: around(1000, n, 5) }), variant({ variant: 'b', wallMs: around(1015, n, 5) })];
+    expect(stop(at(9), { maxRuns: 20 })).toMatchObject({ stop: false });
+    const ten = stop(at(10), { maxRuns: 20 });
+    expect(ten.stop).toBe(true);
+    expect(ten.reason).toMatch(
+      /^after 10 runs, no open comparison could be decided within 20 runs \(the closest needs ~\d+\): 1 of 1 comparison still inconclusive, widest CI of a median ±\d+\.\d% \(target ±0\.5%\)$/,
+    );
+  });
+
   it('stops when every median is known to the target precision', () => {
     const vs = [variant({ variant: 'a', wallMs: around(1000, 6, 0.2) }), variant({ variant: 'b', wallMs: around(1500, 6, 0.2) })];
     expect(stop(vs)).toEqual({ stop: true, reason: "every median's 95% CI was within ±0.5% after 6 runs (widest ±0.2%)" });
     expect(stop(vs, { targetCiPct: 0.1 }).stop).toBe(false);
+  });
+
+  it('does not trust the CI of a median from fewer than 5 runs', () => {
+    const vs = [variant({ variant: 'a', wallMs: around(1000, 4, 0.2) }), variant({ variant: 'b', wallMs: around(1500, 4, 0.2) })];
+    expect(stop(vs, { minRuns: 3 }).stop).toBe(false);
   });
 
   it('counts only successful samples of measurable variants', () => {
