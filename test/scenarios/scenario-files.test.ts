@@ -22,6 +22,7 @@ describe('scenarios/', () => {
   it('holds the scenarios the issue lists', () => {
     expect(files).toEqual([
       'python-env.yaml',
+      'sidecar-onedir.yaml',
       'sidecar.yaml',
       'tauri-debuginfo.yaml',
       'tauri-link-full.yaml',
@@ -68,17 +69,24 @@ describe('sidecar.yaml', () => {
   const byName = new Map(sidecar.variants.map((v) => [v.name, v]));
 
   it('measures every packaging the team asked about, cold and warm, from the onefile baseline', () => {
-    expect([...byName.keys()]).toEqual([
-      'pyinstaller-onefile',
-      'pyinstaller-onedir',
-      'pyinstaller-onefile-excludes',
-      'pyinstaller-onedir-excludes',
-      'pex',
-      'pex-scie',
-      'shiv',
-    ]);
+    expect([...byName.keys()]).toEqual(['pyinstaller-onefile', 'pyinstaller-onedir', 'pyinstaller-onefile-excludes', 'pex', 'pex-scie', 'shiv']);
     expect(byName.get('pyinstaller-onefile')?.baseline).toBe(true);
     for (const v of sidecar.variants) expect(v.cacheStates).toEqual(['cold', 'warm']);
+  });
+
+  it('leaves onedir with excludes to sidecar-onedir.yaml, built the same way', () => {
+    const onedir = load('sidecar-onedir.yaml');
+    expect(onedir.default).toBe(false);
+    expect(onedir.variants.map((v) => [v.name, v.baseline])).toEqual([
+      ['pyinstaller-onedir', true],
+      ['pyinstaller-onedir-excludes', false],
+    ]);
+    for (const v of onedir.variants) {
+      const twin = byName.get(v.name);
+      if (twin) expect(v.build).toBe(twin.build);
+      expect(v.env.PYI_EXCLUDES).toBe(sidecar.variants[0]?.env.PYI_EXCLUDES);
+      expect(v.env.PYI_COMMON).toBe(sidecar.variants[0]?.env.PYI_COMMON);
+    }
   });
 
   it('smoke-tests every artifact on /health', () => {
@@ -89,6 +97,8 @@ describe('sidecar.yaml', () => {
     for (const v of sidecar.variants.filter((x) => x.name.startsWith('pyinstaller'))) {
       expect(v.build.includes('$PYI_EXCLUDES')).toBe(v.name.endsWith('-excludes'));
     }
+    // Without it every warm build with excludes redoes PyInstaller's Analysis (see the comment in the file).
+    expect(sidecar.variants[0]?.env.PYI_EXCLUDES).toMatch(/^--exclude-module __main__ /);
     for (const tool of ['IPython', 'pytest', 'black', 'jedi', 'pygments']) {
       expect(sidecar.variants[0]?.env.PYI_EXCLUDES).toContain(`--exclude-module ${tool} `);
     }
