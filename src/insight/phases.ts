@@ -2,11 +2,9 @@
 // the end of the phase (RunSample.phases). The runner stamps every output line with ms since the build
 // started; `TimedLine` is that pair.
 import type { PhaseRule } from '../scenario/schema.ts';
+import type { TimedLine } from '../common/timed-line.ts';
 
-export interface TimedLine {
-  ms: number;
-  line: string;
-}
+export type { TimedLine };
 
 export interface PhaseResult {
   /** Phase name → ms from build start to the end of the phase, in the order the phases ended. */

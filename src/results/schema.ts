@@ -41,7 +41,7 @@ export const ComparisonSchema = Type.Object({
   ratio: d('median(variant) / median(baseline); < 1 is faster or smaller', Type.Number()),
   ciLow: d('95% bootstrap CI of the ratio, low end', Type.Number()),
   ciHigh: d('95% bootstrap CI of the ratio, high end', Type.Number()),
-  pValue: d('Mann-Whitney U two-sided p-value', Type.Number()),
+  pValue: d('Mann-Whitney U two-sided mid-p-value (Lancaster 1961): exact distribution for small samples without ties', Type.Number()),
   verdict: VerdictSchema,
   runsNeeded: Type.Optional(d('for inconclusive: runs per variant estimated to decide', Type.Integer())),
 });

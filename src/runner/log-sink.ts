@@ -3,11 +3,9 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-export interface TimedLine {
-  /** ms from the start of the build to the arrival of the line. */
-  ms: number;
-  line: string;
-}
+import type { TimedLine } from '../common/timed-line.ts';
+
+export type { TimedLine };
 
 const DEFAULT_CAP_BYTES = 16 * 1024 * 1024;
 const MAX_KEPT_LINES = 200_000;
