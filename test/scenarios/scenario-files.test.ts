@@ -22,7 +22,7 @@ describe('scenarios/', () => {
   it('holds the scenarios the issue lists', () => {
     expect(files).toEqual([
       'python-env.yaml',
-      'sidecar-onedir.yaml',
+      'sidecar-pyinstaller.yaml',
       'sidecar.yaml',
       'tauri-debuginfo.yaml',
       'tauri-link-full.yaml',
@@ -69,39 +69,35 @@ describe('sidecar.yaml', () => {
   const byName = new Map(sidecar.variants.map((v) => [v.name, v]));
 
   it('measures every packaging the team asked about, cold and warm, from the onefile baseline', () => {
-    expect([...byName.keys()]).toEqual(['pyinstaller-onefile', 'pyinstaller-onedir', 'pyinstaller-onefile-excludes', 'pex', 'pex-scie', 'shiv']);
+    expect([...byName.keys()]).toEqual(['pyinstaller-onefile', 'pyinstaller-onedir', 'pex', 'pex-scie', 'shiv']);
     expect(byName.get('pyinstaller-onefile')?.baseline).toBe(true);
     for (const v of sidecar.variants) expect(v.cacheStates).toEqual(['cold', 'warm']);
   });
 
-  it('leaves onedir with excludes to sidecar-onedir.yaml, built the same way', () => {
-    const onedir = load('sidecar-onedir.yaml');
-    expect(onedir.default).toBe(false);
-    expect(onedir.variants.map((v) => [v.name, v.baseline])).toEqual([
-      ['pyinstaller-onedir', true],
+  it('leaves the excludes to sidecar-pyinstaller.yaml, whose onefile and onedir build as in sidecar.yaml', () => {
+    const matrix = load('sidecar-pyinstaller.yaml');
+    expect(matrix.default).toBe(false);
+    expect(matrix.variants.map((v) => [v.name, v.baseline])).toEqual([
+      ['pyinstaller-onefile', true],
+      ['pyinstaller-onefile-excludes', false],
+      ['pyinstaller-onedir', false],
       ['pyinstaller-onedir-excludes', false],
     ]);
-    for (const v of onedir.variants) {
+    for (const v of matrix.variants) {
       const twin = byName.get(v.name);
-      if (twin) expect(v.build).toBe(twin.build);
-      expect(v.env.PYI_EXCLUDES).toBe(sidecar.variants[0]?.env.PYI_EXCLUDES);
+      if (twin) expect({ build: v.build, setup: v.setup, smoke: v.smoke }).toEqual({ build: twin.build, setup: twin.setup, smoke: twin.smoke });
       expect(v.env.PYI_COMMON).toBe(sidecar.variants[0]?.env.PYI_COMMON);
+      expect(v.build.includes('$PYI_EXCLUDES')).toBe(v.name.endsWith('-excludes'));
+    }
+    // Without it every warm build with excludes redoes PyInstaller's Analysis (see the comment in the file).
+    expect(matrix.variants[0]?.env.PYI_EXCLUDES).toMatch(/^--exclude-module __main__ /);
+    for (const tool of ['IPython', 'pytest', 'black', 'jedi', 'pygments']) {
+      expect(matrix.variants[0]?.env.PYI_EXCLUDES).toContain(`--exclude-module ${tool} `);
     }
   });
 
   it('smoke-tests every artifact on /health', () => {
     for (const v of sidecar.variants) expect(v.smoke?.ready).toBe('http://127.0.0.1:{port}/health');
-  });
-
-  it('excludes the dev tools only in the excludes variants', () => {
-    for (const v of sidecar.variants.filter((x) => x.name.startsWith('pyinstaller'))) {
-      expect(v.build.includes('$PYI_EXCLUDES')).toBe(v.name.endsWith('-excludes'));
-    }
-    // Without it every warm build with excludes redoes PyInstaller's Analysis (see the comment in the file).
-    expect(sidecar.variants[0]?.env.PYI_EXCLUDES).toMatch(/^--exclude-module __main__ /);
-    for (const tool of ['IPython', 'pytest', 'black', 'jedi', 'pygments']) {
-      expect(sidecar.variants[0]?.env.PYI_EXCLUDES).toContain(`--exclude-module ${tool} `);
-    }
   });
 
   it('makes pex-scie depend on the SCIE mirror the doctor reports', () => {
