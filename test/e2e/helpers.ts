@@ -1,0 +1,73 @@
+// Helpers for the end-to-end tests: real `buildbench` processes on tiny scenarios of sleeps, in temp folders.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ResultsFile } from '../../src/results/schema.ts';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const BIN = path.join(ROOT, 'bin/buildbench.js');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command to its end and collects its output. Asynchronous (unlike cli.test.ts's spawnSync) so a
+ * slow run does not block vitest's worker from reporting its timeout. CI=true gives plain progress lines.
+ */
+export function exec(opts: { command: string; args: string[]; cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(opts.command, opts.args, { cwd: opts.cwd, env: { ...process.env, CI: 'true', ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** `buildbench ARGS…` in `cwd`. */
+export function buildbench(args: string[], cwd: string): Promise<CliResult> {
+  return exec({ command: process.execPath, args: [BIN, ...args], cwd });
+}
+
+/** A temp folder with an empty `proj/` to point scenarios at. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bb-e2e-${prefix}-`));
+  mkdirSync(path.join(dir, 'proj'));
+  return dir;
+}
+
+/**
+ * A scenario file of sleeps: one cold variant per entry, the first the baseline. Cold with no caches
+ * declared costs nothing beyond the sleep, and warmup 0 keeps every test short.
+ */
+export function writeSleepScenario(opts: { dir: string; file?: string; name?: string; sleeps: Record<string, string>; runs?: number }): string {
+  const variants = Object.entries(opts.sleeps).map(
+    ([name, seconds], i) => `  - name: ${name}\n${i === 0 ? '    baseline: true\n' : ''}    build: sleep ${seconds}\n`,
+  );
+  const yaml = `name: ${opts.name ?? 'sleeps'}\nproject: proj\nruns: ${opts.runs ?? 5}\nwarmup: 0\ncache: [cold]\nvariants:\n${variants.join('')}`;
+  const file = path.join(opts.dir, opts.file ?? 'sleeps.yaml');
+  writeFileSync(file, yaml);
+  return file;
+}
+
+export function readResults(file: string): ResultsFile {
+  return JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Every measured build of a run, over all variants. */
+export const countSamples = (r: ResultsFile): number => r.variants.reduce((n, v) => n + v.samples.length, 0);
+
+/** Output of a failed expectation worth reading: the command's own words. */
+export const explain = (r: CliResult): string => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;

@@ -1,0 +1,63 @@
+// Verdicts and exit codes on real processes: sleeps whose ratio is known, measured by `buildbench run` and
+// compared by `buildbench compare`. Ratios and verdicts only; no absolute seconds (the cores are shared).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildbench, explain, readResults, tempDir, writeSleepScenario } from './helpers.ts';
+
+describe('buildbench run on sleep 0.200 vs sleep 0.260', () => {
+  it('says slower, with a ratio of medians near 1.3', async () => {
+    const dir = tempDir('verdict');
+    writeSleepScenario({ dir, sleeps: { fast: '0.200', slow: '0.260' } });
+    const r = await buildbench(['run', 'sleeps.yaml', '--out', 'out', '--seed', '1'], dir);
+    expect(r.code, explain(r)).toBe(0);
+    const [c, ...rest] = readResults(path.join(dir, 'out', 'results.json')).comparisons;
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({ baseline: 'sleeps/fast@cold', variant: 'sleeps/slow@cold', metric: 'wallMs', verdict: 'slower' });
+    // 0.26 / 0.2 = 1.3; the harness's start-up cost is subtracted, so what is left is the sleeps.
+    expect(c!.ratio).toBeGreaterThan(1.25);
+    expect(c!.ratio).toBeLessThan(1.35);
+    expect(c!.ciLow).toBeGreaterThan(1);
+    expect(r.stdout).toMatch(/sleeps\/slow@cold vs sleeps\/fast@cold: 1\.[23]\d× slower \[1\.\d\d–1\.\d\d\], p = 0\.0\d\d\n/);
+  });
+});
+
+describe('buildbench compare', () => {
+  // Three runs of the same variant id (`sleeps/app@cold`): the baseline, a 20% slower build, and the
+  // baseline's commands once more. 0.3 s rather than 0.2 s: what a shared core adds to a build is a few
+  // milliseconds whatever its length, so a longer build drifts less from one run to the next.
+  async function runs() {
+    const dir = tempDir('compare');
+    const run = async (out: string, seconds: string) => {
+      writeSleepScenario({ dir, sleeps: { app: seconds } });
+      const r = await buildbench(['run', 'sleeps.yaml', '--out', out, '--seed', '1'], dir);
+      expect(r.code, explain(r)).toBe(0);
+      return path.join(dir, out, 'results.json');
+    };
+    return { dir, base: await run('base', '0.300'), slower: await run('slower', '0.360'), again: await run('again', '0.300') };
+  }
+
+  it('exits 1 on a 20% regression with --fail-on-regression, 0 with --no-fail-on-regression, 0 on A/A', async () => {
+    const { dir, base, slower, again } = await runs();
+
+    const failing = await buildbench(['compare', base, slower, '--fail-on-regression'], dir);
+    expect(failing.code, explain(failing)).toBe(1);
+    expect(failing.stdout).toMatch(/^variant {2,}baseline {2,}ratio \[95% CI\] {2,}p {2,}verdict\n/);
+    expect(failing.stdout).toMatch(/\nsleeps\/app@cold {2}\(same id\) {2}1\.[12]\d× \[1\.\d\d–1\.\d\d\] {2}0\.0\d+ {2}slower\n/);
+    expect(failing.stdout).toMatch(/\n1 regression: sleeps\/app@cold\n$/);
+
+    const reporting = await buildbench(['compare', base, slower, '--no-fail-on-regression'], dir);
+    expect(reporting.code, explain(reporting)).toBe(0);
+    expect(reporting.stdout).toBe(failing.stdout);
+
+    // compare fails on regressions by default.
+    expect((await buildbench(['compare', base, slower], dir)).code).toBe(1);
+
+    // Two runs on shared cores drift apart by up to ~3% (measured: 1 of 7 consecutive A/A pairs of 0.2 s
+    // sleeps was "0.97× faster", p = 0.01), so A/A is checked at the threshold docs/ci.md recommends for
+    // such machines.
+    const aa = await buildbench(['compare', base, again, '--fail-on-regression', '--threshold', '5'], dir);
+    expect(aa.code, explain(aa)).toBe(0);
+    expect(aa.stdout).toMatch(/\nsleeps\/app@cold {2}\(same id\) {2}(0\.9\d|1\.0\d)× /);
+    expect(aa.stdout).not.toMatch(/regression/);
+  });
+});
