@@ -1,0 +1,33 @@
+// `--runs auto` against a fixed number of runs, on the same clear difference (sleep 0.2 vs sleep 0.3): the
+// same verdict from fewer builds, and the reason it stopped recorded in the results file.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildbench, countSamples, explain, readResults, tempDir, writeSleepScenario } from './helpers.ts';
+
+describe('buildbench run --runs auto', () => {
+  it('reaches the verdict of a fixed --runs 10 with fewer builds, and says why it stopped', async () => {
+    const dir = tempDir('auto');
+    writeSleepScenario({ dir, sleeps: { fast: '0.2', slow: '0.3' } });
+    const fixed = await buildbench(['run', 'sleeps.yaml', '--runs', '10', '--out', 'fixed', '--seed', '3'], dir);
+    expect(fixed.code, explain(fixed)).toBe(0);
+    const auto = await buildbench(['run', 'sleeps.yaml', '--runs', 'auto', '--min-runs', '4', '--max-runs', '10', '--out', 'auto', '--seed', '3'], dir);
+    expect(auto.code, explain(auto)).toBe(0);
+
+    const f = readResults(path.join(dir, 'fixed', 'results.json'));
+    const a = readResults(path.join(dir, 'auto', 'results.json'));
+    expect(f.comparisons.map((c) => c.verdict)).toEqual(['slower']);
+    expect(a.comparisons.map((c) => c.verdict)).toEqual(['slower']);
+    expect(countSamples(f)).toBe(20);
+    expect(countSamples(a)).toBeLessThan(countSamples(f));
+    // Every round holds both variants, so the two stay equal in count.
+    const [fast, slow] = a.variants;
+    expect(fast!.samples.length).toBe(slow!.samples.length);
+    // Either stop rule may come first on sleeps this steady: the comparison decided (p below the interim
+    // bound), or both medians known to ±2% (measured: the latter, after 5 runs, p = 0.004).
+    const n = fast!.samples.length;
+    expect(a.config.stopReason).toMatch(
+      new RegExp(`^(every comparison with its baseline was decided after ${n} runs \\(1 slower\\)|every median's 95% CI was within ±2% after ${n} runs \\(widest ±\\d\\.\\d%\\))$`),
+    );
+    expect(f.config.stopReason).toBeUndefined();
+  });
+});
