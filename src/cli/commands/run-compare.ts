@@ -28,7 +28,8 @@ export async function compareAgainst(opts: { results: ResultsFile; args: RunArgs
     const history = loadHistory(args.history);
     for (const w of history.warnings) print(`warning: ${stripControl(w)}\n`);
     if (history.runs.length > 0) {
-      show(`against the last ${Math.min(args.historyK, history.runs.length)} runs of ${args.history}:`, compareWithHistory({ history: history.runs, current: results, lastK: args.historyK, ...settings }));
+      const k = Math.min(args.historyK, history.runs.length);
+      show(`against the last ${k === 1 ? 'run' : `${k} runs`} of ${args.history}:`, compareWithHistory({ history: history.runs, current: results, lastK: args.historyK, ...settings }));
     }
     if (!results.interrupted) appendToHistory(args.history, results);
   }

@@ -1,0 +1,30 @@
+// `run --history DIR`: each run is appended to DIR, and a run with history behind it is compared with it.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildbench, explain, tempDir, writeSleepScenario } from './helpers.ts';
+
+describe('buildbench run --history DIR', () => {
+  it('keeps every run, compares the second with the first, and fails a 30% slower second run', async () => {
+    const dir = tempDir('history');
+    const run = (out: string, seconds: string) => {
+      writeSleepScenario({ dir, sleeps: { app: seconds } });
+      return buildbench(['run', 'sleeps.yaml', '--history', 'history', '--fail-on-regression', '--out', out, '--seed', '4'], dir);
+    };
+
+    const first = await run('first', '0.10');
+    expect(first.code, explain(first)).toBe(0);
+    expect(first.stderr).not.toMatch(/against/);
+    expect(readdirSync(path.join(dir, 'history'))).toHaveLength(1);
+
+    const second = await run('second', '0.13');
+    expect(second.code, explain(second)).toBe(1);
+    expect(second.stderr).toMatch(
+      /\nagainst the last run of history:\nvariant {2,}baseline {2,}ratio \[95% CI\] {2,}p {2,}verdict\n-[- ]+\nsleeps\/app@cold {2}\(same id\) {2}1\.[2-4]\d× \[1\.\d\d–1\.\d\d\] {2}0\.0\d+ {2}slower\nregression: sleeps\/app@cold\n/,
+    );
+    // A regressed run is appended to the history all the same.
+    const files = readdirSync(path.join(dir, 'history')).sort();
+    expect(files).toHaveLength(2);
+    for (const f of files) expect(f).toMatch(/^\d{4}-\d\d-\d\dT[\w.-]+\.json$/);
+  });
+});
