@@ -15,6 +15,7 @@
 # --dir DIR       work in DIR (kept) instead of a temp dir removed at the end
 # Exit code: the PR step's, as the workflow's job would fail (0 ok, 1 regression or failed variant, 2 bad
 # input); else the merge's. BENCH_THRESHOLD (default 5, as in the workflow) is the regression threshold in %.
+# shellcheck disable=SC2086 # BENCH_ARGS holds several arguments: split on purpose, as in the workflow
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -91,7 +91,7 @@ describe('.github/workflows/bench.yml', () => {
     const bench = stepRunning(job, '--baseline baseline/results.json --fail-on-regression')!;
     expect(bench.if).toContain("github.event_name == 'pull_request'");
     expect(bench.if).toContain("hashFiles('baseline/results.json') != ''");
-    expect(bench.run).toMatch(/--out bench-out$/);
+    expect(bench.run).toMatch(/--out bench-out\n$/);
 
     // The summary and the upload run after a failing (regressed) benchmark too.
     const summary = stepRunning(job, 'cat bench-out/summary.md >> "$GITHUB_STEP_SUMMARY"')!;
