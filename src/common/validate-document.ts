@@ -2,13 +2,37 @@
 // problem at once with its file:line:col. The parser keeps source positions, so an ajv error's instance path
 // can be mapped back to the node the user wrote (gradle-profiler reports scenario problems this way).
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { TSchema } from '@sinclair/typebox';
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isSeq, isPair, isScalar, type CST, type Document, type Node } from 'yaml';
 import { formatPath, type Problem } from './problem.ts';
 import { suggest } from './did-you-mean.ts';
 
 /** Inputs larger than this are refused before parsing: no scenario or results file needs more. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+/**
+ * Larger inputs must be JSON and are read with JSON.parse: the yaml parser needs about a second per MiB on a
+ * slow core (a 6 MiB array took 40 s, test/fuzz), and only results files, which are JSON, grow that big.
+ */
+export const MAX_YAML_BYTES = 1024 * 1024;
+/**
+ * Deeper YAML is refused before it is composed. yaml's composer recurses once per level; past ~800 levels it
+ * overflows the stack, and on Node 20 the next parse in the same process then aborts it with a fatal
+ * "RegExpCompiler Allocation failed" (test/fuzz: `validate` of two 10 000-level files). Real files nest < 10.
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * Problems listed per file. A file can hold 200 000 of them (a huge array of wrong types): nobody reads past
+ * the first screen, and callers that spread them into `push(...)` overflowed the stack (test/fuzz).
+ */
+export const MAX_PROBLEMS = 100;
+
+/** The first MAX_PROBLEMS problems, then one line saying how many more there are. */
+export function limitProblems(file: string, problems: Problem[], total = problems.length): Problem[] {
+  if (total <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), { file, message: `… and ${total - MAX_PROBLEMS} more problems` }];
+}
 
 export interface Validated<T> {
   /** The document, when it is valid. */
@@ -20,7 +44,7 @@ export interface Validated<T> {
   locate: (path: readonly (string | number)[]) => { line: number; col: number } | undefined;
 }
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, strictNumbers: true });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function compile(schema: TSchema): ValidateFunction {
@@ -29,9 +53,38 @@ function compile(schema: TSchema): ValidateFunction {
   return fn;
 }
 
+/**
+ * Read an input file as text, refusing what is not a regular file of at most MAX_DOCUMENT_BYTES before reading
+ * it: a scenario committed as a symlink to /dev/zero, or a FIFO, would otherwise hang the command (test/fuzz).
+ * O_NONBLOCK keeps the open of a FIFO from waiting for a writer.
+ */
+export function readDocumentFile(file: string): { text: string; directory?: undefined } | { text?: undefined; directory?: boolean; message: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { directory: true, message: 'is a directory' };
+    if (!stat.isFile()) return { message: 'not a regular file' };
+    if (stat.size > MAX_DOCUMENT_BYTES) return { message: `file too large (${stat.size} bytes)` };
+    return { text: readFileSync(fd, 'utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { message: code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? firstLine(err)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+type Position = { line: number; col: number } | undefined;
+interface Parsed {
+  data?: unknown;
+  doc?: Document;
+  lineCounter?: LineCounter;
+  problems: Problem[];
+}
+
 export function validateDocument<T>(opts: { file: string; text: string; schema: TSchema }): Validated<T> {
   const { file, text } = opts;
-  const lineCounter = new LineCounter();
   const noPosition = () => undefined;
   if (text.length > MAX_DOCUMENT_BYTES) {
     return { value: undefined, locate: noPosition, problems: [{ file, message: `file too large (${text.length} bytes)` }] };
@@ -39,33 +92,71 @@ export function validateDocument<T>(opts: { file: string; text: string; schema: 
   if (text.includes('\u0000')) {
     return { value: undefined, locate: noPosition, problems: [{ file, message: 'not a text file (contains NUL bytes)' }] };
   }
-  let doc: Document;
-  let data: unknown;
-  try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
-    if (doc.errors.length === 0) data = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    // Deep nesting or alias bombs end here; the parser's own message is enough for one line.
-    return { value: undefined, locate: noPosition, problems: [{ file, message: `cannot parse: ${firstLine(err)}` }] };
-  }
-  const locate = (path: readonly (string | number)[]) => position(lineCounter, nodeAt(doc, path));
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => ({
-      file,
-      line: e.linePos?.[0].line,
-      col: e.linePos?.[0].col,
-      // prettyErrors adds " at line L, column C:" and a source excerpt; the position is already in front.
-      message: firstLine(e.message).replace(/ at line \d+, column \d+:?$/, ''),
-    }));
-    return { value: undefined, locate, problems };
-  }
+  const { data, doc, lineCounter, problems: parseProblems } = text.length > MAX_YAML_BYTES ? parseJson(file, text) : parseYaml(file, text);
+  const locate = (path: readonly (string | number)[]) => (doc && lineCounter ? position(lineCounter, nodeAt(doc, path)) : undefined);
+  if (parseProblems.length > 0) return { value: undefined, locate, problems: parseProblems };
   if (data === null || data === undefined) {
     return { value: undefined, locate, problems: [{ file, message: 'the file is empty' }] };
   }
   const validate = compile(opts.schema);
   if (validate(data)) return { value: data as T, data, problems: [], locate };
-  const problems = selectErrors(validate.errors ?? []).map((e) => toProblem({ file, error: e, doc, lineCounter }));
-  return { value: undefined, data, problems: dedupe(problems), locate };
+  const errors = selectErrors(validate.errors ?? []);
+  const problems = dedupe(errors.slice(0, MAX_PROBLEMS).map((e) => toProblem({ file, error: e, doc, lineCounter })));
+  return { value: undefined, data, problems: limitProblems(file, problems, errors.length), locate };
+}
+
+function parseYaml(file: string, text: string): Parsed {
+  const lineCounter = new LineCounter();
+  const at = (offset: number | undefined): Position => (offset === undefined || offset < 0 ? undefined : lineCounter.linePos(offset));
+  try {
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+    const tooDeep = findTooDeep(tokens);
+    if (tooDeep !== undefined) return { problems: [{ file, ...at(tooDeep), message: `nested deeper than ${MAX_NESTING} levels` }] };
+    // What parseDocument does, on tokens already checked; logLevel 'error' keeps yaml from printing warnings.
+    const docs = [...new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(tokens, true, text.length)];
+    const doc = docs[0]!;
+    const problems: Problem[] = doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: firstLine(e.message) }));
+    if (docs.length > 1) problems.push({ file, ...at(docs[1]!.range[0]), message: 'a second YAML document (after ---); a file holds one' });
+    if (problems.length > 0) return { doc, lineCounter, problems: limitProblems(file, dedupe(problems)) };
+    return { doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }), problems: [] };
+  } catch (err) {
+    // Alias bombs end here; the parser's own message is enough for one line.
+    return { problems: [{ file, message: `cannot parse: ${firstLine(err)}` }] };
+  }
+}
+
+/** Offset of the first collection nested deeper than MAX_NESTING, walking the CST without recursion. */
+function findTooDeep(tokens: CST.Token[]): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') stack.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= MAX_NESTING) return token.offset;
+      for (const item of token.items) stack.push(['key' in item ? item.key : undefined, depth + 1], [item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+function parseJson(file: string, text: string): Parsed {
+  try {
+    return { data: JSON.parse(text), problems: [] };
+  } catch (err) {
+    const message = firstLine(err);
+    const offset = /at position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? text.length : undefined);
+    const reason = message.replace(/,? ".*$/, '').replace(/ (in JSON )?at position \d+.*$/, '');
+    const where = offset === undefined ? {} : lineColAt(text, Number(offset));
+    return { problems: [{ file, ...where, message: `not valid JSON (${reason}); a file over ${MAX_YAML_BYTES / 1024 / 1024} MiB must be JSON` }] };
+  }
+}
+
+function lineColAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) [line, start] = [line + 1, i + 1];
+  return { line, col: offset - start + 1 };
 }
 
 /**
@@ -97,21 +188,21 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
-function toProblem(opts: { file: string; error: ErrorObject; doc: Document; lineCounter: LineCounter }): Problem {
+function toProblem(opts: { file: string; error: ErrorObject; doc?: Document; lineCounter?: LineCounter }): Problem {
   const { file, error: e, doc, lineCounter } = opts;
   const segments = e.instancePath
     .split('/')
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  let target = nodeAt(doc, segments);
+  let target = doc && nodeAt(doc, segments);
   let path = segments;
   if (e.keyword === 'additionalProperties') {
     const key = (e.params as { additionalProperty: string }).additionalProperty;
-    target = keyNodeAt(doc, segments, key) ?? target;
+    target = (doc && keyNodeAt(doc, segments, key)) ?? target;
     path = [...segments, key];
   }
-  const at = position(lineCounter, target);
+  const at = lineCounter && position(lineCounter, target);
   return { file, line: at?.line, col: at?.col, path: formatPath(path) || undefined, message: describeError(e) };
 }
 
@@ -130,7 +221,8 @@ function describeError(e: ErrorObject): string {
     case 'required':
       return `missing required key "${String(params.missingProperty)}"`;
     case 'type':
-      return `must be ${article(String(params.type))}`;
+      // strictNumbers: 1e999 and YAML's .inf/.nan parse as numbers but are no measurement.
+      return typeof e.data === 'number' ? 'must be a finite number' : `must be ${article(String(params.type))}`;
     case 'pattern':
       return schema?.description ? `must be ${schema.description}` : `must match ${String(params.pattern)}`;
     case 'anyOf':

@@ -1,8 +1,8 @@
 // Reading and writing results.json. Writes are atomic (a temp file renamed over the old one), so a crash or
 // an interruption leaves the last complete file readable, never a half-written one.
-import { readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { validateDocument } from '../common/validate-document.ts';
+import { readDocumentFile, validateDocument } from '../common/validate-document.ts';
 import type { Problem } from '../common/problem.ts';
 import { ResultsFileSchema, SCHEMA_VERSION, type ResultsFile } from './schema.ts';
 
@@ -17,20 +17,15 @@ export function writeResultsAtomic(file: string, results: ResultsFile): void {
 
 /** Read and validate a results file; a directory means its results.json. */
 export function readResultsFile(input: string): { value?: ResultsFile; problems: Problem[] } {
-  let file = input;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') return readResultsFile(path.join(input, RESULTS_FILE));
-    return { problems: [{ file, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})` }] };
-  }
-  file = input;
-  const doc = validateDocument<ResultsFile>({ file, text, schema: ResultsFileSchema });
+  const file = input;
+  const read = readDocumentFile(file);
+  if (read.directory) return readResultsFile(path.join(input, RESULTS_FILE));
+  if (read.text === undefined) return { problems: [{ file, message: read.message }] };
+  const doc = validateDocument<ResultsFile>({ file, text: read.text, schema: ResultsFileSchema });
   const version = (doc.data as { schemaVersion?: unknown } | undefined)?.schemaVersion;
   if (doc.data !== undefined && typeof doc.data === 'object' && version !== SCHEMA_VERSION) {
-    return { problems: [{ file, message: `not a buildbench results file of schemaVersion ${SCHEMA_VERSION} (found ${JSON.stringify(version ?? null)})` }] };
+    const found = JSON.stringify(version ?? null).slice(0, 80);
+    return { problems: [{ file, message: `not a buildbench results file of schemaVersion ${SCHEMA_VERSION} (found ${found})` }] };
   }
   return doc.value ? { value: doc.value, problems: [] } : { problems: doc.problems };
 }

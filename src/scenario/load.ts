@@ -2,9 +2,9 @@
 // (unique names, paths confined to the workdir, a mutate for incremental builds), then resolve defaults.
 // Every problem of a file is returned at once.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { validateDocument } from '../common/validate-document.ts';
+import { limitProblems, readDocumentFile, validateDocument } from '../common/validate-document.ts';
 import { formatPath, type Problem } from '../common/problem.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
 import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
@@ -15,14 +15,9 @@ export interface LoadResult {
 }
 
 export function loadScenarioFile(file: string): LoadResult {
-  let text: string;
-  try {
-    if (statSync(file).isDirectory()) return { problems: [{ file, message: 'is a directory, not a scenario file' }] };
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { problems: [{ file, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})` }] };
-  }
+  const read = readDocumentFile(file);
+  if (read.text === undefined) return { problems: [{ file, message: read.directory ? 'is a directory, not a scenario file' : read.message }] };
+  const { text } = read;
   const doc = validateDocument<ScenarioFile>({ file, text, schema: ScenarioFileSchema });
   if (!isRecord(doc.data)) return { problems: doc.problems };
   const at = (segments: (string | number)[], message: string): Problem => ({
@@ -34,7 +29,7 @@ export function loadScenarioFile(file: string): LoadResult {
   const dir = path.dirname(path.resolve(file));
   // The checks a schema cannot make run on invalid documents too, so every problem is reported in one go.
   const problems = [...doc.problems, ...checkScenario({ raw: doc.data, dir, at })];
-  if (problems.length > 0 || !doc.value) return { problems: sortProblems(problems) };
+  if (problems.length > 0 || !doc.value) return { problems: limitProblems(file, sortProblems(problems)) };
   const sha256 = createHash('sha256').update(text).digest('hex');
   return { scenario: resolveScenario({ raw: doc.value, file, dir, sha256 }), problems: [] };
 }
@@ -97,8 +92,30 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     const ready = isRecord(v.smoke) ? str(v.smoke.ready) : undefined;
     if (ready !== undefined && !/^https?:\/\//.test(ready)) problems.push(at(here('smoke', 'ready'), 'must be an http:// or https:// URL'));
   });
+  for (const p of findNul({ value: raw, at })) problems.push(p); // not push(...): there may be 100 000
   if (baselines.length > 1) {
     problems.push(at(['variants', baselines[1]!, 'baseline'], `only one variant may be the baseline (also variants[${baselines[0]}])`));
+  }
+  return problems;
+}
+
+/**
+ * Strings holding NUL: no command, path or environment entry can carry one to a process (spawn throws, which
+ * was an internal error in the middle of a run), so they are refused here, keys included.
+ */
+function findNul(opts: { value: unknown; at: At }): Problem[] {
+  const problems: Problem[] = [];
+  const stack: [unknown, (string | number)[]][] = [[opts.value, []]];
+  while (stack.length > 0) {
+    const [value, segments] = stack.pop()!;
+    if (typeof value === 'string' && value.includes('\u0000')) problems.push(opts.at(segments, 'must not contain a NUL character'));
+    else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, [...segments, i]]));
+    else if (isRecord(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        if (k.includes('\u0000')) problems.push(opts.at([...segments, k], 'the key must not contain a NUL character'));
+        stack.push([v, [...segments, k]]);
+      }
+    }
   }
   return problems;
 }
@@ -110,7 +127,8 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
 export function checkConfined(opts: { value: string; project?: string }): string | undefined {
   const { value, project } = opts;
   if (path.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return 'must be a path inside the workdir, not an absolute path';
-  const normal = path.posix.normalize(value.replace(/\\/g, '/'));
+  // Trailing slashes dropped: `./` and `a/../` name the workdir itself as surely as `.` (found by test/fuzz).
+  const normal = path.posix.normalize(value.replace(/\\/g, '/')).replace(/(.)\/+$/, '$1');
   if (normal === '..' || normal.startsWith('../')) return 'must stay inside the workdir (no ".." escape)';
   if (normal === '.' || normal === '') return 'must name something inside the workdir, not the workdir itself';
   if (!project) return undefined;
