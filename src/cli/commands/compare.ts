@@ -1,6 +1,5 @@
 // `buildbench compare BASELINE CURRENT`: the comparison table; exit 1 on a regression past the threshold.
-import { InputError, type Problem } from '../../common/problem.ts';
-import { readResultsFile } from '../../results/io.ts';
+import { readResultsFiles } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { compareRuns, formatComparisonTable } from '../../compare/index.ts';
 import { stripControl } from '../terminal.ts';
@@ -15,7 +14,7 @@ export interface CompareArgs {
 }
 
 export async function compareCommand(args: CompareArgs): Promise<number> {
-  const [baseline, current] = readBoth([args.baseline, args.current]) as [ResultsFile, ResultsFile];
+  const [baseline, current] = readResultsFiles([args.baseline, args.current]) as [ResultsFile, ResultsFile];
   const outcome = compareRuns({ baseline, current, thresholdPct: args.threshold, noisePct: args.noise, alpha: args.alpha });
   for (const w of outcome.warnings) process.stderr.write(`warning: ${stripControl(w)}\n`);
   process.stdout.write(`${formatComparisonTable(outcome.comparisons)}\n`);
@@ -23,16 +22,4 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
     process.stdout.write(`\n${outcome.regressions.length} regression${outcome.regressions.length === 1 ? '' : 's'}: ${outcome.regressions.map((r) => r.variant).join(', ')}\n`);
   }
   return outcome.regressions.length > 0 && args.failOnRegression ? 1 : 0;
-}
-
-export function readBoth(files: string[]): ResultsFile[] {
-  const problems: Problem[] = [];
-  const values: ResultsFile[] = [];
-  for (const file of files) {
-    const read = readResultsFile(file);
-    problems.push(...read.problems);
-    if (read.value) values.push(read.value);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return values;
 }

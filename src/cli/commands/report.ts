@@ -1,20 +1,11 @@
 // `buildbench report RESULTS…`: re-render every format from one or more results files.
 import path from 'node:path';
-import { InputError, type Problem } from '../../common/problem.ts';
-import { readResultsFile } from '../../results/io.ts';
-import type { ResultsFile } from '../../results/schema.ts';
+import { readResultsFiles } from '../../results/io.ts';
 import { renderReports } from '../../report/index.ts';
 import { loadHistory } from '../../compare/index.ts';
 
 export async function reportCommand(opts: { results: string[]; out?: string; history?: string }): Promise<number> {
-  const problems: Problem[] = [];
-  const results: ResultsFile[] = [];
-  for (const file of opts.results) {
-    const read = readResultsFile(file);
-    problems.push(...read.problems);
-    if (read.value) results.push(read.value);
-  }
-  if (problems.length > 0) throw new InputError(problems);
+  const results = readResultsFiles(opts.results);
   const history = opts.history ? loadHistory(opts.history) : undefined;
   const outDir = path.resolve(opts.out ?? (opts.results[0]!.endsWith('.json') ? path.dirname(opts.results[0]!) : opts.results[0]!));
   const files = await renderReports({ results, history: history?.runs, outDir });
