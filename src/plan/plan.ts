@@ -33,6 +33,8 @@ export interface Plan {
   warmupRounds: string[][];
   /** Measured builds: variant ids per round, each round a seeded shuffle of every variant. */
   rounds: string[][];
+  /** git refs (run --ref), in the order given. */
+  refs: string[];
 }
 
 export interface PlanOptions {
@@ -86,7 +88,7 @@ export function buildPlan(opts: PlanOptions): Plan {
   const maxRuns = Math.max(0, ...variants.map((v) => v.runs));
   const warmupRounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.warmup })), rounds: maxWarmup, seed: opts.seed });
   const rounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.runs })), rounds: maxRuns, seed: opts.seed + 1 });
-  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds };
+  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [] };
 }
 
 /** A file-name form of a variant id, used for its workdir and its logs: `s/a@cold` → `s+a@cold`. */

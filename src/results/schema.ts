@@ -155,6 +155,7 @@ export const ResultsFileSchema = Type.Object(
       warmup: Type.Integer(),
       seed: d('seed of the shuffled order', Type.Integer()),
       order: d('variant ids per round, in run order', Type.Array(Type.Array(Type.String()))),
+      refs: Type.Optional(d('git refs given with --ref, in order; the first is the baseline of the ref comparisons', Type.Array(Type.String()))),
       noisePct: Type.Optional(Type.Number()),
       alpha: Type.Optional(Type.Number()),
       stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),

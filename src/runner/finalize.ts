@@ -1,7 +1,7 @@
 // Statistics are computed once, by the pure functions in stats/, each time the results file is written; the
 // report, the terminal and compare only display what is stored here.
 import type { ResultsFile } from '../results/schema.ts';
-import { compareWithBaselines, decideStop, summarizeVariant } from '../stats/index.ts';
+import { compareAcrossRefs, compareWithBaselines, decideStop, summarizeVariant } from '../stats/index.ts';
 
 export interface AdaptiveOptions {
   minRuns: number;
@@ -11,10 +11,10 @@ export interface AdaptiveOptions {
 
 export function finalizeResults(results: ResultsFile, stats: { noisePct?: number; alpha?: number } = {}): ResultsFile {
   for (const v of results.variants) v.stats = v.samples.length > 0 ? summarizeVariant(v, { seed: results.config.seed }) : {};
-  results.comparisons = compareWithBaselines(
-    results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0),
-    { ...stats, seed: results.config.seed },
-  );
+  const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
+  const settings = { ...stats, seed: results.config.seed };
+  const refs = results.config.refs ?? [];
+  results.comparisons = [...compareWithBaselines(measured, settings), ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : [])];
   return results;
 }
 

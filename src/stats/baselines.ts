@@ -46,3 +46,26 @@ export function compareWithBaselines(variants: VariantResult[], opts: BaselineOp
   }
   return comparisons;
 }
+
+/**
+ * `run --ref A --ref B …`: the same variant built at each later ref against the first ref, which is the
+ * baseline of a commit-to-commit comparison (the question is "did this change make the build slower?").
+ * `refs` is in the order given on the command line.
+ */
+export function compareAcrossRefs(variants: VariantResult[], opts: BaselineOptions & { refs: readonly string[] }): Comparison[] {
+  const [first, ...later] = opts.refs;
+  if (first === undefined) return [];
+  const key = (v: VariantResult) => JSON.stringify([v.scenario, v.variant, v.cache]);
+  const atFirst = new Map(variants.filter((v) => v.ref === first && v.status === 'ok').map((v) => [key(v), v]));
+  const comparisons: Comparison[] = [];
+  for (const variant of variants) {
+    if (variant.status !== 'ok' || variant.ref === undefined || !later.includes(variant.ref)) continue;
+    const baseline = atFirst.get(key(variant));
+    if (!baseline) continue;
+    for (const metric of metricsToCompare(opts.metrics)) {
+      const c = compareVariants({ ...opts, baseline, variant, metric });
+      if (c) comparisons.push(c);
+    }
+  }
+  return comparisons;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS, compareWithBaselines, metricValues, summarizeVariant } from '../../src/stats/index.ts';
+import { METRICS, compareAcrossRefs, compareWithBaselines, metricValues, summarizeVariant } from '../../src/stats/index.ts';
 import { around, sample, variant } from './fixtures.ts';
 
 describe('summarizeVariant', () => {
@@ -75,5 +75,22 @@ describe('compareWithBaselines', () => {
   it('compares nothing without an ok baseline', () => {
     expect(compareWithBaselines([{ ...base, status: 'failed' }, slow])).toEqual([]);
     expect(compareWithBaselines([slow, same])).toEqual([]);
+  });
+});
+
+describe('compareAcrossRefs', () => {
+  it('compares each variant at a later ref with the same variant at the first ref', () => {
+    const at = (ref: string, ms: number, baseline = false) =>
+      variant({ variant: baseline ? 'a' : 'b', baseline, ref, id: `s/${baseline ? 'a' : 'b'}@warm#${ref}`, wallMs: around(ms, 8) });
+    const variants = [at('main', 100, true), at('main', 200), at('pr', 130, true), at('pr', 200)];
+    const comparisons = compareAcrossRefs(variants, { refs: ['main', 'pr'], seed: 1 });
+    expect(comparisons.map((c) => [c.baseline, c.variant, c.verdict])).toEqual([
+      ['s/a@warm#main', 's/a@warm#pr', 'slower'],
+      ['s/b@warm#main', 's/b@warm#pr', 'no difference'],
+    ]);
+  });
+
+  it('needs two refs', () => {
+    expect(compareAcrossRefs([variant({ variant: 'a', ref: 'main', wallMs: [1, 2, 3] })], { refs: ['main'] })).toEqual([]);
   });
 });
