@@ -2,10 +2,10 @@
 // same verdict from fewer builds, and the reason it stopped recorded in the results file.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildbench, countSamples, explain, readResults, tempDir, writeSleepScenario } from './helpers.ts';
+import { buildbench, countSamples, explain, readResults, tempDir, writeSleepScenario, TIMING } from './helpers.ts';
 
 describe('buildbench run --runs auto', () => {
-  it('reaches the verdict of a fixed --runs 10 with fewer builds, and says why it stopped', async () => {
+  it('reaches the verdict of a fixed --runs 10 with fewer builds, and says why it stopped', TIMING, async () => {
     const dir = tempDir('auto');
     writeSleepScenario({ dir, sleeps: { fast: '0.2', slow: '0.3' } });
     const fixed = await buildbench(['run', 'sleeps.yaml', '--runs', '10', '--out', 'fixed', '--seed', '3'], dir);

@@ -2,10 +2,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildbench, explain, tempDir, writeSleepScenario } from './helpers.ts';
+import { buildbench, explain, tempDir, writeSleepScenario, TIMING } from './helpers.ts';
 
 describe('buildbench run --history DIR', () => {
-  it('keeps every run, compares the second with the first, and fails a 30% slower second run', async () => {
+  it('keeps every run, compares the second with the first, and fails a 30% slower second run', TIMING, async () => {
     const dir = tempDir('history');
     const run = (out: string, seconds: string) => {
       writeSleepScenario({ dir, sleeps: { app: seconds } });
@@ -20,7 +20,7 @@ describe('buildbench run --history DIR', () => {
     const second = await run('second', '0.13');
     expect(second.code, explain(second)).toBe(1);
     expect(second.stderr).toMatch(
-      /\nagainst the last run of history:\nvariant {2,}baseline {2,}ratio \[95% CI\] {2,}p {2,}verdict\n-[- ]+\nsleeps\/app@cold {2}\(same id\) {2}1\.[2-4]\d× \[1\.\d\d–1\.\d\d\] {2}0\.0\d+ {2}slower\nregression: sleeps\/app@cold\n/,
+      /\nagainst the last run of history:\nvariant {2,}baseline {2,}ratio \[95% CI\] {2,}p {2,}verdict\n-[- ]+\nsleeps\/app@cold {2}\(same id\) {2}1\.[2-4]\d× \[1\.\d\d–1\.\d\d\] {2}(< 0\.001|0\.0\d+) {2}slower\nregression: sleeps\/app@cold\n/,
     );
     // A regressed run is appended to the history all the same.
     const files = readdirSync(path.join(dir, 'history')).sort();

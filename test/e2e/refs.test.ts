@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildbench, explain, median, readResults, tempDir } from './helpers.ts';
+import { buildbench, explain, median, readResults, tempDir, TIMING } from './helpers.ts';
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
 
@@ -28,7 +28,7 @@ function repoWithTwoCommits(dir: string): [string, string] {
 }
 
 describe('buildbench run --ref A --ref B', () => {
-  it('builds both commits interleaved in every round, the slower commit slower', async () => {
+  it('builds both commits interleaved in every round, the slower commit slower', TIMING, async () => {
     const dir = tempDir('refs');
     const [first, second] = repoWithTwoCommits(dir);
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-refs-out-')), 'out'); // outside the repository

@@ -2,10 +2,10 @@
 // compared by `buildbench compare`. Ratios and verdicts only; no absolute seconds (the cores are shared).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildbench, explain, readResults, tempDir, writeSleepScenario } from './helpers.ts';
+import { buildbench, explain, readResults, tempDir, writeSleepScenario, TIMING } from './helpers.ts';
 
 describe('buildbench run on sleep 0.200 vs sleep 0.260', () => {
-  it('says slower, with a ratio of medians near 1.3', async () => {
+  it('says slower, with a ratio of medians near 1.3', TIMING, async () => {
     const dir = tempDir('verdict');
     writeSleepScenario({ dir, sleeps: { fast: '0.200', slow: '0.260' } });
     const r = await buildbench(['run', 'sleeps.yaml', '--out', 'out', '--seed', '1'], dir);
@@ -17,7 +17,7 @@ describe('buildbench run on sleep 0.200 vs sleep 0.260', () => {
     expect(c!.ratio).toBeGreaterThan(1.25);
     expect(c!.ratio).toBeLessThan(1.35);
     expect(c!.ciLow).toBeGreaterThan(1);
-    expect(r.stdout).toMatch(/sleeps\/slow@cold vs sleeps\/fast@cold: 1\.[23]\d× slower \[1\.\d\d–1\.\d\d\], p = 0\.0\d\d\n/);
+    expect(r.stdout).toMatch(/sleeps\/slow@cold vs sleeps\/fast@cold: 1\.[23]\d× slower \[1\.\d\d–1\.\d\d\], p (< 0\.001|= 0\.0\d+)\n/);
   });
 });
 
@@ -36,13 +36,13 @@ describe('buildbench compare', () => {
     return { dir, base: await run('base', '0.300'), slower: await run('slower', '0.360'), again: await run('again', '0.300') };
   }
 
-  it('exits 1 on a 20% regression with --fail-on-regression, 0 with --no-fail-on-regression, 0 on A/A', async () => {
+  it('exits 1 on a 20% regression with --fail-on-regression, 0 with --no-fail-on-regression, 0 on A/A', TIMING, async () => {
     const { dir, base, slower, again } = await runs();
 
     const failing = await buildbench(['compare', base, slower, '--fail-on-regression'], dir);
     expect(failing.code, explain(failing)).toBe(1);
     expect(failing.stdout).toMatch(/^variant {2,}baseline {2,}ratio \[95% CI\] {2,}p {2,}verdict\n/);
-    expect(failing.stdout).toMatch(/\nsleeps\/app@cold {2}\(same id\) {2}1\.[12]\d× \[1\.\d\d–1\.\d\d\] {2}0\.0\d+ {2}slower\n/);
+    expect(failing.stdout).toMatch(/\nsleeps\/app@cold {2}\(same id\) {2}1\.[12]\d× \[1\.\d\d–1\.\d\d\] {2}(< 0\.001|0\.0\d+) {2}slower\n/);
     expect(failing.stdout).toMatch(/\n1 regression: sleeps\/app@cold\n$/);
 
     const reporting = await buildbench(['compare', base, slower, '--no-fail-on-regression'], dir);
