@@ -43,19 +43,19 @@ export function tempDir(prefix: string): string {
 }
 
 /**
- * A scenario file of sleeps: one cold variant per entry, the first the baseline. Cold with no caches
+ * `sleeps.yaml` in `dir`, a scenario named `sleeps`: one cold variant per entry, the first the baseline. Cold with no caches
  * declared costs nothing beyond the sleep, and warmup 0 keeps every test short. 10 runs, not 5: while
  * other tests compile on the same two cores, a build is now and then delayed by 100-350 ms (seen:
  * `sleep 0.2` measured 517 and 549 ms in two rounds at load 7), and delayed samples beating every sample
  * of the other side leave the exact Mann-Whitney p at 0.15 with 5 runs a side (one such sample) but at
  * 0.0015 (one) or 0.023 (two) with 10, so a real 20-30% difference still reads `slower`.
  */
-export function writeSleepScenario(opts: { dir: string; file?: string; name?: string; sleeps: Record<string, string>; runs?: number }): string {
+export function writeSleepScenario(opts: { dir: string; sleeps: Record<string, string> }): string {
   const variants = Object.entries(opts.sleeps).map(
     ([name, seconds], i) => `  - name: ${name}\n${i === 0 ? '    baseline: true\n' : ''}    build: sleep ${seconds}\n`,
   );
-  const yaml = `name: ${opts.name ?? 'sleeps'}\nproject: proj\nruns: ${opts.runs ?? 10}\nwarmup: 0\ncache: [cold]\nvariants:\n${variants.join('')}`;
-  const file = path.join(opts.dir, opts.file ?? 'sleeps.yaml');
+  const yaml = `name: sleeps\nproject: proj\nruns: 10\nwarmup: 0\ncache: [cold]\nvariants:\n${variants.join('')}`;
+  const file = path.join(opts.dir, 'sleeps.yaml');
   writeFileSync(file, yaml);
   return file;
 }
