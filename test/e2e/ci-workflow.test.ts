@@ -134,9 +134,12 @@ describe('scripts/ci-bench.sh', () => {
     }
   });
 
+  // Threshold 15%, not the workflow's 5: each run subtracts a start-up overhead calibrated once at its start,
+  // and under load two runs' calibrations differ by up to ~30 ms (seen: 8 vs 17 ms and 26 vs 38 ms), which
+  // moved A/A pairs of this 0.3 s build to 1.09× and 0.95× (both p ≤ 0.01). A 30% slowdown clears 15% by far.
   const runScript = async (slowdown: number) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-ci-'));
-    const r = await exec({ command: 'bash', args: [SCRIPT, '--dir', dir, '--slowdown', String(slowdown)], cwd: ROOT, env: { BENCH_THRESHOLD: '' } });
+    const r = await exec({ command: 'bash', args: [SCRIPT, '--dir', dir, '--slowdown', String(slowdown)], cwd: ROOT, env: { BENCH_THRESHOLD: '15' } });
     return { r, dir, summary: existsSync(path.join(dir, 'step-summary.md')) ? readFileSync(path.join(dir, 'step-summary.md'), 'utf8') : '' };
   };
 
@@ -144,15 +147,17 @@ describe('scripts/ci-bench.sh', () => {
     const { r, dir, summary } = await runScript(0);
     expect(r.code, explain(r)).toBe(0);
     expect(summary).toContain('| Variant | Cache | Median build [95% CI] | vs baseline | Artifact | Start-up first / warm |\n');
-    expect(summary).toMatch(/## Against main's last results \(regression: slower by more than 5%\)\n```\nvariant {2,}baseline {2,}ratio \[95% CI\]/);
-    expect(summary).toMatch(/\nci-sleeps\/app@cold {2}\(same id\) {2}(0\.9\d|1\.0\d)× /);
+    expect(summary).toMatch(/## Against main's last results \(regression: slower by more than 15%\)\n```\nvariant {2,}baseline {2,}ratio \[95% CI\]/);
+    const ratio = Number(/\nci-sleeps\/app@cold {2}\(same id\) {2}(\d\.\d\d)× /.exec(summary)?.[1]);
+    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeLessThan(1.15);
     expect(summary).not.toMatch(/\n\d+ regressions?: /);
     // The merged report names both runs.
     expect(readFileSync(path.join(dir, 'merged/summary.md'), 'utf8').match(/^- \S+ on .+$/gm)).toHaveLength(2);
   });
 
-  it('fails when the pull request builds 25% slower, and still writes the summary and the merged report', TIMING, async () => {
-    const { r, dir, summary } = await runScript(25);
+  it('fails when the pull request builds 30% slower, and still writes the summary and the merged report', TIMING, async () => {
+    const { r, dir, summary } = await runScript(30);
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toContain('pull request step: exit 1\n');
     expect(summary).toMatch(/\nci-sleeps\/app@cold {2}\(same id\) {2}1\.[1-3]\d× \[1\.\d\d–1\.\d\d\] {2}(< 0\.001|0\.0\d+) {2}slower\n\n1 regression: ci-sleeps\/app@cold\n```\n/);
