@@ -1,0 +1,66 @@
+// Helpers for the reliability tests: a real `buildbench` process on a tiny scenario in a temp folder, and
+// ways to wait for what it starts and to look for what survives it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import { processesMatching } from '../runner/helpers.ts';
+
+export const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+
+/** A temp folder with `proj/` and `s.yaml` holding `yaml`; removed when the test finishes. */
+export function scenarioDir(yaml: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-rel-'));
+  mkdirSync(path.join(dir, 'proj'));
+  writeFileSync(path.join(dir, 's.yaml'), yaml);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface Cli {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** `buildbench ARGS…` in `cwd`, not awaited: the test signals it, kills it or waits for `exit`. */
+export function startCli(opts: { args: string[]; cwd: string; prefix?: string[] }): Cli {
+  const [command, ...pre] = opts.prefix ?? [process.execPath];
+  const child = spawn(command!, [...pre, ...(opts.prefix ? [process.execPath] : []), BIN, ...opts.args], {
+    cwd: opts.cwd,
+    env: { ...process.env, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+}
+
+/** Poll until `check` holds (true) or `ms` pass (false). */
+export async function waitFor(check: () => boolean, ms = 30_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+/** Processes matching `token`, after giving a dying group a moment; then kills them so no test leaks. */
+export async function survivors(token: string): Promise<string[]> {
+  await waitFor(() => processesMatching(token).length === 0, 1500);
+  const left = processesMatching(token);
+  for (const line of left) {
+    try {
+      process.kill(Number(line.split(' ')[0]), 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return left;
+}

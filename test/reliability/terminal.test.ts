@@ -1,0 +1,68 @@
+// Hostile content in the terminal: variant names cannot carry escapes (the schema restricts them), but
+// descriptions, build output, reasons, tool names and results files can. What reaches a terminal carries no
+// ESC and no other control character but the newline.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResultsFile } from '../../src/results/io.ts';
+import { stripControl } from '../../src/cli/terminal.ts';
+import { runInProcess } from '../fuzz/cli-harness.ts';
+import { oddResults } from '../fuzz/odd-results.ts';
+import { scenarioDir, startCli } from './helpers.ts';
+
+// C0 controls (tab included) but the newline, DEL, and C1 controls such as the 8-bit CSI U+009B.
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const controlsIn = (text: string) => text.split('\n').filter((l) => CONTROL.test(l)).map((l) => JSON.stringify(l));
+
+const HOSTILE = String.raw`\e[2J\e[H\e]0;pwned\a\e[31m\r\b\x7f\u009b1m\e]8;;http://evil\e\\link\e]8;;\e\\\eP+q\e\\`;
+
+describe('hostile text on a non-TTY', () => {
+  it('run: progress lines and the final table carry no ESC or control character from a failing build', async () => {
+    const dir = scenarioDir(`name: hostile
+description: "${HOSTILE} scenario"
+project: proj
+runs: 2
+warmup: 0
+cache: cold
+variants:
+  - name: loud
+    description: "${HOSTILE} variant"
+    build: |
+      printf '\\033[31mred\\033[0m\\n\\033]0;pwned\\007\\rprogress 50%%\\rprogress 100%%\\n\\001\\002\\t\\033[2J\\033[H cleared\\n'
+      printf 'tab\\there \\233 8-bit CSI \\302\\233 as UTF-8\\n' >&2
+      exit 3
+  - name: missing-tool
+    build: "true"
+    requires: ["${HOSTILE}tool"]
+  - name: fine
+    build: printf '\\033[1mbold\\033[0m\\n'
+`);
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
+    expect((await cli.exit).code).toBe(1);
+    // The hostile bytes really were there: the results file keeps the log tail as the build printed it.
+    const results = readResultsFile(path.join(dir, 'out')).value!;
+    expect(results.variants[0]!.logTail!.join('\n')).toContain('\u001b]0;pwned\u0007');
+    expect(controlsIn(cli.stdout())).toEqual([]);
+    expect(controlsIn(cli.stderr())).toEqual([]);
+    expect(cli.stdout()).toMatch(/hostile\/loud@cold .* failed: build failed: exit code 3 \(log: logs\/hostile\+loud@cold\/1\.log\)/);
+    expect(cli.stderr()).toMatch(/unavailable {2}hostile\/missing-tool@cold: .*tool not found/);
+  });
+
+  it('stripControl leaves no ESC or control character in any sequence', () => {
+    const text = JSON.parse(`"${HOSTILE.replace(/\\e/g, '\\u001b').replace(/\\a/g, '\\u0007').replace(/\\x7f/g, '\\u007f').replace(/\\\\/g, '\\\\')}"`) as string;
+    expect(text).toContain('\u001b');
+    expect(controlsIn(stripControl(`${text}\u0000\u0085 end`))).toEqual([]);
+  });
+
+  // Defect outside this suite's reach, reported to the lead: src/cli/commands/compare.ts (and run-compare.ts)
+  // print formatComparisonTable(…) and the regression list without stripControl, so variant ids from a results
+  // file reach the terminal raw (ESC[2J clears it, OSC 0 retitles it). Flip to `it` once they are stripped.
+  it.fails('compare: the table carries no control character from a results file', async () => {
+    const hostile = oddResults().find((o) => o.id === 'hostile-strings')!;
+    const file = path.join(scenarioDir(''), 'hostile.json');
+    writeFileSync(file, JSON.stringify(hostile.results));
+    const o = await runInProcess(['compare', file, file]);
+    expect(o.code).toBe(0);
+    expect(controlsIn(o.stdout + o.stderr)).toEqual([]);
+  });
+});
