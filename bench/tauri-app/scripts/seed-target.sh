@@ -7,9 +7,9 @@
 # (`cargo rustc -- <flags>`), so every dependency is compiled with identical flags, fingerprints and
 # outputs whichever linker the variant uses; rlibs are not linked. Only build scripts and proc-macros are
 # linked, by the default linker in every variant, and an incremental rebuild does not relink them.
-# The seed is built in another folder than the workdirs, so cargo rebuilds this crate (its path is in its
-# fingerprint) on each variant's first build: that build compiles and links the app with the variant's
-# linker, and buildbench keeps it as the warm-up sample.
+# After seeding, src/main.rs is touched so that every variant's first build, the one whose set-up built
+# the seed included, recompiles and links the app crate with the variant's linker (cargo fingerprints a
+# workspace crate by its sources' mtimes, not its path): buildbench keeps that build as the warm-up sample.
 set -eu
 : "${BUILDBENCH_TOOLS:?run through buildbench (BUILDBENCH_TOOLS unset)}"
 : "${CARGO_TARGET_DIR:?set CARGO_TARGET_DIR inside the workdir}"
@@ -35,4 +35,5 @@ mkdir -p "$seeds"
 ) 9> "$seeds/.lock"
 mkdir -p "$CARGO_TARGET_DIR"
 cp -a "$seed/." "$CARGO_TARGET_DIR/"
+touch src/main.rs
 echo "seed-target: $CARGO_TARGET_DIR seeded from $seed"
