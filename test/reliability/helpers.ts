@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import { processesMatching } from '../runner/helpers.ts';
+import { processesMatching, writeScenario as writeRunnerScenario } from '../runner/helpers.ts';
 
 export const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
 
@@ -16,6 +16,13 @@ export function scenarioDir(yaml: string): string {
   writeFileSync(path.join(dir, 's.yaml'), yaml);
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** test/runner's scenario folder (a copy of its `sh` fixture as `project/`), removed when the test finishes. */
+export function writeScenario(opts: { yaml: string }): string {
+  const file = writeRunnerScenario(opts);
+  onTestFinished(() => rmSync(path.dirname(file), { recursive: true, force: true }));
+  return file;
 }
 
 export interface Cli {

@@ -4,8 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
-import { runScenario, writeScenario } from '../runner/helpers.ts';
-import { scenarioDir, startCli, survivors } from './helpers.ts';
+import { runScenario } from '../runner/helpers.ts';
+import { scenarioDir, startCli, survivors, writeScenario } from './helpers.ts';
 
 const MIB = 1024 * 1024;
 const FLOOD = 50 * MIB;

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
-import { processesMatching, runScenario, writeScenario } from '../runner/helpers.ts';
-import { scenarioDir, startCli, survivors, waitFor } from './helpers.ts';
+import { processesMatching, runScenario } from '../runner/helpers.ts';
+import { scenarioDir, startCli, survivors, waitFor, writeScenario } from './helpers.ts';
 
 describe('a build killed by a signal', () => {
   const yaml = `name: sig
