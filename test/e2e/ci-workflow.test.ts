@@ -1,12 +1,11 @@
 // The CI workflow (.github/workflows/bench.yml) and scripts/ci-bench.sh, which runs its buildbench command
 // lines locally: the workflow is valid YAML with the steps a user relies on, the two hold the same command
 // lines, and the script passes an A/A pair and fails a 25% slowdown.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { ROOT, exec, explain, TIMING } from './helpers.ts';
+import { ROOT, exec, explain, scratchDir, TIMING } from './helpers.ts';
 
 const WORKFLOW = path.join(ROOT, '.github/workflows/bench.yml');
 const SCRIPT = path.join(ROOT, 'scripts/ci-bench.sh');
@@ -140,7 +139,7 @@ describe('scripts/ci-bench.sh', () => {
   // 0.95×, p ≤ 0.01), and load rising during one run inflated its median by 15%. Hence 0.5 s builds, and a
   // threshold that sits between A/A drift and a 30% slowdown.
   const runScript = async (slowdown: number) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-ci-'));
+    const dir = scratchDir('ci');
     const r = await exec({ command: 'bash', args: [SCRIPT, '--dir', dir, '--slowdown', String(slowdown)], cwd: ROOT, env: { BENCH_THRESHOLD: '15' } });
     return { r, dir, summary: existsSync(path.join(dir, 'step-summary.md')) ? readFileSync(path.join(dir, 'step-summary.md'), 'utf8') : '' };
   };

@@ -1,8 +1,9 @@
 // Helpers for the end-to-end tests: real `buildbench` processes on tiny scenarios of sleeps, in temp folders.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
 import type { ResultsFile } from '../../src/results/schema.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -35,9 +36,21 @@ export function buildbench(args: string[], cwd: string): Promise<CliResult> {
   return exec({ command: process.execPath, args: [BIN, ...args], cwd });
 }
 
-/** A temp folder with an empty `proj/` to point scenarios at. */
-export function tempDir(prefix: string): string {
+/**
+ * A temp folder for the current test, removed when the test passes and kept when it fails, so the
+ * results files of a failed verdict can be read (each run leaves about 1 MB of logs, charts and reports).
+ */
+export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `bb-e2e-${prefix}-`));
+  onTestFinished(({ task }) => {
+    if (task.result?.state === 'pass') rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
+/** A scratch folder with an empty `proj/` to point scenarios at. */
+export function tempDir(prefix: string): string {
+  const dir = scratchDir(prefix);
   mkdirSync(path.join(dir, 'proj'));
   return dir;
 }

@@ -2,11 +2,10 @@
 // worktree, interleaved in the same rounds. The build sleeps for the seconds in a committed file: 0.2 at the
 // first commit, 0.3 at the second; the second is compared with the first.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildbench, explain, median, readResults, tempDir, TIMING } from './helpers.ts';
+import { buildbench, explain, median, readResults, scratchDir, tempDir, TIMING } from './helpers.ts';
 
 /** As in helpers.ts: enough runs that a build delayed by load leaves the verdict standing. */
 const RUNS = 10;
@@ -33,7 +32,7 @@ describe('buildbench run --ref A --ref B', () => {
   it('builds both commits interleaved in every round and finds the second commit slower than the first', TIMING, async () => {
     const dir = tempDir('refs');
     const [first, second] = repoWithTwoCommits(dir);
-    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-refs-out-')), 'out'); // outside the repository
+    const out = path.join(scratchDir('refs-out'), 'out'); // outside the repository
     const r = await buildbench(['run', 'sleeps.yaml', '--ref', first, '--ref', second, '--out', out, '--seed', '2'], dir);
     expect(r.code, explain(r)).toBe(0);
 
