@@ -9,6 +9,11 @@ export function stripControl(text: string): string {
   return text.replace(ESCAPES, '').replace(CONTROLS, (c) => (c === '\n' ? ' ' : '?'));
 }
 
+/** stripControl for a block of lines: the line breaks stay. */
+export function stripControlLines(text: string): string {
+  return text.split('\n').map(stripControl).join('\n');
+}
+
 // Figures read the same in the terminal as in the report.
 export { formatBytes, formatMs } from '../report/format.ts';
 

@@ -215,6 +215,8 @@ function describeError(e: ErrorObject): string {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const valid = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');
+      // A record (env, stats) has no fixed keys, only a pattern its keys must match.
+      if (valid.length === 0) return 'not an allowed key here (env keys are variable names: letters, digits, _)';
       const guess = suggest(key, valid);
       return guess ? `unknown key (did you mean "${guess}"?)` : `unknown key (valid: ${valid.join(', ')})`;
     }

@@ -57,7 +57,7 @@ export const SampleSchema = Type.Object({
   exitCode: d('exit code; null when killed by a signal', Nullable(Type.Integer())),
   signal: Type.Optional(d('the signal that ended the build, if any', Type.String())),
   timedOut: Type.Optional(Type.Boolean()),
-  phases: d('phase name → ms from the start of the build to the end of the phase', Type.Record(Type.String(), Type.Number())),
+  phases: d('phase name → ms from the start of the build to the end of the phase', Type.Record(Type.String(), Type.Number(), { additionalProperties: false })),
   rebuiltUnits: Type.Optional(d('cargo units compiled (not fresh) in this sample', Type.Integer())),
   freshUnits: Type.Optional(d('cargo units found fresh in this sample', Type.Integer())),
   cacheCheck: Type.Optional(d('what the runner saw of the cache state: ok, or why it looks wrong', Type.String())),
@@ -122,7 +122,7 @@ export const VariantResultSchema = Type.Object({
   artifact: Nullable(ArtifactSchema),
   startup: Nullable(StartupSchema),
   network: Type.Optional(Type.Boolean()),
-  stats: d('metric name → summary of the samples', Type.Record(Type.String(), SummarySchema)),
+  stats: d('metric name → summary of the samples', Type.Record(Type.String(), SummarySchema, { additionalProperties: false })),
 });
 
 export const ToolSchema = Type.Object({ name: Type.String(), version: Nullable(Type.String()), path: Nullable(Type.String()) });

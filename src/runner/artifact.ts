@@ -1,19 +1,24 @@
 // What a build produced: bytes and file count (directories walked), a SHA-256, split debug info beside it, and
 // the biggest entries inside.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactInfo } from '../results/schema.ts';
+import { ConfinementError, resolveInside } from './confine.ts';
 
 const LARGEST = 10;
 /** Split debug info that sits beside a binary: packed `.dwp`, a separate `.debug` file. */
 const DEBUG_SIDE_SUFFIXES = ['.dwp', '.debug'];
 
 export async function measureArtifact(opts: { workdir: string; rel: string }): Promise<ArtifactInfo> {
-  const full = path.join(opts.workdir, opts.rel);
   const base = { path: opts.rel, debugBytes: 0, largest: [] as { path: string; bytes: number }[] };
-  if (!existsSync(full)) return { ...base, kind: 'missing', bytes: 0, files: 0, sha256: '' };
+  if (!existsSync(path.join(opts.workdir, opts.rel))) return { ...base, kind: 'missing', bytes: 0, files: 0, sha256: '' };
+  // The artifact is read (hashed, walked): it, or the link it is, must lead to a file or folder of the workdir.
+  const full = realpathSync(resolveInside(opts.workdir, opts.rel));
+  const root = realpathSync(opts.workdir);
+  if (full !== root && !full.startsWith(root + path.sep)) throw new ConfinementError(`artifact ${opts.rel} leads outside the workdir (${full})`);
   const stat = statSync(full);
+  if (!stat.isFile() && !stat.isDirectory()) throw new Error(`artifact ${opts.rel} is neither a regular file nor a folder`);
   if (stat.isFile()) {
     const debugBytes = DEBUG_SIDE_SUFFIXES.map((s) => full + s)
       .filter((p) => existsSync(p))

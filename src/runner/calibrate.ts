@@ -3,7 +3,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { runInGroup } from './process-group.ts';
-import { median } from '../stats/descriptive.ts';
 
 const RUNS = 30;
 
@@ -14,6 +13,9 @@ export async function calibrateOverhead(): Promise<number> {
     const run = await runInGroup({ command: 'true', cwd: os.tmpdir(), env: process.env, logFile });
     walls.push(run.wallMs);
   }
-  // The median, not the minimum: subtracting a lucky minimum would leave the typical overhead in every sample.
-  return Math.round(median(walls) * 1000) / 1000;
+  // The floor, not the median: under load the median of the same 30 launches was seen anywhere from 6 to 42 ms
+  // from one run to the next, and subtracting it pushed samples below what a build can physically take
+  // (`sleep 0.2` → 177 ms) and made two runs of the same build differ. The floor is what every launch costs at
+  // least; it is stable between runs and never over-subtracts.
+  return Math.round(Math.min(...walls) * 1000) / 1000;
 }

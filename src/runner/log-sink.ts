@@ -10,6 +10,8 @@ export type { TimedLine };
 const DEFAULT_CAP_BYTES = 16 * 1024 * 1024;
 const MAX_KEPT_LINES = 200_000;
 const TAIL_LINES = 200;
+/** Longer lines are cut for the results and the parsers (the log file keeps them whole, within its cap). */
+export const MAX_LINE_CHARS = 4096;
 
 export class LogSink {
   readonly lines: TimedLine[] = [];
@@ -21,6 +23,8 @@ export class LogSink {
   private tailChunks: Buffer[] = [];
   private tailBytes = 0;
   private partial = '';
+  /** Characters of the current unfinished line dropped past MAX_LINE_CHARS. */
+  private partialDropped = 0;
   private recent: string[] = [];
   private readonly keepLines: boolean;
 
@@ -35,10 +39,27 @@ export class LogSink {
 
   write(chunk: Buffer, ms: number): void {
     this.writeFile(chunk);
-    const text = this.partial + chunk.toString('utf8');
-    const parts = text.split(/\r?\n|\r/);
-    this.partial = parts.pop() ?? '';
-    for (const line of parts) this.addLine(line, ms);
+    const parts = chunk.toString('utf8').split(/\r?\n|\r/);
+    const last = parts.pop() ?? '';
+    for (const part of parts) {
+      this.appendPartial(part);
+      this.addLine(this.takePartial(), ms);
+    }
+    // An unfinished line grows by appending only up to the cap, so an endless line costs linear time.
+    this.appendPartial(last);
+  }
+
+  private appendPartial(text: string): void {
+    const room = MAX_LINE_CHARS - this.partial.length;
+    if (room > 0) this.partial += text.slice(0, room);
+    this.partialDropped += Math.max(0, text.length - Math.max(room, 0));
+  }
+
+  private takePartial(): string {
+    const line = this.partialDropped > 0 ? `${this.partial}… [${this.partialDropped} more characters]` : this.partial;
+    this.partial = '';
+    this.partialDropped = 0;
+    return line;
   }
 
   tail(n: number): string[] {
@@ -46,8 +67,7 @@ export class LogSink {
   }
 
   async close(): Promise<void> {
-    if (this.partial) this.addLine(this.partial, this.lines.at(-1)?.ms ?? 0);
-    this.partial = '';
+    if (this.partial || this.partialDropped) this.addLine(this.takePartial(), this.lines.at(-1)?.ms ?? 0);
     const omitted = this.overflow - this.tailBytes;
     if (omitted > 0) writeSync(this.fd, `\n[buildbench: ${omitted} bytes of output omitted here]\n`);
     for (const c of this.tailChunks) writeSync(this.fd, c);

@@ -104,8 +104,10 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
 
   const usage = useTime ? readTimeFile(timeFile) : undefined;
   rmSync(timeFile, { force: true });
-  // GNU time reports a killed child as "Command terminated by signal N" and exits with 128+N.
-  const exitCode = outcome.signal || timedOut || aborted ? null : usage?.exitCodeFromTime ?? outcome.code;
+  // GNU time reports a killed child as "Command terminated by signal N" and itself exits with 128+N: a signal
+  // is no exit code.
+  const killed = Boolean(outcome.signal || usage?.signal || timedOut || aborted);
+  const exitCode = killed ? null : usage?.exitCodeFromTime ?? outcome.code;
   return {
     wallMs,
     userMs: usage?.userMs ?? 0,

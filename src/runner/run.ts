@@ -6,7 +6,7 @@ import { createWorkdir } from '../plan/workdir.ts';
 import { slugOf, type Plan, type PlannedVariant } from '../plan/plan.ts';
 import { expandPlaceholders } from '../plan/placeholders.ts';
 import { RESULTS_FILE, writeResultsAtomic } from '../results/io.ts';
-import { SCHEMA_VERSION, type ResultsFile, type VariantResult, type ToolInfo } from '../results/schema.ts';
+import { SCHEMA_VERSION, type ResultsFile, type RunSample, type VariantResult, type ToolInfo } from '../results/schema.ts';
 import { measureArtifact } from './artifact.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { calibrateOverhead } from './calibrate.ts';
@@ -17,6 +17,7 @@ import { measureStartup } from './smoke.ts';
 import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
 import type { RunEvent } from './events.ts';
 import type { RunHooks } from './hooks.ts';
+import { startWatchdog } from './watchdog.ts';
 
 export interface RunOptions {
   plan: Plan;
@@ -32,6 +33,15 @@ export interface RunOptions {
 }
 
 export async function runPlan(opts: RunOptions): Promise<ResultsFile> {
+  const stopWatchdog = startWatchdog();
+  try {
+    return await runPlanGuarded(opts);
+  } finally {
+    stopWatchdog();
+  }
+}
+
+async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   const { plan, signal } = opts;
   const emit = opts.onEvent ?? (() => {});
   const file = path.join(plan.outDir, RESULTS_FILE);
@@ -102,18 +112,18 @@ export async function runPlan(opts: RunOptions): Promise<ResultsFile> {
       if (result.status !== 'ok') continue;
       emit({ kind: 'sample-start', id, round, done, total });
       const isFirstBuild = result.warmups.length === 0 && result.samples.length === 0;
-      const { sample, run } = await runSample({ planned, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal });
-      if (run.aborted) break; // an interrupted build is not a measurement
-      await opts.hooks?.afterSample?.({ planned, sample, run });
-      (round < 0 ? result.warmups : result.samples).push(sample);
-      if (run.spawnError || run.exitCode !== 0) {
-        const why = run.spawnError ?? (run.timedOut ? `timed out after ${planned.variant.timeoutS} s` : run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`);
-        fail(result, `build failed: ${why} (log: ${sample.log})`, run.tail);
-      } else if (planned.variant.artifact) {
-        result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
-        if (result.artifact.kind === 'missing') fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
-        else await opts.hooks?.afterArtifact?.({ planned, artifact: result.artifact });
+      let outcome: Awaited<ReturnType<typeof measureOne>>;
+      try {
+        outcome = await measureOne({ planned, result, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal, hooks: opts.hooks });
+      } catch (err) {
+        // A refused path (a build that turned a clean folder into a link outside), an unreadable artifact …:
+        // this variant cannot go on, the others can.
+        fail(result, `could not measure round ${round}: ${(err as Error).message}`, []);
+        save();
+        continue;
       }
+      if (outcome === 'aborted') break; // an interrupted build is not a measurement
+      const sample = outcome;
       emit({ kind: 'sample-end', id, round, done, total, sample, status: result.status });
       save();
     }
@@ -125,7 +135,11 @@ export async function runPlan(opts: RunOptions): Promise<ResultsFile> {
     if (signal?.aborted) break;
     if (result.status !== 'ok' || !planned.variant.smoke || result.samples.length === 0) continue;
     emit({ kind: 'smoke', id: planned.id });
-    result.startup = await measureStartup(planned, signal);
+    try {
+      result.startup = await measureStartup(planned, signal);
+    } catch (err) {
+      result.startup = { firstMs: null, warmMs: null, readyOk: false, error: (err as Error).message };
+    }
     save();
   }
 
@@ -141,6 +155,36 @@ export async function runPlan(opts: RunOptions): Promise<ResultsFile> {
   const final = finalizeResults(results, opts.stats);
   writeResultsAtomic(file, final);
   return final;
+}
+
+/** One sample of one variant, recorded into its result: the build, then its artifact. */
+async function measureOne(opts: {
+  planned: PlannedVariant;
+  result: VariantResult;
+  round: number;
+  position: number;
+  outDir: string;
+  isFirstBuild: boolean;
+  overheadMs: number;
+  signal?: AbortSignal;
+  hooks?: RunHooks;
+}): Promise<RunSample | 'aborted'> {
+  const { planned, result, round, hooks } = opts;
+  const { sample, run } = await runSample(opts);
+  if (run.aborted) return 'aborted';
+  await hooks?.afterSample?.({ planned, sample, run });
+  (round < 0 ? result.warmups : result.samples).push(sample);
+  if (run.spawnError || run.exitCode !== 0) {
+    const why =
+      run.spawnError ??
+      (run.timedOut ? `timed out after ${planned.variant.timeoutS} s` : run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`);
+    fail(result, `build failed: ${why} (log: ${sample.log})`, run.tail);
+  } else if (planned.variant.artifact) {
+    result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
+    if (result.artifact.kind === 'missing') fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
+    else await hooks?.afterArtifact?.({ planned, artifact: result.artifact });
+  }
+  return sample;
 }
 
 async function checkTools(opts: RunOptions, variants: PlannedVariant[]) {

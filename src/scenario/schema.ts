@@ -14,6 +14,8 @@ const Id = Type.String({
 const Command = Type.String({ minLength: 1, maxLength: 10_000, description: 'a shell command (sh -c), run in the workdir' });
 const RelPath = Type.String({ minLength: 1, maxLength: 1000, description: 'a path inside the workdir' });
 const Env = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String({ maxLength: 10_000 }), {
+  // Without this the key pattern is never applied: a key that matches no pattern would pass unchecked.
+  additionalProperties: false,
   description: 'environment variables added to the build',
 });
 const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {

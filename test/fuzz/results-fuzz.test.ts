@@ -61,7 +61,7 @@ describe('malformed results files', () => {
 
   // Defect outside this suite's reach, reported to the lead: src/results/schema.ts's Records (stats, phases) are
   // patternProperties `^(.*)$`, which no key with a line break matches. Flip to `it` once the schema is fixed.
-  it.fails('record keys with a line break are checked like any other', async () => {
+  it('record keys with a line break are checked like any other', async () => {
     const faults: string[] = [];
     for (const c of lineBreakKeyCases()) faults.push(...(await faultsOf(['compare', materialise(dir, c, '.json'), good], c, path.join(dir, `${c.id}.json`))));
     expect(faults).toEqual([]);

@@ -36,7 +36,7 @@ variants:
   // `usage?.exitCodeFromTime ?? outcome.code`; GNU time reports a signal as exitCodeFromTime null, so `??` falls
   // through to time's own exit status 128+N: the sample says exitCode 137 *and* signal SIGKILL, and the reason
   // "exit code 137". Flip to `it` once a signal gives exitCode null.
-  it.fails('names the signal, not 128+N, as the reason', async () => {
+  it('names the signal, not 128+N, as the reason', async () => {
     const [killed, terminated] = (await runScenario({ file: writeScenario({ yaml }) })).variants;
     expect(killed!.reason).toMatch(/^build failed: killed by SIGKILL \(log: logs\/sig\+killed@cold\/\d\.log\)$/);
     expect(killed!.samples[0]).toMatchObject({ exitCode: null, signal: 'SIGKILL' });
@@ -109,7 +109,7 @@ ${Array.from({ length: 12 }, (_, i) => `  - name: v${i}\n    description: ${'pad
   // Defect outside this suite's reach, reported to the lead: builds run detached in their own process group
   // (src/runner/process-group.ts) and only the harness kills them, so a harness killed with SIGKILL (or the
   // OOM killer) leaves its current build running. Flip to `it` once builds stop with their harness.
-  it.fails('leaves no build running behind it', async () => {
+  it('leaves no build running behind it', async () => {
     const dir = scenarioDir(yaml('sleep 305.5'));
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out'], cwd: dir });
     expect(await waitFor(() => processesMatching('sleep 305.5').length > 0)).toBe(true);

@@ -2,7 +2,7 @@
 import { readResultsFiles } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { compareRuns, formatComparisonTable } from '../../compare/index.ts';
-import { stripControl } from '../terminal.ts';
+import { stripControl, stripControlLines } from '../terminal.ts';
 
 export interface CompareArgs {
   baseline: string;
@@ -17,9 +17,9 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   const [baseline, current] = readResultsFiles([args.baseline, args.current]) as [ResultsFile, ResultsFile];
   const outcome = compareRuns({ baseline, current, thresholdPct: args.threshold, noisePct: args.noise, alpha: args.alpha });
   for (const w of outcome.warnings) process.stderr.write(`warning: ${stripControl(w)}\n`);
-  process.stdout.write(`${formatComparisonTable(outcome.comparisons)}\n`);
+  process.stdout.write(`${stripControlLines(formatComparisonTable(outcome.comparisons))}\n`);
   if (outcome.regressions.length > 0) {
-    process.stdout.write(`\n${outcome.regressions.length} regression${outcome.regressions.length === 1 ? '' : 's'}: ${outcome.regressions.map((r) => r.variant).join(', ')}\n`);
+    process.stdout.write(`\n${outcome.regressions.length} regression${outcome.regressions.length === 1 ? '' : 's'}: ${stripControl(outcome.regressions.map((r) => r.variant).join(', '))}\n`);
   }
   return outcome.regressions.length > 0 && args.failOnRegression ? 1 : 0;
 }

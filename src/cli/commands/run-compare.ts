@@ -4,7 +4,7 @@ import { readResultsFile } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { InputError } from '../../common/problem.ts';
 import { appendToHistory, compareRuns, compareWithHistory, formatComparisonTable, loadHistory } from '../../compare/index.ts';
-import { stripControl } from '../terminal.ts';
+import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from './run.ts';
 
 export async function compareAgainst(opts: { results: ResultsFile; args: RunArgs; print: (text: string) => void }): Promise<boolean> {
@@ -13,10 +13,10 @@ export async function compareAgainst(opts: { results: ResultsFile; args: RunArgs
   let regressed = false;
   const show = (title: string, outcome: ReturnType<typeof compareRuns>) => {
     for (const w of outcome.warnings) print(`warning: ${stripControl(w)}\n`);
-    print(`\n${title}\n${formatComparisonTable(outcome.comparisons)}\n`);
+    print(`\n${stripControlLines(`${title}\n${formatComparisonTable(outcome.comparisons)}`)}\n`);
     if (outcome.regressions.length > 0) {
       regressed = true;
-      print(`regression: ${outcome.regressions.map((r) => r.variant).join(', ')}\n`);
+      print(`regression: ${stripControl(outcome.regressions.map((r) => r.variant).join(', '))}\n`);
     }
   };
   if (args.baseline) {

@@ -1,7 +1,7 @@
 // `buildbench run`: load → plan → (dry run | run) → reports → comparisons → exit code.
 import os from 'node:os';
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { InputError } from '../../common/problem.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
 import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
@@ -74,6 +74,25 @@ export async function runCommand(args: RunArgs): Promise<number> {
   }
 
   const release = acquireOutDirLock(outDir);
+  try {
+    removeStaleTemps(outDir);
+    return await measure({ args, plan, outDir, cwd, estimate, adaptive, release });
+  } finally {
+    // Whatever happened, the out dir is free again (a lock left by a crash would refuse the next run).
+    release();
+  }
+}
+
+async function measure(opts: {
+  args: RunArgs;
+  plan: Plan;
+  outDir: string;
+  cwd: string;
+  estimate: ReturnType<typeof estimatePlan>;
+  adaptive: ReturnType<typeof parseRuns>['adaptive'];
+  release: () => void;
+}): Promise<number> {
+  const { args, plan, outDir, cwd, estimate, adaptive, release } = opts;
   const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant });
   for (const w of checkDiskSpace({ dirs: [outDir, plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
   const controller = new AbortController();
@@ -118,7 +137,6 @@ export async function runCommand(args: RunArgs): Promise<number> {
   } catch (err) {
     progress.message(`report rendering failed: ${(err as Error).message} (results.json is complete)`);
   }
-  release();
   const regression = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
   if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
@@ -128,6 +146,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
   if (results.interrupted) return 130;
   if (results.variants.some((v) => v.status === 'failed')) return 1;
   return regression && args.failOnRegression ? 1 : 0;
+}
+
+/** A harness killed between writing and renaming results.json leaves `results.json.<pid>.tmp` behind. */
+function removeStaleTemps(outDir: string): void {
+  for (const name of readdirSync(outDir)) if (/^results\.json\.\d+\.tmp$/.test(name)) rmSync(path.join(outDir, name), { force: true });
 }
 
 function parseRuns(args: RunArgs) {
