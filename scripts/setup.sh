@@ -25,7 +25,7 @@ TOOLS="$ROOT/.tools"
 STAMPS="$TOOLS/stamps"
 ALL_COMPONENTS="apt venv wheelhouse npm cargo scie"
 APT_PACKAGES="time binutils mold build-essential python3-venv libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
-libayatana-appindicator3-dev librsvg2-dev xvfb hyperfine chromium"
+libayatana-appindicator3-dev librsvg2-dev xvfb hyperfine chromium python3-pygments"
 
 CHECK=0
 ONLY=""
