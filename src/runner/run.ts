@@ -12,7 +12,7 @@ import { buildEnv, placeholderValues } from './build-env.ts';
 import { calibrateOverhead } from './calibrate.ts';
 import { fingerprintEnvironment } from './environment.ts';
 import { runInGroup } from './process-group.ts';
-import { runSample } from './sample.ts';
+import { runSample, type SampleRequest } from './sample.ts';
 import { measureStartup } from './smoke.ts';
 import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
 import type { RunEvent } from './events.ts';
@@ -158,17 +158,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
 }
 
 /** One sample of one variant, recorded into its result: the build, then its artifact. */
-async function measureOne(opts: {
-  planned: PlannedVariant;
-  result: VariantResult;
-  round: number;
-  position: number;
-  outDir: string;
-  isFirstBuild: boolean;
-  overheadMs: number;
-  signal?: AbortSignal;
-  hooks?: RunHooks;
-}): Promise<RunSample | 'aborted'> {
+async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?: RunHooks }): Promise<RunSample | 'aborted'> {
   const { planned, result, round, hooks } = opts;
   const { sample, run } = await runSample(opts);
   if (run.aborted) return 'aborted';

@@ -27,7 +27,8 @@ export function prepareCacheState(planned: PlannedVariant, round: number, isFirs
   if (cache === 'incremental' && !isFirstBuild) applyMutate(planned, round);
 }
 
-export async function runSample(opts: {
+/** Which build to run: the variant, its round and position in the round, and how to measure it. */
+export interface SampleRequest {
   planned: PlannedVariant;
   round: number;
   position: number;
@@ -35,7 +36,9 @@ export async function runSample(opts: {
   isFirstBuild: boolean;
   overheadMs: number;
   signal?: AbortSignal;
-}): Promise<SampleOutcome> {
+}
+
+export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
   const { planned, round, outDir } = opts;
   prepareCacheState(planned, round, opts.isFirstBuild);
   const values = placeholderValues(planned, { round: String(round) });
