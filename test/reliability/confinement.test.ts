@@ -59,10 +59,10 @@ variants:
     }
   });
 
-  // Defect outside this suite's reach, reported to the lead: src/runner/confine.ts rightly throws a
+  // A defect this suite found (since fixed): src/runner/confine.ts rightly throws a
   // ConfinementError for `dist/sub` once `dist` leads outside, but src/runner/run.ts does not catch it around
   // runSample/applyMutate: the whole run ends in "internal error" (exit 1), results.json keeps finishedAt null
-  // and the out dir's lock stays. Flip to `it` once the variant is failed with the reason and the run goes on.
+  // and the out dir's lock stays.
   it('the variant is failed with the reason and the run goes on', async () => {
     const out = outside();
     const dir = scenarioDir(`name: nested

@@ -54,9 +54,9 @@ variants:
     expect(controlsIn(stripControl(`${text}\u0000\u0085 end`))).toEqual([]);
   });
 
-  // Defect outside this suite's reach, reported to the lead: src/cli/commands/compare.ts (and run-compare.ts)
+  // A defect this suite found (since fixed): src/cli/commands/compare.ts (and run-compare.ts)
   // print formatComparisonTable(…) and the regression list without stripControl, so variant ids from a results
-  // file reach the terminal raw (ESC[2J clears it, OSC 0 retitles it). Flip to `it` once they are stripped.
+  // file reach the terminal raw (ESC[2J clears it, OSC 0 retitles it).
   it('compare: the table carries no control character from a results file', async () => {
     const hostile = oddResults().find((o) => o.id === 'hostile-strings')!;
     const file = path.join(scenarioDir(''), 'hostile.json');
