@@ -1,6 +1,7 @@
 // Run a Plan: set up every workdir (untimed), then the warm-up rounds and the measured rounds in their
 // shuffled order, one build at a time. Results are written after every sample, so an interruption or a
 // crash loses nothing already measured; a failing variant is recorded and the others go on.
+import os from 'node:os';
 import path from 'node:path';
 import { createWorkdir } from '../plan/workdir.ts';
 import { slugOf, type Plan, type PlannedVariant } from '../plan/plan.ts';
@@ -151,7 +152,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   }
   if (stopReason) results.config.stopReason = stopReason;
   results.finishedAt = new Date().toISOString();
-  results.environment.loadAvgAfter = (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100);
+  results.environment.loadAvgAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const final = finalizeResults(results, opts.stats);
   writeResultsAtomic(file, final);
   return final;
