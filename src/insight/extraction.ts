@@ -4,7 +4,7 @@
 // runner takes a snapshot before the launch and one after ready; the difference is the extraction.
 import { homedir, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { walkFiles } from './walk-files.ts';
+import { walkFiles } from '../common/walk-files.ts';
 
 export interface DirSnapshot {
   dir: string;
@@ -24,10 +24,7 @@ export interface ExtractionDiff {
 export async function snapshotDir(opts: { dir: string; include?: (topLevelName: string) => boolean }): Promise<DirSnapshot> {
   const { dir, include } = opts;
   const files = new Map<string, number>();
-  const all = await walkFiles(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+  const all = await walkFiles(dir);
   for (const f of all) {
     const rel = relative(dir, f.path);
     if (!include || include(rel.split('/')[0]!)) files.set(rel, f.bytes);

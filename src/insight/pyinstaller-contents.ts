@@ -9,7 +9,7 @@ import { withRange, type RangeReader } from './file-range.ts';
 import { groupPackages, pyzItems, type ArchiveContents, type ShippedItem } from './package-sizes.ts';
 import { findPyInstallerArchive, isOnefile } from './pyinstaller-archive.ts';
 import { readPyzToc } from './pyz.ts';
-import { walkFiles } from './walk-files.ts';
+import { walkFiles } from '../common/walk-files.ts';
 
 const BOOTSTRAP = '(bootstrap)';
 const BOOTLOADER = '(bootloader)';

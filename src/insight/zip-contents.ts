@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { withRange } from './file-range.ts';
 import { groupPackages, type ArchiveContents, type ShippedItem } from './package-sizes.ts';
-import { walkFiles } from './walk-files.ts';
+import { walkFiles } from '../common/walk-files.ts';
 import { readZipListing } from './zip.ts';
 
 const PEX_RUNTIME = /^(?:\.bootstrap\/|__pex__\/|PEX-INFO$|__main__\.py$|\.layout\.json$)/;

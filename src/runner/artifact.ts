@@ -1,10 +1,11 @@
 // What a build produced: bytes and file count (directories walked), a SHA-256, split debug info beside it, and
 // the biggest entries inside.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactInfo } from '../results/schema.ts';
 import { ConfinementError, resolveInside } from './confine.ts';
+import { walkFiles } from '../common/walk-files.ts';
 
 const LARGEST = 10;
 /** Split debug info that sits beside a binary: packed `.dwp`, a separate `.debug` file. */
@@ -25,7 +26,7 @@ export async function measureArtifact(opts: { workdir: string; rel: string }): P
       .reduce((sum, p) => sum + statSync(p).size, 0);
     return { ...base, kind: 'file', bytes: stat.size, files: 1, sha256: await hashFile(full), debugBytes };
   }
-  const files = walk(full);
+  const files = (await walkFiles(full)).map((f) => ({ path: path.relative(full, f.path), bytes: f.bytes }));
   const hash = createHash('sha256');
   let bytes = 0;
   let debugBytes = 0;
@@ -37,20 +38,6 @@ export async function measureArtifact(opts: { workdir: string; rel: string }): P
   }
   const largest = [...files].sort((a, b) => b.bytes - a.bytes).slice(0, LARGEST);
   return { ...base, kind: 'dir', bytes, files: files.length, sha256: hash.digest('hex'), debugBytes, largest };
-}
-
-function walk(root: string): { path: string; bytes: number }[] {
-  const out: { path: string; bytes: number }[] = [];
-  const visit = (rel: string) => {
-    for (const name of readdirSync(path.join(root, rel)).sort()) {
-      const child = rel ? `${rel}/${name}` : name;
-      const st = lstatSync(path.join(root, child));
-      if (st.isDirectory()) visit(child);
-      else if (st.isFile()) out.push({ path: child, bytes: st.size });
-    }
-  };
-  visit('');
-  return out;
 }
 
 function hashFile(file: string): Promise<string> {

@@ -5,7 +5,7 @@
 // a SCIE's cache under XDG_CACHE_HOME).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, lstatSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
@@ -14,6 +14,7 @@ import type { StartupInfo } from '../results/schema.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { median } from '../stats/descriptive.ts';
+import { dirBytes } from '../common/walk-files.ts';
 
 const WARM_LAUNCHES = 3;
 const POLL_MS = 25;
@@ -21,7 +22,7 @@ const POLL_MS = 25;
 export async function measureStartup(planned: PlannedVariant, signal?: AbortSignal): Promise<StartupInfo> {
   const smoke = planned.variant.smoke!;
   const timeoutMs = (smoke.timeoutS ?? 60) * 1000;
-  const cacheBefore = dirBytes(planned.cacheDir);
+  const cacheBefore = await dirBytes(planned.cacheDir);
   const first = await launch({ planned, timeoutMs, signal, measureExtraction: cacheBefore });
   if (!first.ok) return { firstMs: null, warmMs: null, readyOk: false, error: first.error };
   const warm: number[] = [];
@@ -68,7 +69,7 @@ async function launch(opts: { planned: PlannedVariant; timeoutMs: number; signal
         const ms = elapsed();
         // The private TMPDIR lives inside the cache dir, so the cache dir's growth counts both places.
         const extractBytes =
-          opts.measureExtraction !== undefined ? Math.max(0, dirBytes(planned.cacheDir) - opts.measureExtraction) : undefined;
+          opts.measureExtraction !== undefined ? Math.max(0, (await dirBytes(planned.cacheDir)) - opts.measureExtraction) : undefined;
         return { ok: true, ms, ...(extractBytes !== undefined ? { extractBytes } : {}) };
       }
       if (exit && (ready || exit.code !== 0)) {
@@ -104,26 +105,6 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-}
-
-function dirBytes(dir: string): number {
-  let total = 0;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    const full = path.join(dir, name);
-    try {
-      const st = lstatSync(full);
-      total += st.isDirectory() ? dirBytes(full) : st.size;
-    } catch {
-      // removed while walking
-    }
-  }
-  return total;
 }
 
 async function waitExit(done: () => boolean, ms: number): Promise<void> {
