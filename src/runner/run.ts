@@ -12,7 +12,7 @@ import { measureArtifact } from './artifact.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { calibrateOverhead } from './calibrate.ts';
 import { fingerprintEnvironment } from './environment.ts';
-import { runInGroup } from './process-group.ts';
+import { runInGroup, type GroupRunResult } from './process-group.ts';
 import { runSample, type SampleRequest } from './sample.ts';
 import { measureStartup } from './smoke.ts';
 import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
@@ -166,9 +166,7 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
   await hooks?.afterSample?.({ planned, sample, run });
   (round < 0 ? result.warmups : result.samples).push(sample);
   if (run.spawnError || run.exitCode !== 0) {
-    const why =
-      run.spawnError ??
-      (run.timedOut ? `timed out after ${planned.variant.timeoutS} s` : run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`);
+    const why = describeEnd(run, planned.variant.timeoutS);
     fail(result, `build failed: ${why} (log: ${sample.log})`, run.tail);
   } else if (planned.variant.artifact) {
     result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
@@ -203,9 +201,16 @@ async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: Ab
       logFile: path.join(outDir, logRel),
       signal,
     });
-    if (run.exitCode !== 0) return { reason: `setup failed: ${run.spawnError ?? `exit code ${run.exitCode ?? run.signal}`} (log: ${logRel})`, tail: run.tail };
+    if (run.spawnError || run.exitCode !== 0) return { reason: `setup failed: ${describeEnd(run)} (log: ${logRel})`, tail: run.tail };
   }
   return undefined;
+}
+
+/** Why a build or set-up did not end with exit code 0, in words. */
+function describeEnd(run: GroupRunResult, timeoutS?: number): string {
+  if (run.spawnError) return run.spawnError;
+  if (run.timedOut) return `timed out after ${timeoutS} s`;
+  return run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`;
 }
 
 function fail(result: VariantResult, reason: string, tail: string[]): void {
