@@ -1,6 +1,7 @@
 // Run a Plan: set up every workdir (untimed), then the warm-up rounds and the measured rounds in their
 // shuffled order, one build at a time. Results are written after every sample, so an interruption or a
 // crash loses nothing already measured; a failing variant is recorded and the others go on.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createWorkdir } from '../plan/workdir.ts';
@@ -131,6 +132,17 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
     if (signal?.aborted) break;
   }
 
+  // Variants that stopped early (adaptive runs, an interruption) have their last artifact recorded here.
+  for (const { planned, result } of byId.values()) {
+    if (result.status !== 'ok' || result.artifact || result.samples.length === 0) continue;
+    try {
+      await recordArtifact({ planned, result, hooks: opts.hooks });
+    } catch (err) {
+      fail(result, `could not measure the artifact: ${(err as Error).message}`, []);
+    }
+  }
+  save();
+
   // Start-up after each variant's last build: the first launch is the one that extracts.
   for (const { planned, result } of byId.values()) {
     if (signal?.aborted) break;
@@ -168,12 +180,22 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
   if (run.spawnError || run.exitCode !== 0) {
     const why = describeEnd(run, planned.variant.timeoutS);
     fail(result, `build failed: ${why} (log: ${sample.log})`, run.tail);
-  } else if (planned.variant.artifact) {
-    result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
-    if (result.artifact.kind === 'missing') fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
-    else await hooks?.afterArtifact?.({ planned, artifact: result.artifact });
+  } else if (planned.variant.artifact && !existsSync(path.join(planned.workdir, planned.variant.artifact))) {
+    fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
+  } else if (round > 0 && result.samples.length === planned.runs) {
+    // Every build of a variant writes the same artifact: hash and inspect the last one only, not each.
+    await recordArtifact({ planned, result, hooks });
   }
   return sample;
+}
+
+/** Bytes, hash and insight of the artifact the variant's last build left in its workdir. */
+async function recordArtifact(opts: { planned: PlannedVariant; result: VariantResult; hooks?: RunHooks }): Promise<void> {
+  const { planned, result, hooks } = opts;
+  if (!planned.variant.artifact) return;
+  result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
+  if (result.artifact.kind === 'missing') fail(result, `the last build left no artifact at ${planned.variant.artifact}`, []);
+  else await hooks?.afterArtifact?.({ planned, artifact: result.artifact });
 }
 
 async function checkTools(opts: RunOptions, variants: PlannedVariant[]) {
