@@ -182,8 +182,10 @@ function selectErrors(errors: ErrorObject[]): ErrorObject[] {
     const fits = (list: ErrorObject[]) => !list.some((e) => e.keyword === 'type' && e.instancePath === u.instancePath);
     const ranked = [...branches.values()].sort((a, b) => Number(fits(b)) - Number(fits(a)) || a.length - b.length);
     const best = ranked[0];
-    kept = kept.filter((e) => !inUnion.includes(e) || best?.includes(e));
-    if (best && !fits(best)) kept.push(u); // no branch fits the type: say what the union is
+    // No branch fits the value's type: say what the union is, not why each branch refused it.
+    const keep = best && fits(best) ? best : [];
+    kept = kept.filter((e) => !inUnion.includes(e) || keep.includes(e));
+    if (best && !fits(best)) kept.push(u);
   }
   return kept;
 }

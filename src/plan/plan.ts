@@ -1,7 +1,7 @@
 // From resolved scenarios to a Plan: the matrix of variants × cache states with stable ids, one workdir and
 // one cache dir each, and the order of every build (warm-ups, then shuffled rounds).
 import path from 'node:path';
-import type { CacheState } from '../scenario/schema.ts';
+import { CACHE_STATES, type CacheState } from '../scenario/schema.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
 import { orderRounds } from './order.ts';
 
@@ -48,6 +48,8 @@ export interface PlanOptions {
   /** Globs over variant ids (`*` matches anything); empty keeps all. */
   only?: string[];
   cache?: CacheState[];
+  /** Each variant in its warmest cache state only (run --quick): the cheapest builds that still answer. */
+  warmestOnly?: boolean;
   refs?: string[];
 }
 
@@ -63,6 +65,7 @@ export function buildPlan(opts: PlanOptions): Plan {
     for (const variant of scenario.variants) {
       for (const cache of variant.cacheStates) {
         if (opts.cache && !opts.cache.includes(cache)) continue;
+        if (opts.warmestOnly && !opts.cache && cache !== warmest(variant.cacheStates)) continue;
         for (const ref of refs) {
           const id = variantId({ scenario: scenario.name, variant: variant.name, cache, ref });
           if (opts.only && opts.only.length > 0 && !opts.only.some((g) => matchGlob(g, id))) continue;
@@ -89,6 +92,11 @@ export function buildPlan(opts: PlanOptions): Plan {
   const warmupRounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.warmup })), rounds: maxWarmup, seed: opts.seed });
   const rounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.runs })), rounds: maxRuns, seed: opts.seed + 1 });
   return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [] };
+}
+
+/** The warmest of a variant's states, in the order cold < warm < incremental < noop. */
+function warmest(states: CacheState[]): CacheState {
+  return states.reduce((a, b) => (CACHE_STATES.indexOf(b) > CACHE_STATES.indexOf(a) ? b : a));
 }
 
 /** A file-name form of a variant id, used for its workdir and its logs: `s/a@cold` → `s+a@cold`. */

@@ -1,5 +1,6 @@
 // Which scenario files a command means: explicit files, names of files in scenarios/, or (with none given)
-// the files marked `default: true`; `--all` takes every file there.
+// the files marked `default: true`, each with the variants and cache states its `default` keeps; `--all` takes
+// every file there, whole.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Problem } from '../common/problem.ts';
@@ -27,8 +28,25 @@ function resolveArgument(arg: string, dir: string): string {
   return arg;
 }
 
+/** A default scenario as a plain run measures it: variants narrowed to their `default` cache states. */
+function plainRun(scenario: Scenario): Scenario {
+  const variants = scenario.variants.filter((v) => v.plainStates.length > 0).map((v) => ({ ...v, cacheStates: v.plainStates }));
+  return { ...scenario, variants };
+}
+
+/** What a plain run leaves out of a default scenario: `scenario/variant@state` ids, for the plan's header. */
+function leftOutOfPlainRun(scenario: Scenario): string[] {
+  return scenario.variants.flatMap((v) => v.cacheStates.filter((c) => !v.plainStates.includes(c)).map((c) => `${scenario.name}/${v.name}@${c}`));
+}
+
+export interface Selection {
+  scenarios: Scenario[];
+  /** Variant ids of the default scenarios that a plain run leaves out (their `default`); empty otherwise. */
+  leftOut: string[];
+}
+
 /** Load the scenarios a command names; every problem of every file is collected before failing. */
-export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: string }): Scenario[] {
+export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: string }): Selection {
   const dir = scenarioDir(opts.cwd);
   const explicit = opts.args.length > 0;
   const files = explicit ? opts.args.map((a) => resolveArgument(a, dir)) : listScenarioFiles(dir).map((f) => path.relative(opts.cwd, f));
@@ -41,7 +59,8 @@ export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: stri
     if (loaded.scenario) scenarios.push(loaded.scenario);
   }
   if (problems.length > 0) throw new InputError(problems);
-  const chosen = explicit || opts.all ? scenarios : scenarios.filter((s) => s.default);
+  const plain = !explicit && !opts.all;
+  const chosen = plain ? scenarios.filter((s) => s.default).map(plainRun) : scenarios;
   if (chosen.length === 0) throw new InputError([{ file: dir, message: 'no scenario is marked default: true (name one, or use --all)' }]);
   const names = new Map<string, string>();
   for (const s of chosen) {
@@ -50,5 +69,6 @@ export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: stri
     names.set(s.name, s.file);
   }
   if (problems.length > 0) throw new InputError(problems);
-  return chosen;
+  const leftOut = plain ? scenarios.filter((s) => s.default).flatMap(leftOutOfPlainRun) : [];
+  return { scenarios: chosen, leftOut };
 }

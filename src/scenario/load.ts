@@ -62,6 +62,7 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
 
   const firstIndex = new Map<string, number>();
   const baselines: number[] = [];
+  const declaresBaseline = strings(raw.variants).some((v) => isRecord(v) && v.baseline === true);
   strings(raw.variants).forEach((v, i) => {
     if (!isRecord(v)) return;
     const here = (...rest: (string | number)[]) => ['variants', i, ...rest];
@@ -76,7 +77,14 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     const mutate = isRecord(v.mutate) ? v.mutate : {};
     confined(here('mutate', 'touch'), mutate.touch);
     if (isRecord(mutate.append)) confined(here('mutate', 'append', 'file'), mutate.append.file);
-    const states = [v.cache ?? raw.cache].flat();
+    const states = [v.cache ?? raw.cache ?? DEFAULT_CACHE].flat();
+    const isBaseline = v.baseline === true || (!declaresBaseline && i === 0);
+    if (isBaseline && v.default !== undefined && v.default !== true) {
+      problems.push(at(here('default'), 'the baseline runs whenever its scenario does (the others are compared with it): remove `default`'));
+    }
+    for (const [j, state] of strings(v.default).entries()) {
+      if (typeof state === 'string' && !states.includes(state)) problems.push(at(here('default', j), `"${state}" is not one of this variant's cache states (${states.join(', ')})`));
+    }
     if (states.includes('incremental') && v.mutate === undefined) {
       problems.push(at(here('cache'), 'the incremental state needs `mutate` (touch: FILE or append: {file, text})'));
     }
@@ -149,6 +157,12 @@ function cacheStates(raw: VariantFile['cache'] | undefined): CacheState[] {
   return typeof raw === 'string' ? [raw] : raw;
 }
 
+function plainStates(raw: VariantFile['default'], states: CacheState[]): CacheState[] {
+  if (raw === undefined || raw === true) return states;
+  if (raw === false) return [];
+  return states.filter((s) => raw.includes(s));
+}
+
 function resolveScenario(opts: { raw: ScenarioFile; file: string; dir: string; sha256: string }): Scenario {
   const { raw, file, dir, sha256 } = opts;
   const hasBaseline = raw.variants.some((v) => v.baseline);
@@ -164,6 +178,7 @@ function resolveScenario(opts: { raw: ScenarioFile; file: string; dir: string; s
     clean: v.clean ?? [],
     caches: v.caches ?? [],
     cacheStates: cacheStates(v.cache ?? raw.cache),
+    plainStates: plainStates(v.default, cacheStates(v.cache ?? raw.cache)),
     mutate: v.mutate,
     smoke: v.smoke,
     env: { ...raw.env, ...v.env },

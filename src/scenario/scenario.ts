@@ -34,6 +34,8 @@ export interface ScenarioVariant {
   clean: string[];
   caches: string[];
   cacheStates: CacheState[];
+  /** The states a plain run (no file named, no --all) measures; empty: only with --all or by name. */
+  plainStates: CacheState[];
   mutate?: Mutate;
   smoke?: Smoke;
   env: Record<string, string>;

@@ -92,6 +92,12 @@ export const VariantFileSchema = Type.Object(
     phases: Type.Optional(Type.Array(PhaseSchema)),
     expect: Type.Optional(ExpectSchema),
     network: Type.Optional(Type.Boolean({ description: 'the build may use the network (the report says so)' })),
+    default: Type.Optional(
+      Type.Union([Type.Boolean(), Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
+        description:
+          'true, false or a list of cache states: what a plain `buildbench run` measures of this variant (false: only --all or naming the file runs it)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -7,14 +7,19 @@ import { detectTool, type DetectOptions, type ToolStatus } from './detect.ts';
 export interface DoctorScenario {
   name: string;
   default: boolean;
-  variants: { name: string; requires: string[] }[];
+  /** `plainStates`: the cache states a plain run measures (empty: the variant runs only with --all or by name). */
+  variants: { name: string; requires: string[]; plainStates?: readonly string[] }[];
 }
+
+/** True when a plain `buildbench run` measures this variant. */
+const inPlainRun = (s: DoctorScenario, v: DoctorScenario['variants'][number]): boolean =>
+  s.default && (v.plainStates === undefined || v.plainStates.length > 0);
 
 /** One tool: found (version, path) or missing (reason, install), and the variants that need it. */
 export type DoctorRow = ToolStatus & {
   /** Variant ids `scenario/variant` that require this tool. */
   neededBy: string[];
-  /** True when a variant of a default scenario needs it. */
+  /** True when a variant a plain run measures needs it. */
   neededByDefault: boolean;
 };
 
@@ -28,7 +33,7 @@ export interface BlockedVariant {
 export interface DoctorReport {
   rows: DoctorRow[];
   blocked: BlockedVariant[];
-  /** Every variant of every default scenario has its tools: a plain `buildbench run` can run. */
+  /** Every variant a plain `buildbench run` measures has its tools. */
   defaultsRunnable: boolean;
 }
 
@@ -40,7 +45,7 @@ export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptio
       for (const tool of new Set(v.requires)) {
         const entry = needs.get(tool) ?? { ids: [], byDefault: false };
         entry.ids.push(`${s.name}/${v.name}`);
-        entry.byDefault ||= s.default;
+        entry.byDefault ||= inPlainRun(s, v);
         needs.set(tool, entry);
       }
     }
@@ -55,7 +60,7 @@ export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptio
   for (const s of opts.scenarios) {
     for (const v of s.variants) {
       const missing = [...new Set(v.requires)].filter((t) => byName.get(t)?.found === false);
-      if (missing.length > 0) blocked.push({ id: `${s.name}/${v.name}`, default: s.default, missing });
+      if (missing.length > 0) blocked.push({ id: `${s.name}/${v.name}`, default: inPlainRun(s, v), missing });
     }
   }
   return { rows, blocked, defaultsRunnable: !blocked.some((b) => b.default) };

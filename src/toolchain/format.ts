@@ -25,6 +25,12 @@ export function formatDoctor(report: DoctorReport): string {
     out.push('', 'Variants that cannot run here (recorded `unavailable`):');
     for (const b of report.blocked) out.push(`  ${b.id}${b.default ? ' (default)' : ''}: needs ${b.missing.join(', ')}`);
   }
-  out.push('', report.defaultsRunnable ? 'Every default variant can run.' : 'A default variant cannot run: install what is marked MISSING.');
+  const plain = report.blocked.filter((b) => b.default).map((b) => b.id);
+  out.push(
+    '',
+    plain.length === 0
+      ? 'Every variant of a plain run can run.'
+      : `A plain run cannot measure ${plain.join(', ')}: it will record ${plain.length === 1 ? 'it' : 'them'} unavailable and measure the rest. Install what is marked MISSING.`,
+  );
   return out.join('\n');
 }

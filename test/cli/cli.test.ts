@@ -77,6 +77,27 @@ describe('buildbench run', () => {
     expect(existsSync(path.join(dir, 'reports'))).toBe(false);
   });
 
+  it('says what a plain or --quick run leaves out before its plan', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'scenarios'));
+    writeFileSync(
+      path.join(dir, 'scenarios', 's.yaml'),
+      'name: demo\ndefault: true\nproject: ../proj\ncache: [cold, warm]\nvariants:\n  - {name: a, build: "true"}\n  - {name: b, build: "true", default: [warm]}\n  - {name: c, build: "true", default: false}\n',
+    );
+    const r = cli(['run', '--dry-run', '--quick'], dir);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('not in a plain run (use --all or name the file): demo/b@cold, demo/c@cold, demo/c@warm');
+    expect(lines[1]).toMatch(/^--quick: 4 runs, each variant in its warmest cache state only/);
+    expect(lines.filter((l) => l.startsWith('  '))).toEqual([
+      '  demo/a@warm (baseline): 1 warm-up + 4 runs, no earlier measurement',
+      '  demo/b@warm: 1 warm-up + 4 runs, no earlier measurement',
+    ]);
+    const all = cli(['run', '--dry-run', '--all'], dir);
+    expect(all.stdout).not.toMatch(/not in a plain run/);
+    expect(all.stdout).toMatch(/: 6 variants\n/);
+  });
+
   it('exits 1 when a variant fails, after measuring the others', () => {
     const dir = project();
     writeFileSync(path.join(dir, 's.yaml'), 'name: demo\nproject: proj\nruns: 2\nwarmup: 0\ncache: cold\nvariants:\n  - {name: ok, build: "true"}\n  - {name: bad, build: "exit 4"}\n');

@@ -4,7 +4,7 @@ import { buildPlan, matchGlob } from '../../src/plan/plan.ts';
 import type { Scenario, ScenarioVariant } from '../../src/scenario/scenario.ts';
 
 function variant(name: string, extra: Partial<ScenarioVariant> = {}): ScenarioVariant {
-  return { scenario: 's', name, baseline: false, build: 'true', setup: [], clean: [], caches: [], cacheStates: ['warm'], env: {}, requires: [], phases: [], network: false, runs: 5, warmup: 1, ...extra };
+  return { scenario: 's', name, baseline: false, build: 'true', setup: [], clean: [], caches: [], cacheStates: ['warm'], env: {}, requires: [], phases: [], network: false, runs: 5, warmup: 1, ...extra, plainStates: extra.plainStates ?? extra.cacheStates ?? ['warm'] };
 }
 const scenario: Scenario = {
   name: 's', file: 's.yaml', path: '/x/s.yaml', sha256: '', default: true, project: '/x/proj', ignore: [],
@@ -19,6 +19,13 @@ describe('buildPlan', () => {
     const dirs = plan.variants.flatMap((v) => [v.workdir, v.cacheDir]);
     expect(new Set(dirs).size).toBe(dirs.length);
     expect(plan.variants[0]!.workdir).toBe(path.join('/work', 's+a@cold', 'work'));
+  });
+
+  it('keeps each variant in its warmest state for --quick, unless the cache states are given', () => {
+    const plan = buildPlan({ ...base, seed: 1, warmestOnly: true });
+    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@warm', 's/b@warm', 's/c@incremental']);
+    const cold = buildPlan({ ...base, seed: 1, warmestOnly: true, cache: ['cold'] });
+    expect(cold.variants.map((v) => v.id)).toEqual(['s/a@cold', 's/b@cold']);
   });
 
   it('keeps a full first build as a warm-up for states that need something to be warm from', () => {

@@ -45,8 +45,17 @@ describe('loadScenarioFile', () => {
     ['empty file', '', ['x.yaml: the file is empty']],
     ['not a mapping', '- a\n- b\n', ['x.yaml:1:1: must be a mapping']],
     ['binary garbage', 'ab\u0000cd', ['x.yaml: not a text file (contains NUL bytes)']],
+    ['baseline left out of a plain run', `${ok}    default: false\n`, ['x.yaml:6:14 variants[0].default: the baseline runs whenever its scenario does (the others are compared with it): remove `default`']],
+    ['default state the variant lacks', `${ok}    baseline: false\n  - {name: b, build: x, cache: [cold, warm], default: [incremental]}\n`, ['x.yaml:7:56 variants[1].default[0]: "incremental" is not one of this variant\'s cache states (cold, warm)']],
+    ['default of the wrong type', `${ok}  - {name: b, build: x, default: sometimes}\n`, ['x.yaml:6:34 variants[1].default: must be true, false or a list of cache states: what a plain `buildbench run` measures of this variant (false: only --all or naming the file runs it)']],
   ])('%s', (_name, text, expected) => {
     expect(problemsOf(text)).toEqual(expected);
+  });
+
+  it('resolves the cache states a plain run measures from `default`', () => {
+    writeFileSync(path.join(dir, 'plain.yaml'), `${ok}    cache: [cold, warm]\n  - {name: b, build: x, default: false}\n  - {name: c, build: x, cache: [cold, warm], default: [warm]}\n`);
+    const { scenario } = loadScenarioFile(path.join(dir, 'plain.yaml'));
+    expect(scenario?.variants.map((v) => [v.name, v.plainStates])).toEqual([['a', ['cold', 'warm']], ['b', []], ['c', ['warm']]]);
   });
 
   it('reports every problem of a file at once, in line order', () => {

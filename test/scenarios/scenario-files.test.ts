@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { selectScenarios } from '../../src/scenario/discover.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import { BUILDBENCH_ROOT, CATALOG } from '../../src/toolchain/index.ts';
@@ -22,7 +23,6 @@ describe('scenarios/', () => {
   it('holds the scenarios the issue lists', () => {
     expect(files).toEqual([
       'python-env.yaml',
-      'sidecar-pyinstaller.yaml',
       'sidecar.yaml',
       'tauri-debuginfo.yaml',
       'tauri-link-full.yaml',
@@ -69,31 +69,60 @@ describe('sidecar.yaml', () => {
   const byName = new Map(sidecar.variants.map((v) => [v.name, v]));
 
   it('measures every packaging the team asked about, cold and warm, from the onefile baseline', () => {
-    expect([...byName.keys()]).toEqual(['pyinstaller-onefile', 'pyinstaller-onedir', 'pex', 'pex-scie', 'shiv']);
+    expect([...byName.keys()]).toEqual([
+      'pyinstaller-onefile',
+      'pyinstaller-onefile-excludes',
+      'pyinstaller-onedir',
+      'pyinstaller-onedir-excludes',
+      'pex',
+      'pex-scie',
+      'shiv',
+    ]);
     expect(byName.get('pyinstaller-onefile')?.baseline).toBe(true);
     for (const v of sidecar.variants) expect(v.cacheStates).toEqual(v.name === 'shiv' ? ['cold'] : ['cold', 'warm']);
   });
 
-  it('leaves the excludes to sidecar-pyinstaller.yaml, whose onefile and onedir build as in sidecar.yaml', () => {
-    const matrix = load('sidecar-pyinstaller.yaml');
-    expect(matrix.default).toBe(false);
-    expect(matrix.variants.map((v) => [v.name, v.baseline])).toEqual([
-      ['pyinstaller-onefile', true],
-      ['pyinstaller-onefile-excludes', false],
-      ['pyinstaller-onedir', false],
-      ['pyinstaller-onedir-excludes', false],
-    ]);
-    for (const v of matrix.variants) {
-      const twin = byName.get(v.name);
-      if (twin) expect({ build: v.build, setup: v.setup, smoke: v.smoke }).toEqual({ build: twin.build, setup: twin.setup, smoke: twin.smoke });
-      expect(v.env.PYI_COMMON).toBe(sidecar.variants[0]?.env.PYI_COMMON);
+  it('builds the excludes variants like their plain twins, plus $PYI_EXCLUDES', () => {
+    for (const v of sidecar.variants.filter((x) => x.name.startsWith('pyinstaller-'))) {
+      const twin = byName.get(v.name.replace(/-excludes$/, ''))!;
+      expect(v.build.replace(' $PYI_EXCLUDES', '')).toBe(twin.build);
+      expect({ setup: v.setup, smoke: v.smoke, caches: v.caches }).toEqual({ setup: twin.setup, smoke: twin.smoke, caches: twin.caches });
       expect(v.build.includes('$PYI_EXCLUDES')).toBe(v.name.endsWith('-excludes'));
     }
     // Without it every warm build with excludes redoes PyInstaller's Analysis (see the comment in the file).
-    expect(matrix.variants[0]?.env.PYI_EXCLUDES).toMatch(/^--exclude-module __main__ /);
-    for (const tool of ['IPython', 'pytest', 'black', 'jedi', 'pygments']) {
-      expect(matrix.variants[0]?.env.PYI_EXCLUDES).toContain(`--exclude-module ${tool} `);
-    }
+    const excludes = sidecar.variants[0]?.env.PYI_EXCLUDES;
+    expect(excludes).toMatch(/^--exclude-module __main__ /);
+    for (const tool of ['IPython', 'pytest', 'black', 'jedi', 'pygments']) expect(excludes).toContain(`--exclude-module ${tool} `);
+  });
+
+  it('leaves the excludes and the cold onedir build out of a plain run, which --all and naming the file put back', () => {
+    const plain = selectScenarios({ args: [], cwd: BUILDBENCH_ROOT });
+    const ids = (scenarios: Scenario[]) => scenarios.flatMap((s) => s.variants.flatMap((v) => v.cacheStates.map((c) => `${s.name}/${v.name}@${c}`)));
+    expect(ids(plain.scenarios)).toEqual([
+      'sidecar/pyinstaller-onefile@cold',
+      'sidecar/pyinstaller-onefile@warm',
+      'sidecar/pyinstaller-onedir@warm',
+      'sidecar/pex@cold',
+      'sidecar/pex@warm',
+      'sidecar/pex-scie@cold',
+      'sidecar/pex-scie@warm',
+      'sidecar/shiv@cold',
+      'tauri-link/default-lld@incremental',
+      'tauri-link/mold@incremental',
+      'tauri-link/gnu-ld@incremental',
+    ]);
+    expect(plain.leftOut).toEqual([
+      'sidecar/pyinstaller-onefile-excludes@cold',
+      'sidecar/pyinstaller-onefile-excludes@warm',
+      'sidecar/pyinstaller-onedir@cold',
+      'sidecar/pyinstaller-onedir-excludes@cold',
+      'sidecar/pyinstaller-onedir-excludes@warm',
+    ]);
+    const named = selectScenarios({ args: ['sidecar'], cwd: BUILDBENCH_ROOT });
+    expect(ids(named.scenarios)).toHaveLength(13);
+    expect(named.leftOut).toEqual([]);
+    const all = selectScenarios({ args: [], all: true, cwd: BUILDBENCH_ROOT });
+    expect(ids(all.scenarios)).toEqual(expect.arrayContaining(plain.leftOut));
   });
 
   it('smoke-tests every artifact on /health', () => {

@@ -46,7 +46,18 @@ describe('doctor', () => {
     expect(lines[2]).toMatch(/^cargo\s+ok\s+\d+\.\d+\.\d+\s+alpha\/one\s+\/\S+\/cargo$/);
     expect(lines).toContain('  alpha/two (default): needs bb-missing-tool');
     expect(lines).toContain('  beta/three: needs bb-missing-tool');
-    expect(lines.at(-1)).toBe('A default variant cannot run: install what is marked MISSING.');
+    expect(lines.at(-1)).toBe('A plain run cannot measure alpha/two: it will record it unavailable and measure the rest. Install what is marked MISSING.');
+  });
+
+  it('does not count a variant a plain run leaves out (`default: false`) against it', async () => {
+    const report = await doctor({
+      scenarios: [{ name: 'alpha', default: true, variants: [{ name: 'one', requires: ['sh'] }, { name: 'extra', requires: [MISSING], plainStates: [] }] }],
+      ...opts,
+    });
+    expect(report.blocked).toEqual([{ id: 'alpha/extra', default: false, missing: [MISSING] }]);
+    expect(report.defaultsRunnable).toBe(true);
+    expect(report.rows[0]).toMatchObject({ name: MISSING, neededByDefault: false });
+    expect(formatDoctor(report).split('\n').at(-1)).toBe('Every variant of a plain run can run.');
   });
 });
 

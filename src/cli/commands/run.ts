@@ -50,7 +50,7 @@ export interface RunArgs {
 
 export async function runCommand(args: RunArgs): Promise<number> {
   const cwd = process.cwd();
-  const scenarios = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
+  const { scenarios, leftOut } = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
   const runId = makeRunId();
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
   const { runs, adaptive } = parseRuns(args);
@@ -64,19 +64,21 @@ export async function runCommand(args: RunArgs): Promise<number> {
     warmup: args.quick ? 0 : args.warmup,
     only: args.only,
     cache: parseCache(args.cache),
+    warmestOnly: args.quick,
     refs: args.ref,
   });
   if (plan.variants.length === 0) throw new InputError([{ file: args.only ? '--only' : '--cache', message: 'no variant matches' }]);
   const estimate = estimatePlan(plan, previousResults(path.resolve('reports')));
+  const notes = selectionNotes({ leftOut, quick: args.quick && args.cache === undefined });
   if (args.dryRun) {
-    process.stdout.write(describePlan(plan, estimate));
+    process.stdout.write([...notes, describePlan(plan, estimate)].join('\n'));
     return 0;
   }
 
   const release = acquireOutDirLock(outDir);
   try {
     removeStaleTemps(outDir);
-    return await measure({ args, plan, outDir, cwd, estimate, adaptive, release });
+    return await measure({ args, plan, outDir, cwd, estimate, adaptive, release, notes });
   } finally {
     // Whatever happened, the out dir is free again (a lock left by a crash would refuse the next run).
     release();
@@ -91,8 +93,9 @@ async function measure(opts: {
   estimate: ReturnType<typeof estimatePlan>;
   adaptive: ReturnType<typeof parseRuns>['adaptive'];
   release: () => void;
+  notes: string[];
 }): Promise<number> {
-  const { args, plan, outDir, cwd, estimate, adaptive, release } = opts;
+  const { args, plan, outDir, cwd, estimate, adaptive, release, notes } = opts;
   const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant });
   for (const w of checkDiskSpace({ dirs: [outDir, plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
   const controller = new AbortController();
@@ -112,6 +115,7 @@ async function measure(opts: {
   try {
     if (args.ref?.length) await prepareRefs({ plan, cwd });
     progress.message(`buildbench ${plan.variants.length} variants × ${Math.max(...plan.variants.map((v) => v.runs))} runs → ${outDir}`);
+    for (const note of notes) progress.message(note);
     results = await runPlan({
       plan,
       tool: TOOL,
@@ -177,6 +181,16 @@ function parseCache(raw: string | undefined): CacheState[] | undefined {
 function makeRunId(): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
   return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** What the selection left out, said before the plan so nobody mistakes a plain or quick run for the whole matrix. */
+function selectionNotes(opts: { leftOut: string[]; quick: boolean }): string[] {
+  const notes: string[] = [];
+  if (opts.leftOut.length > 0) notes.push(`not in a plain run (use --all or name the file): ${opts.leftOut.join(', ')}`);
+  if (opts.quick) {
+    notes.push('--quick: 4 runs, each variant in its warmest cache state only; a warm variant\'s first (full) build is kept as its warm-up sample');
+  }
+  return notes;
 }
 
 function describePlan(plan: Plan, estimate: ReturnType<typeof estimatePlan>): string {
