@@ -143,6 +143,6 @@ describe('tauri-link.yaml', () => {
       ['mold', 'mold', ['incremental']],
       ['gnu-ld', 'bfd', ['incremental']],
     ]);
-    for (const v of link.variants) expect(v.build).toMatch(/^cargo rustc --offline --locked --bin tauri-app( -- .*)?$/);
+    for (const v of link.variants) expect(v.build).toMatch(/^cargo rustc -v --offline --locked --bin tauri-app( -- .*)?$/);
   });
 });
