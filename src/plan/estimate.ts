@@ -1,16 +1,42 @@
-// How long a plan will take, from the last results of the same variants (`--dry-run` and the ETA).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// How long a plan will take (`--dry-run` and the ETA), from what the same variants cost before: the newest
+// results in reports/ on this machine first, then the reference timings committed in bench/timings.json
+// (measured on a 2-core machine, so a fresh clone can say what `--all` costs before running it).
+// A variant costs its untimed set-up, its warm-ups (a warm variant's first build is a full one) and its runs.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readResultsFile } from '../results/io.ts';
-import type { Plan } from './plan.ts';
+import type { ResultsFile } from '../results/schema.ts';
+import { median } from '../stats/index.ts';
+import type { Plan, PlannedVariant } from './plan.ts';
+
+/** What one variant cost in an earlier run. */
+export interface VariantTiming {
+  /** Median measured build. */
+  buildMs: number;
+  /** Median warm-up build, when it had warm-ups. */
+  warmupMs?: number;
+  /** Its set-up commands, when it had any. */
+  setupMs?: number;
+}
+
+/** The reference timings file (bench/timings.json). */
+export interface TimingsFile {
+  about: string;
+  variants: Record<string, VariantTiming>;
+}
 
 export interface Estimate {
-  /** Expected ms of all builds for the variants with history. */
+  /** Expected ms of the variants with a timing: set-ups, warm-ups and runs. */
   knownMs: number;
-  /** Variant ids with no earlier measurement. */
+  /** Of knownMs, the set-ups. */
+  setupMs: number;
+  /** Variant ids with no earlier timing. */
   unknown: string[];
-  /** Median build ms per variant id, from the newest results that have it. */
+  /** Median build ms per variant id (the ETA's unit). */
   perVariant: Map<string, number>;
+  /** How many variants were estimated from reports/ here and how many from the reference timings. */
+  fromHere: number;
+  fromReference: number;
 }
 
 /** Newest-first results files under a reports folder (`<dir>/<runId>/results.json`). */
@@ -23,21 +49,59 @@ export function previousResults(reportsDir: string, limit = 20): string[] {
     .slice(0, limit);
 }
 
-export function estimatePlan(plan: Plan, history: string[]): Estimate {
-  const perVariant = new Map<string, number>();
-  for (const file of history) {
+/** Each measured variant's timing in one results file. */
+export function timingsOf(results: ResultsFile): Map<string, VariantTiming> {
+  const timings = new Map<string, VariantTiming>();
+  for (const v of results.variants) {
+    const buildMs = v.stats.wallMs?.median;
+    if (buildMs === undefined) continue;
+    const warmups = v.warmups.map((s) => s.wallMs).filter((ms): ms is number => typeof ms === 'number');
+    timings.set(v.id, {
+      buildMs,
+      ...(warmups.length > 0 ? { warmupMs: median(warmups) } : {}),
+      ...(v.setupMs !== undefined ? { setupMs: v.setupMs } : {}),
+    });
+  }
+  return timings;
+}
+
+/** Reference timings; a missing or unreadable file gives none (it only improves an estimate). */
+export function readTimingsFile(file: string): Map<string, VariantTiming> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<TimingsFile>;
+    const entries = Object.entries(parsed.variants ?? {}).filter(([, t]) => typeof t?.buildMs === 'number');
+    return new Map(entries);
+  } catch {
+    return new Map();
+  }
+}
+
+export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: Map<string, VariantTiming> }): Estimate {
+  const here = new Map<string, VariantTiming>();
+  for (const file of opts.history) {
     const { value } = readResultsFile(file);
-    for (const v of value?.variants ?? []) {
-      const median = v.stats.wallMs?.median;
-      if (median !== undefined && !perVariant.has(v.id)) perVariant.set(v.id, median);
-    }
+    if (!value) continue;
+    for (const [id, timing] of timingsOf(value)) if (!here.has(id)) here.set(id, timing);
   }
-  let knownMs = 0;
-  const unknown: string[] = [];
+  const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), fromHere: 0, fromReference: 0 };
   for (const v of plan.variants) {
-    const ms = perVariant.get(v.id);
-    if (ms === undefined) unknown.push(v.id);
-    else knownMs += ms * (v.runs + v.warmup);
+    // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
+    const key = v.ref ? v.id.slice(0, -(v.ref.length + 1)) : v.id;
+    const local = here.get(v.id) ?? here.get(key);
+    const timing = local ?? opts.reference?.get(key);
+    if (!timing) {
+      estimate.unknown.push(v.id);
+      continue;
+    }
+    if (local) estimate.fromHere++;
+    else estimate.fromReference++;
+    estimate.perVariant.set(v.id, timing.buildMs);
+    estimate.knownMs += variantCost(v, timing);
+    estimate.setupMs += timing.setupMs ?? 0;
   }
-  return { knownMs, unknown, perVariant };
+  return estimate;
+}
+
+function variantCost(v: PlannedVariant, t: VariantTiming): number {
+  return (t.setupMs ?? 0) + v.warmup * (t.warmupMs ?? t.buildMs) + v.runs * t.buildMs;
 }

@@ -8,12 +8,13 @@ function significant(value: number, digits = 3): string {
   return Number(value.toPrecision(digits)).toString();
 }
 
-/** 850 ms, 12.3 s, 4.2 min. */
+/** 850 ms, 12.3 s, 4.2 min, 3.1 h. */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return NONE;
   if (Math.abs(ms) < 1000) return `${significant(ms)} ms`;
   if (Math.abs(ms) < 120_000) return `${significant(ms / 1000)} s`;
-  return `${significant(ms / 60_000)} min`;
+  if (Math.abs(ms) < 7_200_000) return `${significant(ms / 60_000)} min`;
+  return `${significant(ms / 3_600_000, 2)} h`;
 }
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

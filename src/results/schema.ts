@@ -117,6 +117,7 @@ export const VariantResultSchema = Type.Object({
   status: Type.Union(STATUSES.map((s) => Type.Literal(s))),
   reason: d('why it failed, is unavailable or was skipped; null when ok', Nullable(Type.String())),
   logTail: Type.Optional(d('last 40 lines of the failing sample’s output', Type.Array(Type.String()))),
+  setupMs: Type.Optional(d('wall time of the variant’s untimed set-up commands (absent when it has none)', Type.Number())),
   samples: Type.Array(SampleSchema),
   warmups: Type.Array(SampleSchema),
   artifact: Nullable(ArtifactSchema),

@@ -87,7 +87,10 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   for (const { planned, result } of byId.values()) {
     if (result.status !== 'ok' || signal?.aborted) continue;
     emit({ kind: 'setup', id: planned.id });
+    const started = performance.now();
     const failure = await setUpWorkdir(planned, plan.outDir, signal);
+    // Untimed in the statistics, but recorded: it is part of what a run costs (and of the next estimate).
+    if (planned.variant.setup.length > 0) result.setupMs = Math.round(performance.now() - started);
     if (failure) fail(result, failure.reason, failure.tail);
     save();
   }

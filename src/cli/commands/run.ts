@@ -6,7 +6,7 @@ import { InputError } from '../../common/problem.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
 import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
 import { buildPlan, type Plan } from '../../plan/plan.ts';
-import { estimatePlan, previousResults } from '../../plan/estimate.ts';
+import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
 import { runPlan } from '../../runner/run.ts';
 import { acquireOutDirLock } from '../../results/lock.ts';
 import type { ResultsFile } from '../../results/schema.ts';
@@ -14,6 +14,7 @@ import { renderReports } from '../../report/index.ts';
 import { createProgress } from '../progress.ts';
 import { formatRunTable, formatVerdicts } from '../run-table.ts';
 import { formatMs } from '../terminal.ts';
+import { BUILDBENCH_ROOT } from '../../toolchain/index.ts';
 import { checkToolForRun } from '../tool-check.ts';
 import { compareAgainst } from './run-compare.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
@@ -68,7 +69,10 @@ export async function runCommand(args: RunArgs): Promise<number> {
     refs: args.ref,
   });
   if (plan.variants.length === 0) throw new InputError([{ file: args.only ? '--only' : '--cache', message: 'no variant matches' }]);
-  const estimate = estimatePlan(plan, previousResults(path.resolve('reports')));
+  const estimate = estimatePlan(plan, {
+    history: previousResults(path.resolve('reports')),
+    reference: readTimingsFile(path.join(BUILDBENCH_ROOT, REFERENCE_TIMINGS)),
+  });
   const notes = selectionNotes({ leftOut, quick: args.quick && args.cache === undefined });
   if (args.dryRun) {
     process.stdout.write([...notes, describePlan(plan, estimate)].join('\n'));
@@ -116,6 +120,7 @@ async function measure(opts: {
     if (args.ref?.length) await prepareRefs({ plan, cwd });
     progress.message(`buildbench ${plan.variants.length} variants × ${Math.max(...plan.variants.map((v) => v.runs))} runs → ${outDir}`);
     for (const note of notes) progress.message(note);
+    if (estimate.knownMs > 0) progress.message(`estimate: ${describeEstimate(estimate)}`);
     results = await runPlan({
       plan,
       tool: TOOL,
@@ -193,6 +198,9 @@ function selectionNotes(opts: { leftOut: string[]; quick: boolean }): string[] {
   return notes;
 }
 
+/** Reference timings of every scenario in scenarios/, measured on a 2-core machine (npm run timings). */
+const REFERENCE_TIMINGS = 'bench/timings.json';
+
 function describePlan(plan: Plan, estimate: ReturnType<typeof estimatePlan>): string {
   const lines = [`plan ${plan.runId} (seed ${plan.seed}): ${plan.variants.length} variants`];
   for (const v of plan.variants) {
@@ -201,8 +209,18 @@ function describePlan(plan: Plan, estimate: ReturnType<typeof estimatePlan>): st
     lines.push(`  ${v.id}${v.variant.baseline ? ' (baseline)' : ''}: ${v.warmup} warm-up + ${v.runs} runs, ${each}`);
   }
   lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds, shuffled per round`);
-  const known = estimate.knownMs > 0 ? `~${formatMs(estimate.knownMs)} of builds` : 'no estimate';
-  const unknown = estimate.unknown.length > 0 ? ` + ${estimate.unknown.length} variants never measured here` : '';
-  lines.push(`estimate: ${known}${unknown} (set-up not included)`);
+  lines.push(`estimate: ${describeEstimate(estimate)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "~2.4 h (set-ups ~25 min included; 12 variants from earlier runs in reports/, 3 from bench/timings.json …)" */
+function describeEstimate(estimate: ReturnType<typeof estimatePlan>): string {
+  if (estimate.knownMs === 0) return `none: ${estimate.unknown.length} variants never measured here or in ${REFERENCE_TIMINGS}`;
+  const sources = [
+    estimate.fromHere > 0 ? `${estimate.fromHere} variants from earlier runs in reports/` : '',
+    estimate.fromReference > 0 ? `${estimate.fromReference} from ${REFERENCE_TIMINGS} (a 2-core machine)` : '',
+  ].filter(Boolean);
+  const setups = estimate.setupMs > 0 ? `set-ups ~${formatMs(estimate.setupMs)} included; ` : '';
+  const unknown = estimate.unknown.length > 0 ? ` + ${estimate.unknown.length} variants never measured` : '';
+  return `~${formatMs(estimate.knownMs)} (${setups}${sources.join(', ')})${unknown}; \`npm run setup\` not included`;
 }

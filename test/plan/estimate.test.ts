@@ -1,0 +1,80 @@
+// The plan's time estimate: set-up + warm-ups + runs per variant, from earlier runs here first, then the
+// committed reference timings; variants known to neither are counted, not guessed.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { estimatePlan, previousResults, readTimingsFile, timingsOf } from '../../src/plan/estimate.ts';
+import { buildPlan } from '../../src/plan/plan.ts';
+import type { Scenario, ScenarioVariant } from '../../src/scenario/scenario.ts';
+import { summarizeVariant } from '../../src/stats/index.ts';
+import { results } from '../compare/fixtures.ts';
+import { sample, variant } from '../stats/fixtures.ts';
+
+function scenarioVariant(name: string, cacheStates: ScenarioVariant['cacheStates']): ScenarioVariant {
+  return { scenario: 'app', name, baseline: name === 'a', build: 'true', setup: [], clean: [], caches: [], cacheStates, plainStates: cacheStates, env: {}, requires: [], phases: [], network: false, runs: 3, warmup: 0 };
+}
+const scenario: Scenario = {
+  name: 'app', file: 'app.yaml', path: '/x/app.yaml', sha256: '', default: true, project: '/x/proj', ignore: [],
+  variants: [scenarioVariant('a', ['warm']), scenarioVariant('b', ['cold']), scenarioVariant('c', ['cold'])],
+};
+const plan = (refs?: string[]) => buildPlan({ scenarios: [scenario], runId: 'r', seed: 1, outDir: '/out', workRoot: '/work', refs });
+
+/** reports/<run>/results.json with variant a@warm: builds of 2 s, a 60 s first build, a 30 s set-up. */
+function reportsDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-estimate-'));
+  const a = variant({ variant: 'a', cache: 'warm', wallMs: [1900, 2000, 2100], warmups: [sample(-1, 60_000)], setupMs: 30_000 });
+  a.stats = summarizeVariant(a);
+  mkdirSync(path.join(dir, 'run1'));
+  writeFileSync(path.join(dir, 'run1', 'results.json'), JSON.stringify(results({ runId: 'run1', startedAt: '2026-01-01T00:00:00Z', variants: [a] })));
+  return dir;
+}
+
+describe('estimatePlan', () => {
+  it('costs a variant its set-up, its warm-up (a full build) and its runs', () => {
+    const estimate = estimatePlan(plan(), { history: previousResults(reportsDir()) });
+    // a@warm: 30 s set-up + 1 warm-up × 60 s + 3 runs × 2 s.
+    expect(estimate.knownMs).toBe(30_000 + 60_000 + 3 * 2000);
+    expect(estimate.setupMs).toBe(30_000);
+    expect(estimate.perVariant.get('app/a@warm')).toBe(2000);
+    expect(estimate.unknown).toEqual(['app/b@cold', 'app/c@cold']);
+    expect([estimate.fromHere, estimate.fromReference]).toEqual([1, 0]);
+  });
+
+  it('falls back on the reference timings, and prefers what was measured here', () => {
+    const reference = new Map([
+      ['app/a@warm', { buildMs: 99_000 }],
+      ['app/b@cold', { buildMs: 10_000 }],
+    ]);
+    const estimate = estimatePlan(plan(), { history: previousResults(reportsDir()), reference });
+    expect(estimate.knownMs).toBe(96_000 + 3 * 10_000);
+    expect(estimate.unknown).toEqual(['app/c@cold']);
+    expect([estimate.fromHere, estimate.fromReference]).toEqual([1, 1]);
+  });
+
+  it('costs a variant built at a git ref what the same variant cost', () => {
+    const estimate = estimatePlan(plan(['main', 'HEAD']), { history: [], reference: new Map([['app/b@cold', { buildMs: 1000 }]]) });
+    expect(estimate.perVariant.get('app/b@cold#main')).toBe(1000);
+    expect(estimate.perVariant.get('app/b@cold#HEAD')).toBe(1000);
+    expect(estimate.knownMs).toBe(2 * 3 * 1000);
+  });
+});
+
+describe('timings files', () => {
+  it('reads the timings of each measured variant from a results file', () => {
+    const measured = variant({ variant: 'a', cache: 'warm', wallMs: [1000, 3000, 2000], warmups: [sample(-1, 5000)] });
+    measured.stats = summarizeVariant(measured);
+    const unmeasured = variant({ variant: 'x', status: 'unavailable', reason: 'no tool' });
+    const timings = timingsOf(results({ runId: 'r', startedAt: '2026-01-01T00:00:00Z', variants: [measured, unmeasured] }));
+    expect([...timings]).toEqual([['app/a@warm', { buildMs: 2000, warmupMs: 5000 }]]);
+  });
+
+  it('gives no reference timings for a missing or broken file, and keeps only entries with a build time', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-timings-'));
+    expect(readTimingsFile(path.join(dir, 'missing.json')).size).toBe(0);
+    writeFileSync(path.join(dir, 'broken.json'), '{"variants": ');
+    expect(readTimingsFile(path.join(dir, 'broken.json')).size).toBe(0);
+    writeFileSync(path.join(dir, 't.json'), JSON.stringify({ about: '', variants: { 'a/b@cold': { buildMs: 5 }, 'a/c@cold': { setupMs: 1 } } }));
+    expect([...readTimingsFile(path.join(dir, 't.json')).keys()]).toEqual(['a/b@cold']);
+  });
+});
