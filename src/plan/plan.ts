@@ -35,7 +35,16 @@ export interface Plan {
   rounds: string[][];
   /** git refs (run --ref), in the order given. */
   refs: string[];
+  /** Variant ids of the chosen scenarios this plan does not measure, and why (said in the run and the report). */
+  leftOut: LeftOut[];
 }
+
+export interface LeftOut {
+  why: string;
+  ids: string[];
+}
+
+export const QUICK_LEFT_OUT = '--quick measures each variant in its warmest cache state only';
 
 export interface PlanOptions {
   scenarios: Scenario[];
@@ -51,6 +60,8 @@ export interface PlanOptions {
   /** Each variant in its warmest cache state only (run --quick): the cheapest builds that still answer. */
   warmestOnly?: boolean;
   refs?: string[];
+  /** What the scenario selection already left out (a plain run's `default`s). */
+  leftOut?: LeftOut[];
 }
 
 export function variantId(opts: { scenario: string; variant: string; cache: string; ref?: string }): string {
@@ -61,11 +72,15 @@ export function variantId(opts: { scenario: string; variant: string; cache: stri
 export function buildPlan(opts: PlanOptions): Plan {
   const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
   const variants: PlannedVariant[] = [];
+  const notWarmest: string[] = [];
   for (const scenario of opts.scenarios) {
     for (const variant of scenario.variants) {
       for (const cache of variant.cacheStates) {
         if (opts.cache && !opts.cache.includes(cache)) continue;
-        if (opts.warmestOnly && !opts.cache && cache !== warmest(variant.cacheStates)) continue;
+        if (opts.warmestOnly && !opts.cache && cache !== warmest(variant.cacheStates)) {
+          notWarmest.push(variantId({ scenario: scenario.name, variant: variant.name, cache }));
+          continue;
+        }
         for (const ref of refs) {
           const id = variantId({ scenario: scenario.name, variant: variant.name, cache, ref });
           if (opts.only && opts.only.length > 0 && !opts.only.some((g) => matchGlob(g, id))) continue;
@@ -91,7 +106,8 @@ export function buildPlan(opts: PlanOptions): Plan {
   const maxRuns = Math.max(0, ...variants.map((v) => v.runs));
   const warmupRounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.warmup })), rounds: maxWarmup, seed: opts.seed });
   const rounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.runs })), rounds: maxRuns, seed: opts.seed + 1 });
-  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [] };
+  const leftOut = [...(opts.leftOut ?? []), ...(notWarmest.length > 0 ? [{ why: QUICK_LEFT_OUT, ids: notWarmest }] : [])];
+  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut };
 }
 
 /** The warmest of a variant's states, in the order cold < warm < incremental < noop. */

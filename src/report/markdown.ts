@@ -50,7 +50,10 @@ function scenarioSection(sc: ScenarioModel): string[] {
 }
 
 export function renderMarkdown(model: ReportModel): string {
-  const runs = model.sources.map((s) => `- ${md(s.runId)} on ${md(s.hostname)}, ${md(s.startedAt)}${s.interrupted ? ' — **interrupted**' : ''}`);
+  const runs = model.sources.flatMap((s) => [
+    `- ${md(s.runId)} on ${md(s.hostname)}, ${md(s.startedAt)}${s.interrupted ? ' — **interrupted**' : ''}`,
+    ...s.leftOut.map((l) => `  - not measured (${md(l.why)}): ${md(l.ids)}`),
+  ]);
   const body = model.scenarios.length > 0 ? model.scenarios.flatMap(scenarioSection) : ['The results hold no scenario.', ''];
   return [`# ${md(model.title)}`, '', ...runs, '', ...body, 'Full report with every number: `report.html`.', ''].join('\n');
 }

@@ -11,6 +11,8 @@ export interface SourceModel {
   startedAt: string;
   finishedAt: string | null;
   interrupted: boolean;
+  /** Variants of its scenarios the run did not measure, and why. */
+  leftOut: { why: string; ids: string }[];
   config: { runs: number; warmup: number; seed: number; noisePct: number | null; alpha: number | null; stopReason: string | null };
   /** Label/value pairs of the machine: OS, kernel, CPU, memory, load, Node, git. */
   machine: { label: string; value: string }[];
@@ -31,6 +33,7 @@ export function buildSources(results: readonly ResultsFile[]): SourceModel[] {
       startedAt: cleanLine(file.startedAt),
       finishedAt: file.finishedAt === null ? null : cleanLine(file.finishedAt),
       interrupted: file.interrupted,
+      leftOut: (file.config.leftOut ?? []).map((l) => ({ why: cleanLine(l.why), ids: l.ids.map((id) => cleanLine(id)).join(', ') })),
       config: {
         runs: file.config.runs,
         warmup: file.config.warmup,

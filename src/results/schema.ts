@@ -157,6 +157,12 @@ export const ResultsFileSchema = Type.Object(
       seed: d('seed of the shuffled order', Type.Integer()),
       order: d('variant ids per round, in run order', Type.Array(Type.Array(Type.String()))),
       refs: Type.Optional(d('git refs given with --ref, in order; the first is the baseline of the ref comparisons', Type.Array(Type.String()))),
+      leftOut: Type.Optional(
+        d(
+          'variants of the chosen scenarios this run did not measure, and why (a plain run’s `default`s, --quick)',
+          Type.Array(Type.Object({ why: Type.String(), ids: Type.Array(Type.String()) })),
+        ),
+      ),
       noisePct: Type.Optional(Type.Number()),
       alpha: Type.Optional(Type.Number()),
       stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),

@@ -61,6 +61,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
       seed: plan.seed,
       order: plan.rounds,
       ...(plan.refs.length > 0 ? { refs: plan.refs } : {}),
+      ...(plan.leftOut.length > 0 ? { leftOut: plan.leftOut } : {}),
       ...opts.stats,
     },
     environment: await fingerprintEnvironment({ cwd: opts.cwd, tools: [...tools.values()].map(({ name, version, path: p }) => ({ name, version, path: p })) }),

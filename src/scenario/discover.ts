@@ -45,6 +45,8 @@ export interface Selection {
   leftOut: string[];
 }
 
+export const PLAIN_LEFT_OUT = 'not in a plain run: --all or naming the scenario file runs them';
+
 /** Load the scenarios a command names; every problem of every file is collected before failing. */
 export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: string }): Selection {
   const dir = scenarioDir(opts.cwd);

@@ -87,14 +87,14 @@ describe('buildbench run', () => {
     const r = cli(['run', '--dry-run', '--quick'], dir);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('not in a plain run (use --all or name the file): demo/b@cold, demo/c@cold, demo/c@warm');
-    expect(lines[1]).toMatch(/^--quick: 4 runs, each variant in its warmest cache state only/);
+    expect(lines[0]).toBe('not measured (not in a plain run: --all or naming the scenario file runs them): demo/b@cold, demo/c@cold, demo/c@warm');
+    expect(lines[1]).toBe('not measured (--quick measures each variant in its warmest cache state only): demo/a@cold');
     expect(lines.filter((l) => l.startsWith('  '))).toEqual([
       '  demo/a@warm (baseline): 1 warm-up + 4 runs, no earlier measurement',
       '  demo/b@warm: 1 warm-up + 4 runs, no earlier measurement',
     ]);
     const all = cli(['run', '--dry-run', '--all'], dir);
-    expect(all.stdout).not.toMatch(/not in a plain run/);
+    expect(all.stdout).not.toMatch(/not measured/);
     expect(all.stdout).toMatch(/: 6 variants\n/);
   });
 

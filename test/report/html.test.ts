@@ -59,6 +59,13 @@ describe('report.html', () => {
     expect(html).toContain('sidecar/base@cold</span> <em>(baseline)</em> <small>at v1.2</small>');
     expect(html).toContain('sidecar/online@cold</span> <small>(used the network)</small>');
   });
+
+  it('says which variants the run left out, and why', async () => {
+    const file = makeResults({ variants: [{ name: 'base', baseline: true }] });
+    file.config.leftOut = [{ why: 'not in a plain run', ids: ['sidecar/extra@cold', 'sidecar/<b>@warm'] }];
+    const html = await renderHtml(buildReportModel({ results: [file] }));
+    expect(html).toContain(`Not measured in run ${file.runId} (not in a plain run): <span class="key">sidecar/extra@cold, sidecar/&lt;b&gt;@warm</span>`);
+  });
 });
 
 describe('inlining', () => {

@@ -39,6 +39,14 @@ describe('summary.md', () => {
     expect(markdown).toBe(await readFile(GOLDEN, 'utf8'));
   });
 
+  it('says under its run which variants the run left out, and why', () => {
+    const file = summaryFixture();
+    file.config.leftOut = [{ why: '--quick measures each variant in its warmest cache state only', ids: ['sidecar/onefile@cold', 'sidecar/onedir@cold'] }];
+    const lines = renderMarkdown(buildReportModel({ results: [file] })).split('\n');
+    const run = lines.findIndex((l) => l.startsWith(`- ${file.runId} on `));
+    expect(lines[run + 1]).toBe('  - not measured (--quick measures each variant in its warmest cache state only): sidecar/onefile@cold, sidecar/onedir@cold');
+  });
+
   it('escapes table pipes, code spans, emphasis, links and HTML, and keeps one line', () => {
     expect(escapeMarkdown(MARKDOWN_ATTACK)).toBe('\\| col \\| \\`code\\` \\*em\\* \\[link\\](http://x) &lt;b&gt;bold&lt;/b&gt; next line');
   });

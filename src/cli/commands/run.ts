@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readdirSync, rmSync } from 'node:fs';
 import { InputError } from '../../common/problem.ts';
-import { selectScenarios } from '../../scenario/discover.ts';
+import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
 import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
 import { buildPlan, type Plan } from '../../plan/plan.ts';
 import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
@@ -67,13 +67,14 @@ export async function runCommand(args: RunArgs): Promise<number> {
     cache: parseCache(args.cache),
     warmestOnly: args.quick,
     refs: args.ref,
+    leftOut: leftOut.length > 0 ? [{ why: PLAIN_LEFT_OUT, ids: leftOut }] : [],
   });
   if (plan.variants.length === 0) throw new InputError([{ file: args.only ? '--only' : '--cache', message: 'no variant matches' }]);
   const estimate = estimatePlan(plan, {
     history: previousResults(path.resolve('reports')),
     reference: readTimingsFile(path.join(BUILDBENCH_ROOT, REFERENCE_TIMINGS)),
   });
-  const notes = selectionNotes({ leftOut, quick: args.quick && args.cache === undefined });
+  const notes = plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`);
   if (args.dryRun) {
     process.stdout.write([...notes, describePlan(plan, estimate)].join('\n'));
     return 0;
@@ -186,16 +187,6 @@ function parseCache(raw: string | undefined): CacheState[] | undefined {
 function makeRunId(): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
   return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** What the selection left out, said before the plan so nobody mistakes a plain or quick run for the whole matrix. */
-function selectionNotes(opts: { leftOut: string[]; quick: boolean }): string[] {
-  const notes: string[] = [];
-  if (opts.leftOut.length > 0) notes.push(`not in a plain run (use --all or name the file): ${opts.leftOut.join(', ')}`);
-  if (opts.quick) {
-    notes.push('--quick: 4 runs, each variant in its warmest cache state only; a warm variant\'s first (full) build is kept as its warm-up sample');
-  }
-  return notes;
 }
 
 /** Reference timings of every scenario in scenarios/, measured on a 2-core machine (npm run timings). */
