@@ -10,7 +10,7 @@ export const RUN_OPTIONS: Record<string, Options> = {
   warmup: { type: 'number', describe: 'unmeasured builds per variant before the rounds' },
   only: { type: 'string', array: true, describe: 'keep variant ids matching these globs, e.g. "sidecar/*@cold"' },
   cache: { type: 'string', describe: 'cache states to run: a comma list of cold, warm, incremental, noop' },
-  quick: { type: 'boolean', default: false, describe: 'a first look: 4 runs (the fewest that can give a verdict), no extra warm-ups, each variant in its warmest cache state only (unless --cache)' },
+  quick: { type: 'boolean', default: false, describe: 'a first look: 4 runs (the fewest that can give a verdict), no extra warm-ups, one warm start-up launch, and each scenario in its baseline\'s warmest cache state only (unless --cache)' },
   seed: { type: 'number', describe: 'seed of the shuffled order (default: random, recorded)' },
   out: { type: 'string', describe: 'output folder (default: reports/<runId>)' },
   baseline: { type: 'string', describe: 'compare with an earlier results file or run folder' },

@@ -37,6 +37,8 @@ export interface Plan {
   refs: string[];
   /** Variant ids of the chosen scenarios this plan does not measure, and why (said in the run and the report). */
   leftOut: LeftOut[];
+  /** Launches after the first that time an artifact's warm start-up. */
+  warmLaunches: number;
 }
 
 export interface LeftOut {
@@ -44,7 +46,11 @@ export interface LeftOut {
   ids: string[];
 }
 
-export const QUICK_LEFT_OUT = '--quick measures each variant in its warmest cache state only';
+export const QUICK_LEFT_OUT = "--quick measures each scenario in its baseline's warmest cache state only";
+
+/** Launches after the first that time a warm start-up: the median of 3, or 1 with --quick. */
+export const WARM_LAUNCHES = 3;
+export const QUICK_WARM_LAUNCHES = 1;
 
 export interface PlanOptions {
   scenarios: Scenario[];
@@ -57,8 +63,11 @@ export interface PlanOptions {
   /** Globs over variant ids (`*` matches anything); empty keeps all. */
   only?: string[];
   cache?: CacheState[];
-  /** Each variant in its warmest cache state only (run --quick): the cheapest builds that still answer. */
-  warmestOnly?: boolean;
+  /**
+   * run --quick: one cache state per scenario, the warmest its baseline has (the cheapest builds that still
+   * give every measured variant a verdict); variants without that state are left out.
+   */
+  quick?: boolean;
   refs?: string[];
   /** What the scenario selection already left out (a plain run's `default`s). */
   leftOut?: LeftOut[];
@@ -74,10 +83,12 @@ export function buildPlan(opts: PlanOptions): Plan {
   const variants: PlannedVariant[] = [];
   const notWarmest: string[] = [];
   for (const scenario of opts.scenarios) {
+    const baseline = scenario.variants.find((v) => v.baseline) ?? scenario.variants[0];
+    const quickState = opts.quick && !opts.cache && baseline ? warmest(baseline.cacheStates) : undefined;
     for (const variant of scenario.variants) {
       for (const cache of variant.cacheStates) {
         if (opts.cache && !opts.cache.includes(cache)) continue;
-        if (opts.warmestOnly && !opts.cache && cache !== warmest(variant.cacheStates)) {
+        if (quickState && cache !== quickState) {
           notWarmest.push(variantId({ scenario: scenario.name, variant: variant.name, cache }));
           continue;
         }
@@ -107,7 +118,8 @@ export function buildPlan(opts: PlanOptions): Plan {
   const warmupRounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.warmup })), rounds: maxWarmup, seed: opts.seed });
   const rounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.runs })), rounds: maxRuns, seed: opts.seed + 1 });
   const leftOut = [...(opts.leftOut ?? []), ...(notWarmest.length > 0 ? [{ why: QUICK_LEFT_OUT, ids: notWarmest }] : [])];
-  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut };
+  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut,
+    warmLaunches: opts.quick ? QUICK_WARM_LAUNCHES : WARM_LAUNCHES };
 }
 
 /** The warmest of a variant's states, in the order cold < warm < incremental < noop. */

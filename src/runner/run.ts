@@ -153,7 +153,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
     if (result.status !== 'ok' || !planned.variant.smoke || result.samples.length === 0) continue;
     emit({ kind: 'smoke', id: planned.id });
     try {
-      result.startup = await measureStartup(planned, signal);
+      result.startup = await measureStartup(planned, { warmLaunches: plan.warmLaunches, signal });
     } catch (err) {
       result.startup = { firstMs: null, warmMs: null, readyOk: false, error: (err as Error).message };
     }

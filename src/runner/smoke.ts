@@ -16,17 +16,18 @@ import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { median } from '../stats/descriptive.ts';
 import { dirBytes } from '../common/walk-files.ts';
 
-const WARM_LAUNCHES = 3;
 const POLL_MS = 25;
 
-export async function measureStartup(planned: PlannedVariant, signal?: AbortSignal): Promise<StartupInfo> {
+/** Time the first launch after the build, then `warmLaunches` more (their median is the warm start-up). */
+export async function measureStartup(planned: PlannedVariant, opts: { warmLaunches: number; signal?: AbortSignal }): Promise<StartupInfo> {
+  const { signal } = opts;
   const smoke = planned.variant.smoke!;
   const timeoutMs = (smoke.timeoutS ?? 60) * 1000;
   const cacheBefore = await dirBytes(planned.cacheDir);
   const first = await launch({ planned, timeoutMs, signal, measureExtraction: cacheBefore });
   if (!first.ok) return { firstMs: null, warmMs: null, readyOk: false, error: first.error };
   const warm: number[] = [];
-  for (let i = 0; i < WARM_LAUNCHES && !signal?.aborted; i++) {
+  for (let i = 0; i < opts.warmLaunches && !signal?.aborted; i++) {
     const next = await launch({ planned, timeoutMs, signal });
     if (!next.ok) return { firstMs: first.ms, warmMs: null, readyOk: false, error: `warm launch: ${next.error}` };
     warm.push(next.ms);

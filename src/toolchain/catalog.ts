@@ -76,8 +76,7 @@ export const CATALOG: Record<string, ToolSpec> = {
     version: args(),
     install:
       `PEX SCIE needs science, the scie-jump and a python-build-standalone build, published only as GitHub ` +
-      `releases (no PyPI, npm or crates.io package carries them; PyPI's "science" is an empty placeholder): ` +
-      `stage a mirror on a connected machine and set ${SCIE_MIRROR_ENV} (see tools/README.md)`,
+      `releases: stage a mirror on a connected machine and set ${SCIE_MIRROR_ENV} (tools/README.md)`,
   },
 };
 

@@ -8,8 +8,8 @@ import { processesMatching } from '../runner/helpers.ts';
 
 const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
 
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -88,7 +88,7 @@ describe('buildbench run', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('not measured (not in a plain run: --all or naming the scenario file runs them): demo/b@cold, demo/c@cold, demo/c@warm');
-    expect(lines[1]).toBe('not measured (--quick measures each variant in its warmest cache state only): demo/a@cold');
+    expect(lines[1]).toBe("not measured (--quick measures each scenario in its baseline's warmest cache state only): demo/a@cold");
     expect(lines.filter((l) => l.startsWith('  '))).toEqual([
       '  demo/a@warm (baseline): 1 warm-up + 4 runs, no earlier measurement',
       '  demo/b@warm: 1 warm-up + 4 runs, no earlier measurement',
@@ -96,6 +96,19 @@ describe('buildbench run', () => {
     const all = cli(['run', '--dry-run', '--all'], dir);
     expect(all.stdout).not.toMatch(/not measured/);
     expect(all.stdout).toMatch(/: 6 variants\n/);
+  });
+
+  it('times start-up on the first launch and 3 warm ones, or 1 warm one with --quick', () => {
+    const dir = project();
+    writeFileSync(
+      path.join(dir, 's.yaml'),
+      'name: demo\nproject: proj\ncache: cold\nvariants:\n  - {name: a, build: "true", smoke: {run: "echo launched >> {scenarioDir}/launches-$BB_MODE"}}\n',
+    );
+    for (const [mode, args, launches] of [['full', ['--runs', '1'], 4], ['quick', ['--quick'], 2]] as const) {
+      const r = cli(['run', 's.yaml', '--out', `out-${mode}`, ...args], dir, { BB_MODE: mode });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(path.join(dir, `launches-${mode}`), 'utf8').trim().split('\n')).toHaveLength(launches);
+    }
   });
 
   it('exits 1 when a variant fails, after measuring the others', () => {

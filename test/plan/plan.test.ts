@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPlan, matchGlob } from '../../src/plan/plan.ts';
+import { QUICK_LEFT_OUT, buildPlan, matchGlob } from '../../src/plan/plan.ts';
 import type { Scenario, ScenarioVariant } from '../../src/scenario/scenario.ts';
 
 function variant(name: string, extra: Partial<ScenarioVariant> = {}): ScenarioVariant {
@@ -21,11 +21,15 @@ describe('buildPlan', () => {
     expect(plan.variants[0]!.workdir).toBe(path.join('/work', 's+a@cold', 'work'));
   });
 
-  it('keeps each variant in its warmest state for --quick, unless the cache states are given', () => {
-    const plan = buildPlan({ ...base, seed: 1, warmestOnly: true });
-    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@warm', 's/b@warm', 's/c@incremental']);
-    const cold = buildPlan({ ...base, seed: 1, warmestOnly: true, cache: ['cold'] });
+  it("keeps each scenario in its baseline's warmest state for --quick, unless the cache states are given", () => {
+    const plan = buildPlan({ ...base, seed: 1, quick: true });
+    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@warm', 's/b@warm']);
+    expect(plan.leftOut).toEqual([{ why: QUICK_LEFT_OUT, ids: ['s/a@cold', 's/b@cold', 's/c@incremental'] }]);
+    expect(plan.warmLaunches).toBe(1);
+    const cold = buildPlan({ ...base, seed: 1, quick: true, cache: ['cold'] });
     expect(cold.variants.map((v) => v.id)).toEqual(['s/a@cold', 's/b@cold']);
+    expect(cold.leftOut).toEqual([]);
+    expect(buildPlan({ ...base, seed: 1 }).warmLaunches).toBe(3);
   });
 
   it('keeps a full first build as a warm-up for states that need something to be warm from', () => {

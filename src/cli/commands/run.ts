@@ -65,7 +65,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     warmup: args.quick ? 0 : args.warmup,
     only: args.only,
     cache: parseCache(args.cache),
-    warmestOnly: args.quick,
+    quick: args.quick,
     refs: args.ref,
     leftOut: leftOut.length > 0 ? [{ why: PLAIN_LEFT_OUT, ids: leftOut }] : [],
   });
