@@ -74,6 +74,7 @@ describe('buildbench run', () => {
     const r = cli(['run', 's.yaml', '--dry-run', '--seed', '5'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^plan .* \(seed 5\): 1 variants\n {2}demo\/a@warm \(baseline\): 1 warm-up \+ 3 runs, no earlier measurement\n/);
+    expect(r.stdout).toMatch(/\nestimate: none: 1 variant never measured here or in bench\/timings.json\n$/);
     expect(existsSync(path.join(dir, 'reports'))).toBe(false);
   });
 

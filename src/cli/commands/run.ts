@@ -206,12 +206,13 @@ function describePlan(plan: Plan, estimate: ReturnType<typeof estimatePlan>): st
 
 /** "~2.4 h (set-ups ~25 min included; 12 variants from earlier runs in reports/, 3 from bench/timings.json …)" */
 function describeEstimate(estimate: ReturnType<typeof estimatePlan>): string {
-  if (estimate.knownMs === 0) return `none: ${estimate.unknown.length} variants never measured here or in ${REFERENCE_TIMINGS}`;
+  const variants = (n: number) => `${n} variant${n === 1 ? '' : 's'}`;
+  if (estimate.knownMs === 0) return `none: ${variants(estimate.unknown.length)} never measured here or in ${REFERENCE_TIMINGS}`;
   const sources = [
-    estimate.fromHere > 0 ? `${estimate.fromHere} variants from earlier runs in reports/` : '',
+    estimate.fromHere > 0 ? `${variants(estimate.fromHere)} from earlier runs in reports/` : '',
     estimate.fromReference > 0 ? `${estimate.fromReference} from ${REFERENCE_TIMINGS} (a 2-core machine)` : '',
   ].filter(Boolean);
   const setups = estimate.setupMs > 0 ? `set-ups ~${formatMs(estimate.setupMs)} included; ` : '';
-  const unknown = estimate.unknown.length > 0 ? ` + ${estimate.unknown.length} variants never measured` : '';
+  const unknown = estimate.unknown.length > 0 ? ` + ${variants(estimate.unknown.length)} never measured` : '';
   return `~${formatMs(estimate.knownMs)} (${setups}${sources.join(', ')})${unknown}; \`npm run setup\` not included`;
 }
