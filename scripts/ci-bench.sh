@@ -76,14 +76,6 @@ echo "pull request step: exit $status"
 
 echo "== summary → $GITHUB_STEP_SUMMARY"
 cat bench-out/summary.md >> "$GITHUB_STEP_SUMMARY"
-if [ -f baseline/results.json ] && [ -f bench-out/results.json ]; then
-  {
-    echo "## Against main's last results (regression: slower by more than $BENCH_THRESHOLD%)"
-    echo '```'
-    buildbench compare baseline/results.json bench-out/results.json --threshold "$BENCH_THRESHOLD" --no-fail-on-regression 2>&1
-    echo '```'
-  } >> "$GITHUB_STEP_SUMMARY"
-fi
 
 echo "== merge: two runs into one report"
 mkdir -p a b

@@ -4,12 +4,12 @@ import type { ResultsFile } from '../results/schema.ts';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
 import { markdownReporter } from './markdown.ts';
-import { buildReportModel } from './model.ts';
+import { buildReportModel, type AgainstModel } from './model.ts';
 import { pngReporter } from './png.ts';
 import type { Reporter } from './reporter.ts';
 
 export type { Reporter } from './reporter.ts';
-export type { ReportModel } from './model.ts';
+export type { AgainstModel, ReportModel } from './model.ts';
 export { buildReportModel } from './model.ts';
 
 export const REPORT_FORMATS = ['html', 'png', 'markdown', 'json'] as const;
@@ -21,14 +21,16 @@ export interface RenderOptions {
   outDir: string;
   /** Subset of REPORT_FORMATS; all by default. */
   formats?: string[];
+  /** The run against earlier results (run --baseline / --history), for summary.md. */
+  against?: AgainstModel[];
 }
 
 /** Renders the chosen formats into outDir; returns the files written. Throws on an unknown format name. */
-export async function renderReports({ results, history = [], outDir, formats = [...REPORT_FORMATS] }: RenderOptions): Promise<string[]> {
+export async function renderReports({ results, history = [], outDir, formats = [...REPORT_FORMATS], against }: RenderOptions): Promise<string[]> {
   const reporters: Reporter[] = [htmlReporter, pngReporter, markdownReporter, jsonReporter(results)];
   const unknown = formats.filter((f) => !reporters.some((r) => r.name === f));
   if (unknown.length > 0) throw new Error(`unknown report format: ${unknown.join(', ')} (valid: ${REPORT_FORMATS.join(', ')})`);
-  const model = buildReportModel({ results, history });
+  const model = { ...buildReportModel({ results, history }), ...(against && against.length > 0 ? { against } : {}) };
   const written: string[] = [];
   for (const reporter of reporters.filter((r) => formats.includes(r.name))) written.push(...(await reporter.render(model, outDir)));
   return written;

@@ -4,7 +4,9 @@
 // span, a link or an HTML tag.
 import { join } from 'node:path';
 import { buildCharts } from './charts.ts';
-import type { ReportModel, ScenarioModel } from './model.ts';
+import { comparisonCells } from '../compare/format-table.ts';
+import type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
+import { cleanLine } from './text.ts';
 import type { Reporter } from './reporter.ts';
 import { variantRows } from './tables.ts';
 import { buildVerdicts } from './verdict.ts';
@@ -49,13 +51,30 @@ function scenarioSection(sc: ScenarioModel): string[] {
   return [...lines, ''];
 }
 
+/** The run against earlier results: the same rows as `buildbench compare`, and the regressions. */
+function againstSection(a: AgainstModel): string[] {
+  const lines = [`## ${md(cleanLine(a.title))}`, ''];
+  if (a.comparisons.length === 0) return [...lines, 'No variant of this run was found in the earlier results.', ''];
+  const { header, rows } = comparisonCells(a.comparisons);
+  lines.push(...table(header, rows.map((r) => r.map((cell) => cleanLine(cell)))), '');
+  const regressions = a.regressions.map((id) => md(cleanLine(id)));
+  lines.push(
+    regressions.length > 0
+      ? `**${regressions.length === 1 ? 'Regression' : `${regressions.length} regressions`}** (slower by more than ${a.thresholdPct}%): ${regressions.join(', ')}`
+      : `No regression: no variant is slower by more than ${a.thresholdPct}%.`,
+    '',
+  );
+  return lines;
+}
+
 export function renderMarkdown(model: ReportModel): string {
   const runs = model.sources.flatMap((s) => [
     `- ${md(s.runId)} on ${md(s.hostname)}, ${md(s.startedAt)}${s.interrupted ? ' — **interrupted**' : ''}`,
     ...s.leftOut.map((l) => `  - not measured (${md(l.why)}): ${md(l.ids)}`),
   ]);
   const body = model.scenarios.length > 0 ? model.scenarios.flatMap(scenarioSection) : ['The results hold no scenario.', ''];
-  return [`# ${md(model.title)}`, '', ...runs, '', ...body, 'Full report with every number: `report.html`.', ''].join('\n');
+  const against = (model.against ?? []).flatMap(againstSection);
+  return [`# ${md(model.title)}`, '', ...runs, '', ...body, ...against, 'Full report with every number: `report.html`.', ''].join('\n');
 }
 
 export const markdownReporter: Reporter = {

@@ -53,10 +53,22 @@ export interface ScenarioModel {
   recommendations: string[];
 }
 
+/** The run against earlier results (run --baseline / --history): one section per comparison made. */
+export interface AgainstModel {
+  /** "against baseline/results.json", "against the last 5 runs of history/". */
+  title: string;
+  comparisons: Comparison[];
+  /** Variant ids slower than the baseline by more than the threshold. */
+  regressions: string[];
+  thresholdPct: number;
+}
+
 export interface ReportModel {
   title: string;
   sources: SourceModel[];
   scenarios: ScenarioModel[];
+  /** Comparisons with earlier runs, when the run was given a baseline or a history. */
+  against?: AgainstModel[];
 }
 
 export interface ModelInput {

@@ -78,6 +78,17 @@ describe('buildbench run', () => {
     expect(existsSync(path.join(dir, 'reports'))).toBe(false);
   });
 
+  it('refuses an unreadable --baseline before it builds anything', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 's.yaml'), 'name: demo\nproject: proj\nvariants:\n  - {name: a, build: "touch {scenarioDir}/ran"}\n');
+    writeFileSync(path.join(dir, 'old.json'), '{"schemaVersion": 1}');
+    const r = cli(['run', 's.yaml', '--out', 'out', '--baseline', 'old.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^old\.json/m);
+    expect(existsSync(path.join(dir, 'ran'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('says what a plain or --quick run leaves out before its plan', () => {
     const dir = project();
     mkdirSync(path.join(dir, 'scenarios'));

@@ -47,6 +47,30 @@ describe('summary.md', () => {
     expect(lines[run + 1]).toBe('  - not measured (--quick measures each variant in its warmest cache state only): sidecar/onefile@cold, sidecar/onedir@cold');
   });
 
+  it('ends with the run against earlier results: the compare rows, escaped, and the regressions', () => {
+    const comparison = { scenario: 'sidecar', metric: 'wallMs', baseline: 'sidecar/a|b@cold', variant: 'sidecar/a|b@cold', ratio: 1.3, ciLow: 1.2, ciHigh: 1.4, pValue: 0.004, verdict: 'slower' as const };
+    const model = buildReportModel({ results: [summaryFixture()] });
+    const lines = renderMarkdown({
+      ...model,
+      against: [
+        { title: 'Against base/results.json', comparisons: [comparison], regressions: ['sidecar/a|b@cold'], thresholdPct: 5 },
+        { title: 'Against the last 5 runs of history/', comparisons: [], regressions: [], thresholdPct: 5 },
+      ],
+    }).split('\n');
+    const at = lines.indexOf('## Against base/results.json');
+    expect(lines.slice(at, at + 7)).toEqual([
+      '## Against base/results.json',
+      '',
+      '| variant | baseline | ratio [95% CI] | p | verdict |',
+      '|---|---|---|---|---|',
+      '| sidecar/a\\|b@cold | (same id) | 1.30× \\[1.20–1.40\\] | 0.004 | slower |',
+      '',
+      '**Regression** (slower by more than 5%): sidecar/a\\|b@cold',
+    ]);
+    expect(lines).toContain('No variant of this run was found in the earlier results.');
+    expect(lines.at(-2)).toBe('Full report with every number: `report.html`.');
+  });
+
   it('escapes table pipes, code spans, emphasis, links and HTML, and keeps one line', () => {
     expect(escapeMarkdown(MARKDOWN_ATTACK)).toBe('\\| col \\| \\`code\\` \\*em\\* \\[link\\](http://x) &lt;b&gt;bold&lt;/b&gt; next line');
   });

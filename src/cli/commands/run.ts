@@ -6,6 +6,7 @@ import { InputError } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
 import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
 import { buildPlan, type Plan } from '../../plan/plan.ts';
+import { readResultsFile } from '../../results/io.ts';
 import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
 import { runPlan } from '../../runner/run.ts';
 import { acquireOutDirLock } from '../../results/lock.ts';
@@ -52,6 +53,11 @@ export interface RunArgs {
 export async function runCommand(args: RunArgs): Promise<number> {
   const cwd = process.cwd();
   const { scenarios, leftOut } = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
+  if (args.baseline) {
+    // Refused before the builds, not after them.
+    const read = readResultsFile(args.baseline);
+    if (!read.value) throw new InputError(read.problems);
+  }
   const runId = makeRunId();
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
   const { runs, adaptive } = parseRuns(args);
@@ -142,12 +148,22 @@ async function measure(opts: {
       await removeRefs({ plan, cwd });
     }
   }
+  // Compared before the reports are written, so summary.md holds the comparison a pull request needs; a
+  // baseline that became unreadable during the run still leaves the reports of this run behind.
+  let compared: Awaited<ReturnType<typeof compareAgainst>> | undefined;
+  let compareError: unknown;
   try {
-    await renderReports({ results: [results], outDir });
+    compared = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
+  } catch (err) {
+    compareError = err;
+  }
+  try {
+    await renderReports({ results: [results], outDir, against: compared?.sections });
   } catch (err) {
     progress.message(`report rendering failed: ${(err as Error).message} (results.json is complete)`);
   }
-  const regression = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
+  if (compareError) throw compareError;
+  const regressed = compared?.regressed ?? false;
   if (args.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
     const verdicts = formatVerdicts(results);
@@ -155,7 +171,7 @@ async function measure(opts: {
   }
   if (results.interrupted) return 130;
   if (results.variants.some((v) => v.status === 'failed')) return 1;
-  return regression && args.failOnRegression ? 1 : 0;
+  return regressed && args.failOnRegression ? 1 : 0;
 }
 
 /** A harness killed between writing and renaming results.json leaves `results.json.<pid>.tmp` behind. */
