@@ -105,6 +105,10 @@ describe('buildbench run', () => {
       '  demo/a@warm (baseline): 1 warm-up + 4 runs, no earlier measurement',
       '  demo/b@warm: 1 warm-up + 4 runs, no earlier measurement',
     ]);
+    const only = cli(['run', '--dry-run', '--only', 'demo/c@*'], dir);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('--only: no variant matches in a plain run (demo/c@cold, demo/c@warm: not in a plain run: --all or naming the scenario file runs them)');
+    expect(cli(['run', '--dry-run', '--only', 'demo/c@*', '--all'], dir).stdout).toMatch(/: 2 variants\n/);
     const all = cli(['run', '--dry-run', '--all'], dir);
     expect(all.stdout).not.toMatch(/not measured/);
     expect(all.stdout).toMatch(/: 6 variants\n/);

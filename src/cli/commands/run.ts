@@ -5,7 +5,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { InputError } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
 import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
-import { buildPlan, type Plan } from '../../plan/plan.ts';
+import { buildPlan, matchGlob, type Plan } from '../../plan/plan.ts';
 import { readResultsFile } from '../../results/io.ts';
 import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
 import { runPlan } from '../../runner/run.ts';
@@ -58,6 +58,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
     const read = readResultsFile(args.baseline);
     if (!read.value) throw new InputError(read.problems);
   }
+  // With --only, what the plain run left out matters only where it matches the globs.
+  const plainLeftOut = args.only?.length ? leftOut.filter((id) => args.only!.some((g) => matchGlob(g, id))) : leftOut;
   const runId = makeRunId();
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
   const { runs, adaptive } = parseRuns(args);
@@ -73,9 +75,12 @@ export async function runCommand(args: RunArgs): Promise<number> {
     cache: parseCache(args.cache),
     quick: args.quick,
     refs: args.ref,
-    leftOut: leftOut.length > 0 ? [{ why: PLAIN_LEFT_OUT, ids: leftOut }] : [],
+    leftOut: plainLeftOut.length > 0 ? [{ why: PLAIN_LEFT_OUT, ids: plainLeftOut }] : [],
   });
-  if (plan.variants.length === 0) throw new InputError([{ file: args.only ? '--only' : '--cache', message: 'no variant matches' }]);
+  if (plan.variants.length === 0) {
+    const hint = plainLeftOut.length > 0 ? ` in a plain run (${plainLeftOut.join(', ')}: ${PLAIN_LEFT_OUT})` : '';
+    throw new InputError([{ file: args.only ? '--only' : '--cache', message: `no variant matches${hint}` }]);
+  }
   const estimate = estimatePlan(plan, {
     history: previousResults(path.resolve('reports')),
     reference: readTimingsFile(path.join(BUILDBENCH_ROOT, REFERENCE_TIMINGS)),
