@@ -12,6 +12,21 @@ export interface DebugInfoFinding {
   debugInfo: DebugInfoPlace;
   /** Compile units with their debug info inside / skeletons pointing elsewhere; null when not read. */
   units: { full: number; skeleton: number } | null;
+  /** Unpacked: the absolute `.dwo` paths the skeleton units name (the side files to count with the binary). */
+  dwoFiles?: string[];
+}
+
+/**
+ * The absolute `.dwo` paths in string sections. A skeleton unit names its `.dwo` by DW_AT_dwo_name (with
+ * DW_AT_comp_dir); rustc writes the absolute path, as a string in `.debug_str` (`.debug_line_str` too),
+ * so the NUL-separated strings ending in `.dwo` are the split units' files, without parsing DWARF forms.
+ */
+export function dwoPathsIn(sections: readonly Buffer[]): string[] {
+  const found = new Set<string>();
+  for (const data of sections) {
+    for (const s of data.toString('latin1').split('\0')) if (s.startsWith('/') && s.endsWith('.dwo')) found.add(s);
+  }
+  return [...found].sort();
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -55,5 +70,8 @@ export async function findDebugInfo(opts: { path: string; reader: RangeReader; e
     hasDwp,
     hasDebugLink: findSection(elf, '.gnu_debuglink') !== undefined,
   });
-  return { debugInfo, units };
+  if (debugInfo !== 'unpacked') return { debugInfo, units };
+  const strings = ['.debug_str', '.debug_line_str'].map((name) => findSection(elf, name)).filter((x) => x !== undefined);
+  const data = await Promise.all(strings.map((section) => readSection({ reader, elf, section })));
+  return { debugInfo, units, dwoFiles: dwoPathsIn(data.filter((d): d is Buffer => d !== null)) };
 }

@@ -21,6 +21,8 @@ export interface Fingerprint {
   mismatch?: string[];
   /** What each finding rests on, for the report's tooltip. */
   evidence: string[];
+  /** Unpacked debug info: the `.dwo` files it names (counted as the artifact's side files, not recorded). */
+  dwoFiles?: string[];
 }
 
 /** PyInstaller's version and the exact Python version from the first lines of its log. */
@@ -73,6 +75,7 @@ export async function fingerprintArtifact(opts: { path: string; expect?: Expect;
       fp.evidence.push(linker.evidence ? `linker marker: ${linker.evidence}` : 'no mold/LLD/gold marker in .comment: GNU ld');
       const debug = await findDebugInfo({ path, reader, elf });
       fp.debugInfo = debug.debugInfo;
+      if (debug.dwoFiles) fp.dwoFiles = debug.dwoFiles;
       if (debug.units) fp.evidence.push(`compile units: ${debug.units.full} with debug info inside, ${debug.units.skeleton} split`);
     });
   }

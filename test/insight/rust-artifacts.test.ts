@@ -1,7 +1,7 @@
 // End-to-end on a real two-unit crate (test/fixtures/insight/rust-app: a binary and one path dependency),
 // built here with the default linker (rust-lld), mold, GNU ld and split debug info.
 import { execa } from 'execa';
-import { cp, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { cp, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,7 @@ beforeAll(async () => {
   await build('mold', { env: { RUSTFLAGS: '-Clink-arg=-fuse-ld=mold' } });
   await build('bfd', { env: { RUSTFLAGS: '-Clink-arg=-fuse-ld=bfd -Clinker-features=-lld' } });
   await build('packed', { env: { CARGO_PROFILE_DEV_SPLIT_DEBUGINFO: 'packed' } });
+  await build('unpacked', { env: { CARGO_PROFILE_DEV_SPLIT_DEBUGINFO: 'unpacked' } });
 }, 180_000);
 
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -110,6 +111,22 @@ describe('cargo timings and duplicates', () => {
 });
 
 describe('inspectArtifact', () => {
+  it('counts the .dwo files an unpacked binary names as its split debug info, inside the workdir only', async () => {
+    // The oracle: binutils' readelf, which resolves each skeleton unit's DW_AT_dwo_name itself. Not every
+    // .dwo in deps/ is named (a codegen unit the link dropped), and incremental/ holds hard links of the rest.
+    const dump = await execa('readelf', ['--debug-dump=info', builds.unpacked!.binary], { reject: false });
+    const named = [...new Set([...dump.stdout.matchAll(/Found separate debug object file: (\S+\.dwo)$/gm)].map((m) => m[1]!))];
+    expect(named.length).toBeGreaterThan(1);
+    const bytes = (await Promise.all(named.map((f) => stat(f)))).reduce((sum, st) => sum + st.size, 0);
+    const artifact = { path: relative(root, builds.unpacked!.binary), kind: 'file' as const };
+    const insight = await inspectArtifact({ workdir: root, artifact, expect: { debugInfo: 'unpacked' } });
+    expect(insight.fingerprint?.debugInfo).toBe('unpacked');
+    expect(insight.fingerprint?.mismatch).toBeUndefined();
+    expect(insight.debugBytes).toBe(bytes);
+    // The same binary seen from a workdir that does not hold its target dir: nothing outside is counted.
+    expect((await inspectArtifact({ workdir: app, artifact: { path: relative(app, builds.unpacked!.binary), kind: 'file' } })).debugBytes).toBe(0);
+  });
+
   it('writes the fingerprint in the results-file shape, versions included', async () => {
     const insight = await inspectArtifact({
       workdir: app,
