@@ -21,6 +21,19 @@ export class InputError extends Error {
   }
 }
 
+/** Read every file; every problem of every file is collected before failing with all of them. */
+export function readEach<T>(files: readonly string[], read: (file: string) => { value?: T; problems: Problem[] }): T[] {
+  const problems: Problem[] = [];
+  const values: T[] = [];
+  for (const file of files) {
+    const result = read(file);
+    problems.push(...result.problems);
+    if (result.value !== undefined) values.push(result.value);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return values;
+}
+
 /** `scenarios/x.yaml:14:7 variants[2].cache: must be one of cold, warm, incremental, noop` */
 export function formatProblem(p: Problem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;

@@ -3,7 +3,7 @@
 import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readDocumentFile, validateDocument } from '../common/validate-document.ts';
-import { InputError, type Problem } from '../common/problem.ts';
+import { readEach, type Problem } from '../common/problem.ts';
 import { ResultsFileSchema, SCHEMA_VERSION, type ResultsFile } from './schema.ts';
 
 export const RESULTS_FILE = 'results.json';
@@ -32,13 +32,5 @@ export function readResultsFile(input: string): { value?: ResultsFile; problems:
 
 /** Read several results files; every problem of every file is collected before failing. */
 export function readResultsFiles(files: readonly string[]): ResultsFile[] {
-  const problems: Problem[] = [];
-  const values: ResultsFile[] = [];
-  for (const file of files) {
-    const read = readResultsFile(file);
-    problems.push(...read.problems);
-    if (read.value) values.push(read.value);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return values;
+  return readEach(files, readResultsFile);
 }

@@ -3,7 +3,7 @@
 // every file there, whole.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, type Problem } from '../common/problem.ts';
+import { InputError, readEach, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from './load.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -53,18 +53,15 @@ export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: stri
   const explicit = opts.args.length > 0;
   const files = explicit ? opts.args.map((a) => resolveArgument(a, dir)) : listScenarioFiles(dir).map((f) => path.relative(opts.cwd, f));
   if (files.length === 0) throw new InputError([{ file: dir, message: 'no scenario files found (give a file, or add scenarios/*.yaml)' }]);
-  const problems: Problem[] = [];
-  const scenarios: Scenario[] = [];
-  for (const file of files) {
+  const scenarios = readEach(files, (file) => {
     const loaded = loadScenarioFile(file);
-    problems.push(...loaded.problems);
-    if (loaded.scenario) scenarios.push(loaded.scenario);
-  }
-  if (problems.length > 0) throw new InputError(problems);
+    return { value: loaded.scenario, problems: loaded.problems };
+  });
   const plain = !explicit && !opts.all;
   const chosen = plain ? scenarios.filter((s) => s.default).map(plainRun) : scenarios;
   if (chosen.length === 0) throw new InputError([{ file: dir, message: 'no scenario is marked default: true (name one, or use --all)' }]);
   const names = new Map<string, string>();
+  const problems: Problem[] = [];
   for (const s of chosen) {
     const other = names.get(s.name);
     if (other) problems.push({ file: s.file, message: `scenario name "${s.name}" is also used by ${other}` });
