@@ -7,7 +7,7 @@ import path from 'node:path';
 import { readResultsFile } from '../results/io.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { median } from '../stats/index.ts';
-import type { Plan, PlannedVariant } from './plan.ts';
+import { variantId, type Plan, type PlannedVariant } from './plan.ts';
 
 /** What one variant cost in an earlier run. */
 export interface VariantTiming {
@@ -86,7 +86,7 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
   const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), fromHere: 0, fromReference: 0 };
   for (const v of plan.variants) {
     // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
-    const key = v.ref ? v.id.slice(0, -(v.ref.length + 1)) : v.id;
+    const key = variantId({ scenario: v.scenario.name, variant: v.variant.name, cache: v.cache });
     const local = here.get(v.id) ?? here.get(key);
     const timing = local ?? opts.reference?.get(key);
     if (!timing) {

@@ -69,7 +69,7 @@ export interface PlanOptions {
    */
   quick?: boolean;
   refs?: string[];
-  /** What the scenario selection already left out (a plain run's `default`s). */
+  /** What the scenario selection already left out (a plain run's `default`s); kept where --only matches. */
   leftOut?: LeftOut[];
 }
 
@@ -117,7 +117,11 @@ export function buildPlan(opts: PlanOptions): Plan {
   const maxRuns = Math.max(0, ...variants.map((v) => v.runs));
   const warmupRounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.warmup })), rounds: maxWarmup, seed: opts.seed });
   const rounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.runs })), rounds: maxRuns, seed: opts.seed + 1 });
-  const leftOut = [...(opts.leftOut ?? []), ...(notWarmest.length > 0 ? [{ why: QUICK_LEFT_OUT, ids: notWarmest }] : [])];
+  // With --only, what was left out matters only where the globs match it.
+  const kept = (ids: string[]) => (opts.only && opts.only.length > 0 ? ids.filter((id) => opts.only!.some((g) => matchGlob(g, id))) : ids);
+  const leftOut = [...(opts.leftOut ?? []), { why: QUICK_LEFT_OUT, ids: notWarmest }]
+    .map((l) => ({ why: l.why, ids: kept(l.ids) }))
+    .filter((l) => l.ids.length > 0);
   return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut,
     warmLaunches: opts.quick ? QUICK_WARM_LAUNCHES : WARM_LAUNCHES };
 }

@@ -30,6 +30,9 @@ describe('buildPlan', () => {
     expect(cold.variants.map((v) => v.id)).toEqual(['s/a@cold', 's/b@cold']);
     expect(cold.leftOut).toEqual([]);
     expect(buildPlan({ ...base, seed: 1 }).warmLaunches).toBe(3);
+    // With --only, only the left-out ids the globs match are said (the others were not asked for).
+    const only = buildPlan({ ...base, seed: 1, quick: true, only: ['s/b@*'], leftOut: [{ why: 'plain', ids: ['s/a@cold', 's/b@noop'] }] });
+    expect(only.leftOut).toEqual([{ why: 'plain', ids: ['s/b@noop'] }, { why: QUICK_LEFT_OUT, ids: ['s/b@cold'] }]);
   });
 
   it('keeps a full first build as a warm-up for states that need something to be warm from', () => {

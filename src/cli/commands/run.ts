@@ -5,7 +5,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { InputError } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
 import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
-import { buildPlan, matchGlob, type Plan } from '../../plan/plan.ts';
+import { buildPlan, type Plan } from '../../plan/plan.ts';
 import { readResultsFile } from '../../results/io.ts';
 import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
 import { runPlan } from '../../runner/run.ts';
@@ -58,8 +58,6 @@ export async function runCommand(args: RunArgs): Promise<number> {
     const read = readResultsFile(args.baseline);
     if (!read.value) throw new InputError(read.problems);
   }
-  // With --only, what the plain run left out matters only where it matches the globs.
-  const plainLeftOut = args.only?.length ? leftOut.filter((id) => args.only!.some((g) => matchGlob(g, id))) : leftOut;
   const runId = makeRunId();
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
   const { runs, adaptive } = parseRuns(args);
@@ -75,10 +73,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
     cache: parseCache(args.cache),
     quick: args.quick,
     refs: args.ref,
-    leftOut: plainLeftOut.length > 0 ? [{ why: PLAIN_LEFT_OUT, ids: plainLeftOut }] : [],
+    leftOut: [{ why: PLAIN_LEFT_OUT, ids: leftOut }],
   });
   if (plan.variants.length === 0) {
-    const hint = plainLeftOut.length > 0 ? ` in a plain run (${plainLeftOut.join(', ')}: ${PLAIN_LEFT_OUT})` : '';
+    const plain = plan.leftOut.find((l) => l.why === PLAIN_LEFT_OUT);
+    const hint = plain ? ` in a plain run (${plain.ids.join(', ')}: ${PLAIN_LEFT_OUT})` : '';
     throw new InputError([{ file: args.only ? '--only' : '--cache', message: `no variant matches${hint}` }]);
   }
   const estimate = estimatePlan(plan, {
