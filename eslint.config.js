@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'bench/**/target/', 'bench/**/dist/', '.tools/', '.work/'] },
+  { ignores: ['node_modules/', 'dist/', 'reports/', 'bench/**/target/', 'bench/**/dist/', '.tools/', '.work/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

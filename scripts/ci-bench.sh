@@ -38,7 +38,7 @@ mkdir -p "$DIR/proj" "$DIR/bin"
 cd "$DIR"
 
 # The workflow's "Put buildbench on PATH" step, here.
-ln -sf "$ROOT/bin/buildbench.js" "$DIR/bin/buildbench"
+ln -sf "$ROOT/scripts/from-source.js" "$DIR/bin/buildbench"
 export PATH="$DIR/bin:$PATH"
 export CI=true
 export GITHUB_STEP_SUMMARY="$DIR/step-summary.md"

@@ -4,6 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
 import { RUN_OPTIONS } from './run-options.ts';
 import { stripControl } from './terminal.ts';
+import { TOOL } from './version.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the insight readers.
 const runCommand = async (a: never) => (await import('./commands/run.ts')).runCommand(a);
@@ -65,7 +66,9 @@ export async function main(argv: string[]): Promise<number> {
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version()
+    // buildbench's own version: yargs would otherwise read the package.json nearest the current directory,
+    // which inside a user's project is the project's.
+    .version(TOOL.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processesMatching } from '../runner/helpers.ts';
 
-const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+import { BIN } from '../e2e/helpers.ts';
 
 function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });

@@ -7,7 +7,8 @@ import { onTestFinished } from 'vitest';
 import type { ResultsFile } from '../../src/results/schema.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
-export const BIN = path.join(ROOT, 'bin/buildbench.js');
+/** buildbench run from its sources (tsx), so the tests exercise the code as edited; test/e2e/package.test.ts runs the packed dist/. */
+export const BIN = path.join(ROOT, 'scripts/from-source.js');
 
 export interface CliResult {
   code: number | null;

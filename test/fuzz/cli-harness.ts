@@ -1,12 +1,12 @@
 // Runs the command line on fuzz cases, in-process for the bulk (the CLI takes ~2 s to start, a call of `main`
-// a few ms) and as real `bin/buildbench.js` processes for a sample, and checks what a user would see on bad
+// a few ms) and as real `buildbench` processes for a sample, and checks what a user would see on bad
 // input: exit 2, nothing on stdout, and on stderr one line per problem, each naming the file.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
 
-const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+import { BIN } from '../e2e/helpers.ts';
 
 /** One malformed input. `content` is written to the file; `special` makes something that is not a plain file. */
 export interface FuzzCase {

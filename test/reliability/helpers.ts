@@ -6,8 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { processesMatching, writeScenario as writeRunnerScenario } from '../runner/helpers.ts';
-
-export const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+import { BIN } from '../e2e/helpers.ts';
 
 /** A temp folder with `proj/` and `s.yaml` holding `yaml`; removed when the test finishes. */
 export function scenarioDir(yaml: string): string {
