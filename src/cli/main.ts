@@ -2,16 +2,28 @@
 // and exit codes (0 ok; 1 a failed variant or a regression; 2 bad input; 130 interrupted).
 import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
-import { RUN_OPTIONS } from './run-options.ts';
+import { RUN_OPTIONS, STATS_OPTIONS } from './run-options.ts';
+import { checkFlags, nonEmpty, oneOf, type Flag } from './flag-check.ts';
+import { REPORT_FORMATS } from '../report/formats.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the insight readers.
 const runCommand = async (a: never) => (await import('./commands/run.ts')).runCommand(a);
 const validateCommand = async (a: { files: string[] }) => (await import('./commands/validate.ts')).validateCommand(a);
-const reportCommand = async (a: { results: string[]; out?: string; history?: string }) => (await import('./commands/report.ts')).reportCommand(a);
+const reportCommand = async (a: { results: string[]; out?: string; history?: string; format?: string }) => (await import('./commands/report.ts')).reportCommand(a);
 const compareCommand = async (a: never) => (await import('./commands/compare.ts')).compareCommand(a);
 const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
+
+const REPORT_OPTIONS: Record<string, Flag> = {
+  out: { type: 'string', describe: 'output folder (default: the folder of the first results file)', check: nonEmpty },
+  history: { type: 'string', describe: 'folder of earlier results for trend charts', check: nonEmpty },
+  format: { type: 'string', describe: `formats to write, a comma list of ${REPORT_FORMATS.join(', ')} (default: all)`, check: oneOf(REPORT_FORMATS, { list: true }) },
+};
+const COMPARE_OPTIONS: Record<string, Flag> = {
+  ...STATS_OPTIONS,
+  'fail-on-regression': { type: 'boolean', default: true, describe: 'exit 1 on a regression (--no-fail-on-regression to only report)' },
+};
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
 
@@ -24,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       ['run [scenarios..]', '$0'],
       'build every variant of the scenarios several times, interleaved, and report',
-      (y: Argv) => y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' }).options(RUN_OPTIONS),
+      (y: Argv) => y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' }).options(RUN_OPTIONS).check(checkFlags(RUN_OPTIONS)),
       (args) => set(runCommand(args as never)),
     )
     .command(
@@ -39,9 +51,9 @@ export async function main(argv: string[]): Promise<number> {
       (y: Argv) =>
         y
           .positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' })
-          .option('out', { type: 'string', describe: 'output folder (default: the folder of the first results file)' })
-          .option('history', { type: 'string', describe: 'folder of earlier results for trend charts' }),
-      (args) => set(reportCommand({ results: args.results as string[], out: args.out, history: args.history })),
+          .options(REPORT_OPTIONS)
+          .check(checkFlags(REPORT_OPTIONS)),
+      (args) => set(reportCommand(args as never)),
     )
     .command(
       'compare <baseline> <current>',
@@ -50,10 +62,8 @@ export async function main(argv: string[]): Promise<number> {
         y
           .positional('baseline', { type: 'string', demandOption: true })
           .positional('current', { type: 'string', demandOption: true })
-          .option('threshold', { type: 'number', describe: 'slowdown in % that counts as a regression (default: the noise band)' })
-          .option('noise', { type: 'number', default: 2, describe: 'noise band in %' })
-          .option('alpha', { type: 'number', default: 0.05, describe: 'significance level' })
-          .option('fail-on-regression', { type: 'boolean', default: true, describe: 'exit 1 on a regression (--no-fail-on-regression to only report)' }),
+          .options(COMPARE_OPTIONS)
+          .check(checkFlags(COMPARE_OPTIONS)),
       (args) => set(compareCommand(args as never)),
     )
     .command(

@@ -1,28 +1,42 @@
-// The flags of `buildbench run`, kept apart from the command so `--help` loads nothing heavy.
-import type { Options } from 'yargs';
+// The flags of `buildbench run` (and the statistics flags `compare` shares), kept apart from the command so
+// `--help` loads nothing heavy. Each flag carries the check of its value (flag-check.ts).
+import { CACHE_STATES } from '../scenario/cache-states.ts';
+import { nonEmpty, numberIn, oneOf, type Flag } from './flag-check.ts';
 
-export const RUN_OPTIONS: Record<string, Options> = {
+/** The verdict settings `run` and `compare` share. */
+export const STATS_OPTIONS = {
+  threshold: { type: 'number', describe: 'slowdown in % that counts as a regression (default: the noise band)', check: numberIn({ min: 0 }) },
+  noise: { type: 'number', default: 2, describe: 'noise band in %: smaller differences are "no difference"', check: numberIn({ min: 0, below: 100 }) },
+  // Below 0.5: the "no difference" verdict reads a 1−2α interval (two one-sided tests), which needs 1−2α > 0.
+  alpha: { type: 'number', default: 0.05, describe: 'significance level of the verdicts (0 < alpha < 0.5)', check: numberIn({ above: 0, below: 0.5 }) },
+} satisfies Record<string, Flag>;
+
+const count = (min: number, max?: number) => numberIn({ min, max, integer: true });
+
+export const RUN_OPTIONS: Record<string, Flag> = {
   all: { type: 'boolean', default: false, describe: 'every scenario file in scenarios/, not only the default ones' },
-  runs: { type: 'string', describe: 'measured builds per variant, or "auto" (adds rounds until the verdicts are decided)' },
-  'min-runs': { type: 'number', default: 4, describe: 'with --runs auto: rounds before the first check' },
-  'max-runs': { type: 'number', default: 20, describe: 'with --runs auto: the most rounds' },
-  'target-ci': { type: 'number', default: 2, describe: 'with --runs auto: stop when every median’s CI half-width is within this %' },
-  warmup: { type: 'number', describe: 'unmeasured builds per variant before the rounds' },
-  only: { type: 'string', array: true, describe: 'keep variant ids matching these globs, e.g. "sidecar/*@cold"' },
-  cache: { type: 'string', describe: 'cache states to run: a comma list of cold, warm, incremental, noop' },
+  runs: {
+    type: 'string',
+    describe: 'measured builds per variant, or "auto" (adds rounds until the verdicts are decided)',
+    check: (v) => (v === 'auto' || /^\d+$/.test(String(v)) && Number(v) >= 1 ? undefined : `must be a whole number ≥ 1 or "auto" (got "${String(v)}")`),
+  },
+  'min-runs': { type: 'number', default: 4, describe: 'with --runs auto: rounds before the first check', check: count(2, 1000) },
+  'max-runs': { type: 'number', default: 20, describe: 'with --runs auto: the most rounds', check: count(2, 1000) },
+  'target-ci': { type: 'number', default: 2, describe: 'with --runs auto: stop when every median’s CI half-width is within this %', check: numberIn({ above: 0, max: 100 }) },
+  warmup: { type: 'number', describe: 'unmeasured builds per variant before the rounds', check: count(0, 100) },
+  only: { type: 'string', array: true, describe: 'keep variant ids matching these globs, e.g. "sidecar/*@cold"', check: nonEmpty },
+  cache: { type: 'string', describe: 'cache states to run: a comma list of cold, warm, incremental, noop', check: oneOf(CACHE_STATES, { list: true }) },
   quick: { type: 'boolean', default: false, describe: 'a first look: 4 runs (the fewest that can give a verdict), no extra warm-ups, one warm start-up launch, and each scenario in its baseline\'s warmest cache state only (unless --cache)' },
-  seed: { type: 'number', describe: 'seed of the shuffled order (default: random, recorded)' },
-  out: { type: 'string', describe: 'output folder (default: reports/<runId>)' },
-  baseline: { type: 'string', describe: 'compare with an earlier results file or run folder' },
-  history: { type: 'string', describe: 'append this run to a history folder and compare with its last runs' },
-  'history-k': { type: 'number', default: 5, describe: 'how many of the last history runs form the baseline' },
+  seed: { type: 'number', describe: 'seed of the shuffled order (default: random, recorded)', check: count(0, 2 ** 31 - 1) },
+  out: { type: 'string', describe: 'output folder (default: reports/<runId>)', check: nonEmpty },
+  baseline: { type: 'string', describe: 'compare with an earlier results file or run folder', check: nonEmpty },
+  history: { type: 'string', describe: 'append this run to a history folder and compare with its last runs', check: nonEmpty },
+  'history-k': { type: 'number', default: 5, describe: 'how many of the last history runs form the baseline', check: count(1) },
   'fail-on-regression': { type: 'boolean', default: false, describe: 'exit 1 when a variant is slower than --baseline/--history' },
-  threshold: { type: 'number', describe: 'slowdown in % that counts as a regression (default: the noise band)' },
-  noise: { type: 'number', default: 2, describe: 'noise band in %: smaller differences are "no difference"' },
-  alpha: { type: 'number', default: 0.05, describe: 'significance level of the verdicts' },
-  ref: { type: 'string', array: true, describe: 'benchmark the scenarios at these git refs, interleaved (repeatable)' },
+  ...STATS_OPTIONS,
+  ref: { type: 'string', array: true, describe: 'benchmark the scenarios at these git refs, interleaved (repeatable)', check: nonEmpty },
   'dry-run': { type: 'boolean', default: false, describe: 'print the plan and an estimate of its time; run nothing' },
   json: { type: 'boolean', default: false, describe: 'print the results file on stdout (progress stays on stderr)' },
-  'min-free-gb': { type: 'number', default: 2, describe: 'warn when the disk under the out dir or the workdirs has less free space' },
+  'min-free-gb': { type: 'number', default: 2, describe: 'warn when the disk under the out dir or the workdirs has less free space', check: numberIn({ min: 0 }) },
   'keep-workdirs': { type: 'boolean', default: false, describe: 'keep the per-variant copies of the projects after the run' },
 };

@@ -1,6 +1,7 @@
 // Entry point of the report stage: results files in, report files out. The CLI calls this after `run`
 // and for `buildbench report RESULTS… --out DIR`.
 import type { ResultsFile } from '../results/schema.ts';
+import { REPORT_FORMATS } from './formats.ts';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
 import { markdownReporter } from './markdown.ts';
@@ -11,8 +12,7 @@ import type { Reporter } from './reporter.ts';
 export type { Reporter } from './reporter.ts';
 export type { AgainstModel, ReportModel } from './model.ts';
 export { buildReportModel } from './model.ts';
-
-export const REPORT_FORMATS = ['html', 'png', 'markdown', 'json'] as const;
+export { REPORT_FORMATS } from './formats.ts';
 
 export interface RenderOptions {
   results: ResultsFile[];

@@ -1,10 +1,9 @@
 // The scenario file as a user writes it. One TypeBox source gives both the TypeScript types and the
 // committed JSON Schema (`schema/scenario.schema.json`), so editors and the validator never disagree.
 import { Type, type Static } from '@sinclair/typebox';
+import { CACHE_STATES } from './cache-states.ts';
 
-/** Cache states, after rustc-perf and gradle-profiler. */
-export const CACHE_STATES = ['cold', 'warm', 'incremental', 'noop'] as const;
-export type CacheState = (typeof CACHE_STATES)[number];
+export { CACHE_STATES, type CacheState } from './cache-states.ts';
 
 const Id = Type.String({
   pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readdirSync, rmSync } from 'node:fs';
 import { InputError } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
-import { CACHE_STATES, type CacheState } from '../../scenario/schema.ts';
+import type { CacheState } from '../../scenario/schema.ts';
 import { buildPlan, type Plan } from '../../plan/plan.ts';
 import { readResultsFile } from '../../results/io.ts';
 import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
@@ -185,23 +185,17 @@ function removeStaleTemps(outDir: string): void {
 
 function parseRuns(args: RunArgs) {
   if (args.runs === 'auto') {
-    if (args.minRuns < 2 || args.maxRuns < args.minRuns) throw new InputError([{ file: '--runs auto', message: '--min-runs must be ≥ 2 and ≤ --max-runs' }]);
+    if (args.maxRuns < args.minRuns) throw new InputError([{ file: '--runs auto', message: `--min-runs (${args.minRuns}) must be ≤ --max-runs (${args.maxRuns})` }]);
     return { runs: args.maxRuns, adaptive: { minRuns: args.minRuns, maxRuns: args.maxRuns, targetCiPct: args.targetCi } };
   }
-  if (args.runs !== undefined) {
-    const n = Number(args.runs);
-    if (!Number.isInteger(n) || n < 1) throw new InputError([{ file: '--runs', message: `must be a whole number ≥ 1 or "auto" (got "${args.runs}")` }]);
-    return { runs: n, adaptive: undefined };
-  }
+  // The value itself was checked when the flags were parsed (run-options.ts).
+  if (args.runs !== undefined) return { runs: Number(args.runs), adaptive: undefined };
   return { runs: args.quick ? 4 : undefined, adaptive: undefined };
 }
 
+/** The states of --cache (checked when the flags were parsed). */
 function parseCache(raw: string | undefined): CacheState[] | undefined {
-  if (raw === undefined) return undefined;
-  const states = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = states.filter((s) => !(CACHE_STATES as readonly string[]).includes(s));
-  if (bad.length > 0) throw new InputError([{ file: '--cache', message: `must be one of ${CACHE_STATES.join(', ')} (got ${bad.join(', ')})` }]);
-  return states as CacheState[];
+  return raw?.split(',').map((s) => s.trim() as CacheState);
 }
 
 function makeRunId(): string {
