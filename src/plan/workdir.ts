@@ -25,7 +25,6 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
   mkdirSync(path.dirname(workdir), { recursive: true });
   const skip = new Set(
     ['.git', ...scenario.ignore, ...variant.clean, ...variant.caches, ...(variant.artifact ? [variant.artifact] : [])]
-      .filter((p) => !p.includes('{'))
       .map((p) => path.join(source, path.posix.normalize(p.replace(/\/+$/, '')))),
   );
   cpSync(source, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });

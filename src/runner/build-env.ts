@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlannedVariant } from '../plan/plan.ts';
 import { cacheEnv } from '../plan/workdir.ts';
-import { expandPlaceholders, type PlaceholderValues } from '../plan/placeholders.ts';
+import { expandText, type PlaceholderValues } from '../plan/placeholders.ts';
 import { resolveInside } from './confine.ts';
 
 /** buildbench's own tool environment made by `npm run setup` (override: BUILDBENCH_TOOLS). */
@@ -23,7 +23,7 @@ export function placeholderValues(planned: PlannedVariant, extra: PlaceholderVal
 }
 
 export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Record<string, string | undefined> {
-  const own = Object.fromEntries(Object.entries(planned.variant.env).map(([k, v]) => [k, expandPlaceholders(v, values)]));
+  const own = Object.fromEntries(Object.entries(planned.variant.env).map(([k, v]) => [k, expandText(v, values)]));
   return {
     ...process.env,
     ...cacheEnv(planned.cacheDir),
@@ -44,6 +44,6 @@ export function applyMutate(planned: PlannedVariant, round: number): void {
     utimesSync(file, now, now);
   } else {
     const file = resolveInside(planned.workdir, mutate.append.file);
-    appendFileSync(file, expandPlaceholders(mutate.append.text, { round: String(round) }));
+    appendFileSync(file, expandText(mutate.append.text, { round: String(round) }));
   }
 }

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createWorkdir } from '../plan/workdir.ts';
 import { slugOf, type Plan, type PlannedVariant } from '../plan/plan.ts';
-import { expandPlaceholders } from '../plan/placeholders.ts';
+import { expandCommand } from '../plan/placeholders.ts';
 import { RESULTS_FILE, writeResultsAtomic } from '../results/io.ts';
 import { SCHEMA_VERSION, type ResultsFile, type RunSample, type VariantResult, type ToolInfo } from '../results/schema.ts';
 import { measureArtifact } from './artifact.ts';
@@ -221,7 +221,7 @@ async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: Ab
   for (const [i, command] of planned.variant.setup.entries()) {
     const logRel = path.join('logs', slugOf(planned.id), `setup${i + 1}.log`);
     const run = await runInGroup({
-      command: expandPlaceholders(command, values),
+      command: expandCommand(command, values),
       cwd: planned.workdir,
       env: buildEnv(planned, values),
       logFile: path.join(outDir, logRel),

@@ -3,7 +3,7 @@
 import { rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
-import { expandPlaceholders } from '../plan/placeholders.ts';
+import { expandCommand } from '../plan/placeholders.ts';
 import type { RunSample } from '../results/schema.ts';
 import { runInGroup, type GroupRunResult } from './process-group.ts';
 import { removeInside } from './confine.ts';
@@ -45,7 +45,7 @@ export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
   const logRel = path.join('logs', slugOf(planned.id), `${round < 0 ? `warmup${-round}` : round}.log`);
   const timeoutS = planned.variant.timeoutS;
   const run = await runInGroup({
-    command: expandPlaceholders(planned.variant.build, values),
+    command: expandCommand(planned.variant.build, values),
     cwd: planned.workdir,
     env: buildEnv(planned, values),
     logFile: path.join(outDir, logRel),

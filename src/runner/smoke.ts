@@ -9,7 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
-import { expandPlaceholders } from '../plan/placeholders.ts';
+import { expandCommand, expandText } from '../plan/placeholders.ts';
 import type { StartupInfo } from '../results/schema.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
@@ -52,7 +52,7 @@ async function launch(opts: { planned: PlannedVariant; timeoutMs: number; signal
   const marker = randomUUID();
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
-  const child = spawn('sh', ['-c', expandPlaceholders(smoke.run, values)], {
+  const child = spawn('sh', ['-c', expandCommand(smoke.run, values)], {
     cwd: planned.workdir,
     env: { ...buildEnv(planned, values), PORT: port, TMPDIR: tmp, [MARKER_ENV]: marker },
     detached: true,
@@ -63,7 +63,7 @@ async function launch(opts: { planned: PlannedVariant; timeoutMs: number; signal
   let exit: { code: number | null } | undefined;
   child.once('exit', (code) => (exit = { code }));
   child.once('error', () => (exit = { code: null }));
-  const ready = smoke.ready ? expandPlaceholders(smoke.ready, values) : undefined;
+  const ready = smoke.ready ? expandText(smoke.ready, values) : undefined;
   try {
     while (elapsed() < opts.timeoutMs && !opts.signal?.aborted) {
       if (ready ? await answers(ready) : exit?.code === 0) {

@@ -6,6 +6,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { limitProblems, readDocumentFile, validateDocument } from '../common/validate-document.ts';
 import { formatPath, type Problem } from '../common/problem.ts';
+import { findPlaceholder } from '../plan/placeholders.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
 import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
 
@@ -135,6 +136,9 @@ function findNul(opts: { value: unknown; at: At }): Problem[] {
 export function checkConfined(opts: { value: string; project?: string }): string | undefined {
   const { value, project } = opts;
   if (path.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return 'must be a path inside the workdir, not an absolute path';
+  // Paths are read relative to the workdir as written: a placeholder here would stay literal.
+  const placeholder = findPlaceholder(value);
+  if (placeholder) return `placeholders are not expanded in paths (${placeholder}): write the path relative to the workdir`;
   // Trailing slashes dropped: `./` and `a/../` name the workdir itself as surely as `.` (found by test/fuzz).
   const normal = path.posix.normalize(value.replace(/\\/g, '/')).replace(/(.)\/+$/, '$1');
   if (normal === '..' || normal.startsWith('../')) return 'must stay inside the workdir (no ".." escape)';
