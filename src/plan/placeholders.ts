@@ -68,9 +68,13 @@ export function expandCommand(command: string, values: PlaceholderValues): strin
       if (ch === "'") stack.pop();
     } else if (ch === '\\') take = 2;
     else if (frame === 'double' && ch === '"') stack.pop();
-    else if (rest.startsWith('$(')) (stack.push('paren'), (take = 2));
-    else if (ch === '`') frame === 'tick' ? stack.pop() : stack.push('tick');
-    else if (frame !== 'double') {
+    else if (rest.startsWith('$(')) {
+      stack.push('paren');
+      take = 2;
+    } else if (ch === '`') {
+      if (frame === 'tick') stack.pop();
+      else stack.push('tick');
+    } else if (frame !== 'double') {
       if (ch === "'") stack.push('single');
       else if (ch === '"') stack.push('double');
       else if (ch === '(') stack.push('paren');

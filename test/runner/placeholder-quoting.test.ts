@@ -1,6 +1,6 @@
 // A TMPDIR whose name holds a space, quotes and a `$`: every command that gets a path placeholder (set-up,
 // build, smoke run) receives it as one word, and the run measures the variant as it would anywhere else.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
