@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { makeResults } from '../report/fixtures.ts';
 
-const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+import { BIN } from '../e2e/helpers.ts';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 function cli(args: string[], cwd: string) {
