@@ -1,9 +1,15 @@
-// How the run checks a variant's `requires`: found (with version and path) or missing (with how to get it).
+// How the run checks a variant's `requires`: found where the variant calls it (with version and path) or
+// missing (with how to get it, right in the folder the run was started in).
+import type { PlannedVariant } from '../plan/plan.ts';
 import type { ToolInfo } from '../results/schema.ts';
-import { detectTool } from '../toolchain/index.ts';
+import { commandsOf, createToolProber } from '../toolchain/index.ts';
 
-export async function checkToolForRun(name: string): Promise<ToolInfo & { hint?: string }> {
-  const status = await detectTool(name);
-  if (status.found) return { name, version: status.version, path: status.path };
-  return { name, version: null, path: null, hint: `${status.reason}; ${status.install}` };
+export function createToolCheck(cwd: string): (name: string, planned?: PlannedVariant) => Promise<ToolInfo & { hint?: string }> {
+  const probe = createToolProber({ cwd });
+  return async (name, planned) => {
+    const user = planned ? { project: planned.source ?? planned.scenario.project, commands: commandsOf(planned.variant) } : undefined;
+    const status = await probe(name, user);
+    if (status.found) return { name, version: status.version, path: status.path };
+    return { name, version: null, path: null, hint: `${status.reason}; ${status.install}` };
+  };
 }

@@ -1,21 +1,21 @@
 // The environment and placeholder values of one variant's processes (setup, build, smoke).
 import { appendFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PlannedVariant } from '../plan/plan.ts';
 import { cacheEnv } from '../plan/workdir.ts';
 import { expandText, type PlaceholderValues } from '../plan/placeholders.ts';
 import { resolveInside } from './confine.ts';
+import { TOOLS_ENV, toolsDir } from '../toolchain/where.ts';
 
-/** buildbench's own tool environment made by `npm run setup` (override: BUILDBENCH_TOOLS). */
-export const TOOLS_DIR = process.env.BUILDBENCH_TOOLS ?? fileURLToPath(new URL('../../.tools', import.meta.url));
+/** The tool dir `buildbench setup` provisions for the folder buildbench runs in (toolchain/where.ts says where). */
+const toolsDirHere = (): string => toolsDir({ cwd: process.cwd() });
 
 export function placeholderValues(planned: PlannedVariant, extra: PlaceholderValues = {}): PlaceholderValues {
   const { workdir, cacheDir, variant, scenario } = planned;
   return {
     workdir,
     cache: cacheDir,
-    tools: TOOLS_DIR,
+    tools: toolsDirHere(),
     scenarioDir: path.dirname(scenario.path),
     ...(variant.artifact ? { artifact: path.join(workdir, variant.artifact) } : {}),
     ...extra,
@@ -27,7 +27,7 @@ export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Re
   return {
     ...process.env,
     ...cacheEnv(planned.cacheDir),
-    BUILDBENCH_TOOLS: TOOLS_DIR,
+    [TOOLS_ENV]: toolsDirHere(),
     BUILDBENCH_WORKDIR: planned.workdir,
     BUILDBENCH_CACHE: planned.cacheDir,
     ...own,

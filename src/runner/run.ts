@@ -24,8 +24,8 @@ import { startWatchdog } from './watchdog.ts';
 export interface RunOptions {
   plan: Plan;
   tool: { name: string; version: string };
-  /** Tools the variants require: found or not, and why a variant is unavailable. */
-  checkTool: (name: string) => Promise<ToolInfo & { hint?: string }>;
+  /** A tool a variant requires (found or not, and why the variant is unavailable); `planned` absent for the run's own (time). */
+  checkTool: (name: string, planned?: PlannedVariant) => Promise<ToolInfo & { hint?: string }>;
   hooks?: RunHooks;
   adaptive?: AdaptiveOptions;
   stats?: { noisePct?: number; alpha?: number };
@@ -64,7 +64,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
       ...(plan.leftOut.length > 0 ? { leftOut: plan.leftOut } : {}),
       ...opts.stats,
     },
-    environment: await fingerprintEnvironment({ cwd: opts.cwd, tools: [...tools.values()].map(({ name, version, path: p }) => ({ name, version, path: p })) }),
+    environment: await fingerprintEnvironment({ cwd: opts.cwd, tools: tools.all }),
     scenarios: uniqueScenarios(plan),
     variants: plan.variants.map((p) => emptyResult(p)),
     comparisons: [],
@@ -75,7 +75,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
 
   // Availability first: a missing tool makes the variant unavailable, with the reason, before anything runs.
   for (const { planned, result } of byId.values()) {
-    const missing = planned.variant.requires.map((n) => tools.get(n)!).filter((t) => !t.path);
+    const missing = tools.of(planned).filter((t) => !t.path);
     if (missing.length > 0) {
       Object.assign(result, { status: 'unavailable', reason: missing.map((t) => `${t.name} not found${t.hint ? ` (${t.hint})` : ''}`).join('; ') });
       emit({ kind: 'unavailable', id: planned.id, reason: result.reason! });
@@ -202,13 +202,16 @@ async function recordArtifact(opts: { planned: PlannedVariant; result: VariantRe
   else await hooks?.afterArtifact?.({ planned, artifact: result.artifact });
 }
 
+/** Every variant's required tools, checked where that variant calls them, and the distinct answers. */
 async function checkTools(opts: RunOptions, variants: PlannedVariant[]) {
-  const names = [...new Set(variants.flatMap((v) => v.variant.requires))];
-  const found = await Promise.all(names.map((n) => opts.checkTool(n)));
-  const tools = new Map(found.map((t) => [t.name, t]));
+  const checked = await Promise.all(variants.map(async (v) => [v.id, await Promise.all([...new Set(v.variant.requires)].map((n) => opts.checkTool(n, v)))] as const));
+  const byVariant = new Map(checked);
   // GNU time measures every build's CPU and peak RSS: record which one did.
-  if (!tools.has('time')) tools.set('time', await opts.checkTool('time'));
-  return tools;
+  const time = await opts.checkTool('time');
+  const distinct = new Map<string, ToolInfo>();
+  for (const t of [...checked.flatMap(([, ts]) => ts), time]) distinct.set(`${t.name}\0${t.path}`, { name: t.name, version: t.version, path: t.path });
+  const all = [...distinct.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { of: (v: PlannedVariant) => byVariant.get(v.id) ?? [], all };
 }
 
 async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: AbortSignal) {

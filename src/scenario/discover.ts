@@ -1,7 +1,7 @@
 // Which scenario files a command means: explicit files, names of files in scenarios/, or (with none given)
 // the files marked `default: true`, each with the variants and cache states its `default` keeps; `--all` takes
 // every file there, whole.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, readEach, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from './load.ts';
@@ -19,8 +19,9 @@ function listScenarioFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** A file path as given, or a name of a file in scenarios/ (a folder called `app` does not hide `scenarios/app.yaml`). */
 function resolveArgument(arg: string, dir: string): string {
-  if (existsSync(arg) || /[\\/]|\.ya?ml$/.test(arg)) return arg;
+  if ((existsSync(arg) && statSync(arg).isFile()) || /[\\/]|\.ya?ml$/.test(arg)) return arg;
   for (const ext of ['.yaml', '.yml']) {
     const candidate = path.join(dir, arg + ext);
     if (existsSync(candidate)) return path.relative(process.cwd(), candidate);

@@ -16,15 +16,46 @@ export type Locator =
   | { kind: 'pkg-config'; module: string }
   | { kind: 'scie-mirror'; envVar: string };
 
+/**
+ * How a tool gets onto the machine: `buildbench setup` installs the tool env and Debian packages (as root);
+ * the rest it can only name.
+ */
+export type Provider =
+  | { by: 'tool-env' }
+  | { by: 'apt'; packages: string[] }
+  | { by: 'npm'; package: string }
+  | { by: 'manual'; hint: string };
+
 export interface ToolSpec {
   locate: Locator;
   version: VersionProbe;
-  /** One line: the command (or the reason) a person acts on. */
-  install: string;
+  provide: Provider;
 }
 
-const SETUP = 'run `npm run setup` (creates .tools/venv from tools/requirements.lock)';
-const apt = (pkg: string) => `apt-get install ${pkg} (or \`npm run setup\` as root)`;
+/** Where the advice is given: the command that provisions here, and whether this is buildbench's own checkout. */
+export interface AdviceContext {
+  setup: string;
+  ownCheckout: boolean;
+}
+
+/** One line: the command (or the reason) a person acts on, right in the folder the advice is given in. */
+export function installHint(spec: ToolSpec, ctx: AdviceContext): string {
+  const p = spec.provide;
+  switch (p.by) {
+    case 'tool-env':
+      return `run \`${ctx.setup}\` (installs it into buildbench's tool env, pinned by tools/requirements.lock)`;
+    case 'apt':
+      return `apt-get install ${p.packages.join(' ')} (or \`${ctx.setup}\` as root)`;
+    case 'npm':
+      return ctx.ownCheckout ? `npm ci (${p.package} is a devDependency of buildbench)` : `npm install -D ${p.package}`;
+    case 'manual':
+      return p.hint;
+  }
+}
+
+const TOOL_ENV: Provider = { by: 'tool-env' };
+const apt = (...packages: string[]): Provider => ({ by: 'apt', packages });
+const RUSTUP: Provider = { by: 'manual', hint: 'install Rust with rustup (https://rustup.rs)' };
 const firstVersion = /(\d+\.\d+(?:\.\d+)?(?:[-.+~][0-9A-Za-z.+~-]+)?)/;
 const args = (pattern: RegExp = firstVersion): VersionProbe => ({ kind: 'args', args: ['--version'], pattern });
 const bin = (...names: string[]): Locator => ({ kind: 'bin', names });
@@ -33,50 +64,55 @@ const bin = (...names: string[]): Locator => ({ kind: 'bin', names });
 export const SCIE_MIRROR_ENV = 'BUILDBENCH_SCIE_MIRROR';
 
 export const CATALOG: Record<string, ToolSpec> = {
-  python3: { locate: bin('python3'), version: args(), install: `${SETUP}; needs ${apt('python3 python3-venv')}` },
-  pip: { locate: bin('pip'), version: args(/^pip (\S+)/), install: SETUP },
-  uv: { locate: bin('uv'), version: args(/^uv (\S+)/), install: SETUP },
-  pyinstaller: { locate: bin('pyinstaller'), version: args(), install: SETUP },
-  pex: { locate: bin('pex'), version: args(), install: SETUP },
-  shiv: { locate: bin('shiv'), version: args(/version (\S+)/), install: SETUP },
-  cargo: { locate: bin('cargo'), version: args(/^cargo (\S+)/), install: 'install Rust with rustup (https://rustup.rs)' },
-  rustc: { locate: bin('rustc'), version: args(/^rustc (\S+)/), install: 'install Rust with rustup (https://rustup.rs)' },
+  python3: { locate: bin('python3'), version: args(), provide: apt('python3', 'python3-venv') },
+  pip: { locate: bin('pip'), version: args(/^pip (\S+)/), provide: TOOL_ENV },
+  uv: { locate: bin('uv'), version: args(/^uv (\S+)/), provide: TOOL_ENV },
+  pyinstaller: { locate: bin('pyinstaller'), version: args(), provide: TOOL_ENV },
+  pex: { locate: bin('pex'), version: args(), provide: TOOL_ENV },
+  shiv: { locate: bin('shiv'), version: args(/version (\S+)/), provide: TOOL_ENV },
+  cargo: { locate: bin('cargo'), version: args(/^cargo (\S+)/), provide: RUSTUP },
+  rustc: { locate: bin('rustc'), version: args(/^rustc (\S+)/), provide: RUSTUP },
   'rustc-nightly': {
     locate: { kind: 'rustup-toolchain', toolchain: 'nightly' },
     version: args(/^rustc (\S+ \(\S+ \S+\))/),
-    install: 'rustup toolchain install nightly (needs static.rust-lang.org, which offline machines cannot reach)',
+    provide: { by: 'manual', hint: 'rustup toolchain install nightly (needs static.rust-lang.org, which offline machines cannot reach)' },
   },
   'rustc-codegen-cranelift': {
     locate: { kind: 'rustup-component', toolchain: 'nightly', component: 'rustc-codegen-cranelift' },
     version: args(/^rustc (\S+ \(\S+ \S+\))/),
-    install:
-      'rustup component add rustc-codegen-cranelift-preview --toolchain nightly (needs static.rust-lang.org, which offline machines cannot reach)',
+    provide: {
+      by: 'manual',
+      hint: 'rustup component add rustc-codegen-cranelift-preview --toolchain nightly (needs static.rust-lang.org, which offline machines cannot reach)',
+    },
   },
-  mold: { locate: bin('mold'), version: args(/^mold (\S+)/), install: apt('mold') },
-  'ld.bfd': { locate: bin('ld.bfd'), version: args(/(\d+\.\d+(?:\.\d+)?)\s*$/m), install: apt('binutils') },
-  objcopy: { locate: bin('objcopy'), version: args(/(\d+\.\d+(?:\.\d+)?)\s*$/m), install: apt('binutils') },
-  readelf: { locate: bin('readelf'), version: args(/(\d+\.\d+(?:\.\d+)?)\s*$/m), install: apt('binutils') },
-  ldd: { locate: bin('ldd'), version: args(/(\d+\.\d+)\s*$/m), install: apt('libc-bin') },
+  mold: { locate: bin('mold'), version: args(/^mold (\S+)/), provide: apt('mold') },
+  'ld.bfd': { locate: bin('ld.bfd'), version: args(/(\d+\.\d+(?:\.\d+)?)\s*$/m), provide: apt('binutils') },
+  objcopy: { locate: bin('objcopy'), version: args(/(\d+\.\d+(?:\.\d+)?)\s*$/m), provide: apt('binutils') },
+  readelf: { locate: bin('readelf'), version: args(/(\d+\.\d+(?:\.\d+)?)\s*$/m), provide: apt('binutils') },
+  ldd: { locate: bin('ldd'), version: args(/(\d+\.\d+)\s*$/m), provide: apt('libc-bin') },
   // GNU time prints "UNKNOWN" for its own version on Debian: ask dpkg instead.
-  time: { locate: bin('time'), version: { kind: 'dpkg', pkg: 'time' }, install: apt('time') },
-  'xvfb-run': { locate: bin('xvfb-run'), version: { kind: 'dpkg', pkg: 'xvfb' }, install: apt('xvfb') },
-  hyperfine: { locate: bin('hyperfine'), version: args(/^hyperfine (\S+)/), install: apt('hyperfine') },
+  time: { locate: bin('time'), version: { kind: 'dpkg', pkg: 'time' }, provide: apt('time') },
+  'xvfb-run': { locate: bin('xvfb-run'), version: { kind: 'dpkg', pkg: 'xvfb' }, provide: apt('xvfb') },
+  hyperfine: { locate: bin('hyperfine'), version: args(/^hyperfine (\S+)/), provide: apt('hyperfine') },
   tauri: {
     locate: bin('tauri'),
     version: args(/^tauri-cli (\S+)/),
-    install: 'npm ci (@tauri-apps/cli is a devDependency of buildbench)',
+    provide: { by: 'npm', package: '@tauri-apps/cli' },
   },
   'webkit2gtk-4.1': {
     locate: { kind: 'pkg-config', module: 'webkit2gtk-4.1' },
     version: { kind: 'none' },
-    install: apt('libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev build-essential'),
+    provide: apt('libwebkit2gtk-4.1-dev', 'libxdo-dev', 'libssl-dev', 'libayatana-appindicator3-dev', 'librsvg2-dev', 'build-essential'),
   },
   'scie-mirror': {
     locate: { kind: 'scie-mirror', envVar: SCIE_MIRROR_ENV },
     version: args(),
-    install:
-      `PEX SCIE needs science, the scie-jump and a python-build-standalone build, published only as GitHub ` +
-      `releases: stage a mirror on a connected machine and set ${SCIE_MIRROR_ENV} (tools/README.md)`,
+    provide: {
+      by: 'manual',
+      hint:
+        `PEX SCIE needs science, the scie-jump and a python-build-standalone build, published only as GitHub ` +
+        `releases: stage a mirror on a connected machine and set ${SCIE_MIRROR_ENV} (tools/README.md)`,
+    },
   },
 };
 
@@ -86,7 +122,7 @@ export function specOf(name: string): ToolSpec {
     CATALOG[name] ?? {
       locate: bin(name),
       version: args(),
-      install: `put \`${name}\` on PATH (buildbench has no install recipe for it)`,
+      provide: { by: 'manual', hint: `put \`${name}\` on PATH or name it by path (buildbench has no install recipe for it)` },
     }
   );
 }

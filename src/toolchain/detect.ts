@@ -1,10 +1,16 @@
-// Find a tool the way a scenario's build will: buildbench's own tool env (.tools/venv/bin) and
-// node_modules/.bin first, then PATH. Probes are short single commands with a timeout.
+// Find a tool the way a scenario's build will: first where the variant's own commands name it by path
+// (`.venv/bin/pyinstaller`, `{tools}/venv/bin/pex`), then buildbench's tool env (`{tools}/venv/bin`), the
+// project's own venv and node_modules/.bin, buildbench's node_modules/.bin, then PATH. A `requires` entry
+// that is itself a path (`.venv/bin/pyinstaller`, `~/.cargo/bin/cargo-machete`) is checked there only.
+// Probes are short single commands with a timeout.
 import { accessSync, constants, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { specOf, type Locator, type VersionProbe } from './catalog.ts';
+import { installHint, specOf, type AdviceContext, type Locator, type VersionProbe } from './catalog.ts';
+import { BUILDBENCH_ROOT, isOwnCheckout, setupCommand, toolsDir } from './where.ts';
+
+export { BUILDBENCH_ROOT };
 
 /** A tool that was found; `version` is null when it cannot tell its own. */
 export interface ToolFound {
@@ -22,29 +28,59 @@ export interface ToolMissing {
   reason: string;
   /** How to install it, or why it cannot be installed here. */
   install: string;
+  /** True when `buildbench setup` can provide it (the tool env, or a Debian package as root). */
+  bySetup: boolean;
 }
 
 export type ToolStatus = ToolFound | ToolMissing;
 
 export interface DetectOptions {
-  /** buildbench's root (holds .tools/ and node_modules/); defaults to this checkout. */
+  /** buildbench's package root (holds node_modules/); defaults to this package. */
   root?: string;
   /** Environment to read PATH and settings from; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The folder buildbench runs in: decides the tool dir and the advice; defaults to process.cwd(). */
+  cwd?: string;
+  /** The tool dir (`{tools}`); defaults to toolsDir() of cwd. */
+  tools?: string;
+  /** The scenario's project folder: its .venv/bin, venv/bin and node_modules/.bin are searched. */
+  project?: string;
+  /** Absolute paths the variant's commands call this tool by, searched first. */
+  named?: string[];
+  /** The advice for a missing tool; defaults to the setup command right in cwd. */
+  advice?: AdviceContext;
 }
 
 const PROBE_TIMEOUT_MS = 15_000;
 
-/** The checkout this file belongs to (src/toolchain/ → ../..). */
-export const BUILDBENCH_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cwdOf = (opts: DetectOptions): string => opts.cwd ?? process.cwd();
 
-/** The folders searched for executables, in order. */
+/** The tool dir these options mean. */
+export function toolsDirOf(opts: DetectOptions): string {
+  return opts.tools ?? toolsDir({ cwd: cwdOf(opts), root: opts.root, env: opts.env });
+}
+
+/** The advice context right in cwd: its setup command, and whether this is buildbench's own checkout. */
+export function adviceOf(opts: DetectOptions): AdviceContext {
+  if (opts.advice) return opts.advice;
+  const where = { cwd: cwdOf(opts), root: opts.root, env: opts.env };
+  return { setup: setupCommand(where), ownCheckout: isOwnCheckout(where) };
+}
+
+/** The folders searched for executables, in order, each once. */
 export function searchDirs(opts: DetectOptions = {}): string[] {
   const root = opts.root ?? BUILDBENCH_ROOT;
   const envPath = (opts.env ?? process.env).PATH ?? '';
-  return [path.join(root, '.tools/venv/bin'), path.join(root, 'node_modules/.bin'), ...envPath.split(path.delimiter)].filter(
-    (d) => d !== '',
-  );
+  const project = opts.project ? ['.venv/bin', 'venv/bin', 'node_modules/.bin'].map((d) => path.join(opts.project!, d)) : [];
+  const dirs = [
+    ...(opts.named ?? []).map((p) => path.dirname(p)),
+    path.join(toolsDirOf(opts), 'venv/bin'),
+    ...project,
+    path.join(cwdOf(opts), 'node_modules/.bin'),
+    path.join(root, 'node_modules/.bin'),
+    ...envPath.split(path.delimiter),
+  ];
+  return [...new Set(dirs.filter((d) => d !== ''))];
 }
 
 function isExecutableFile(file: string): boolean {
@@ -128,11 +164,34 @@ async function readVersion(probe: VersionProbe, file: string, opts: DetectOption
   return match?.[1] ?? null;
 }
 
+/** True for a `requires` entry that names a file rather than a tool (`.venv/bin/pyinstaller`). */
+export const isPathRequirement = (name: string): boolean => name.includes('/');
+
+/** A path requirement made absolute: `{tools}` and a leading `~` expanded, relative to the project (or cwd). */
+export function resolveRequirementPath(name: string, opts: DetectOptions): string {
+  const expanded = name.replaceAll('{tools}', toolsDirOf(opts)).replace(/^~(?=\/)/, (opts.env ?? process.env).HOME ?? os.homedir());
+  return path.resolve(opts.project ?? cwdOf(opts), expanded);
+}
+
 /** Find `name` and read its version, or say why it is missing and how to install it. */
 export async function detectTool(name: string, opts: DetectOptions = {}): Promise<ToolStatus> {
+  if (isPathRequirement(name)) return detectPath(name, opts);
   const spec = specOf(name);
   const located = await locate(spec.locate, opts);
-  if (typeof located === 'string') return { name, found: false, reason: located, install: spec.install };
+  if (typeof located === 'string') {
+    const bySetup = spec.provide.by === 'tool-env' || spec.provide.by === 'apt';
+    return { name, found: false, reason: located, install: installHint(spec, adviceOf(opts)), bySetup };
+  }
   const version = located.version !== undefined ? located.version : await readVersion(spec.version, located.path, opts);
   return { name, found: true, version, path: located.path };
+}
+
+async function detectPath(name: string, opts: DetectOptions): Promise<ToolStatus> {
+  const file = resolveRequirementPath(name, opts);
+  const base = path.basename(file);
+  if (!isExecutableFile(file)) {
+    const byName = specOf(base).provide.by === 'tool-env' ? `, or require \`${base}\` by name so \`${adviceOf(opts).setup}\` provides it` : '';
+    return { name, found: false, reason: `no executable file ${file}`, install: `create it (the project's own set-up)${byName}`, bySetup: false };
+  }
+  return { name, found: true, version: await readVersion(specOf(base).version, file, opts), path: file };
 }

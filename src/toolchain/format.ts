@@ -32,5 +32,8 @@ export function formatDoctor(report: DoctorReport): string {
       ? 'Every variant of a plain run can run.'
       : `A plain run cannot measure ${plain.join(', ')}: it will record ${plain.length === 1 ? 'it' : 'them'} unavailable and measure the rest. Install what is marked MISSING.`,
   );
+  if (report.rows.some((r) => !r.found && r.bySetup)) {
+    out.push(`\`${report.setup}\` provisions what buildbench can install (tool env, wheelhouse, crates, Debian packages as root).`);
+  }
   return out.join('\n');
 }

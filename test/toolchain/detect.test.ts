@@ -44,7 +44,8 @@ describe('detectTool on this machine', () => {
       name: 'bb-no-such-tool',
       found: false,
       reason: `no bb-no-such-tool in ${dirs} search dirs`,
-      install: 'put `bb-no-such-tool` on PATH (buildbench has no install recipe for it)',
+      install: 'put `bb-no-such-tool` on PATH or name it by path (buildbench has no install recipe for it)',
+      bySetup: false,
     });
   });
 
@@ -53,14 +54,15 @@ describe('detectTool on this machine', () => {
     expect(status).toEqual({
       name: 'mold',
       found: false,
-      reason: 'no mold in 3 search dirs',
-      install: 'apt-get install mold (or `npm run setup` as root)',
+      reason: 'no mold in 4 search dirs',
+      install: `apt-get install mold (or \`node ${emptyRoot}/bin/buildbench.js setup\` as root)`,
+      bySetup: true,
     });
   });
 });
 
 describe('search order', () => {
-  it('prefers .tools/venv/bin, then node_modules/.bin, then PATH', async () => {
+  it('prefers the tool env, then node_modules/.bin, then PATH', async () => {
     const root = path.join(scratch, 'root-order');
     const onPath = path.join(scratch, 'path-bin');
     fakeTool(onPath, 'uv', 'uv 0.0.1 (path)');
@@ -68,7 +70,7 @@ describe('search order', () => {
     const venvUv = fakeTool(path.join(root, '.tools/venv/bin'), 'uv', 'uv 0.0.3 (venv)');
     fakeTool(onPath, 'tauri', 'tauri-cli 2.0.0');
     const nodeTauri = fakeTool(path.join(root, 'node_modules/.bin'), 'tauri', 'tauri-cli 2.9.9');
-    const opts = { root, env: { PATH: onPath } };
+    const opts = { root, cwd: root, tools: path.join(root, '.tools'), env: { PATH: onPath } };
     expect(await detectTool('uv', opts)).toEqual({ name: 'uv', found: true, version: '0.0.3', path: venvUv });
     expect(await detectTool('tauri', opts)).toEqual({ name: 'tauri', found: true, version: '2.9.9', path: nodeTauri });
   });

@@ -47,6 +47,7 @@ describe('doctor', () => {
     expect(lines).toContain('  alpha/two (default): needs bb-missing-tool');
     expect(lines).toContain('  beta/three: needs bb-missing-tool');
     expect(lines.at(-1)).toBe('A plain run cannot measure alpha/two: it will record it unavailable and measure the rest. Install what is marked MISSING.');
+    expect(lines[1]).toContain('put `bb-missing-tool` on PATH or name it by path');
   });
 
   it('does not count a variant a plain run leaves out (`default: false`) against it', async () => {

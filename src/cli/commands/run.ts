@@ -15,8 +15,8 @@ import { renderReports } from '../../report/index.ts';
 import { createProgress } from '../progress.ts';
 import { formatRunTable, formatVerdicts } from '../run-table.ts';
 import { formatMs } from '../terminal.ts';
-import { BUILDBENCH_ROOT } from '../../toolchain/index.ts';
-import { checkToolForRun } from '../tool-check.ts';
+import { BUILDBENCH_ROOT, setupCommand } from '../../toolchain/index.ts';
+import { createToolCheck } from '../tool-check.ts';
 import { compareAgainst } from './run-compare.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { TOOL } from '../version.ts';
@@ -135,7 +135,7 @@ async function measure(opts: {
     results = await runPlan({
       plan,
       tool: TOOL,
-      checkTool: checkToolForRun,
+      checkTool: createToolCheck(cwd),
       hooks: insightHooks(),
       adaptive,
       stats: { noisePct: args.noise, alpha: args.alpha },
@@ -228,5 +228,5 @@ function describeEstimate(estimate: ReturnType<typeof estimatePlan>): string {
   ].filter(Boolean);
   const setups = estimate.setupMs > 0 ? `set-ups ~${formatMs(estimate.setupMs)} included; ` : '';
   const unknown = estimate.unknown.length > 0 ? ` + ${variants(estimate.unknown.length)} never measured` : '';
-  return `~${formatMs(estimate.knownMs)} (${setups}${sources.join(', ')})${unknown}; \`npm run setup\` not included`;
+  return `~${formatMs(estimate.knownMs)} (${setups}${sources.join(', ')})${unknown}; \`${setupCommand({ cwd: process.cwd() })}\` not included`;
 }

@@ -1,0 +1,26 @@
+// `buildbench doctor` run in a user's project (outside buildbench's checkout): the advice is a command that
+// is right there — buildbench run by path here, so `node <clone>/bin/buildbench.js setup`, never `npm run setup`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+
+describe('buildbench doctor in a user’s project', () => {
+  it('names the setup command that works in that folder, with the scenario it was asked about', () => {
+    const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bb-doctor-')));
+    mkdirSync(path.join(dir, 'scenarios'));
+    mkdirSync(path.join(dir, 'app'));
+    writeFileSync(path.join(dir, 'scenarios/app.yaml'), 'name: app\nproject: ../app\nvariants:\n  - {name: freeze, build: "pex . -o app.pex", requires: [pex]}\n');
+    const r = spawnSync(process.execPath, [BIN, 'doctor', 'app'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin' } });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[1]).toMatch(/^pex +missing +- +app\/freeze +no pex in \d+ search dirs; /);
+    expect(lines[1]?.replace(/^.*search dirs; /, '')).toBe(
+      `run \`node ${BIN} setup app\` (installs it into buildbench's tool env, pinned by tools/requirements.lock)`,
+    );
+    expect(lines.at(-1)).toBe(`\`node ${BIN} setup app\` provisions what buildbench can install (tool env, wheelhouse, crates, Debian packages as root).`);
+  });
+});
