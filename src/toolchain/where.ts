@@ -51,9 +51,9 @@ const isInside = (child: string, parent: string): boolean => {
 
 /**
  * How to call buildbench from `cwd`, as typed: `npx buildbench` when it is installed in a node_modules that
- * npx searches from here, `buildbench` when the one on PATH is this package, else `node <root>/bin/buildbench.js`.
- * (`npm run …` would run the *current project's* script of that name, so it is never advised outside
- * buildbench's own checkout.)
+ * npx searches from here, `buildbench` when the one on PATH is this package, else `node <root>/bin/buildbench.js`
+ * (`scripts/from-source.js` in a clone with no dist/). `npm run …` would run the *current project's* script of
+ * that name, so it is never advised outside buildbench's own checkout.
  */
 export function buildbenchCommand(opts: WhereOptions): string {
   const root = real(opts.root ?? BUILDBENCH_ROOT);
@@ -66,7 +66,8 @@ export function buildbenchCommand(opts: WhereOptions): string {
     const candidate = path.join(dir, 'buildbench');
     if (existsSync(candidate) && real(candidate) === real(bin)) return 'buildbench';
   }
-  return `node ${bin}`;
+  const compiled = existsSync(path.join(root, 'dist', 'cli', 'main.js'));
+  return `node ${compiled ? bin : path.join(root, 'scripts', 'from-source.js')}`;
 }
 
 /** The command that provisions what `scenarios` require, right in `cwd` (`npm run setup` in buildbench's checkout). */

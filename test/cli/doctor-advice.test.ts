@@ -1,12 +1,12 @@
 // `buildbench doctor` run in a user's project (outside buildbench's checkout): the advice is a command that
-// is right there — buildbench run by path here, so `node <clone>/bin/buildbench.js setup`, never `npm run setup`.
+// is right there — buildbench's sources run by path here, so `node <clone>/scripts/from-source.js setup`, never `npm run setup`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const BIN = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+import { BIN } from '../e2e/helpers.ts';
 
 describe('buildbench doctor in a user’s project', () => {
   it('names the setup command that works in that folder, with the scenario it was asked about', () => {

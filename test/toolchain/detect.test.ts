@@ -55,7 +55,7 @@ describe('detectTool on this machine', () => {
       name: 'mold',
       found: false,
       reason: 'no mold in 4 search dirs',
-      install: `apt-get install mold (or \`node ${emptyRoot}/bin/buildbench.js setup\` as root)`,
+      install: `apt-get install mold (or \`node ${emptyRoot}/scripts/from-source.js setup\` as root)`,
       bySetup: true,
     });
   });

@@ -9,10 +9,12 @@ import { BUILDBENCH_ROOT, setupCommand, toolsDir } from '../../src/toolchain/ind
 const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'bb-where-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A folder shaped like an installed buildbench package (bin/buildbench.js). */
+/** A folder shaped like an installed buildbench package (bin/buildbench.js, dist/cli/main.js). */
 function fakePackage(dir: string): string {
   mkdirSync(path.join(dir, 'bin'), { recursive: true });
+  mkdirSync(path.join(dir, 'dist/cli'), { recursive: true });
   writeFileSync(path.join(dir, 'bin/buildbench.js'), '');
+  writeFileSync(path.join(dir, 'dist/cli/main.js'), '');
   return dir;
 }
 
@@ -58,5 +60,7 @@ describe('setupCommand', () => {
   it('is `node <clone>/bin/buildbench.js setup` for a clone run by path (never `npm run setup`: that is the project’s own script)', () => {
     const root = fakePackage(path.join(scratch, 'clone'));
     expect(setupCommand({ cwd: path.join(scratch, 'someone-elses-app'), root, env: noPath })).toBe(`node ${root}/bin/buildbench.js setup`);
+    rmSync(path.join(root, 'dist'), { recursive: true });
+    expect(setupCommand({ cwd: path.join(scratch, 'someone-elses-app'), root, env: noPath })).toBe(`node ${root}/scripts/from-source.js setup`);
   });
 });
