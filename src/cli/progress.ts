@@ -51,7 +51,11 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           break;
         }
         case 'smoke':
-          write(`start-up     ${e.id}`);
+          write(`start-up ${e.round}  ${e.id}`);
+          break;
+        case 'does-not-run':
+          permanent(`FAILED       ${e.id}: ${e.reason}`);
+          for (const line of e.block) permanent(`  ${line}`);
           break;
       }
     },

@@ -13,11 +13,11 @@ export function formatRunTable(results: ResultsFile): string {
       wall ? `${formatMs(wall.min)} … ${formatMs(wall.max)}` : '–',
       v.stats.treeRssKb ? formatBytes(v.stats.treeRssKb.median * 1024) : '–',
       v.artifact && v.artifact.kind !== 'missing' ? formatBytes(v.artifact.bytes) : '–',
-      v.startup?.readyOk ? formatMs(v.startup.firstMs ?? NaN) : '–',
+      v.startup?.readyOk && v.startup.firstMs !== null ? `${formatMs(v.startup.firstMs)} / ${v.startup.warmMs === null ? '–' : formatMs(v.startup.warmMs)}` : '–',
       status,
     ];
   });
-  return formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up', 'status'], rows);
+  return formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up first / warm', 'status'], rows);
 }
 
 /** Each variant against its baseline, in words: "s/b@cold vs s/a@cold: 1.32× faster [1.27–1.38], p < 0.001". */

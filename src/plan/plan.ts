@@ -37,8 +37,6 @@ export interface Plan {
   refs: string[];
   /** Variant ids of the chosen scenarios this plan does not measure, and why (said in the run and the report). */
   leftOut: LeftOut[];
-  /** Launches after the first that time an artifact's warm start-up. */
-  warmLaunches: number;
 }
 
 export interface LeftOut {
@@ -47,10 +45,6 @@ export interface LeftOut {
 }
 
 export const QUICK_LEFT_OUT = "--quick measures each scenario in its baseline's warmest cache state only";
-
-/** Launches after the first that time a warm start-up: the median of 3, or 1 with --quick. */
-export const WARM_LAUNCHES = 3;
-export const QUICK_WARM_LAUNCHES = 1;
 
 export interface PlanOptions {
   scenarios: Scenario[];
@@ -122,8 +116,7 @@ export function buildPlan(opts: PlanOptions): Plan {
   const leftOut = [...(opts.leftOut ?? []), { why: QUICK_LEFT_OUT, ids: notWarmest }]
     .map((l) => ({ why: l.why, ids: kept(l.ids) }))
     .filter((l) => l.ids.length > 0);
-  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut,
-    warmLaunches: opts.quick ? QUICK_WARM_LAUNCHES : WARM_LAUNCHES };
+  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut };
 }
 
 /** The warmest of a variant's states, in the order cold < warm < incremental < noop. */

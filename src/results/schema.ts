@@ -96,12 +96,27 @@ export const ArtifactSchema = Type.Object({
   duplicateCrates: Type.Optional(d('crates compiled in more than one version (cargo tree --duplicates)', Type.Integer())),
 });
 
+export const LAUNCH_STATES = ['first', 'warm'] as const;
+
+export const LaunchSchema = Type.Object({
+  round: d('start-up round, 1-based; every round launches each variant once per state, in a shuffled order', Type.Integer()),
+  position: d('position of the variant within its start-up round', Type.Integer()),
+  state: d(
+    'first: the extraction caches (TMPDIR, PEX_ROOT, SHIV_ROOT, SCIE_BASE, XDG_CACHE_HOME) were empty; warm: what the first launch of the same round left is kept',
+    Type.Union(LAUNCH_STATES.map((s) => Type.Literal(s))),
+  ),
+  ms: d('exec to ready (health URL answers 2xx, or exit 0 without a URL), monotonic clock', Type.Number()),
+  extractBytes: d('bytes the launch added to its extraction caches, measured once it was ready', Type.Integer()),
+});
+
 export const StartupSchema = Type.Object({
-  firstMs: d('launch to ready, first launch after the build', Nullable(Type.Number())),
-  warmMs: d('launch to ready, a later launch', Nullable(Type.Number())),
-  readyOk: Type.Boolean(),
-  extractBytes: Type.Optional(d('bytes the first launch extracted (onefile _MEI*, SCIE cache)', Type.Integer())),
-  error: Type.Optional(Type.String()),
+  firstMs: d('median launch-to-ready of the first launches (one launch in files without `launches`)', Nullable(Type.Number())),
+  warmMs: d('median launch-to-ready of the warm launches', Nullable(Type.Number())),
+  readyOk: d('false when a launch never became ready: the variant is then failed, "built, does not run"', Type.Boolean()),
+  extractBytes: Type.Optional(d('median bytes a first launch extracted (onefile _MEI*, PEX_ROOT, SHIV_ROOT, SCIE cache)', Type.Integer())),
+  error: Type.Optional(d('why the launch failed: the error block of its output (a traceback when there is one)', Type.String())),
+  log: Type.Optional(d('output of the failing launch, relative to the out dir', Type.String())),
+  launches: Type.Optional(d('every launch, a sample of startupFirstMs or startupWarmMs (absent in older files)', Type.Array(LaunchSchema))),
 });
 
 export const STATUSES = ['ok', 'failed', 'unavailable', 'skipped'] as const;
@@ -186,6 +201,8 @@ export type Comparison = Static<typeof ComparisonSchema>;
 export type Verdict = Static<typeof VerdictSchema>;
 export type ArtifactInfo = Static<typeof ArtifactSchema>;
 export type StartupInfo = Static<typeof StartupSchema>;
+export type Launch = Static<typeof LaunchSchema>;
+export type LaunchState = (typeof LAUNCH_STATES)[number];
 export type Environment = Static<typeof EnvironmentSchema>;
 export type ToolInfo = Static<typeof ToolSchema>;
 export type VariantStatus = (typeof STATUSES)[number];

@@ -7,4 +7,5 @@ export type RunEvent =
   | { kind: 'setup'; id: string }
   | { kind: 'sample-start'; id: string; round: number; done: number; total: number }
   | { kind: 'sample-end'; id: string; round: number; done: number; total: number; sample: RunSample; status: VariantStatus }
-  | { kind: 'smoke'; id: string };
+  | { kind: 'smoke'; id: string; round: number }
+  | { kind: 'does-not-run'; id: string; reason: string; block: string[] };

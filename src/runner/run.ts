@@ -15,7 +15,7 @@ import { calibrateOverhead } from './calibrate.ts';
 import { fingerprintEnvironment } from './environment.ts';
 import { runInGroup, type GroupRunResult } from './process-group.ts';
 import { runSample, type SampleRequest } from './sample.ts';
-import { measureStartup } from './smoke.ts';
+import { measureStartupRounds } from './startup-rounds.ts';
 import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
 import type { RunEvent } from './events.ts';
 import type { RunHooks } from './hooks.ts';
@@ -147,18 +147,9 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   }
   save();
 
-  // Start-up after each variant's last build: the first launch is the one that extracts.
-  for (const { planned, result } of byId.values()) {
-    if (signal?.aborted) break;
-    if (result.status !== 'ok' || !planned.variant.smoke || result.samples.length === 0) continue;
-    emit({ kind: 'smoke', id: planned.id });
-    try {
-      result.startup = await measureStartup(planned, { warmLaunches: plan.warmLaunches, signal });
-    } catch (err) {
-      result.startup = { firstMs: null, warmMs: null, readyOk: false, error: (err as Error).message };
-    }
-    save();
-  }
+  // Start-up after every build, in rounds of its own: a launch's timing should not share the machine with a build.
+  await measureStartupRounds({ entries: [...byId.values()], seed: plan.seed, outDir: plan.outDir, signal, emit, save, fail });
+  save();
 
   results.interrupted = signal?.aborted ?? false;
   if (results.interrupted) {

@@ -2,7 +2,7 @@
 // state and git ref.
 import type { Comparison, VariantResult } from '../results/schema.ts';
 import { compareSamples } from './compare-samples.ts';
-import { metricValues } from './metrics.ts';
+import { metricValues, STARTUP_METRICS } from './metrics.ts';
 
 export interface BaselineOptions {
   noisePct?: number;
@@ -21,9 +21,9 @@ export function compareVariants(opts: BaselineOptions & { baseline: VariantResul
   return { scenario: opts.variant.scenario, metric: opts.metric, baseline: opts.baseline.id, variant: opts.variant.id, ...numbers };
 }
 
-/** wallMs first, then any other requested metric once. */
+/** wallMs first, then start-up first and warm launch (compared when both sides launched), then any other requested metric once. */
 export function metricsToCompare(extra: readonly string[] = []): string[] {
-  return [...new Set(['wallMs', ...extra])];
+  return [...new Set(['wallMs', ...Object.keys(STARTUP_METRICS), ...extra])];
 }
 
 export function compareWithBaselines(variants: VariantResult[], opts: BaselineOptions = {}): Comparison[] {

@@ -18,6 +18,6 @@ export {
 } from './verdict.ts';
 export { compareSamples, type CompareSamplesOptions, type SampleComparison } from './compare-samples.ts';
 export { formatComparison, formatFactor, formatP, isSizeMetric, verdictWord, type ComparisonNumbers } from './format.ts';
-export { METRICS, isSuccessful, metricValues, summarizeVariant, type MetricName } from './metrics.ts';
+export { METRICS, STARTUP_METRICS, isSuccessful, metricValues, summarizeVariant, type MetricName } from './metrics.ts';
 export { compareAcrossRefs, compareVariants, compareWithBaselines, metricsToCompare, type BaselineOptions } from './baselines.ts';
 export { INTERIM_P, completedRounds, decideStop, type StopDecision, type StopOptions } from './decide-stop.ts';

@@ -7,6 +7,12 @@ import { mean, median } from './descriptive.ts';
 
 export const OUTLIER_THRESHOLD = 3.5;
 
+/**
+ * Fewer samples flag nothing: with 3 or 4 values the MAD rests on one or two deviations, so any uneven
+ * spread reads as an outlier (68.5, 68.8, 70.7 s gives |M| = 4.3 for 70.7 s).
+ */
+export const MIN_OUTLIER_SAMPLES = 5;
+
 /** Φ⁻¹(0.75): makes the MAD a consistent estimator of σ under normality. */
 const MAD_TO_SIGMA = 0.6745;
 
@@ -27,11 +33,12 @@ export function modifiedZScores(values: readonly number[]): number[] {
   return values.map(() => 0);
 }
 
-/** Samples with |M| > 3.5, each with the round it was taken in (`rounds[i]`, or its index when not given). */
+/** Samples with |M| > 3.5, each with the round it was taken in (`rounds[i]`, or its index when not given); none below 5 samples. */
 export function findOutliers(values: readonly number[], rounds?: readonly number[]): Outlier[] {
   if (rounds && rounds.length !== values.length) {
     throw new RangeError(`findOutliers: ${values.length} values but ${rounds.length} rounds`);
   }
+  if (values.length < MIN_OUTLIER_SAMPLES) return [];
   return modifiedZScores(values).flatMap((z, i) =>
     Math.abs(z) > OUTLIER_THRESHOLD ? [{ round: rounds ? rounds[i]! : i, value: values[i]!, z }] : [],
   );

@@ -32,11 +32,11 @@ export interface Cli {
 }
 
 /** `buildbench ARGS…` in `cwd`, not awaited: the test signals it, kills it or waits for `exit`. */
-export function startCli(opts: { args: string[]; cwd: string; prefix?: string[] }): Cli {
+export function startCli(opts: { args: string[]; cwd: string; prefix?: string[]; env?: Record<string, string> }): Cli {
   const [command, ...pre] = opts.prefix ?? [process.execPath];
   const child = spawn(command!, [...pre, ...(opts.prefix ? [process.execPath] : []), BIN, ...opts.args], {
     cwd: opts.cwd,
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

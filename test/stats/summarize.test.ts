@@ -59,6 +59,7 @@ describe('outliers (modified Z-score, Iglewicz & Hoaglin 1993)', () => {
     { name: 'nothing beyond 3.5', values: [10, 11, 12, 13, 14], rounds: [0, 1, 2, 3, 4], expected: [] },
     // median 12, MAD 2: 20 → 0.6745·8/2 = 2.698 (kept), 25 → 4.384 (flagged)
     { name: 'just past the threshold', values: [10, 12, 14, 25, 11, 13, 10], rounds: [3, 4, 5, 6, 7, 8, 9], expected: [{ round: 6, value: 25 }] },
+    { name: 'nothing in three samples, however uneven', values: [68.5, 68.8, 70.7], rounds: [1, 2, 3], expected: [] },
     { name: 'a fast outlier too', values: [1, 50, 51, 52, 49, 50], rounds: [0, 1, 2, 3, 4, 5], expected: [{ round: 0, value: 1 }] },
     { name: 'identical values', values: [5, 5, 5, 5], rounds: [0, 1, 2, 3], expected: [] },
     { name: 'warm-up rounds are negative', values: [10, 10.5, 11, 10.2, 30], rounds: [-2, -1, 0, 1, 2], expected: [{ round: 2, value: 30 }] },

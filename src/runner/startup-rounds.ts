@@ -1,0 +1,90 @@
+// Start-up measured like builds: each launch is a sample. After the builds, every variant with a smoke test
+// and an artifact is launched in rounds, each round a seeded shuffle of the variants (plan/order.ts), each
+// variant `runs` times. In its turn a variant is launched twice: first with empty extraction caches (the
+// state a user's first launch after installing meets), then warm, keeping what that first launch left.
+// A launch that never becomes ready fails its variant — "built, does not run" — with the lines that explain
+// it and the log path: a smoke test exists to catch exactly the artifact that builds but does not start.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { orderRounds } from '../plan/order.ts';
+import { slugOf, type PlannedVariant } from '../plan/plan.ts';
+import { LAUNCH_STATES, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
+import { median } from '../stats/descriptive.ts';
+import type { RunEvent } from './events.ts';
+import { launchOnce } from './smoke.ts';
+
+/** What start-up reports in place of a failure reason's prefix: the build worked, the artifact does not. */
+export const DOES_NOT_RUN = 'built, does not run';
+
+export interface StartupRoundsOptions {
+  entries: { planned: PlannedVariant; result: VariantResult }[];
+  seed: number;
+  outDir: string;
+  signal?: AbortSignal;
+  emit: (event: RunEvent) => void;
+  /** Called after every launch pair, so an interruption loses nothing measured. */
+  save: () => void;
+  fail: (result: VariantResult, reason: string, tail: string[]) => void;
+}
+
+/** Launches every measured variant with a smoke test; fills `result.startup`, or fails the variant. */
+export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<void> {
+  const entries = opts.entries.filter(({ planned, result }) => isLaunchable(planned, result));
+  const byId = new Map(entries.map((e) => [e.planned.id, e]));
+  for (const { result } of entries) result.startup = { firstMs: null, warmMs: null, readyOk: true, launches: [] };
+  // A different seed from the build rounds': the launch order should not repeat the build order.
+  const rounds = orderRounds({ ids: entries.map((e) => ({ id: e.planned.id, count: e.planned.runs })), rounds: Math.max(0, ...entries.map((e) => e.planned.runs)), seed: opts.seed + 2 });
+  for (const [r, ids] of rounds.entries()) {
+    for (const [position, id] of ids.entries()) {
+      if (opts.signal?.aborted) return;
+      const { planned, result } = byId.get(id)!;
+      if (result.status !== 'ok') continue;
+      opts.emit({ kind: 'smoke', id, round: r + 1 });
+      await launchPair({ ...opts, planned, result, round: r + 1, position });
+      opts.save();
+    }
+  }
+}
+
+function isLaunchable(planned: PlannedVariant, result: VariantResult): boolean {
+  return result.status === 'ok' && planned.variant.smoke !== undefined && result.samples.length > 0 && result.artifact?.kind !== 'missing';
+}
+
+/** One round's turn of one variant: a first launch from empty caches, then a warm one. */
+async function launchPair(opts: StartupRoundsOptions & { planned: PlannedVariant; result: VariantResult; round: number; position: number }): Promise<void> {
+  const { planned, result, round } = opts;
+  const stateDir = path.join(planned.cacheDir, `launch-${round}`);
+  rmSync(stateDir, { recursive: true, force: true });
+  try {
+    for (const state of LAUNCH_STATES) {
+      const logRel = path.join('logs', slugOf(planned.id), `startup-${round}-${state}.log`);
+      const outcome = await launchOnce({ planned, stateDir, logFile: path.join(opts.outDir, logRel), signal: opts.signal });
+      if (!outcome.ok) {
+        if (outcome.error === 'interrupted') return;
+        const startup = result.startup!;
+        Object.assign(startup, { readyOk: false, error: `${state} launch ${round}: ${outcome.error}`, log: logRel });
+        opts.fail(result, `${DOES_NOT_RUN}: the ${state} launch of round ${round} ${outcome.error} (log: ${logRel})`, outcome.block);
+        opts.emit({ kind: 'does-not-run', id: planned.id, reason: result.reason!, block: outcome.block });
+        return;
+      }
+      result.startup!.launches!.push({ round, position: opts.position, state, ms: round1(outcome.ms), extractBytes: outcome.extractBytes });
+      Object.assign(result.startup!, summarizeLaunches(result.startup!.launches!));
+    }
+  } finally {
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+/** The medians older readers (and the terminal table) show; the statistics stage summarises the launches. */
+export function summarizeLaunches(launches: readonly Launch[]): Pick<StartupInfo, 'firstMs' | 'warmMs' | 'extractBytes'> {
+  const of = (state: string) => launches.filter((l) => l.state === state);
+  const med = (xs: number[]) => (xs.length > 0 ? round1(median(xs)) : null);
+  const first = of('first');
+  return {
+    firstMs: med(first.map((l) => l.ms)),
+    warmMs: med(of('warm').map((l) => l.ms)),
+    ...(first.length > 0 ? { extractBytes: Math.round(median(first.map((l) => l.extractBytes))) } : {}),
+  };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
