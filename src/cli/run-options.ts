@@ -2,6 +2,7 @@
 // `--help` loads nothing heavy. Each flag carries the check of its value (flag-check.ts).
 import { CACHE_STATES } from '../scenario/cache-states.ts';
 import { nonEmpty, numberIn, oneOf, type Flag } from './flag-check.ts';
+import { parseShard } from '../plan/shard.ts';
 
 /** The verdict settings `run` and `compare` share. */
 export const STATS_OPTIONS = {
@@ -35,6 +36,11 @@ export const RUN_OPTIONS: Record<string, Flag> = {
   'fail-on-regression': { type: 'boolean', default: false, describe: 'exit 1 when a variant is slower than --baseline/--history' },
   ...STATS_OPTIONS,
   ref: { type: 'string', array: true, describe: 'benchmark the scenarios at these git refs, interleaved (repeatable)', check: nonEmpty },
+  shard: {
+    type: 'string',
+    describe: 'measure the i-th of n parts of the plan, e.g. 1/4 (split by scenario × cache state, balanced by the estimate; merge with `buildbench report`)',
+    check: (value) => (parseShard(String(value)) ? undefined : `must be i/n with 1 ≤ i ≤ n, e.g. 1/4 (got ${JSON.stringify(value)})`),
+  },
   'dry-run': { type: 'boolean', default: false, describe: 'print the plan and an estimate of its time; run nothing' },
   json: { type: 'boolean', default: false, describe: 'print the results file on stdout (progress stays on stderr)' },
   'min-free-gb': { type: 'number', default: 2, describe: 'warn when the disk under the out dir or the workdirs has less free space', check: numberIn({ min: 0 }) },

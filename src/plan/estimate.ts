@@ -34,6 +34,8 @@ export interface Estimate {
   unknown: string[];
   /** Median build ms per variant id (the ETA's unit). */
   perVariant: Map<string, number>;
+  /** Expected ms per variant id: its set-up, warm-ups and runs (what run --shard balances). */
+  costMs: Map<string, number>;
   /** How many variants were estimated from reports/ here and how many from the reference timings. */
   fromHere: number;
   fromReference: number;
@@ -83,7 +85,7 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
     if (!value) continue;
     for (const [id, timing] of timingsOf(value)) if (!here.has(id)) here.set(id, timing);
   }
-  const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), fromHere: 0, fromReference: 0 };
+  const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0 };
   for (const v of plan.variants) {
     // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
     const key = variantId({ scenario: v.scenario.name, variant: v.variant.name, cache: v.cache });
@@ -96,6 +98,7 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
     if (local) estimate.fromHere++;
     else estimate.fromReference++;
     estimate.perVariant.set(v.id, timing.buildMs);
+    estimate.costMs.set(v.id, variantCost(v, timing));
     estimate.knownMs += variantCost(v, timing);
     estimate.setupMs += timing.setupMs ?? 0;
   }

@@ -63,6 +63,8 @@ export interface PlanOptions {
    */
   quick?: boolean;
   refs?: string[];
+  /** Keep only these variant ids (run --shard); the others are listed in leftOut with `shardWhy`. */
+  shard?: { ids: ReadonlySet<string>; why: string };
   /** What the scenario selection already left out (a plain run's `default`s); kept where --only matches. */
   leftOut?: LeftOut[];
 }
@@ -76,6 +78,7 @@ export function buildPlan(opts: PlanOptions): Plan {
   const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
   const variants: PlannedVariant[] = [];
   const notWarmest: string[] = [];
+  const otherShards: string[] = [];
   for (const scenario of opts.scenarios) {
     const baseline = scenario.variants.find((v) => v.baseline) ?? scenario.variants[0];
     const quickState = opts.quick && !opts.cache && baseline ? warmest(baseline.cacheStates) : undefined;
@@ -89,6 +92,10 @@ export function buildPlan(opts: PlanOptions): Plan {
         for (const ref of refs) {
           const id = variantId({ scenario: scenario.name, variant: variant.name, cache, ref });
           if (opts.only && opts.only.length > 0 && !opts.only.some((g) => matchGlob(g, id))) continue;
+          if (opts.shard && !opts.shard.ids.has(id)) {
+            otherShards.push(id);
+            continue;
+          }
           const slug = slugOf(id);
           variants.push({
             id,
@@ -115,6 +122,7 @@ export function buildPlan(opts: PlanOptions): Plan {
   const kept = (ids: string[]) => (opts.only && opts.only.length > 0 ? ids.filter((id) => opts.only!.some((g) => matchGlob(g, id))) : ids);
   const leftOut = [...(opts.leftOut ?? []), { why: QUICK_LEFT_OUT, ids: notWarmest }]
     .map((l) => ({ why: l.why, ids: kept(l.ids) }))
+    .concat(opts.shard ? [{ why: opts.shard.why, ids: otherShards }] : [])
     .filter((l) => l.ids.length > 0);
   return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut };
 }

@@ -18,6 +18,7 @@ import { formatMs } from '../terminal.ts';
 import { BUILDBENCH_ROOT, setupCommand } from '../../toolchain/index.ts';
 import { createToolCheck } from '../tool-check.ts';
 import { compareAgainst } from './run-compare.ts';
+import { chooseShard } from './run-shard.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { TOOL } from '../version.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
@@ -48,6 +49,7 @@ export interface RunArgs {
   json: boolean;
   keepWorkdirs: boolean;
   minFreeGb: number;
+  shard?: string;
 }
 
 export async function runCommand(args: RunArgs): Promise<number> {
@@ -61,7 +63,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const runId = makeRunId();
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
   const { runs, adaptive } = parseRuns(args);
-  const plan = buildPlan({
+  const planOptions = {
     scenarios,
     runId,
     seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
@@ -74,7 +76,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
     quick: args.quick,
     refs: args.ref,
     leftOut: [{ why: PLAIN_LEFT_OUT, ids: leftOut }],
-  });
+  };
+  const reference = readTimingsFile(path.join(BUILDBENCH_ROOT, REFERENCE_TIMINGS));
+  const whole = buildPlan(planOptions);
+  const shard = args.shard && whole.variants.length > 0 ? chooseShard({ plan: whole, raw: args.shard, reference }) : undefined;
+  const plan = shard ? buildPlan({ ...planOptions, shard }) : whole;
   if (plan.variants.length === 0) {
     const plain = plan.leftOut.find((l) => l.why === PLAIN_LEFT_OUT);
     const hint = plain ? ` in a plain run (${plain.ids.join(', ')}: ${PLAIN_LEFT_OUT})` : '';
@@ -82,9 +88,9 @@ export async function runCommand(args: RunArgs): Promise<number> {
   }
   const estimate = estimatePlan(plan, {
     history: previousResults(path.resolve('reports')),
-    reference: readTimingsFile(path.join(BUILDBENCH_ROOT, REFERENCE_TIMINGS)),
+    reference,
   });
-  const notes = plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`);
+  const notes = [...(shard ? [shard.note] : []), ...plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`)];
   if (args.dryRun) {
     process.stdout.write([...notes, describePlan(plan, estimate)].join('\n'));
     return 0;
