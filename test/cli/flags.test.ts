@@ -39,6 +39,8 @@ describe('flags are checked before anything builds', () => {
     [['--cache', 'warm,hot'], '--cache: must be a comma list of cold, warm, incremental, noop (got "warm,hot")'],
     [['--runs', '2.5'], '--runs: must be a whole number ≥ 1 or "auto" (got "2.5")'],
     [['--only', ''], '--only: must not be empty (got "")'],
+    [['--shard', '5/4'], '--shard: must be i/n with 1 ≤ i ≤ n, e.g. 1/4 (got "5/4")'],
+    [['--shard', '1-4'], '--shard: must be i/n with 1 ≤ i ≤ n, e.g. 1/4 (got "1-4")'],
     [['--alpha', '0.1', '--alpha', '0.2'], '--alpha: given 2 times; give it once'],
     [['--runs', 'auto', '--min-runs', '6', '--max-runs', '3'], '--runs auto: --min-runs (6) must be ≤ --max-runs (3)'],
   ];
