@@ -1,12 +1,13 @@
 // Text that reaches a terminal: strings from scenarios and build logs may carry escape sequences that would
 // repaint, hide or retitle the user's terminal, so they are neutralised before printing.
 
-// ANSI CSI/OSC sequences, then any other C0/C1 control character except tab.
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-_]/g;
+import { stripEscapes } from '../common/escapes.ts';
+
+// After the escape sequences, any other C0/C1 control character except tab.
 const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 
 export function stripControl(text: string): string {
-  return text.replace(ESCAPES, '').replace(CONTROLS, (c) => (c === '\n' ? ' ' : '?'));
+  return stripEscapes(text).replace(CONTROLS, (c) => (c === '\n' ? ' ' : '?'));
 }
 
 /** stripControl for a block of lines: the line breaks stay. */

@@ -11,7 +11,11 @@ import { parseGenericPhases, TAURI_PHASE_RULES, type TimedLine } from './phases.
 import { checkPyInstallerCache, readPyInstallerTargets } from './pyinstaller-cache.ts';
 import { parsePyInstallerPhases } from './pyinstaller-phases.ts';
 
-export type SampleInsight = Pick<RunSample, 'phases' | 'rebuiltUnits' | 'freshUnits' | 'cacheCheck' | 'slowestUnits'>;
+export type SampleInsight = Pick<RunSample, 'phases' | 'phasesMissing' | 'rebuiltUnits' | 'freshUnits' | 'cacheCheck' | 'slowestUnits'>;
+
+/** A build that names cargo or the Tauri CLI is expected to print cargo's unit lines. */
+const CARGO_BUILD = /\b(cargo|tauri)\b/;
+export const CARGO_NOT_CHECKED = 'not checked: the output has no cargo unit lines (Compiling, Fresh or Finished)';
 
 const PYINSTALLER_STAMP = /^\s*(\d+) (?:DEBUG|INFO|WARNING|ERROR): /;
 /** cargo --timings ends with "Timing report saved to /…/cargo-timing-….html". */
@@ -61,8 +65,12 @@ export async function inspectSample(opts: {
   const cargo = await cargoTimingPhases(lines, opts.workdir);
   if (cargo) out.slowestUnits = cargo.slowestUnits;
   // A scenario that declares its phases gets exactly those; otherwise the ones the tools' output gives.
-  if (opts.rules?.length) Object.assign(phases, parseGenericPhases({ lines, rules: opts.rules }).phases);
-  else {
+  if (opts.rules?.length) {
+    const declared = parseGenericPhases({ lines, rules: opts.rules });
+    Object.assign(phases, declared.phases);
+    // A declared phase that matched no line is said, not left out silently.
+    if (declared.unmatched) out.phasesMissing = declared.unmatched;
+  } else {
     if (pyTargets.length > 0) Object.assign(phases, parsePyInstallerPhases(text, { offsetMs: pyinstallerOffset(lines) }).phases);
     if (cargo) Object.assign(phases, cargo.phases);
     if (opts.build && /\btauri\b/.test(opts.build)) Object.assign(phases, parseGenericPhases({ lines, rules: TAURI_PHASE_RULES }).phases);
@@ -79,6 +87,7 @@ export async function inspectSample(opts: {
     return out;
   }
   if (units.source !== 'none') checks.push(checkCacheState({ cache, rebuilt: units.rebuilt, fresh: units.fresh }));
+  else if (opts.build && CARGO_BUILD.test(opts.build) && cache !== 'warm') checks.push(CARGO_NOT_CHECKED);
   if (pyTargets.length > 0) checks.push(checkPyInstallerCache({ cache, targets: pyTargets }));
   const problems = checks.filter((c) => c !== CACHE_OK);
   if (checks.length > 0) out.cacheCheck = problems.length > 0 ? problems.join('; ') : CACHE_OK;

@@ -12,9 +12,25 @@ export interface PhaseModel {
   basis: string;
   /** In the order they ended; durationMs is the time since the previous phase ended. */
   phases: { name: string; endMs: number; durationMs: number }[];
+  /** Declared phases that matched no output line in some samples: "link (3 of 5 samples)". */
+  missing: string[];
 }
 
 export function representativePhases(v: VariantResult): PhaseModel | null {
+  const model = phaseEnds(v);
+  const missing = missingPhases(v);
+  if (!model && missing.length === 0) return null;
+  return { ...(model ?? { basis: 'no phase matched', phases: [] }), missing };
+}
+
+/** "name (k of n samples)" for every declared phase that matched no line in k of the n samples. */
+function missingPhases(v: VariantResult): string[] {
+  const counts = new Map<string, number>();
+  for (const s of v.samples) for (const name of s.phasesMissing ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, k]) => `${cleanLine(name, 80)} (${k} of ${v.samples.length} samples)`);
+}
+
+function phaseEnds(v: VariantResult): Omit<PhaseModel, 'missing'> | null {
   const summarised = Object.entries(v.stats)
     .filter(([metric]) => metric.startsWith(PHASE_STAT_PREFIX))
     .map(([metric, s]) => ({ name: metric.slice(PHASE_STAT_PREFIX.length), endMs: s.median }));
@@ -27,7 +43,7 @@ export function representativePhases(v: VariantResult): PhaseModel | null {
   return withDurations(`round ${nearest.round}, the build nearest the median`, ends);
 }
 
-function withDurations(basis: string, ends: { name: string; endMs: number }[]): PhaseModel {
+function withDurations(basis: string, ends: { name: string; endMs: number }[]): Omit<PhaseModel, 'missing'> {
   const sorted = ends.filter((e) => Number.isFinite(e.endMs)).sort((a, b) => a.endMs - b.endMs);
   return {
     basis,

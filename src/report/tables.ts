@@ -113,8 +113,17 @@ export function sampleTable(sc: ScenarioModel): SampleTable {
 
 export function phaseRows(sc: ScenarioModel): { key: string; basis: string; phases: string }[] {
   return sc.variants.flatMap((v) =>
-    v.phases && v.phases.phases.length > 0
-      ? [{ key: v.key, basis: v.phases.basis, phases: v.phases.phases.map((p) => `${p.name} ${formatMs(p.durationMs)} (ends ${formatMs(p.endMs)})`).join(' · ') }]
+    v.phases
+      ? [
+          {
+            key: v.key,
+            basis: v.phases.basis,
+            phases: [
+              ...v.phases.phases.map((p) => `${p.name} ${formatMs(p.durationMs)} (ends ${formatMs(p.endMs)})`),
+              ...(v.phases.missing.length > 0 ? [`no output line matched: ${v.phases.missing.join(', ')}`] : []),
+            ].join(' · '),
+          },
+        ]
       : [],
   );
 }

@@ -4,8 +4,8 @@
 // text read differently from what it is ("Trojan Source", CVE-2021-42574) — are replaced. Escaping for
 // HTML (handlebars) and Markdown (markdown-escape.ts) happens later, per format.
 
-// CSI (ESC [ … final), OSC (ESC ] … BEL or ST) and two-character escapes; after ECMA-48 §5.
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+import { stripEscapes } from '../common/escapes.ts';
+
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -21,7 +21,7 @@ function showControl(ch: string): string {
 
 /** A string safe to show as text: no escape sequences, no invisible controls, at most `max` characters. */
 export function cleanText(raw: string, max = MAX_TEXT): string {
-  const text = raw.replace(/\r\n?/g, '\n').replace(ANSI, '').replace(CONTROL, showControl).replace(BIDI, '\ufffd');
+  const text = stripEscapes(raw.replace(/\r\n?/g, '\n')).replace(CONTROL, showControl).replace(BIDI, '\ufffd');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

@@ -58,9 +58,10 @@ export const SampleSchema = Type.Object({
   signal: Type.Optional(d('the signal that ended the build, if any', Type.String())),
   timedOut: Type.Optional(Type.Boolean()),
   phases: d('phase name → ms from the start of the build to the end of the phase', Type.Record(Type.String(), Type.Number(), { additionalProperties: false })),
+  phasesMissing: Type.Optional(d('phases the scenario declares that matched no line of this sample’s output', Type.Array(Type.String()))),
   rebuiltUnits: Type.Optional(d('cargo units compiled (not fresh) in this sample', Type.Integer())),
   freshUnits: Type.Optional(d('cargo units found fresh in this sample', Type.Integer())),
-  cacheCheck: Type.Optional(d('what the runner saw of the cache state: ok, or why it looks wrong', Type.String())),
+  cacheCheck: Type.Optional(d('what the runner saw of the cache state: ok, why it looks wrong, or "not checked: …" with why it could not tell', Type.String())),
   slowestUnits: Type.Optional(
     d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: Type.String(), ms: Type.Number() }))),
   ),

@@ -1,6 +1,7 @@
 // Run one command as its own process group and measure it: wall time on the monotonic clock, CPU and the
 // largest process's peak RSS from GNU time (getrusage of the waited tree), the whole tree's peak RSS sampled
-// from /proc, the exit code, and the output to a capped log file with a timestamp per line.
+// from /proc, the exit code, and the output: written by the build straight into its log file, read from
+// there into lines with the time each was seen (build-log.ts).
 // A timeout or an abort kills the whole group, TERM then KILL (execa's timeout alone leaves grandchildren
 // alive: FACTS.md), and afterwards every process still carrying this build's marker is killed too, so even a
 // grandchild that called setsid() to leave the group does not survive the build.
@@ -8,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { LogSink, type TimedLine } from './log-sink.ts';
+import type { TimedLine } from '../common/timed-line.ts';
+import { BuildLog } from './build-log.ts';
 import { GroupRssSampler } from './proc.ts';
 import { killMarked, killGroup, MARKER_ENV } from './kill.ts';
 
@@ -49,23 +50,24 @@ const RSS_INTERVAL_MS = 100;
 
 export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult> {
   const marker = randomUUID();
-  const timeFile = path.join(os.tmpdir(), `buildbench-time-${marker}`);
+  // Beside the log, not in /tmp: nothing outside the out dir and the workdirs outlives a run, however it ends.
+  const timeFile = `${opts.logFile}.rusage`;
   const useTime = existsSync(GNU_TIME);
   // GNU time waits for sh, so its rusage covers every descendant that was waited for (getrusage(2)).
   const [file, args] = useTime
     ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, 'sh', '-c', opts.command]]
     : ['sh', ['-c', opts.command]];
-  const sink = new LogSink({ file: opts.logFile, capBytes: opts.logCapBytes, keepLines: opts.keepLines ?? false });
+  const log = new BuildLog({ file: opts.logFile, capBytes: opts.logCapBytes, keepLines: opts.keepLines ?? false });
+  await log.open();
   const started = process.hrtime.bigint();
   const child = spawn(file, args, {
     cwd: opts.cwd,
     env: { ...opts.env, [MARKER_ENV]: marker },
     detached: true, // its own process group, with the child as leader
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log.fd, log.fd],
   });
   const elapsedMs = () => Number(process.hrtime.bigint() - started) / 1e6;
-  child.stdout.on('data', (chunk: Buffer) => sink.write(chunk, elapsedMs()));
-  child.stderr.on('data', (chunk: Buffer) => sink.write(chunk, elapsedMs()));
+  log.follow(elapsedMs);
 
   const pgid = child.pid;
   const rss = pgid ? new GroupRssSampler(pgid) : undefined;
@@ -99,8 +101,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   // The leader is gone; anything left of the group or carrying the marker is a leak: stop it.
   if (pgid) killGroup(pgid, 0);
   await killMarked(marker);
-  await new Promise<void>((resolve) => (child.stdout.readableEnded && child.stderr.readableEnded ? resolve() : setTimeout(resolve, 50)));
-  await sink.close();
+  await log.finish(wallMs);
 
   const usage = useTime ? readTimeFile(timeFile) : undefined;
   rmSync(timeFile, { force: true });
@@ -120,8 +121,8 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     timedOut,
     aborted,
     spawnError: outcome.error?.message,
-    tail: sink.tail(40),
-    lines: sink.lines,
+    tail: log.output.tail(40),
+    lines: log.output.lines,
   };
 }
 

@@ -81,7 +81,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
       emit({ kind: 'unavailable', id: planned.id, reason: result.reason! });
     }
   }
-  const overheadMs = await calibrateOverhead();
+  const overheadMs = await calibrateOverhead(plan.outDir);
   results.config.overheadMs = overheadMs;
   emit({ kind: 'calibrated', overheadMs });
 

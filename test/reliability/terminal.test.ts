@@ -1,7 +1,7 @@
 // Hostile content in the terminal: variant names cannot carry escapes (the schema restricts them), but
 // descriptions, build output, reasons, tool names and results files can. What reaches a terminal carries no
 // ESC and no other control character but the newline.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
@@ -39,9 +39,11 @@ variants:
 `);
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
     expect((await cli.exit).code).toBe(1);
-    // The hostile bytes really were there: the results file keeps the log tail as the build printed it.
+    // The hostile bytes really were there: the log keeps them as the build printed them; the log tail in the
+    // results holds the text without its escapes (every reader of the output strips them).
     const results = readResultsFile(path.join(dir, 'out')).value!;
-    expect(results.variants[0]!.logTail!.join('\n')).toContain('\u001b]0;pwned\u0007');
+    expect(readFileSync(path.join(dir, 'out', results.variants[0]!.samples[0]!.log), 'utf8')).toContain('\u001b]0;pwned\u0007');
+    expect(results.variants[0]!.logTail).toEqual(['red', '', 'progress 50%', 'progress 100%', '\u0001\u0002\t cleared', 'tab\there \ufffd 8-bit CSI s UTF-8']);
     expect(controlsIn(cli.stdout())).toEqual([]);
     expect(controlsIn(cli.stderr())).toEqual([]);
     expect(cli.stdout()).toMatch(/hostile\/loud@cold .* failed: build failed: exit code 3 \(log: logs\/hostile\+loud@cold\/1\.log\)/);
