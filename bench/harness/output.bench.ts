@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, blocks: { type: 'string', default: '3' }, bytes: { type: 'string', default: '300000000' } } });
 const runs = Number(values.runs);
 const command = `yes 'build output line' | head -c ${Number(values.bytes)}`;
-const bin = new URL('../../bin/buildbench.js', import.meta.url).pathname;
+const bin = new URL('../../scripts/from-source.js', import.meta.url).pathname;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-output-bench-'));
 
 const median = (xs: number[]) => {
