@@ -166,7 +166,8 @@ function lineColAt(text: string, offset: number): { line: number; col: number } 
  */
 function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const unions = errors.filter((e) => e.keyword === 'anyOf');
-  let kept = errors.filter((e) => e.keyword !== 'anyOf');
+  // An `if`/`then` (a preset's parameters) fails with its inner errors and a summary saying only that: drop it.
+  let kept = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
   for (const u of unions) {
     const prefix = `${u.schemaPath.slice(0, -'/anyOf'.length)}/anyOf/`;
     const inUnion = kept.filter(
@@ -212,8 +213,11 @@ function describeError(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
   const schema = e.parentSchema as { description?: string; properties?: Record<string, unknown> } | undefined;
   switch (e.keyword) {
-    case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const guess = typeof e.data === 'string' ? suggest(e.data, allowed) : undefined;
+      return `must be one of ${allowed.join(', ')}${guess ? ` (did you mean "${guess}"?)` : ''}`;
+    }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const valid = Object.keys(schema?.properties ?? {}).filter((k) => k !== '$schema');

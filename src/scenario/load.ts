@@ -7,6 +7,7 @@ import path from 'node:path';
 import { limitProblems, readDocumentFile, validateDocument } from '../common/validate-document.ts';
 import { formatPath, type Problem } from '../common/problem.ts';
 import { findPlaceholder } from '../plan/placeholders.ts';
+import { expandPreset, type ExpandedScenarioFile } from './preset-use.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
 import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
 
@@ -28,11 +29,17 @@ export function loadScenarioFile(file: string): LoadResult {
     message,
   });
   const dir = path.dirname(path.resolve(file));
+  const expansion = doc.value?.preset === undefined ? undefined : expandPreset({ file: doc.value, at });
+  // Problems in the expanded file point at what the user wrote: the variant overridden, else the `preset` key.
+  const atOrigin: At = expansion ? (segments, message) => ({ ...at(expansion.origin(segments), message), path: formatPath(segments) }) : at;
+  const raw = expansion ? expansion.value : doc.data;
   // The checks a schema cannot make run on invalid documents too, so every problem is reported in one go.
-  const problems = [...doc.problems, ...checkScenario({ raw: doc.data, dir, at })];
+  const problems = [...doc.problems, ...(expansion?.problems ?? []), ...(isRecord(raw) ? checkScenario({ raw, dir, at: atOrigin }) : [])];
   if (problems.length > 0 || !doc.value) return { problems: limitProblems(file, sortProblems(problems)) };
-  const sha256 = createHash('sha256').update(text).digest('hex');
-  return { scenario: resolveScenario({ raw: doc.value, file, dir, sha256 }), problems: [] };
+  const expanded = expansion?.value ?? (doc.value as ExpandedScenarioFile); // checkScenario found every build
+  // A preset's file hashes with its expansion: the same text measures something else when the preset changes.
+  const sha256 = createHash('sha256').update(text).update(expansion ? JSON.stringify(expanded) : '').digest('hex');
+  return { scenario: resolveScenario({ raw: expanded, file, dir, sha256 }), problems: [] };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -71,6 +78,8 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     const seen = name === undefined ? undefined : firstIndex.get(name);
     if (seen !== undefined) problems.push(at(here('name'), `duplicate variant name "${name}" (also variants[${seen}])`));
     else if (name !== undefined) firstIndex.set(name, i);
+    // Required, but only here: with a preset, a variant entry may override a preset's variant by name alone.
+    if (v.build === undefined && raw.preset === undefined) problems.push(at(here(), 'missing required key "build"'));
     if (v.baseline === true) baselines.push(i);
     confined(here('artifact'), v.artifact);
     strings(v.clean).forEach((p, j) => confined(here('clean', j), p));
@@ -167,7 +176,7 @@ function plainStates(raw: VariantFile['default'], states: CacheState[]): CacheSt
   return states.filter((s) => raw.includes(s));
 }
 
-function resolveScenario(opts: { raw: ScenarioFile; file: string; dir: string; sha256: string }): Scenario {
+function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: string; sha256: string }): Scenario {
   const { raw, file, dir, sha256 } = opts;
   const hasBaseline = raw.variants.some((v) => v.baseline);
   const variants: ScenarioVariant[] = raw.variants.map((v, i) => ({

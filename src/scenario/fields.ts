@@ -1,0 +1,103 @@
+// The fields of a scenario file, shared by the file's schema (schema.ts) and the presets' parameters, which
+// schema.ts itself imports (so they cannot live there).
+import { Type } from '@sinclair/typebox';
+import { CACHE_STATES } from './cache-states.ts';
+
+/** A string enum as a plain JSON Schema `enum`, so a wrong value gets one "must be one of …" message. */
+export const StringEnum = <T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+
+
+export const Id = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+  maxLength: 80,
+  description: 'letters, digits, dot, dash, underscore; used in ids and file names',
+});
+export const Command = Type.String({ minLength: 1, maxLength: 10_000, description: 'a shell command (sh -c), run in the workdir' });
+export const RelPath = Type.String({ minLength: 1, maxLength: 1000, description: 'a path inside the workdir' });
+export const Env = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String({ maxLength: 10_000 }), {
+  // Without this the key pattern is never applied: a key that matches no pattern would pass unchecked.
+  additionalProperties: false,
+  description: 'environment variables added to the build',
+});
+export const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+  description: 'tools that must be found (see `buildbench doctor`); missing → the variant is unavailable',
+});
+export const CacheStateSchema = StringEnum(CACHE_STATES);
+// One state may be written as a plain string: `cache: warm`.
+export const CacheList = Type.Union([CacheStateSchema, Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
+  description: 'a cache state or a list of them (cold, warm, incremental, noop)',
+});
+export const Timeout = Type.Number({ exclusiveMinimum: 0, maximum: 86_400, description: 'seconds before the build group is killed' });
+
+export const MutateSchema = Type.Union(
+  [
+    Type.Object({ touch: RelPath }, { additionalProperties: false }),
+    Type.Object(
+      { append: Type.Object({ file: RelPath, text: Type.String({ maxLength: 100_000 }) }, { additionalProperties: false }) },
+      { additionalProperties: false },
+    ),
+  ],
+  { description: 'the edit applied before each incremental sample' },
+);
+
+export const SmokeSchema = Type.Object(
+  {
+    run: Command,
+    ready: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 2000, description: 'URL polled until it answers 2xx; without it, ready means exit 0' }),
+    ),
+    timeoutS: Type.Optional(Timeout),
+  },
+  { additionalProperties: false, description: 'launch the artifact and time until it is ready' },
+);
+
+export const PhaseSchema = Type.Object(
+  {
+    name: Id,
+    pattern: Type.String({ minLength: 1, maxLength: 1000, description: 'regular expression; the first matching output line ends the phase' }),
+  },
+  { additionalProperties: false },
+);
+
+/** Declared intent of a variant, checked against the artifact's fingerprint. */
+export const ExpectSchema = Type.Object(
+  {
+    linker: Type.Optional(StringEnum(['lld', 'mold', 'bfd', 'gold'] as const)),
+    debugInfo: Type.Optional(StringEnum(['inside', 'packed', 'unpacked', 'none'] as const)),
+    packager: Type.Optional(Type.String({ maxLength: 100 })),
+    shape: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const VariantFileSchema = Type.Object(
+  {
+    name: Id,
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    baseline: Type.Optional(Type.Boolean()),
+    // Required, but checked after a preset is applied: a file that starts from one overrides variants by name.
+    build: Type.Optional(Command),
+    setup: Type.Optional(Command),
+    artifact: Type.Optional(RelPath),
+    clean: Type.Optional(Type.Array(RelPath, { description: 'removed before every sample' })),
+    caches: Type.Optional(Type.Array(RelPath, { description: 'removed before cold samples only' })),
+    cache: Type.Optional(CacheList),
+    mutate: Type.Optional(MutateSchema),
+    smoke: Type.Optional(SmokeSchema),
+    env: Type.Optional(Env),
+    requires: Type.Optional(Requires),
+    timeoutS: Type.Optional(Timeout),
+    phases: Type.Optional(Type.Array(PhaseSchema)),
+    expect: Type.Optional(ExpectSchema),
+    network: Type.Optional(Type.Boolean({ description: 'the build may use the network (the report says so)' })),
+    default: Type.Optional(
+      Type.Union([Type.Boolean(), Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
+        description:
+          'true, false or a list of cache states: what a plain `buildbench run` measures of this variant (false: only --all or naming the file runs it)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+

@@ -1,0 +1,166 @@
+// Freeze a Python app into one artifact: PyInstaller onefile and onedir (with and without the dev tools a dev
+// environment drags in), a plain PEX, a PEX SCIE and a shiv zipapp; each launched and timed until ready.
+import { Type } from '@sinclair/typebox';
+import { definePreset, paramsObject, words, type TemplateVariant } from './preset.ts';
+import { PYTHON_PARAMS } from './python-common.ts';
+
+/** Modules a dev environment has and an app does not need: what PyInstaller picked up in the team's bundle. */
+export const DEV_TOOL_MODULES = [
+  'IPython', 'jedi', 'parso', 'pygments', 'pytest', '_pytest', 'pluggy', 'black', 'blib2to3', 'prompt_toolkit',
+  'wcwidth', 'setuptools', 'pkg_resources',
+];
+
+const params = paramsObject(
+  {
+    app: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'name of the executable (PyInstaller --name, dist/<app>)' }),
+    script: Type.String({ minLength: 1, description: 'entry script PyInstaller analyses (a file that imports and starts the app)' }),
+    module: Type.String({ minLength: 1, description: 'entry module (or module:function) that PEX runs (-m)' }),
+    shivEntry: Type.Optional(Type.String({ minLength: 1, description: 'shiv entry point, module:function (default: module)' })),
+    sourceDir: Type.String({ minLength: 1, default: '.', description: 'folder the app\'s packages are imported from (PyInstaller --paths, pex -D, shiv --site-packages)' }),
+    hooksDir: Type.Optional(Type.String({ minLength: 1, description: 'folder of extra PyInstaller hooks (--additional-hooks-dir)' })),
+    venvSetup: Type.String({
+      minLength: 1,
+      default:
+        'export UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy && {toolsBin}/uv venv -q --python {python} .venv && {toolsBin}/uv pip install -q --python .venv/bin/python --offline --no-index --find-links {wheelhouse} -r {requirements} pyinstaller',
+      description: 'untimed set-up of .venv, the environment PyInstaller runs in (it bundles what that environment imports)',
+    }),
+    pyinstaller: Type.String({ minLength: 1, default: '.venv/bin/pyinstaller', description: 'the PyInstaller command, inside the app\'s environment' }),
+    excludes: Type.Array(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }), {
+      default: DEV_TOOL_MODULES,
+      description: 'modules the *-excludes variants keep out of the bundle (empty: no excludes variants)',
+    }),
+    serveArgs: Type.String({ default: '--port {port}', description: 'arguments the launched artifact gets (start-up is timed)' }),
+    ready: Type.String({
+      default: 'http://127.0.0.1:{port}/health',
+      description: 'URL that answers once the app is up; empty: ready means the launch exited 0',
+    }),
+    sciePython: Type.String({ default: '3.11', description: 'CPython version the PEX SCIE carries' }),
+    ...PYTHON_PARAMS,
+  },
+);
+
+export const pythonFreeze = definePreset({
+  name: 'python-freeze',
+  description: 'Freeze a Python app: PyInstaller onefile/onedir (with and without dev-tool excludes), PEX, PEX SCIE, shiv',
+  params,
+  expand: (p) => {
+    const fill = (text: string) => text.replace(/\{(toolsBin|python|wheelhouse|requirements)\}/g, (_, k: keyof typeof p) => String(p[k]));
+    const bin = fill('{toolsBin}');
+    const smoke = (run: string) => ({ run: words(run, p.serveArgs), ...(p.ready ? { ready: p.ready } : {}), timeoutS: 120 });
+    const pyinstaller = (shape: 'onefile' | 'onedir', excludes: boolean): TemplateVariant => ({
+      name: `pyinstaller-${shape}${excludes ? '-excludes' : ''}`,
+      description: excludes
+        ? `${shape === 'onefile' ? 'Onefile' : 'Onedir'} with the dev tools excluded ($PYI_EXCLUDES).`
+        : shape === 'onefile'
+          ? 'One executable that unpacks itself to a temporary folder at every launch.'
+          : 'One folder (executable + _internal/); nothing to extract at launch.',
+      ...(shape === 'onefile' && !excludes ? { baseline: true } : {}),
+      ...(excludes ? { default: false } : shape === 'onedir' ? { default: ['warm' as const] } : {}),
+      setup: fill(p.venvSetup),
+      requires: ['pyinstaller', 'objcopy', 'ldd'],
+      build: words(p.pyinstaller, '$PYI_COMMON', `--${shape}`, excludes && '$PYI_EXCLUDES', p.script),
+      artifact: `dist/${p.app}`,
+      clean: ['dist'],
+      caches: ['build'],
+      phases: PYINSTALLER_PHASES,
+      smoke: smoke(shape === 'onefile' ? '{artifact}' : `{artifact}/${p.app}`),
+      expect: { packager: 'pyinstaller', shape },
+    });
+    const pex = words(`${bin}/pex --no-pypi --find-links`, p.wheelhouse, '-r', p.requirements, '-D', p.sourceDir, '-m', p.module);
+    const variants: TemplateVariant[] = [
+      pyinstaller('onefile', false),
+      ...(p.excludes.length > 0 ? [pyinstaller('onefile', true)] : []),
+      pyinstaller('onedir', false),
+      ...(p.excludes.length > 0 ? [pyinstaller('onedir', true)] : []),
+      {
+        name: 'pex',
+        description: `A plain .pex (runs on the machine's ${p.python}); PEX_ROOT is the variant's cache.`,
+        requires: ['pex'],
+        build: words(pex, '--python-shebang', p.python, `-o dist/${p.app}.pex`),
+        artifact: `dist/${p.app}.pex`,
+        clean: ['dist'],
+        smoke: smoke('{artifact}'),
+        expect: { packager: 'pex', shape: 'zipapp' },
+      },
+      {
+        name: 'pex-scie',
+        description:
+          'A PEX SCIE (`--scie eager --scie-only`): a native executable carrying a python-build-standalone ' +
+          `CPython ${p.sciePython}. ` +
+          'science, the scie-jump and PBS come only from GitHub releases, so this variant needs a staged mirror in ' +
+          'BUILDBENCH_SCIE_MIRROR (tools/README.md); without one it is recorded unavailable.',
+        requires: ['pex', 'scie-mirror'],
+        build: words(
+          pex,
+          `--scie eager --scie-only --scie-python-version ${p.sciePython}`,
+          '--scie-science-binary "$BUILDBENCH_SCIE_MIRROR/science"',
+          '--scie-assets-base-url "file://$BUILDBENCH_SCIE_MIRROR/assets"',
+          '--scie-pbs-release "$(cat "$BUILDBENCH_SCIE_MIRROR/pbs-release")"',
+          // With --scie-only, pex writes the SCIE under this name without its .pex suffix.
+          `-o dist/${p.app}.pex`,
+        ),
+        artifact: `dist/${p.app}`,
+        clean: ['dist'],
+        smoke: smoke('{artifact}'),
+        expect: { packager: 'pex', shape: 'scie' },
+      },
+      {
+        name: 'shiv',
+        description:
+          `A shiv zipapp (.pyz) for ${p.python}; unpacks its site-packages to SHIV_ROOT on first launch. ` +
+          'Cold only: shiv keeps no build cache (pip reinstalls every wheel from the wheelhouse each time; measured ' +
+          'warm 17.6 s vs cold 11.8 s median, 5 runs each), so a warm state would repeat the cold one.',
+        cache: ['cold'],
+        requires: ['shiv'],
+        build: words(
+          `mkdir -p dist && ${bin}/shiv --site-packages`,
+          p.sourceDir,
+          '-e',
+          p.shivEntry ?? p.module,
+          '-p',
+          p.python,
+          `-o dist/${p.app}.pyz --no-index --find-links`,
+          p.wheelhouse,
+          '-r',
+          p.requirements,
+        ),
+        artifact: `dist/${p.app}.pyz`,
+        clean: ['dist'],
+        smoke: smoke('{artifact}'),
+        expect: { packager: 'shiv', shape: 'zipapp' },
+      },
+    ];
+    return {
+      ignore: ['.venv', 'build', 'dist'],
+      requires: ['python3', 'uv'],
+      cache: ['cold', 'warm'],
+      runs: 5,
+      warmup: 0,
+      timeoutS: 900,
+      env: {
+        // `__main__` is PyInstaller's own default exclude: naming it works around PyInstaller 6.22's
+        // initialize_modgraph extending the excludes list in place (`excludes += ("__main__",)`), which makes the
+        // stored Analysis differ from the spec's on every build, so with any --exclude-module a warm build redoes
+        // the whole Analysis ("Building because excludes changed"; measured 80 s instead of 1.5 s).
+        ...(p.excludes.length > 0 ? { PYI_EXCLUDES: ['__main__', ...p.excludes].map((m) => `--exclude-module ${m}`).join(' ') } : {}),
+        PYI_COMMON: words(
+          `--noconfirm --name ${p.app} --paths ${p.sourceDir}`,
+          p.hooksDir && `--additional-hooks-dir ${p.hooksDir}`,
+          '--distpath dist --workpath build --specpath build',
+        ),
+        // Where shiv and the SCIE unpack themselves on first launch: per variant, like every other cache.
+        SHIV_ROOT: '{cache}/shiv-root',
+        SCIE_BASE: '{cache}/scie-base',
+      },
+      variants,
+    };
+  },
+});
+
+/** PyInstaller's log lines that end each phase (Analysis, PYZ, PKG, EXE/COLLECT). */
+const PYINSTALLER_PHASES = [
+  { name: 'analysis', pattern: 'INFO: checking PYZ' },
+  { name: 'pyz', pattern: 'INFO: checking PKG' },
+  { name: 'pkg', pattern: 'INFO: checking EXE' },
+  { name: 'exe', pattern: 'INFO: (checking COLLECT|Build complete)' },
+];
