@@ -1,10 +1,22 @@
 // The scenario file as a user writes it. One TypeBox source gives both the TypeScript types and the
 // committed JSON Schema (`schema/scenario.schema.json`), so editors and the validator never disagree.
 import { Type, type Static } from '@sinclair/typebox';
-import { CacheList, Command, Env, ExpectSchema, Id, MutateSchema, PhaseSchema, RelPath, Requires, SmokeSchema, Timeout, VariantFileSchema } from './fields.ts';
+import {
+  CacheList,
+  Command,
+  Env,
+  ExpectSchema,
+  Id,
+  MutateSchema,
+  PhaseSchema,
+  RelPath,
+  Requires,
+  SmokeSchema,
+  StringEnum,
+  Timeout,
+  VariantFileSchema,
+} from './fields.ts';
 import { PRESETS } from './presets/index.ts';
-
-import { StringEnum } from './fields.ts';
 
 export { StringEnum } from './fields.ts';
 export { CACHE_STATES, type CacheState } from './cache-states.ts';
