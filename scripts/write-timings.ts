@@ -1,14 +1,25 @@
 // Refreshes bench/timings.json, the reference timings `run --dry-run` estimates from on a machine with no
 // earlier runs in reports/: `npm run timings -- reports/<run>/results.json …`. Each variant measured in the
-// given files replaces its entry (the later file wins); the others are kept.
+// given files replaces its entry (the later file wins); the others are kept. An entry is used only while its
+// fingerprint (plan/fingerprint.ts) matches the variant as scenarios/ defines it now.
+//
+// `npm run timings -- --refingerprint` re-marks the kept entries with the current fingerprints: for a change
+// that does not alter what a build costs (a scenario rewritten as a preset, a comment in a lock file); it is
+// the maintainer's statement that the old timings still hold. Entries whose id no scenario has are dropped.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { timingsOf, type TimingsFile, type VariantTiming } from '../src/plan/estimate.ts';
+import { variantFingerprint } from '../src/plan/fingerprint.ts';
+import { variantId } from '../src/plan/plan.ts';
 import { readResultsFile } from '../src/results/io.ts';
+import { selectScenarios } from '../src/scenario/discover.ts';
 
 const FILE = new URL('../bench/timings.json', import.meta.url);
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: npm run timings -- reports/<run>/results.json …');
+const args = process.argv.slice(2);
+const refingerprint = args.includes('--refingerprint');
+const files = args.filter((a) => a !== '--refingerprint');
+if (files.length === 0 && !refingerprint) {
+  console.error('usage: npm run timings -- reports/<run>/results.json … | --refingerprint');
   process.exit(2);
 }
 
@@ -18,14 +29,16 @@ try {
 } catch {
   // First write.
 }
-const variants = new Map<string, VariantTiming>(Object.entries(current.variants ?? {}));
+let variants = new Map<string, VariantTiming>(Object.entries(current.variants ?? {}));
+if (refingerprint) variants = withCurrentFingerprints(variants);
 for (const file of files) {
   const { value, problems } = readResultsFile(file);
   if (!value) {
     console.error(`${file}: ${problems.map((p) => p.message).join('; ')}`);
     process.exit(2);
   }
-  const round = (t: VariantTiming): VariantTiming => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v)])) as unknown as VariantTiming;
+  const round = (t: VariantTiming): VariantTiming =>
+    Object.fromEntries(Object.entries(t).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v) : v])) as unknown as VariantTiming;
   for (const [id, timing] of timingsOf(value)) variants.set(id, round(timing));
   console.log(`${file}: ${timingsOf(value).size} variants (${value.environment.cores} cores, ${value.environment.cpuModel})`);
 }
@@ -33,8 +46,27 @@ const out: TimingsFile = {
   about:
     'Reference timings for `buildbench run --dry-run` on a machine with no earlier runs in reports/: median build, ' +
     'median warm-up build and set-up time per variant id, in ms, from real runs on a 2-core Debian 12 machine ' +
-    '(written by `npm run timings -- reports/<run>/results.json`).',
+    '(written by `npm run timings -- reports/<run>/results.json`); an entry counts only while its fingerprint ' +
+    'matches the variant as scenarios/ defines it.',
   variants: Object.fromEntries([...variants].sort(([a], [b]) => a.localeCompare(b))),
 };
 writeFileSync(FILE, `${JSON.stringify(out, null, 2)}\n`);
 console.log(`wrote bench/timings.json: ${variants.size} variants`);
+
+function withCurrentFingerprints(timings: Map<string, VariantTiming>): Map<string, VariantTiming> {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const { scenarios } = selectScenarios({ args: [], all: true, cwd: root });
+  const now = new Map<string, string>();
+  for (const scenario of scenarios) {
+    for (const variant of scenario.variants) {
+      for (const cache of variant.cacheStates) now.set(variantId({ scenario: scenario.name, variant: variant.name, cache }), variantFingerprint({ scenario, variant, cache }));
+    }
+  }
+  const kept = new Map<string, VariantTiming>();
+  for (const [id, timing] of timings) {
+    const fingerprint = now.get(id);
+    if (fingerprint === undefined) console.log(`dropped ${id}: no scenario in scenarios/ defines it`);
+    else kept.set(id, { ...timing, fingerprint });
+  }
+  return kept;
+}

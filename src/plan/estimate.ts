@@ -1,12 +1,16 @@
 // How long a plan will take (`--dry-run` and the ETA), from what the same variants cost before: the newest
 // results in reports/ on this machine first, then the reference timings committed in bench/timings.json
 // (measured on a 2-core machine, so a fresh clone can say what `--all` costs before running it).
-// A variant costs its untimed set-up, its warm-ups (a warm variant's first build is a full one) and its runs.
+// "The same variant" is the same id *and* the same fingerprint (plan/fingerprint.ts: the project's manifests
+// and the build definition): another project's variant that shares an id, or a timing from before the build
+// changed, is never used. A variant costs its untimed set-up, its warm-ups (a warm variant's first build is
+// a full one) and its runs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readResultsFile } from '../results/io.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { median } from '../stats/index.ts';
+import { variantFingerprint } from './fingerprint.ts';
 import { variantId, type Plan, type PlannedVariant } from './plan.ts';
 
 /** What one variant cost in an earlier run. */
@@ -17,6 +21,8 @@ export interface VariantTiming {
   warmupMs?: number;
   /** Its set-up commands, when it had any. */
   setupMs?: number;
+  /** The variant's fingerprint when it was measured; a timing without one matches nothing. */
+  fingerprint?: string;
 }
 
 /** The reference timings file (bench/timings.json). */
@@ -62,6 +68,7 @@ export function timingsOf(results: ResultsFile): Map<string, VariantTiming> {
       buildMs,
       ...(warmups.length > 0 ? { warmupMs: median(warmups) } : {}),
       ...(v.setupMs !== undefined ? { setupMs: v.setupMs } : {}),
+      ...(v.fingerprint !== undefined ? { fingerprint: v.fingerprint } : {}),
     });
   }
   return timings;
@@ -78,19 +85,26 @@ export function readTimingsFile(file: string): Map<string, VariantTiming> {
   }
 }
 
+const keyOf = (id: string, fingerprint: string | undefined) => `${id}\0${fingerprint ?? ''}`;
+
 export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: Map<string, VariantTiming> }): Estimate {
   const here = new Map<string, VariantTiming>();
   for (const file of opts.history) {
     const { value } = readResultsFile(file);
     if (!value) continue;
-    for (const [id, timing] of timingsOf(value)) if (!here.has(id)) here.set(id, timing);
+    for (const [id, timing] of timingsOf(value)) {
+      const key = keyOf(id, timing.fingerprint);
+      if (timing.fingerprint !== undefined && !here.has(key)) here.set(key, timing);
+    }
   }
   const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0 };
   for (const v of plan.variants) {
     // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
-    const key = variantId({ scenario: v.scenario.name, variant: v.variant.name, cache: v.cache });
-    const local = here.get(v.id) ?? here.get(key);
-    const timing = local ?? opts.reference?.get(key);
+    const plain = variantId({ scenario: v.scenario.name, variant: v.variant.name, cache: v.cache });
+    const fingerprint = variantFingerprint(v);
+    const local = here.get(keyOf(v.id, fingerprint)) ?? here.get(keyOf(plain, fingerprint));
+    const reference = opts.reference?.get(plain);
+    const timing = local ?? (reference?.fingerprint === fingerprint ? reference : undefined);
     if (!timing) {
       estimate.unknown.push(v.id);
       continue;

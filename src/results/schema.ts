@@ -130,6 +130,9 @@ export const VariantResultSchema = Type.Object({
   baseline: Type.Boolean(),
   description: Type.Optional(Type.String()),
   ref: Type.Optional(d('git ref the variant was built at (run --ref)', Type.String())),
+  fingerprint: Type.Optional(
+    d('16 hex digits over the project’s manifests and the build definition (plan/fingerprint.ts); estimates reuse only timings with the same one', Type.String()),
+  ),
   status: Type.Union(STATUSES.map((s) => Type.Literal(s))),
   reason: d('why it failed, is unavailable or was skipped; null when ok', Nullable(Type.String())),
   logTail: Type.Optional(d('last 40 lines of the failing sample’s output', Type.Array(Type.String()))),

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createWorkdir } from '../plan/workdir.ts';
 import { slugOf, type Plan, type PlannedVariant } from '../plan/plan.ts';
+import { variantFingerprint } from '../plan/fingerprint.ts';
 import { expandCommand } from '../plan/placeholders.ts';
 import { RESULTS_FILE, writeResultsAtomic } from '../results/io.ts';
 import { SCHEMA_VERSION, type ResultsFile, type RunSample, type VariantResult, type ToolInfo } from '../results/schema.ts';
@@ -248,6 +249,7 @@ function emptyResult(p: PlannedVariant): VariantResult {
     baseline: p.variant.baseline,
     ...(p.variant.description ? { description: p.variant.description } : {}),
     ...(p.ref ? { ref: p.ref } : {}),
+    fingerprint: variantFingerprint(p),
     status: 'ok',
     reason: null,
     samples: [],

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimatePlan, previousResults, readTimingsFile, timingsOf } from '../../src/plan/estimate.ts';
+import { variantFingerprint } from '../../src/plan/fingerprint.ts';
 import { buildPlan } from '../../src/plan/plan.ts';
 import type { Scenario, ScenarioVariant } from '../../src/scenario/scenario.ts';
 import { summarizeVariant } from '../../src/stats/index.ts';
@@ -18,13 +19,16 @@ const scenario: Scenario = {
   name: 'app', file: 'app.yaml', path: '/x/app.yaml', sha256: '', default: true, project: '/x/proj', ignore: [],
   variants: [scenarioVariant('a', ['warm']), scenarioVariant('b', ['cold']), scenarioVariant('c', ['cold'])],
 };
-const plan = (refs?: string[]) => buildPlan({ scenarios: [scenario], runId: 'r', seed: 1, outDir: '/out', workRoot: '/work', refs });
+const plan = (refs?: string[], scenarios: Scenario[] = [scenario]) => buildPlan({ scenarios, runId: 'r', seed: 1, outDir: '/out', workRoot: '/work', refs });
+/** The fingerprint of app/NAME@CACHE as `scenario` defines it. */
+const fp = (name: string, cache: 'warm' | 'cold') => variantFingerprint({ scenario, variant: scenario.variants.find((v) => v.name === name)!, cache });
 
 /** reports/<run>/results.json with variant a@warm: builds of 2 s, a 60 s first build, a 30 s set-up. */
 function reportsDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-estimate-'));
   const a = variant({ variant: 'a', cache: 'warm', wallMs: [1900, 2000, 2100], warmups: [sample(-1, 60_000)], setupMs: 30_000 });
   a.stats = summarizeVariant(a);
+  a.fingerprint = fp('a', 'warm');
   mkdirSync(path.join(dir, 'run1'));
   writeFileSync(path.join(dir, 'run1', 'results.json'), JSON.stringify(results({ runId: 'run1', startedAt: '2026-01-01T00:00:00Z', variants: [a] })));
   return dir;
@@ -43,8 +47,8 @@ describe('estimatePlan', () => {
 
   it('falls back on the reference timings, and prefers what was measured here', () => {
     const reference = new Map([
-      ['app/a@warm', { buildMs: 99_000 }],
-      ['app/b@cold', { buildMs: 10_000 }],
+      ['app/a@warm', { buildMs: 99_000, fingerprint: fp('a', 'warm') }],
+      ['app/b@cold', { buildMs: 10_000, fingerprint: fp('b', 'cold') }],
     ]);
     const estimate = estimatePlan(plan(), { history: previousResults(reportsDir()), reference });
     expect(estimate.knownMs).toBe(96_000 + 3 * 10_000);
@@ -53,10 +57,34 @@ describe('estimatePlan', () => {
   });
 
   it('costs a variant built at a git ref what the same variant cost', () => {
-    const estimate = estimatePlan(plan(['main', 'HEAD']), { history: [], reference: new Map([['app/b@cold', { buildMs: 1000 }]]) });
+    const estimate = estimatePlan(plan(['main', 'HEAD']), { history: [], reference: new Map([['app/b@cold', { buildMs: 1000, fingerprint: fp('b', 'cold') }]]) });
     expect(estimate.perVariant.get('app/b@cold#main')).toBe(1000);
     expect(estimate.perVariant.get('app/b@cold#HEAD')).toBe(1000);
     expect(estimate.knownMs).toBe(2 * 3 * 1000);
+  });
+});
+
+describe('estimates only from the same project and build', () => {
+  const reference = () => new Map([['app/b@cold', { buildMs: 10_000, fingerprint: fp('b', 'cold') }]]);
+
+  it('never uses another project’s timing of a variant that merely shares the id', () => {
+    const other = mkdtempSync(path.join(os.tmpdir(), 'bb-other-project-'));
+    writeFileSync(path.join(other, 'Cargo.toml'), '[package]\nname = "someone-else"\n');
+    const theirs = estimatePlan(plan(undefined, [{ ...scenario, project: other }]), { history: previousResults(reportsDir()), reference: reference() });
+    expect(theirs.knownMs).toBe(0);
+    expect(theirs.unknown).toEqual(['app/a@warm', 'app/b@cold', 'app/c@cold']);
+  });
+
+  it('never uses a timing of a build that has changed since, or one measured before fingerprints', () => {
+    const edited = { ...scenario, variants: scenario.variants.map((v) => (v.name === 'b' ? { ...v, build: 'make -j2' } : v)) };
+    expect(estimatePlan(plan(undefined, [edited]), { history: [], reference: reference() }).unknown).toEqual(['app/a@warm', 'app/b@cold', 'app/c@cold']);
+    const unmarked = new Map([['app/b@cold', { buildMs: 10_000 }]]);
+    expect(estimatePlan(plan(), { history: [], reference: unmarked }).knownMs).toBe(0);
+  });
+
+  it('keeps the timing when only a description or the number of runs changes', () => {
+    const reworded = { ...scenario, variants: scenario.variants.map((v) => ({ ...v, description: 'reworded', runs: 7 })) };
+    expect(estimatePlan(plan(undefined, [reworded]), { history: [], reference: reference() }).perVariant.get('app/b@cold')).toBe(10_000);
   });
 });
 
