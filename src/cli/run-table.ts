@@ -1,6 +1,6 @@
 // The table printed at the end of a run: one row per variant.
 import type { ResultsFile } from '../results/schema.ts';
-import { formatComparison } from '../stats/index.ts';
+import { describeMethod, formatComparison } from '../stats/index.ts';
 import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts';
 
 export function formatRunTable(results: ResultsFile): string {
@@ -27,5 +27,7 @@ export function formatVerdicts(results: ResultsFile): string {
     const runs = results.variants.find((v) => v.id === c.variant)?.samples.length;
     lines.push(`${c.variant} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs })}`);
   }
+  const methods = new Set(results.comparisons.filter((c) => c.metric === 'wallMs').map((c) => c.method));
+  for (const method of methods) lines.push(`(${describeMethod(method)})`);
   return lines.map(stripControl).join('\n');
 }

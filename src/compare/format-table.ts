@@ -1,35 +1,44 @@
 // Comparisons as a plain-text table for the terminal: no colours, so it survives logs and CI summaries.
 import type { Comparison } from '../results/schema.ts';
-import { formatFactor, formatP, verdictWord } from '../stats/format.ts';
+import { describeMethod, formatFactor, formatP, intervalName, verdictWord } from '../stats/format.ts';
 
 function verdictCell(c: Comparison): string {
   const word = verdictWord(c.verdict, c.metric);
+  if (c.minRunsToDecide !== undefined && c.verdict === 'inconclusive') return `undecidable (needs ≥ ${c.minRunsToDecide} runs)`;
   return c.runsNeeded === undefined ? word : `${word} (~${c.runsNeeded} runs)`;
 }
 
 /** The cells of a comparison table, shared by the terminal table and summary.md. */
 export function comparisonCells(comparisons: Comparison[]): { header: string[]; rows: string[][] } {
   const showMetric = new Set(comparisons.map((c) => c.metric)).size > 1;
-  const header = ['variant', 'baseline', ...(showMetric ? ['metric'] : []), 'ratio [95% CI]', 'p', 'verdict'];
+  // One kind of interval names the column; a mix (e.g. too few runs for a 95% one) names it in each cell.
+  const names = new Set(comparisons.map(intervalName));
+  const shared = names.size === 1 ? [...names][0]! : undefined;
+  const header = ['variant', 'baseline', ...(showMetric ? ['metric'] : []), `ratio [${shared ?? 'interval'}]`, 'p', 'verdict'];
   const rows = comparisons.map((c) => [
     c.variant,
     c.baseline === c.variant ? '(same id)' : c.baseline,
     ...(showMetric ? [c.metric] : []),
-    `${formatFactor(c.ratio)}× [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}]`,
+    `${formatFactor(c.ratio)}× [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}${shared ? '' : `, ${intervalName(c)}`}]`,
     formatP(c.pValue).replace(/^p = |^p /, ''), // "< 0.001" or "0.21"
     verdictCell(c),
   ]);
   return { header, rows };
 }
 
+/** The legend under a comparison table: which estimate, interval and test each distinct method used. */
+export function comparisonLegend(comparisons: readonly Comparison[]): string[] {
+  return [...new Set(comparisons.map((c) => c.method))].map((m) => describeMethod(m));
+}
+
 /**
- * variant | baseline | [metric] | ratio [CI] | p | verdict. The metric column appears only when more than one
- * metric is listed; the ratio is always median(variant) / median(baseline), so < 1 is faster or smaller.
+ * variant | baseline | [metric] | ratio [interval] | p | verdict, then the legend. The metric column appears
+ * only when more than one metric is listed; the ratio is variant / baseline, so < 1 is faster or smaller.
  */
 export function formatComparisonTable(comparisons: Comparison[]): string {
   if (comparisons.length === 0) return 'no comparisons';
   const { header, rows } = comparisonCells(comparisons);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', ...comparisonLegend(comparisons)].join('\n');
 }

@@ -4,7 +4,7 @@
 // span, a link or an HTML tag.
 import { join } from 'node:path';
 import { buildCharts } from './charts.ts';
-import { comparisonCells } from '../compare/format-table.ts';
+import { comparisonCells, comparisonLegend } from '../compare/format-table.ts';
 import type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
 import { cleanLine } from './text.ts';
 import type { Reporter } from './reporter.ts';
@@ -56,7 +56,7 @@ function againstSection(a: AgainstModel): string[] {
   const lines = [`## ${md(cleanLine(a.title))}`, ''];
   if (a.comparisons.length === 0) return [...lines, 'No variant of this run was found in the earlier results.', ''];
   const { header, rows } = comparisonCells(a.comparisons);
-  lines.push(...table(header, rows.map((r) => r.map((cell) => cleanLine(cell)))), '');
+  lines.push(...table(header, rows.map((r) => r.map((cell) => cleanLine(cell)))), '', ...comparisonLegend(a.comparisons).map((l) => `_${md(l)}_`), '');
   const regressions = a.regressions.map((id) => md(cleanLine(id)));
   lines.push(
     regressions.length > 0

@@ -4,7 +4,8 @@ import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readDocumentFile, validateDocument } from '../common/validate-document.ts';
 import { readEach, type Problem } from '../common/problem.ts';
-import { ResultsFileSchema, SCHEMA_VERSION, type ResultsFile } from './schema.ts';
+import { migrateComparisonV1 } from './comparison-schema.ts';
+import { ResultsFileSchema, ResultsFileV1Schema, SCHEMA_VERSION, type ResultsFile, type ResultsFileV1 } from './schema.ts';
 
 export const RESULTS_FILE = 'results.json';
 
@@ -15,19 +16,40 @@ export function writeResultsAtomic(file: string, results: ResultsFile): void {
   renameSync(temp, file);
 }
 
-/** Read and validate a results file; a directory means its results.json. */
+/** Read and validate a results file; a directory means its results.json. Version 1 files are migrated. */
 export function readResultsFile(input: string): { value?: ResultsFile; problems: Problem[] } {
   const file = input;
   const read = readDocumentFile(file);
   if (read.directory) return readResultsFile(path.join(input, RESULTS_FILE));
   if (read.text === undefined) return { problems: [{ file, message: read.message }] };
+  const version = peekVersion(read.text);
+  if (version === 1) {
+    const old = validateDocument<ResultsFileV1>({ file, text: read.text, schema: ResultsFileV1Schema });
+    return old.value ? { value: migrateResultsV1(old.value), problems: [] } : { problems: old.problems };
+  }
   const doc = validateDocument<ResultsFile>({ file, text: read.text, schema: ResultsFileSchema });
-  const version = (doc.data as { schemaVersion?: unknown } | undefined)?.schemaVersion;
-  if (doc.data !== undefined && typeof doc.data === 'object' && version !== SCHEMA_VERSION) {
-    const found = JSON.stringify(version ?? null).slice(0, 80);
-    return { problems: [{ file, message: `not a buildbench results file of schemaVersion ${SCHEMA_VERSION} (found ${found})` }] };
+  const found = (doc.data as { schemaVersion?: unknown } | undefined)?.schemaVersion;
+  if (doc.data !== undefined && typeof doc.data === 'object' && found !== SCHEMA_VERSION) {
+    const shown = JSON.stringify(found ?? null).slice(0, 80);
+    return { problems: [{ file, message: `not a buildbench results file of schemaVersion 1 or ${SCHEMA_VERSION} (found ${shown})` }] };
   }
   return doc.value ? { value: doc.value, problems: [] } : { problems: doc.problems };
+}
+
+/** schemaVersion of a JSON text without validating it; undefined when it is not a JSON object. */
+function peekVersion(text: string): unknown {
+  try {
+    const data: unknown = JSON.parse(text);
+    return data !== null && typeof data === 'object' ? (data as { schemaVersion?: unknown }).schemaVersion : undefined;
+  } catch {
+    return undefined; // YAML or broken JSON: the validator reports it with a position
+  }
+}
+
+/** A version 1 file in today's shape; its numbers are kept and its comparisons say which method made them. */
+function migrateResultsV1(old: ResultsFileV1): ResultsFile {
+  const noisePct = old.config.noisePct ?? 2;
+  return { ...old, schemaVersion: SCHEMA_VERSION, comparisons: old.comparisons.map((c) => migrateComparisonV1(c, noisePct)) };
 }
 
 /** Read several results files; every problem of every file is collected before failing. */

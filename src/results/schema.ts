@@ -1,10 +1,18 @@
-// results.json, schemaVersion 1: the contract between a run and everything that reads it (report, compare,
+// results.json, schemaVersion 2: the contract between a run and everything that reads it (report, compare,
 // history, other tools). Every field carries its unit in its name and a description; the JSON Schema in
 // `schema/results.schema.json` is generated from this file.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CACHE_STATES } from '../scenario/schema.ts';
+import { ComparisonSchema, ComparisonV1Schema } from './comparison-schema.ts';
 
-export const SCHEMA_VERSION = 1;
+export { COMPARISON_METHODS, ComparisonSchema, VERDICTS, VerdictSchema, type Comparison, type ComparisonV1, type Verdict } from './comparison-schema.ts';
+
+/**
+ * 2: comparisons carry the Hodges–Lehmann ratio, its Moses interval and the exact p (were: ratio of medians,
+ * bootstrap interval, mid-p); summaries carry the order-statistic interval of the median. Version 1 files
+ * are still read (src/results/io.ts) with their comparisons labelled `bootstrap-median-ratio`.
+ */
+export const SCHEMA_VERSION = 2;
 
 const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -25,25 +33,10 @@ export const SummarySchema = Type.Object({
   max: Type.Number(),
   mad: d('median absolute deviation, unscaled', Type.Number()),
   cv: d('coefficient of variation, sd / mean', Type.Number()),
-  ciLow: d('95% bootstrap CI of the median, low end', Type.Number()),
-  ciHigh: d('95% bootstrap CI of the median, high end', Type.Number()),
+  ciLow: d('low end of the 95% interval of the median: an order statistic (binomial, Conover 1999); a bootstrap interval in version 1 files', Type.Number()),
+  ciHigh: d('high end of the 95% interval of the median', Type.Number()),
+  ciConfidence: Type.Optional(d('actual confidence of [ciLow, ciHigh]: ≥ 0.95 from 6 samples on; [min, max] with 1 − 2^(1−n) below', Type.Number())),
   outliers: d('samples flagged by modified Z-score; never removed', Type.Array(OutlierSchema)),
-});
-
-export const VERDICTS = ['faster', 'slower', 'no difference', 'inconclusive'] as const;
-export const VerdictSchema = Type.Union(VERDICTS.map((v) => Type.Literal(v)));
-
-export const ComparisonSchema = Type.Object({
-  scenario: Type.String(),
-  metric: d('the compared metric: wallMs, userMs, maxRssKb, bytes, startupFirstMs …', Type.String()),
-  baseline: d('variant id of the baseline', Type.String()),
-  variant: d('variant id compared with it', Type.String()),
-  ratio: d('median(variant) / median(baseline); < 1 is faster or smaller', Type.Number()),
-  ciLow: d('95% bootstrap CI of the ratio, low end', Type.Number()),
-  ciHigh: d('95% bootstrap CI of the ratio, high end', Type.Number()),
-  pValue: d('Mann-Whitney U two-sided mid-p-value (Lancaster 1961): exact distribution for small samples without ties', Type.Number()),
-  verdict: VerdictSchema,
-  runsNeeded: Type.Optional(d('for inconclusive: runs per variant estimated to decide', Type.Integer())),
 });
 
 export const SampleSchema = Type.Object({
@@ -192,17 +185,24 @@ export const ResultsFileSchema = Type.Object(
     variants: Type.Array(VariantResultSchema),
     comparisons: Type.Array(ComparisonSchema),
   },
-  { $id: 'https://buildbench.dev/schema/results.schema.json', title: 'buildbench results, schemaVersion 1' },
+  { $id: 'https://buildbench.dev/schema/results.schema.json', title: 'buildbench results, schemaVersion 2' },
 );
+
+/** A schemaVersion 1 file: the same but for its comparisons (read, then migrated, by src/results/io.ts). */
+export const ResultsFileV1Schema = Type.Object({
+  ...ResultsFileSchema.properties,
+  schemaVersion: Type.Literal(1),
+  comparisons: Type.Array(ComparisonV1Schema),
+});
+
 
 /** The whole results file. */
 export type ResultsFile = Static<typeof ResultsFileSchema>;
+export type ResultsFileV1 = Static<typeof ResultsFileV1Schema>;
 export type VariantResult = Static<typeof VariantResultSchema>;
 export type RunSample = Static<typeof SampleSchema>;
 export type Summary = Static<typeof SummarySchema>;
 export type Outlier = Static<typeof OutlierSchema>;
-export type Comparison = Static<typeof ComparisonSchema>;
-export type Verdict = Static<typeof VerdictSchema>;
 export type ArtifactInfo = Static<typeof ArtifactSchema>;
 export type StartupInfo = Static<typeof StartupSchema>;
 export type Launch = Static<typeof LaunchSchema>;

@@ -10,15 +10,19 @@ export interface AdaptiveOptions {
 }
 
 export function finalizeResults(results: ResultsFile, stats: { noisePct?: number; alpha?: number } = {}): ResultsFile {
-  for (const v of results.variants) v.stats = v.samples.length > 0 ? summarizeVariant(v, { seed: results.config.seed }) : {};
+  for (const v of results.variants) v.stats = v.samples.length > 0 ? summarizeVariant(v) : {};
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
-  const settings = { ...stats, seed: results.config.seed };
+  const settings = { ...stats };
   const refs = results.config.refs ?? [];
   results.comparisons = [...compareWithBaselines(measured, settings), ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : [])];
   return results;
 }
 
-/** With `--runs auto`: stop adding rounds once every comparison is decided or every CI is narrow enough. */
+/**
+ * With `--runs auto`: stop adding rounds once every comparison is decided (or --max-runs). It judges the
+ * comparisons `finalizeResults` stored after the last sample, so the stop check and the saved verdict are
+ * one computation.
+ */
 export function shouldStop(opts: {
   results: ResultsFile;
   round: number;
@@ -28,13 +32,14 @@ export function shouldStop(opts: {
   const { results, round, adaptive } = opts;
   const completed = round - 1;
   if (completed < adaptive.minRuns) return { stop: false, reason: '' };
+  finalizeResults(results, opts.stats); // idempotent: the comparisons the file will hold
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
   return decideStop({
     variants: measured,
+    comparisons: results.comparisons,
     minRuns: adaptive.minRuns,
     maxRuns: adaptive.maxRuns,
     targetCiPct: adaptive.targetCiPct,
-    noisePct: opts.stats?.noisePct ?? 2,
     alpha: opts.stats?.alpha ?? 0.05,
   });
 }

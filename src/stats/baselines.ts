@@ -7,17 +7,16 @@ import { metricValues, STARTUP_METRICS } from './metrics.ts';
 export interface BaselineOptions {
   noisePct?: number;
   alpha?: number;
-  seed?: number;
   /** Metrics compared besides wallMs. */
   metrics?: string[];
 }
 
-/** One metric of `variant` against `baseline`; null when either side has no data or no positive baseline. */
+/** One metric of `variant` against `baseline`; null when either side has no data or a value ≤ 0 (no ratio of logs). */
 export function compareVariants(opts: BaselineOptions & { baseline: VariantResult; variant: VariantResult; metric: string }): Comparison | null {
   const base = metricValues(opts.baseline, opts.metric).values;
   const vari = metricValues(opts.variant, opts.metric).values;
-  if (base.length === 0 || vari.length === 0 || Math.min(...base) <= 0) return null;
-  const numbers = compareSamples({ baseline: base, variant: vari, noisePct: opts.noisePct, alpha: opts.alpha, seed: opts.seed });
+  if (base.length === 0 || vari.length === 0 || base.some((x) => x <= 0) || vari.some((x) => x <= 0)) return null;
+  const numbers = compareSamples({ baseline: base, variant: vari, noisePct: opts.noisePct, alpha: opts.alpha });
   return { scenario: opts.variant.scenario, metric: opts.metric, baseline: opts.baseline.id, variant: opts.variant.id, ...numbers };
 }
 

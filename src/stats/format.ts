@@ -1,9 +1,14 @@
-// A comparison in words a reader trusts: "1.32× faster [1.27–1.38], p < 0.001". Display only; every number
-// was computed once in compareSamples.
+// A comparison in words a reader trusts: "1.32× slower [1.27–1.38, 95% Moses CI], p < 0.001". Display only;
+// every number was computed once in compareSamples. The words name the estimate and the interval, so a
+// reader knows what "[1.27–1.38]" is: the Hodges–Lehmann ratio and the Moses interval of the Mann-Whitney
+// test (or, for a schemaVersion 1 file, the ratio of medians and its bootstrap interval).
 import type { Comparison } from '../results/schema.ts';
 import { MAX_RUNS_NEEDED } from './verdict.ts';
 
-export type ComparisonNumbers = Pick<Comparison, 'ratio' | 'ciLow' | 'ciHigh' | 'pValue' | 'verdict' | 'runsNeeded'>;
+export type ComparisonNumbers = Pick<
+  Comparison,
+  'method' | 'ratio' | 'ciLow' | 'ciHigh' | 'level' | 'ciConfidence' | 'eqLow' | 'eqHigh' | 'noisePct' | 'pValue' | 'verdict' | 'runsNeeded' | 'minRunsToDecide'
+>;
 
 /** Metrics measured in bytes or kilobytes are "smaller"/"larger", not "faster"/"slower". */
 export function isSizeMetric(metric: string | undefined): boolean {
@@ -31,6 +36,29 @@ export function formatP(p: number): string {
   return `p = ${Number(p.toPrecision(2))}`;
 }
 
+/** A confidence as a whole percent, rounded down so it is never overstated: 0.9524 → "95%". */
+export function formatConfidence(confidence: number): string {
+  return `${Math.floor(confidence * 100 + 1e-9)}%`;
+}
+
+/** Which interval it is, for a column header or a legend: "95% Moses CI". */
+export function intervalName(c: Pick<Comparison, 'method' | 'ciConfidence' | 'level'>): string {
+  if (c.method === 'bootstrap-median-ratio') return `${formatConfidence(c.level)} bootstrap CI`;
+  return c.ciConfidence < c.level ? `${formatConfidence(c.ciConfidence)} range of pairwise ratios` : `${formatConfidence(c.level)} Moses CI`;
+}
+
+/** One sentence naming the estimate, the interval and the test, for a legend under a table or a list. */
+export function describeMethod(method: Comparison['method'] = 'hodges-lehmann'): string {
+  if (method === 'bootstrap-median-ratio') {
+    return 'ratio = median(variant) / median(baseline), with a bootstrap interval and the Mann-Whitney mid-p (a results file of schemaVersion 1)';
+  }
+  return (
+    'ratio = Hodges–Lehmann estimate (the median of all variant/baseline ratios of two builds); CI = Moses interval, ' +
+    'the ratios the Mann-Whitney test does not reject; p = two-sided exact Mann-Whitney p (conditional on ties); ' +
+    '"no difference" = the 1 − 2α interval lies within ±noise (two one-sided tests)'
+  );
+}
+
 /** What an inconclusive comparison needs, with `runs` done so far when known. */
 function formatRunsNeeded(runsNeeded: number, runs: number | undefined): string {
   if (runsNeeded >= MAX_RUNS_NEEDED) return `over ${MAX_RUNS_NEEDED} runs per variant would be needed`;
@@ -38,21 +66,37 @@ function formatRunsNeeded(runsNeeded: number, runs: number | undefined): string 
   return `~${runsNeeded} runs per variant would decide`;
 }
 
+/** "[1.27–1.38, 95% Moses CI]"; `invert` shows a faster result's interval as gains (baseline / variant). */
+function formatInterval(c: ComparisonNumbers, invert = false): string {
+  const [low, high] = invert ? [1 / c.ciHigh, 1 / c.ciLow] : [c.ciLow, c.ciHigh];
+  return `[${formatFactor(low)}–${formatFactor(high)}, ${intervalName(c)}]`;
+}
+
 /**
  * A faster/smaller result is shown as the factor it gains (baseline / variant) so that "1.32× faster"
- * reads the way hyperfine's "1.32 times faster" does; its CI is inverted with it.
+ * reads the way hyperfine's "1.32 times faster" does; its interval is inverted with it. Sizes that can
+ * never decide say so instead of "inconclusive": "3 vs 3 runs can never show a difference at α = 0.05".
  */
 export function formatComparison(c: ComparisonNumbers, opts: { metric?: string; runs?: number } = {}): string {
-  const raw = `${formatFactor(c.ratio)}× [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}]`;
+  const p = formatP(c.pValue);
   switch (c.verdict) {
     case 'faster':
-      return `${formatFactor(1 / c.ratio)}× ${verdictWord('faster', opts.metric)} [${formatFactor(1 / c.ciHigh)}–${formatFactor(1 / c.ciLow)}], ${formatP(c.pValue)}`;
+      return `${formatFactor(1 / c.ratio)}× ${verdictWord('faster', opts.metric)} ${formatInterval(c, true)}, ${p}`;
     case 'slower':
-      return `${formatFactor(c.ratio)}× ${verdictWord('slower', opts.metric)} [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}], ${formatP(c.pValue)}`;
-    case 'no difference':
-      return `no difference (${raw})`;
+      return `${formatFactor(c.ratio)}× ${verdictWord('slower', opts.metric)} ${formatInterval(c)}, ${p}`;
+    case 'no difference': {
+      if (c.eqLow === undefined || c.eqHigh === undefined) return `no difference (${formatFactor(c.ratio)}× ${formatInterval(c)})`;
+      const eq = `${formatFactor(c.eqLow)}–${formatFactor(c.eqHigh)}, ${formatConfidence(1 - 2 * (1 - c.level))} Moses CI within ±${c.noisePct}%`;
+      return `no difference (${formatFactor(c.ratio)}× [${eq}])`;
+    }
     case 'inconclusive': {
-      const base = `inconclusive (${raw}, ${formatP(c.pValue)})`;
+      if (c.minRunsToDecide !== undefined) {
+        return (
+          `undecidable with so few runs (${formatFactor(c.ratio)}× ${formatInterval(c)}, ${p}) — ` +
+          `at α = ${Number((1 - c.level).toPrecision(2))} faster or slower needs at least ${c.minRunsToDecide} runs per variant`
+        );
+      }
+      const base = `inconclusive (${formatFactor(c.ratio)}× ${formatInterval(c)}, ${p})`;
       return c.runsNeeded === undefined ? base : `${base} — ${formatRunsNeeded(c.runsNeeded, opts.runs)}`;
     }
   }

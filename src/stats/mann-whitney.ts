@@ -1,13 +1,18 @@
 // Mann-Whitney U test, two-sided (Mann & Whitney, Ann. Math. Statist. 18, 1947, 50–60). Distribution-free,
 // so it stays honest on the skewed, outlier-prone timings that builds produce. Conventions follow
-// scipy.stats.mannwhitneyu (SciPy 1.17) so its documented outputs can check ours.
+// scipy.stats.mannwhitneyu (U of the first sample; two-sided = twice the smaller one-sided p) so SciPy and
+// scipy.stats.permutation_test can check ours.
+import { checkValues } from './check-values.ts';
 import { normalSurvival } from './normal.ts';
+import { conditionalTails, noTiesTails, type Tails } from './rank-sum-distribution.ts';
 
-/** Samples up to this product of sizes get the exact null distribution (when there are no ties). */
-const EXACT_MAX_PAIRS = 10_000;
+/** Without ties the exact distribution is cached per size pair and cheap up to this m·n. */
+export const EXACT_MAX_PAIRS = 10_000;
+/** With ties the exact conditional distribution is enumerated up to this m·n (≈ 25 ms at 50 against 50). */
+export const EXACT_TIES_MAX_PAIRS = 2_500;
 
 /** Midranks (1-based) of the pooled values and the tie-group sizes. */
-function rankWithTies(pooled: readonly number[]): { ranks: number[]; tieSizes: number[] } {
+export function rankWithTies(pooled: readonly number[]): { ranks: number[]; tieSizes: number[] } {
   const order = pooled.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]);
   const ranks = new Array<number>(pooled.length);
   const tieSizes: number[] = [];
@@ -22,82 +27,68 @@ function rankWithTies(pooled: readonly number[]): { ranks: number[]; tieSizes: n
   return { ranks, tieSizes };
 }
 
-const exactCache = new Map<string, Float64Array>();
-
-/**
- * Null distribution of U for sizes m, n without ties, as cumulative probabilities P(U ≤ u). The number of
- * arrangements with U = u is the coefficient of q^u in the Gaussian binomial [m+n choose m]_q =
- * ∏_{i=1..m} (1 − q^(n+i)) / (1 − q^i) (Andrews, The Theory of Partitions, 1976, ch. 3; the same partition
- * identity as Löffler 1983, which SciPy cites). Each step multiplies by one factor and divides by another,
- * and [n+i choose i]_q is a polynomial, so every division is exact.
- */
-function exactCdf(m: number, n: number): Float64Array {
-  const key = `${Math.min(m, n)},${Math.max(m, n)}`;
-  const cached = exactCache.get(key);
-  if (cached) return cached;
-  const small = Math.min(m, n);
-  const large = Math.max(m, n);
-  const top = small * large;
-  const counts = new Float64Array(top + 1);
-  counts[0] = 1;
-  for (let i = 1; i <= small; i++) {
-    const a = large + i;
-    for (let u = top; u >= a; u--) counts[u]! -= counts[u - a]!;
-    for (let u = i; u <= top; u++) counts[u]! += counts[u - i]!;
-  }
-  let total = 0;
-  for (const c of counts) total += c;
-  const cdf = new Float64Array(top + 1);
-  let running = 0;
-  for (let u = 0; u <= top; u++) cdf[u] = (running += counts[u]!) / total;
-  exactCache.set(key, cdf);
-  return cdf;
-}
+/** How the p-value was computed. */
+export type PMethod = 'exact' | 'normal';
 
 /** U of the first sample and the two-sided p-values of the test. */
 export interface MannWhitneyResult {
   /** U of `a`: pairs with a > b, ties counting ½ (SciPy's `statistic`). */
   u: number;
-  /** Two-sided p-value, as scipy.stats.mannwhitneyu (method "exact" or "asymptotic") computes it. */
+  /**
+   * Two-sided p: 2·min(P(U ≤ u), P(U ≥ u)), capped at 1, under the exact null distribution — conditional on
+   * the observed ties when there are any (the permutation distribution) — or, past the exact limits, the
+   * normal approximation with tie-corrected variance and a ½ continuity correction.
+   */
   p: number;
   /**
-   * Two-sided mid-p-value (Lancaster, JASA 56, 1961; Agresti, Categorical Data Analysis, 3rd ed., 2013,
-   * §1.4.4): only half the probability of the observed U counts as "at least as extreme". The exact p of a
-   * discrete statistic is conservative — at 10 vs 10 builds no U gives p in (0.043, 0.052), so a test "at
-   * 5%" really runs at 4.3% and loses power exactly where builds are few. The mid-p's size is close to α
-   * on average. In the normal approximation it is the p without the continuity correction.
+   * Two-sided mid-p (Lancaster, JASA 56, 1961; Agresti, Categorical Data Analysis, 3rd ed., 2013, §1.4.4):
+   * only half the probability of the observed U counts as "at least as extreme". Shown for reference; the
+   * verdicts use `p`, which the Moses interval inverts.
    */
   midP: number;
+  method: PMethod;
+}
+
+function twoSided(t: Tails): { p: number; midP: number } {
+  return {
+    p: Math.min(1, 2 * Math.min(t.below, t.above)),
+    midP: Math.min(1, 2 * Math.min(t.below - t.at / 2, t.above - t.at / 2)),
+  };
 }
 
 /**
- * Mann-Whitney U test of `a` against `b`. Exact null distribution when there are no ties and the samples
- * are small (n_a·n_b ≤ 10,000); otherwise the normal approximation with tie-corrected variance
- * (Hollander, Wolfe & Chicken, Nonparametric Statistical Methods, 3rd ed., 2014, §4.1), with a 0.5
- * continuity correction for `p`.
+ * Normal approximation with the tie-corrected variance mn/12·(N + 1 − Σ(t³ − t)/(N(N − 1)))
+ * (Hollander, Wolfe & Chicken 2014, §4.1); `p` with a ½ continuity correction, `midP` without.
+ */
+function normalApproximation(opts: { u: number; m: number; n: number; tieSizes: readonly number[] }): { p: number; midP: number } {
+  const { u, m, n } = opts;
+  const total = m + n;
+  const tieTerm = opts.tieSizes.reduce((s, t) => s + t * t * t - t, 0) / (total * (total - 1));
+  const sd = Math.sqrt(((m * n) / 12) * (total + 1 - tieTerm));
+  if (sd === 0) return { p: 1, midP: 1 }; // every value tied: no evidence of any difference
+  const distance = Math.abs(u - (m * n) / 2);
+  return { p: Math.min(1, 2 * normalSurvival((distance - 0.5) / sd)), midP: Math.min(1, 2 * normalSurvival(distance / sd)) };
+}
+
+/**
+ * Mann-Whitney U test of `a` against `b`: exact without ties for m·n ≤ EXACT_MAX_PAIRS, exact conditional
+ * with ties for m·n ≤ EXACT_TIES_MAX_PAIRS, the normal approximation beyond. Throws a RangeError on an
+ * empty sample or a value that is not a finite number.
  */
 export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWhitneyResult {
   const m = a.length;
   const n = b.length;
   if (m === 0 || n === 0) throw new RangeError(`mannWhitneyU needs two non-empty samples, got ${m} and ${n} values`);
+  checkValues(a, { what: 'mannWhitneyU, first sample' });
+  checkValues(b, { what: 'mannWhitneyU, second sample' });
   const { ranks, tieSizes } = rankWithTies([...a, ...b]);
   let rankSumA = 0;
   for (let i = 0; i < m; i++) rankSumA += ranks[i]!;
   const u = rankSumA - (m * (m + 1)) / 2;
-  const uNear = Math.min(u, m * n - u); // the two-sided p doubles the tail of the more extreme side
-  if (tieSizes.length === 0 && m * n <= EXACT_MAX_PAIRS) {
-    const cdf = exactCdf(m, n);
-    const atU = cdf[uNear]! - (uNear > 0 ? cdf[uNear - 1]! : 0); // P(U = uNear)
-    return { u, p: Math.min(1, 2 * cdf[uNear]!), midP: Math.min(1, 2 * (cdf[uNear]! - atU / 2)) };
+  if (tieSizes.length === 0 && m * n <= EXACT_MAX_PAIRS) return { u, ...twoSided(noTiesTails(m, n, u)), method: 'exact' };
+  if (tieSizes.length > 0 && m * n <= EXACT_TIES_MAX_PAIRS) {
+    const tails = conditionalTails({ doubledRanks: ranks.map((r) => 2 * r), m, observed: 2 * rankSumA });
+    return { u, ...twoSided(tails), method: 'exact' };
   }
-  const total = m + n;
-  const tieTerm = tieSizes.reduce((s, t) => s + t * t * t - t, 0) / (total * (total - 1));
-  const sd = Math.sqrt(((m * n) / 12) * (total + 1 - tieTerm));
-  if (sd === 0) return { u, p: 1, midP: 1 }; // every value tied: no evidence of any difference
-  const distance = (m * n) / 2 - uNear;
-  return {
-    u,
-    p: Math.min(1, 2 * normalSurvival((distance - 0.5) / sd)),
-    midP: Math.min(1, 2 * normalSurvival(distance / sd)),
-  };
+  return { u, ...normalApproximation({ u, m, n, tieSizes }), method: 'normal' };
 }

@@ -46,11 +46,11 @@ export function metricValues(variant: Pick<VariantResult, 'samples'> & Partial<P
 }
 
 /** Summary of every metric that has data, keyed by metric name (the `stats` field of a VariantResult). */
-export function summarizeVariant(variant: VariantResult, opts: { seed?: number } = {}): Record<string, Summary> {
+export function summarizeVariant(variant: VariantResult): Record<string, Summary> {
   const stats: Record<string, Summary> = {};
   for (const metric of [...METRICS, ...Object.keys(STARTUP_METRICS)]) {
     const { values, rounds } = metricValues(variant, metric);
-    if (values.length > 0) stats[metric] = summarize(values, { rounds, seed: opts.seed });
+    if (values.length > 0) stats[metric] = summarize(values, { rounds });
   }
   return stats;
 }

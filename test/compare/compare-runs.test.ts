@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns, diffEnvironments, formatComparisonTable } from '../../src/compare/index.ts';
 import { around, variant } from '../stats/fixtures.ts';
 import { environment, results, run } from './fixtures.ts';
+import { methodFields } from '../fixtures/comparison.ts';
+import { describeMethod } from '../../src/stats/index.ts';
 
 const before = run({ runId: 'r1', startedAt: '2026-11-01T10:00:00.000Z', base: 1000, fast: 600 });
 
@@ -89,26 +91,42 @@ describe('compareRuns', () => {
 describe('formatComparisonTable', () => {
   it('lines up variant, baseline, ratio [CI], p and verdict', () => {
     const table = formatComparisonTable([
-      { scenario: 'app', metric: 'wallMs', baseline: 'app/base@cold', variant: 'app/mold@cold', ratio: 0.75, ciLow: 0.72, ciHigh: 0.78, pValue: 0.0001, verdict: 'faster' },
-      { scenario: 'app', metric: 'wallMs', baseline: 'app/base@cold', variant: 'app/bfd@cold', ratio: 1.031, ciLow: 0.97, ciHigh: 1.09, pValue: 0.21, verdict: 'inconclusive', runsNeeded: 24 },
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/base@cold', variant: 'app/mold@cold', ...methodFields(0.75), ratio: 0.75, ciLow: 0.72, ciHigh: 0.78, pValue: 0.0001, verdict: 'faster' },
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/base@cold', variant: 'app/bfd@cold', ...methodFields(1.031), ratio: 1.031, ciLow: 0.97, ciHigh: 1.09, pValue: 0.21, verdict: 'inconclusive', runsNeeded: 24 },
     ]);
     expect(table).toBe(
       [
-        'variant        baseline       ratio [95% CI]     p        verdict',
-        '-------------  -------------  -----------------  -------  -----------------------',
-        'app/mold@cold  app/base@cold  0.75× [0.72–0.78]  < 0.001  faster',
-        'app/bfd@cold   app/base@cold  1.03× [0.97–1.09]  0.21     inconclusive (~24 runs)',
+        'variant        baseline       ratio [95% Moses CI]  p        verdict',
+        '-------------  -------------  --------------------  -------  -----------------------',
+        'app/mold@cold  app/base@cold  0.75× [0.72–0.78]     < 0.001  faster',
+        'app/bfd@cold   app/base@cold  1.03× [0.97–1.09]     0.21     inconclusive (~24 runs)',
+        '',
+        describeMethod('hodges-lehmann'),
       ].join('\n'),
     );
   });
 
   it('adds a metric column when metrics are mixed and says larger/smaller for sizes', () => {
     const table = formatComparisonTable([
-      { scenario: 'app', metric: 'wallMs', baseline: 'app/x@cold', variant: 'app/x@cold', ratio: 1, ciLow: 0.99, ciHigh: 1.01, pValue: 0.9, verdict: 'no difference' },
-      { scenario: 'app', metric: 'maxRssKb', baseline: 'app/x@cold', variant: 'app/x@cold', ratio: 1.2, ciLow: 1.1, ciHigh: 1.3, pValue: 0.01, verdict: 'slower' },
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/x@cold', variant: 'app/x@cold', ...methodFields(1), ratio: 1, ciLow: 0.99, ciHigh: 1.01, pValue: 0.9, verdict: 'no difference' },
+      { scenario: 'app', metric: 'maxRssKb', baseline: 'app/x@cold', variant: 'app/x@cold', ...methodFields(1.2), ratio: 1.2, ciLow: 1.1, ciHigh: 1.3, pValue: 0.01, verdict: 'slower' },
     ]);
-    expect(table.split('\n')[0]).toBe('variant     baseline   metric    ratio [95% CI]     p     verdict');
-    expect(table.split('\n')[3]).toBe('app/x@cold  (same id)  maxRssKb  1.20× [1.10–1.30]  0.01  larger');
+    expect(table.split('\n')[0]).toBe('variant     baseline   metric    ratio [95% Moses CI]  p     verdict');
+    expect(table.split('\n')[3]).toBe('app/x@cold  (same id)  maxRssKb  1.20× [1.10–1.30]     0.01  larger');
+  });
+
+  it('names the interval in each cell when the kinds differ, and says which runs can never decide', () => {
+    const table = formatComparisonTable([
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/a@cold', variant: 'app/b@cold', ...methodFields(1.3), ratio: 1.3, ciLow: 1.2, ciHigh: 1.4, pValue: 0.001, verdict: 'slower' },
+      {
+        scenario: 'app', metric: 'wallMs', baseline: 'app/a@cold', variant: 'app/c@cold', ...methodFields(36.2),
+        ratio: 36.2, ciLow: 28.2, ciHigh: 40.8, ciConfidence: 0.9, pValue: 0.1, verdict: 'inconclusive', runsNeeded: 4, minRunsToDecide: 4,
+      },
+    ]);
+    expect(table.split('\n').slice(2, 4)).toEqual([
+      'app/b@cold  app/a@cold  1.30× [1.20–1.40, 95% Moses CI]                  0.001  slower',
+      'app/c@cold  app/a@cold  36.2× [28.2–40.8, 90% range of pairwise ratios]  0.1    undecidable (needs ≥ 4 runs)',
+    ]);
   });
 
   it('says so when there is nothing to show', () => {

@@ -25,7 +25,7 @@ export function environment(over: Partial<Environment> = {}): Environment {
 
 export function results(opts: { runId: string; startedAt: string; variants: VariantResult[]; environment?: Environment }): ResultsFile {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: opts.runId,
     tool: { name: 'buildbench', version: '0.1.0' },
     startedAt: opts.startedAt,

@@ -32,13 +32,13 @@ describe('appendToHistory / loadHistory', () => {
     mkdirSync(path.join(dir, 'out-r2'));
     writeFileSync(path.join(dir, 'out-r2', 'results.json'), JSON.stringify(r2));
     writeFileSync(path.join(dir, 'broken.json'), '{ not json');
-    writeFileSync(path.join(dir, 'future.json'), JSON.stringify({ ...r1, schemaVersion: 2 }));
+    writeFileSync(path.join(dir, 'future.json'), JSON.stringify({ ...r1, schemaVersion: 3 }));
     writeFileSync(path.join(dir, 'notes.txt'), 'ignored');
     const { runs, warnings } = loadHistory(dir);
     expect(runs.map((r) => r.runId)).toEqual(['r1', 'r2', 'r3']);
     expect(warnings).toEqual([
       `skipped ${path.join(dir, 'broken.json')}:1:11: Flow map must end with a }`,
-      `skipped ${path.join(dir, 'future.json')}: not a buildbench results file of schemaVersion 1 (found 2)`,
+      `skipped ${path.join(dir, 'future.json')}: not a buildbench results file of schemaVersion 1 or 2 (found 3)`,
     ]);
   });
 

@@ -149,7 +149,7 @@ describe('scripts/ci-bench.sh', () => {
     expect(r.code, explain(r)).toBe(0);
     expect(summary).toContain('| Variant | Cache | Median build [95% CI] | vs baseline | Artifact | Start-up first / warm |\n');
     // summary.md ends with the run against main's baseline.
-    expect(summary).toContain('## Against baseline/results.json\n\n| variant | baseline | ratio [95% CI] | p | verdict |\n');
+    expect(summary).toContain('## Against baseline/results.json\n\n| variant | baseline | ratio [95% Moses CI] | p | verdict |\n');
     const ratio = Number(/\n\| ci-sleeps\/app@cold \| \(same id\) \| (\d\.\d\d)× /.exec(summary)?.[1]);
     expect(ratio).toBeGreaterThan(0.85);
     expect(ratio).toBeLessThan(1.15);

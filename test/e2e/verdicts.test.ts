@@ -19,7 +19,7 @@ describe('buildbench run on sleep 0.200 vs sleep 0.260', () => {
     expect(c!.ratio).toBeGreaterThan(1.2);
     expect(c!.ratio).toBeLessThan(1.4);
     expect(c!.ciLow).toBeGreaterThan(1);
-    expect(r.stdout).toMatch(/sleeps\/slow@cold vs sleeps\/fast@cold: 1\.[23]\d× slower \[1\.\d\d–1\.\d\d\], p (< 0\.001|= 0\.0\d+)\n/);
+    expect(r.stdout).toMatch(/sleeps\/slow@cold vs sleeps\/fast@cold: 1\.[23]\d× slower \[1\.\d\d–1\.\d\d, 95% Moses CI\], p (< 0\.001|= 0\.0\d+)\n/);
   });
 });
 
@@ -43,7 +43,7 @@ describe('buildbench compare', () => {
 
     const failing = await buildbench(['compare', base, slower, '--fail-on-regression'], dir);
     expect(failing.code, explain(failing)).toBe(1);
-    expect(failing.stdout).toMatch(/^variant {2,}baseline {2,}ratio \[95% CI\] {2,}p {2,}verdict\n/);
+    expect(failing.stdout).toMatch(/^variant {2,}baseline {2,}ratio \[95% Moses CI\] {2,}p {2,}verdict\n/);
     expect(failing.stdout).toMatch(/\nsleeps\/app@cold {2}\(same id\) {2}1\.[1-4]\d× \[1\.\d\d–1\.\d\d\] {2}(< 0\.001|0\.0\d+) {2}slower\n/); // 0.6 / 0.5 = 1.2
     expect(failing.stdout).toMatch(/\n1 regression: sleeps\/app@cold\n$/);
 

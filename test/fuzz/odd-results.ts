@@ -2,6 +2,7 @@
 // missing statistics, comparisons naming nobody, hostile strings. Reading them must not be a crash.
 import type { ResultsFile, VariantResult } from '../../src/results/schema.ts';
 import { baseResults } from './results-cases.ts';
+import { methodFields } from '../fixtures/comparison.ts';
 
 const HOSTILE = '\u001b[2J\u001b]0;pwned\u0007</script><b>x</b>\r\nline';
 
@@ -26,7 +27,7 @@ export function oddResults(): { id: string; results: ResultsFile }[] {
     ['stats-n-zero', eachVariant((v) => Object.values(v.stats).forEach((st) => Object.assign(st, { n: 0, median: 0, ciLow: 0, ciHigh: 0 })))],
     ['no-baseline', eachVariant((v) => (v.baseline = false))],
     ['all-baselines', eachVariant((v) => (v.baseline = true))],
-    ['unknown-comparisons', (r) => (r.comparisons = [{ scenario: 'nope', metric: 'wallMs', baseline: 'x/y@cold', variant: 'x/z@cold', ratio: 0, ciLow: -1, ciHigh: 1e308, pValue: 2, verdict: 'faster' }])],
+    ['unknown-comparisons', (r) => (r.comparisons = [{ scenario: 'nope', metric: 'wallMs', baseline: 'x/y@cold', variant: 'x/z@cold', ...methodFields(0), ratio: 0, ciLow: -1, ciHigh: 1e308, pValue: 2, verdict: 'faster' }])],
     ['hostile-strings', (r) => {
       r.runId = HOSTILE;
       r.environment.hostname = HOSTILE;

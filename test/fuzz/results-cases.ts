@@ -109,7 +109,7 @@ export function resultsCases(): FuzzCase[] {
   };
   return [
     ...make('random-json', 30, false, (i) => json[i]!),
-    ...make('schema-version', 10, false, (i) => edit((r) => setAt(r, ['schemaVersion'], [0, 2, '1', null, [], true, undefined, 1.5, -1, { v: 1 }][i]))),
+    ...make('schema-version', 10, false, (i) => edit((r) => setAt(r, ['schemaVersion'], [0, 3, '1', null, [], true, undefined, 1.5, -1, { v: 1 }][i]))),
     ...make('truncated', 40, true, (_, rng) => BASE_JSON.slice(0, rng.int(1, BASE_JSON.length - 2))),
     ...make('missing-field', 45, true, (i) => edit((r) => setAt(r, required[(i * 37) % required.length]!.at, undefined))),
     ...make('wrong-type', 60, true, (i, rng) =>

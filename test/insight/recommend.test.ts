@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/insight/recommend.ts';
 import type { Comparison, RunSample, Summary, VariantResult } from '../../src/results/schema.ts';
+import { methodFields } from '../fixtures/comparison.ts';
 
 const summary = (median: number, n = 5): Summary => ({ n, mean: median, median, sd: 0, min: median, max: median, mad: 0, cv: 0, ciLow: median, ciHigh: median, outliers: [] });
 
@@ -46,6 +47,7 @@ const comparison = (variantName: string, c: Partial<Comparison> & Pick<Compariso
   metric: 'wallMs',
   baseline: `sidecar/onefile@${cache}`,
   variant: `sidecar/${variantName}@${cache}`,
+  ...methodFields(c.ratio),
   ...c,
 });
 
@@ -65,9 +67,9 @@ describe('recommend', () => {
     ];
     expect(recommend({ scenario: 'sidecar', variants, comparisons })).toBe(
       [
-        'Cold builds: onedir has the lowest median build time (10 s); against onefile: 1.60× faster [1.50–1.70], p < 0.001.',
-        'onedir builds 1.60× faster [1.50–1.70] than onefile but ships 240 files and 8% more bytes.',
-        'excludes vs onefile build time: inconclusive (0.97× [0.90–1.05], p = 0.3) — ~9 more runs would decide; it ships 35% fewer bytes.',
+        'Cold builds: onedir has the lowest median build time (10 s); against onefile: 1.60× faster [1.50–1.70, 95% Moses CI], p < 0.001.',
+        'onedir builds 1.60× faster [1.50–1.70, 95% Moses CI] than onefile but ships 240 files and 8% more bytes.',
+        'excludes vs onefile build time: inconclusive (0.97× [0.90–1.05, 95% Moses CI], p = 0.3) — ~9 more runs would decide; it ships 35% fewer bytes.',
         'Smallest artifact: excludes, 6.5 MiB; onefile ships 10 MiB.',
         'Fastest to start: onedir, 400 ms to ready on first launch vs onefile 1.2 s, 3.00× apart (one launch each: no statistics); onefile extracts 21 MiB on first launch.',
         'Pareto set (median build time vs size): onedir, excludes — no other variant beats them on both.',
@@ -80,11 +82,11 @@ describe('recommend', () => {
     const variants = [variant({ name: 'onefile', baseline: true, wallMs: 9000 }), variant({ name: 'gnu-ld', wallMs: 20_000 })];
     const slower = [comparison('gnu-ld', { ratio: 2.2, ciLow: 2.1, ciHigh: 2.3, pValue: 0.001, verdict: 'slower' })];
     expect(recommend({ scenario: 'sidecar', variants, comparisons: slower })).toBe(
-      'Cold builds: onefile has the lowest median build time (9 s) and is the fastest: every other variant is slower. gnu-ld builds 2.20× slower [2.10–2.30] than onefile.',
+      'Cold builds: onefile has the lowest median build time (9 s) and is the fastest: every other variant is slower. gnu-ld builds 2.20× slower [2.10–2.30, 95% Moses CI] than onefile.',
     );
     const unclear = [comparison('gnu-ld', { ratio: 1.01, ciLow: 0.99, ciHigh: 1.015, pValue: 0.4, verdict: 'no difference' })];
     expect(recommend({ scenario: 'sidecar', variants, comparisons: unclear })).toBe(
-      'Cold builds: onefile has the lowest median build time (9 s); it is the baseline. gnu-ld builds no faster or slower than onefile: no difference (1.01× [0.99–1.01]).',
+      'Cold builds: onefile has the lowest median build time (9 s); it is the baseline. gnu-ld builds no faster or slower than onefile: no difference (1.01× [0.99–1.01, 95% Moses CI]).',
     );
   });
 
@@ -101,12 +103,12 @@ describe('recommend', () => {
     ];
     expect(recommend({ scenario: 'sidecar', variants, comparisons })).toBe(
       [
-        'Cold builds: lean has the lowest median build time (8 s); against onefile: 1.25× faster [1.18–1.33], p = 0.001.',
-        'lean builds 1.25× faster [1.18–1.33] than onefile and ships 40% fewer bytes.',
+        'Cold builds: lean has the lowest median build time (8 s); against onefile: 1.25× faster [1.18–1.33, 95% Moses CI], p = 0.001.',
+        'lean builds 1.25× faster [1.18–1.33, 95% Moses CI] than onefile and ships 40% fewer bytes.',
         'Smallest artifact: lean, 6 MiB; onefile ships 10 MiB.',
         'lean has both the lowest median build time and the smallest artifact: no trade-off to make.',
         'Warm builds: onefile has the lowest median build time (3 s); it is the baseline.',
-        'lean vs onefile build time: inconclusive (1.03× [0.99–1.06], p = 0.2); it ships 40% fewer bytes.',
+        'lean vs onefile build time: inconclusive (1.03× [0.99–1.06, 95% Moses CI], p = 0.2); it ships 40% fewer bytes.',
         'Warm: Pareto set (median build time vs size): onefile, lean — no other variant beats them on both.',
       ].join(' '),
     );

@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import { onTestFinished } from 'vitest';
 import { ResultsFileSchema, type Comparison, type ResultsFile, type RunSample, type Summary, type VariantResult } from '../../src/results/schema.ts';
 import type { CacheState } from '../../src/scenario/schema.ts';
+import { methodFields } from '../fixtures/comparison.ts';
 
 export interface VariantSpec {
   name: string;
@@ -109,7 +110,7 @@ function compare(variants: VariantResult[], scenario: string): Comparison[] {
     if (!base || v === base || v.status !== 'ok') return [];
     const ratio = v.stats.wallMs!.median / base.stats.wallMs!.median;
     const verdict = Math.abs(ratio - 1) < 0.02 ? 'no difference' : ratio < 1 ? 'faster' : 'slower';
-    return [{ scenario, metric: 'wallMs', baseline: base.id, variant: v.id, ratio, ciLow: ratio * 0.96, ciHigh: ratio * 1.04, pValue: 0.008, verdict }];
+    return [{ scenario, metric: 'wallMs', baseline: base.id, variant: v.id, ...methodFields(ratio), ratio, ciLow: ratio * 0.96, ciHigh: ratio * 1.04, pValue: 0.008, verdict }];
   });
 }
 
@@ -120,7 +121,7 @@ export function makeResults(spec: ResultsSpec): ResultsFile {
   const variants = spec.variants.map((v, index) => variant(v, { scenario, samples: spec.samples ?? 5, next, index }));
   const startedAt = spec.startedAt ?? '2026-11-20T10:00:00.000Z';
   const file = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: spec.runId ?? '20261120-100000-abcd',
     tool: { name: 'buildbench', version: '0.1.0' },
     startedAt,

@@ -7,6 +7,8 @@ import { escapeMarkdown, renderMarkdown } from '../../src/report/markdown.ts';
 import { buildReportModel } from '../../src/report/model.ts';
 import { makeResults } from './fixtures.ts';
 import { ALL_ATTACKS, MARKDOWN_ATTACK } from './hostile.ts';
+import { methodFields } from '../fixtures/comparison.ts';
+import { describeMethod } from '../../src/stats/index.ts';
 
 const GOLDEN = join(import.meta.dirname, 'golden', 'summary.md');
 
@@ -48,7 +50,7 @@ describe('summary.md', () => {
   });
 
   it('ends with the run against earlier results: the compare rows, escaped, and the regressions', () => {
-    const comparison = { scenario: 'sidecar', metric: 'wallMs', baseline: 'sidecar/a|b@cold', variant: 'sidecar/a|b@cold', ratio: 1.3, ciLow: 1.2, ciHigh: 1.4, pValue: 0.004, verdict: 'slower' as const };
+    const comparison = { scenario: 'sidecar', metric: 'wallMs', baseline: 'sidecar/a|b@cold', variant: 'sidecar/a|b@cold', ...methodFields(1.3), ratio: 1.3, ciLow: 1.2, ciHigh: 1.4, pValue: 0.004, verdict: 'slower' as const };
     const model = buildReportModel({ results: [summaryFixture()] });
     const lines = renderMarkdown({
       ...model,
@@ -58,12 +60,14 @@ describe('summary.md', () => {
       ],
     }).split('\n');
     const at = lines.indexOf('## Against base/results.json');
-    expect(lines.slice(at, at + 7)).toEqual([
+    expect(lines.slice(at, at + 9)).toEqual([
       '## Against base/results.json',
       '',
-      '| variant | baseline | ratio [95% CI] | p | verdict |',
+      '| variant | baseline | ratio [95% Moses CI] | p | verdict |',
       '|---|---|---|---|---|',
       '| sidecar/a\\|b@cold | (same id) | 1.30× \\[1.20–1.40\\] | 0.004 | slower |',
+      '',
+      `_${describeMethod('hodges-lehmann').replace(/\*/g, '\\*')}_`,
       '',
       '**Regression** (slower by more than 5%): sidecar/a\\|b@cold',
     ]);

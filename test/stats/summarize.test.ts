@@ -24,10 +24,27 @@ describe('summarize', () => {
     expect(s.ciHigh).toBeLessThanOrEqual(s.max);
   });
 
-  it('is reproducible for a seed and changes with it', () => {
-    const values = [101, 99, 103, 98, 100, 102, 97, 104, 100, 99];
-    expect(summarize(values, { seed: 3 })).toEqual(summarize(values, { seed: 3 }));
-    expect(summarize(values, { seed: 3 }).ciLow).not.toBe(summarize(values, { seed: 4 }).ciLow);
+  it('gives the order-statistic interval of the median, which an outlier cannot drag past the rank it allows', () => {
+    // The sample. At n = 7 the distribution-free 95% interval is [x(1), x(7)] (confidence 1 − 2/128);
+    // the next, [x(2), x(6)] = [969.5, 1004.9], has only 1 − 16/128 = 87.5%.
+    const s = summarize([2285.584, 974.083, 969.517, 986.282, 1004.903, 966.604, 988.134]);
+    expect(s).toMatchObject({ ciLow: 966.604, ciHigh: 2285.584, ciConfidence: 0.984375 });
+    // From 9 values on the interval drops the extremes: the same outlier no longer reaches it.
+    const nine = summarize([2285.584, 974.083, 969.517, 986.282, 1004.903, 966.604, 988.134, 979.2, 991.5]);
+    expect(nine).toMatchObject({ ciLow: 969.517, ciHigh: 1004.903 });
+    expect(nine.ciConfidence).toBeCloseTo(1 - 20 / 512, 12);
+  });
+
+  it.each([
+    [[1, NaN, 3], 'summarize: value 1 is NaN; every value must be a finite number'],
+    [[Infinity], 'summarize: value 0 is Infinity; every value must be a finite number'],
+  ])('rejects %j', (values, message) => {
+    expect(() => summarize(values)).toThrow(message);
+  });
+
+  it('summarises 200,000 values without spreading them into a call', () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => 1000 + (i % 997));
+    expect(summarize(values)).toMatchObject({ n: 200_000, min: 1000, max: 1996 });
   });
 
   it('gives one value the degenerate interval [x, x]', () => {

@@ -1,0 +1,72 @@
+// A Comparison in results.json: one variant against its baseline on one metric. From schemaVersion 2 the
+// estimate, its interval and the test are one method (Hodges–Lehmann shift of log values, Moses interval,
+// exact Mann-Whitney p), so the printed interval never contradicts the verdict; version 1 files are read
+// through `migrateComparisonV1` and keep saying what they measured.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
+
+export const VERDICTS = ['faster', 'slower', 'no difference', 'inconclusive'] as const;
+export const VerdictSchema = Type.Union(VERDICTS.map((v) => Type.Literal(v)));
+
+export const COMPARISON_METHODS = ['hodges-lehmann', 'bootstrap-median-ratio'] as const;
+
+export const ComparisonSchema = Type.Object({
+  scenario: Type.String(),
+  metric: d('the compared metric: wallMs, userMs, maxRssKb, bytes, startupFirstMs …', Type.String()),
+  baseline: d('variant id of the baseline', Type.String()),
+  variant: d('variant id compared with it', Type.String()),
+  method: d(
+    'how ratio, ciLow/ciHigh and pValue were computed. "hodges-lehmann": ratio = exp(Hodges–Lehmann shift of ln values), ' +
+      '[ciLow, ciHigh] the Moses interval that inverts the Mann-Whitney test, pValue its exact two-sided p. ' +
+      '"bootstrap-median-ratio": a schemaVersion 1 file — ratio of medians, 95% bootstrap interval, mid-p',
+    Type.Union(COMPARISON_METHODS.map((m) => Type.Literal(m))),
+  ),
+  ratio: d('estimated ratio variant / baseline (see method); < 1 is faster or smaller', Type.Number()),
+  ciLow: d('low end of the interval of the ratio, at confidence ciConfidence', Type.Number()),
+  ciHigh: d('high end of the interval of the ratio, at confidence ciConfidence', Type.Number()),
+  level: d('confidence level asked for, 1 − alpha (0.95)', Type.Number()),
+  ciConfidence: d(
+    'actual confidence of [ciLow, ciHigh]: ≥ level (the Moses interval is exact and discrete); lower only when the samples are too few for an interval at level, and then [ciLow, ciHigh] is the range of all pairwise ratios',
+    Type.Number(),
+  ),
+  eqLow: Type.Optional(d('low end of the 1 − 2·alpha (90%) interval used for "no difference" (two one-sided tests, Schuirmann 1987)', Type.Number())),
+  eqHigh: Type.Optional(d('high end of the 1 − 2·alpha interval used for "no difference"', Type.Number())),
+  noisePct: d('differences within ±noisePct % count as no difference', Type.Number()),
+  medianRatio: d('median(variant) / median(baseline): a descriptive figure, not the estimate the verdict rests on', Type.Number()),
+  pValue: d(
+    'two-sided Mann-Whitney p = 2·min(P(U ≤ u), P(U ≥ u)), capped at 1; exact (conditional on ties) or normal per pMethod',
+    Type.Number(),
+  ),
+  pMethod: Type.Optional(
+    d('"exact": the exact null distribution, conditional on the observed ties; "normal": tie-corrected normal approximation (large samples)', Type.Union([Type.Literal('exact'), Type.Literal('normal')])),
+  ),
+  verdict: d('faster/slower: the 1 − alpha interval excludes 1, p ≤ alpha and the ratio is beyond ±noise; no difference: the eq interval lies within ±noise; else inconclusive', VerdictSchema),
+  runsNeeded: Type.Optional(d('for inconclusive: runs per variant estimated to decide', Type.Integer())),
+  minRunsToDecide: Type.Optional(
+    d('present when these sample sizes can never give faster/slower at this alpha, whatever the data: the fewest runs per variant that can', Type.Integer()),
+  ),
+});
+
+/** The Comparison of schemaVersion 1 files. */
+export const ComparisonV1Schema = Type.Object({
+  scenario: Type.String(),
+  metric: Type.String(),
+  baseline: Type.String(),
+  variant: Type.String(),
+  ratio: d('median(variant) / median(baseline)', Type.Number()),
+  ciLow: d('95% bootstrap CI of the ratio of medians, low end', Type.Number()),
+  ciHigh: d('95% bootstrap CI of the ratio of medians, high end', Type.Number()),
+  pValue: d('Mann-Whitney U two-sided mid-p-value', Type.Number()),
+  verdict: VerdictSchema,
+  runsNeeded: Type.Optional(Type.Integer()),
+});
+
+export type Comparison = Static<typeof ComparisonSchema>;
+export type ComparisonV1 = Static<typeof ComparisonV1Schema>;
+export type Verdict = Static<typeof VerdictSchema>;
+
+/** A version 1 comparison in the version 2 shape, its numbers unchanged and labelled with their old method. */
+export function migrateComparisonV1(c: ComparisonV1, noisePct = 2): Comparison {
+  return { ...c, method: 'bootstrap-median-ratio', level: 0.95, ciConfidence: 0.95, noisePct, medianRatio: c.ratio };
+}
