@@ -15,6 +15,9 @@ export function cacheEnv(cacheDir: string): Record<string, string> {
   };
 }
 
+/** Variables buildbench sets in every process of a variant (build-env.ts), before the scenario's env. */
+export const RUN_ENV_NAMES: readonly string[] = [...Object.keys(cacheEnv('')), 'BUILDBENCH_TOOLS', 'BUILDBENCH_WORKDIR', 'BUILDBENCH_CACHE'];
+
 /**
  * Copy the project into the variant's workdir, leaving out `.git`, the scenario's `ignore` list and every
  * declared output (clean, caches, artifact), so no variant starts from another's build products.

@@ -6,6 +6,7 @@ import { cacheEnv } from '../plan/workdir.ts';
 import { expandText, type PlaceholderValues } from '../plan/placeholders.ts';
 import { resolveInside } from './confine.ts';
 import { TOOLS_ENV, toolsDir } from '../toolchain/where.ts';
+import { expandEnvValue } from '../scenario/env-values.ts';
 
 /** The tool dir `buildbench setup` provisions for the folder buildbench runs in (toolchain/where.ts says where). */
 const toolsDirHere = (): string => toolsDir({ cwd: process.cwd() });
@@ -22,16 +23,24 @@ export function placeholderValues(planned: PlannedVariant, extra: PlaceholderVal
   };
 }
 
+/**
+ * The environment of a variant's processes: this process's, then what buildbench sets (RUN_ENV_NAMES), then
+ * the scenario's env and the variant's, each value expanded (`$VAR`, placeholders) against what came before
+ * it: a variant's `PATH: "{workdir}/bin:$PATH"` reads the scenario's PATH, which read the run's.
+ */
 export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Record<string, string | undefined> {
-  const own = Object.fromEntries(Object.entries(planned.variant.env).map(([k, v]) => [k, expandText(v, values)]));
-  return {
+  let env: Record<string, string | undefined> = {
     ...process.env,
     ...cacheEnv(planned.cacheDir),
     [TOOLS_ENV]: toolsDirHere(),
     BUILDBENCH_WORKDIR: planned.workdir,
     BUILDBENCH_CACHE: planned.cacheDir,
-    ...own,
   };
+  for (const layer of planned.variant.envLayers) {
+    const vars = env;
+    env = { ...env, ...Object.fromEntries(Object.entries(layer).map(([k, v]) => [k, expandEnvValue(v, { vars, placeholders: values })])) };
+  }
+  return env;
 }
 
 /** The edit an incremental sample starts from: touch a file, or append text to it. */

@@ -18,7 +18,8 @@ export const RelPath = Type.String({ minLength: 1, maxLength: 1000, description:
 export const Env = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), Type.String({ maxLength: 10_000 }), {
   // Without this the key pattern is never applied: a key that matches no pattern would pass unchecked.
   additionalProperties: false,
-  description: 'environment variables added to the build',
+  description:
+    'environment variables added to the build; a value may read $VAR, ${VAR}, ${VAR:-default} or ${VAR-default} from the run\'s environment (a variant\'s also from the scenario\'s env; $$ is a literal $) and placeholders such as {workdir}',
 });
 export const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
   description: 'tools that must be found (see `buildbench doctor`); missing → the variant is unavailable',

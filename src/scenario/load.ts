@@ -8,6 +8,7 @@ import { limitProblems, readDocumentFile, validateDocument } from '../common/val
 import { formatPath, type Problem } from '../common/problem.ts';
 import { findPlaceholder } from '../plan/placeholders.ts';
 import { expandPreset, type ExpandedScenarioFile } from './preset-use.ts';
+import { checkEnvValues } from './check-env.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
 import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
 
@@ -34,12 +35,13 @@ export function loadScenarioFile(file: string): LoadResult {
   const atOrigin: At = expansion ? (segments, message) => ({ ...at(expansion.origin(segments), message), path: formatPath(segments) }) : at;
   const raw = expansion ? expansion.value : doc.data;
   // The checks a schema cannot make run on invalid documents too, so every problem is reported in one go.
-  const problems = [...doc.problems, ...(expansion?.problems ?? []), ...(isRecord(raw) ? checkScenario({ raw, dir, at: atOrigin }) : [])];
+  const env = isRecord(raw) ? checkEnvValues({ raw, at: atOrigin }) : { problems: [], warnings: [] };
+  const problems = [...doc.problems, ...(expansion?.problems ?? []), ...(isRecord(raw) ? checkScenario({ raw, dir, at: atOrigin }) : []), ...env.problems];
   if (problems.length > 0 || !doc.value) return { problems: limitProblems(file, sortProblems(problems)) };
   const expanded = expansion?.value ?? (doc.value as ExpandedScenarioFile); // checkScenario found every build
   // A preset's file hashes with its expansion: the same text measures something else when the preset changes.
   const sha256 = createHash('sha256').update(text).update(expansion ? JSON.stringify(expanded) : '').digest('hex');
-  return { scenario: resolveScenario({ raw: expanded, file, dir, sha256 }), problems: [] };
+  return { scenario: { ...resolveScenario({ raw: expanded, file, dir, sha256 }), warnings: sortProblems(env.warnings) }, problems: [] };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -176,7 +178,7 @@ function plainStates(raw: VariantFile['default'], states: CacheState[]): CacheSt
   return states.filter((s) => raw.includes(s));
 }
 
-function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: string; sha256: string }): Scenario {
+function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: string; sha256: string }): Omit<Scenario, 'warnings'> {
   const { raw, file, dir, sha256 } = opts;
   const hasBaseline = raw.variants.some((v) => v.baseline);
   const variants: ScenarioVariant[] = raw.variants.map((v, i) => ({
@@ -194,7 +196,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     plainStates: plainStates(v.default, cacheStates(v.cache ?? raw.cache)),
     mutate: v.mutate,
     smoke: v.smoke,
-    env: { ...raw.env, ...v.env },
+    envLayers: [raw.env ?? {}, v.env ?? {}],
     requires: [...new Set([...(raw.requires ?? []), ...(v.requires ?? [])])],
     timeoutS: v.timeoutS ?? raw.timeoutS,
     phases: v.phases ?? [],

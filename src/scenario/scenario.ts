@@ -1,5 +1,6 @@
 // The scenario as the program uses it: defaults applied, paths absolute, one setup list per variant.
 // `ScenarioFile` (schema.ts) is what the user wrote; `Scenario` is what we resolved from it.
+import type { Problem } from '../common/problem.ts';
 import type { CacheState, Expect, Mutate, PhaseRule, Smoke } from './schema.ts';
 
 export const DEFAULT_RUNS = 5;
@@ -19,6 +20,8 @@ export interface Scenario {
   project: string;
   /** Project paths not copied (relative). */
   ignore: string[];
+  /** What loading found doubtful but not wrong (an env value reading an unset variable), positioned. */
+  warnings?: Problem[];
   variants: ScenarioVariant[];
 }
 
@@ -38,7 +41,11 @@ export interface ScenarioVariant {
   plainStates: CacheState[];
   mutate?: Mutate;
   smoke?: Smoke;
-  env: Record<string, string>;
+  /**
+   * The scenario's env, then the variant's, as written: each layer's `$VAR`s read the environment the layers
+   * before it made (expanded per process, runner/build-env.ts).
+   */
+  envLayers: Record<string, string>[];
   requires: string[];
   timeoutS?: number;
   phases: PhaseRule[];

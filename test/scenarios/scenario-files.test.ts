@@ -52,7 +52,7 @@ describe('scenarios/', () => {
   it.each(files)('%s keeps cargo output inside the workdir and names existing files', (file) => {
     const scenario = load(file);
     for (const v of scenario.variants) {
-      if (/\bcargo\b/.test(v.build)) expect(v.env.CARGO_TARGET_DIR).toBe('{workdir}/target');
+      if (/\bcargo\b/.test(v.build)) expect(Object.assign({}, ...v.envLayers).CARGO_TARGET_DIR).toBe('{workdir}/target');
       const mutated = v.mutate && ('touch' in v.mutate ? v.mutate.touch : v.mutate.append.file);
       if (mutated) expect(existsSync(path.join(scenario.project, mutated))).toBe(true);
       for (const command of [...v.setup, v.build]) {
@@ -90,7 +90,7 @@ describe('sidecar.yaml', () => {
       expect(v.build.includes('$PYI_EXCLUDES')).toBe(v.name.endsWith('-excludes'));
     }
     // Without it every warm build with excludes redoes PyInstaller's Analysis (see the comment in the file).
-    const excludes = sidecar.variants[0]?.env.PYI_EXCLUDES;
+    const excludes = Object.assign({}, ...sidecar.variants[0]!.envLayers).PYI_EXCLUDES;
     expect(excludes).toMatch(/^--exclude-module __main__ /);
     for (const tool of ['IPython', 'pytest', 'black', 'jedi', 'pygments']) expect(excludes).toContain(`--exclude-module ${tool} `);
   });

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { readdirSync, rmSync } from 'node:fs';
-import { InputError } from '../../common/problem.ts';
+import { InputError, formatProblem } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
 import type { CacheState } from '../../scenario/schema.ts';
 import { buildPlan, type Plan } from '../../plan/plan.ts';
@@ -14,7 +14,7 @@ import type { ResultsFile } from '../../results/schema.ts';
 import { renderReports } from '../../report/index.ts';
 import { createProgress } from '../progress.ts';
 import { formatRunTable, formatVerdicts } from '../run-table.ts';
-import { formatMs } from '../terminal.ts';
+import { formatMs, stripControl } from '../terminal.ts';
 import { BUILDBENCH_ROOT, setupCommand } from '../../toolchain/index.ts';
 import { createToolCheck } from '../tool-check.ts';
 import { compareAgainst } from './run-compare.ts';
@@ -55,6 +55,7 @@ export interface RunArgs {
 export async function runCommand(args: RunArgs): Promise<number> {
   const cwd = process.cwd();
   const { scenarios, leftOut } = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
+  for (const w of scenarios.flatMap((s) => s.warnings ?? [])) process.stderr.write(`warning: ${stripControl(formatProblem(w))}\n`);
   if (args.baseline) {
     // Refused before the builds, not after them.
     const read = readResultsFile(args.baseline);
