@@ -48,7 +48,8 @@ export function variantFingerprint(p: Pick<PlannedVariant, 'scenario' | 'variant
     cache: p.cache,
     build: v.build,
     setup: v.setup,
-    env: Object.entries(v.env).sort(([a], [b]) => a.localeCompare(b)),
+    // The env as written, layers merged (the variant's keys over the scenario's), as before they were layers.
+    env: Object.entries(Object.assign({}, ...v.envLayers) as Record<string, string>).sort(([a], [b]) => a.localeCompare(b)),
     clean: v.clean,
     caches: v.caches,
     mutate: v.mutate ?? null,
