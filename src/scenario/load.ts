@@ -41,7 +41,8 @@ export function loadScenarioFile(file: string): LoadResult {
   const expanded = expansion?.value ?? (doc.value as ExpandedScenarioFile); // checkScenario found every build
   // A preset's file hashes with its expansion: the same text measures something else when the preset changes.
   const sha256 = createHash('sha256').update(text).update(expansion ? JSON.stringify(expanded) : '').digest('hex');
-  return { scenario: { ...resolveScenario({ raw: expanded, file, dir, sha256 }), warnings: sortProblems(env.warnings) }, problems: [] };
+  const warnings = env.warnings.length > 0 ? { warnings: sortProblems(env.warnings) } : {};
+  return { scenario: { ...resolveScenario({ raw: expanded, file, dir, sha256 }), ...warnings }, problems: [] };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

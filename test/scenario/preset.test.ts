@@ -28,7 +28,7 @@ describe('preset', () => {
       ['mold', 'cargo rustc -v --offline --locked --bin app -- -C link-arg=-fuse-ld=mold', 'target/debug/app', false],
       ['gnu-ld', 'cargo rustc -v --offline --locked --bin app -- -C link-arg=-fuse-ld=bfd -C linker-features=-lld', 'target/debug/app', false],
     ]);
-    expect(scenario!.variants[0]).toMatchObject({ cacheStates: ['incremental'], runs: 6, env: { CARGO_TARGET_DIR: '{workdir}/target' } });
+    expect(scenario!.variants[0]).toMatchObject({ cacheStates: ['incremental'], runs: 6, envLayers: [{ CARGO_TARGET_DIR: '{workdir}/target' }, {}] });
     expect(scenario!.variants[0]!.mutate).toEqual({ append: { file: 'src/main.rs', text: '\n// buildbench: an edit before each incremental sample\n' } });
   });
 
@@ -42,7 +42,7 @@ describe('preset', () => {
     expect(scenario!.variants[1]).toMatchObject({
       runs: 3,
       build: 'cargo rustc -v --offline --locked -p shell --bin app -- -C link-arg=-fuse-ld=mold',
-      env: { CARGO_TARGET_DIR: '{workdir}/target', EXTRA: '1', MOLD_JOBS: '1' },
+      envLayers: [{ CARGO_TARGET_DIR: '{workdir}/target', EXTRA: '1' }, { MOLD_JOBS: '1' }],
       requires: ['cargo', 'rustc', 'mold'],
       mutate: { append: { file: 'src/lib.rs' } },
     });
