@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The benchmark steps of .github/workflows/bench.yml, run locally in a temp dir on a tiny scenario of sleeps,
-# so the workflow's command lines can be tried in seconds (test/e2e/ci-workflow.test.ts runs this and checks
-# that every buildbench line here is a line of the workflow, and the other way round):
+# The benchmark steps of the Action (action.yml, which .github/workflows/bench.yml uses), run locally in a temp
+# dir on a tiny scenario of sleeps, so its command lines can be tried in seconds (test/e2e/ci-workflow.test.ts
+# runs this and checks that every buildbench line here is a line of action.yml, and the other way round):
 #
-#   main   buildbench run → baseline/results.json          (what a push to main caches)
-#   PR     buildbench run --baseline … --fail-on-regression (the build made --slowdown % slower)
+#   main   buildbench run → .buildbench-baseline/results.json (what a push to main caches)
+#   PR     buildbench run --baseline … --fail-on-regression   (the build made --slowdown % slower)
 #          → bench-out/summary.md and the comparison with main appended to a fake $GITHUB_STEP_SUMMARY
-#   merge  buildbench report a/results.json b/results.json --out merged
-#          (here both "runners" are this machine: a is the PR run, b the main run)
+#   merge  buildbench report parts/*/results.json --out merged
+#          (here both "runners" are this machine: one part is the PR run, the other the main run)
 #
 #   scripts/ci-bench.sh [--slowdown PCT] [--dir DIR]
 #
@@ -15,7 +15,7 @@
 # --dir DIR       work in DIR (kept) instead of a temp dir removed at the end
 # Exit code: the PR step's, as the workflow's job would fail (0 ok, 1 regression or failed variant, 2 bad
 # input); else the merge's. BENCH_THRESHOLD (default 5, as in the workflow) is the regression threshold in %.
-# shellcheck disable=SC2086 # BENCH_ARGS holds several arguments: split on purpose, as in the workflow
+# shellcheck disable=SC2086 # BENCH_ARGS holds several arguments: split on purpose, as in action.yml
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +37,7 @@ fi
 mkdir -p "$DIR/proj" "$DIR/bin"
 cd "$DIR"
 
-# The workflow's "Put buildbench on PATH" step, here.
+# The Action's "Install buildbench" step, here (from the sources, so it runs the code as edited).
 ln -sf "$ROOT/scripts/from-source.js" "$DIR/bin/buildbench"
 export PATH="$DIR/bin:$PATH"
 export CI=true
@@ -59,29 +59,34 @@ YAML
 export BENCH_ARGS="sleeps.yaml --runs 10 --warmup 0 --seed 1"
 export BENCH_THRESHOLD="${BENCH_THRESHOLD:-5}"
 
+BENCH_OUT=bench-out
+BASELINE=.buildbench-baseline/results.json
+
 echo "== main: benchmark, keep the results as the baseline"
 echo 0.500 > proj/seconds
-buildbench run $BENCH_ARGS --out bench-out
-mkdir -p baseline
-cp bench-out/results.json baseline/results.json
-mv bench-out main-out
+buildbench run $BENCH_ARGS --out "$BENCH_OUT"
+mkdir -p .buildbench-baseline
+cp "$BENCH_OUT/results.json" .buildbench-baseline/results.json
+mv "$BENCH_OUT" main-out
 
 echo "== pull request: benchmark against main (build ${SLOWDOWN}% slower)"
 awk -v p="$SLOWDOWN" 'BEGIN { printf "%.3f\n", 0.5 * (1 + p / 100) }' > proj/seconds
 set +e
-buildbench run $BENCH_ARGS --baseline baseline/results.json --fail-on-regression --threshold "$BENCH_THRESHOLD" --out bench-out
+buildbench run $BENCH_ARGS --baseline "$BASELINE" --fail-on-regression --threshold "$BENCH_THRESHOLD" --out "$BENCH_OUT"
 status=$?
 set -e
 echo "pull request step: exit $status"
 
 echo "== summary → $GITHUB_STEP_SUMMARY"
-cat bench-out/summary.md >> "$GITHUB_STEP_SUMMARY"
+if [ -f "$BENCH_OUT/summary.md" ]; then cat "$BENCH_OUT/summary.md" >> "$GITHUB_STEP_SUMMARY"; fi
 
 echo "== merge: two runs into one report"
-mkdir -p a b
-cp -R bench-out/. a/
-cp -R main-out/. b/
-buildbench report a/results.json b/results.json --out merged
-cat merged/summary.md >> "$GITHUB_STEP_SUMMARY"
+mkdir -p parts/a parts/b
+cp -R "$BENCH_OUT"/. parts/a/
+cp -R main-out/. parts/b/
+results=(parts/*/results.json)
+BENCH_OUT=merged
+buildbench report "${results[@]}" --out "$BENCH_OUT"
+if [ -f "$BENCH_OUT/summary.md" ]; then cat "$BENCH_OUT/summary.md" >> "$GITHUB_STEP_SUMMARY"; fi
 
 exit "$status"

@@ -1,13 +1,14 @@
-// The CI workflow (.github/workflows/bench.yml) and scripts/ci-bench.sh, which runs its buildbench command
-// lines locally: the workflow is valid YAML with the steps a user relies on, the two hold the same command
-// lines, and the script passes an A/A pair and fails a 25% slowdown.
+// The Action (action.yml), the workflows that use it (.github/workflows/bench.yml, bench-all.yml) and
+// scripts/ci-bench.sh, which runs the Action's buildbench command lines locally: all are valid YAML with the
+// steps a user relies on, every input and step output the Action reads is declared, the script and the
+// Action hold the same command lines, and the script passes an A/A pair and fails a 30% slowdown.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { ROOT, exec, explain, scratchDir, TIMING } from './helpers.ts';
 
-const WORKFLOW = path.join(ROOT, '.github/workflows/bench.yml');
+const ACTION = path.join(ROOT, 'action.yml');
 const SCRIPT = path.join(ROOT, 'scripts/ci-bench.sh');
 
 interface Step {
@@ -16,6 +17,7 @@ interface Step {
   if?: string;
   uses?: string;
   run?: string;
+  shell?: string;
   with?: Record<string, string | number>;
   env?: Record<string, string>;
 }
@@ -24,112 +26,140 @@ interface Job {
   needs?: string | string[];
   if?: string;
   'runs-on': string;
-  container?: string;
-  strategy?: { 'fail-fast'?: boolean; matrix: { runner: string[] } };
+  strategy?: { 'fail-fast'?: boolean; matrix: Record<string, (string | number)[]> };
   steps: Step[];
 }
 interface Workflow {
-  on: { pull_request: unknown; push: { branches: string[] } };
-  env: Record<string, string>;
+  on: Record<string, unknown>;
   jobs: Record<string, Job>;
 }
-
-function readWorkflow(): Workflow {
-  const doc = parseDocument(readFileSync(WORKFLOW, 'utf8'));
-  expect(doc.errors.map((e) => e.message)).toEqual([]);
-  expect(doc.warnings.map((e) => e.message)).toEqual([]);
-  return doc.toJS() as Workflow;
+interface Action {
+  name: string;
+  description: string;
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: Step[] };
 }
 
-// The keys GitHub accepts on a step (docs: "Workflow syntax for GitHub Actions", jobs.<job_id>.steps[*]).
+function readYaml<T>(file: string): T {
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  expect(doc.errors.map((e) => e.message)).toEqual([]);
+  expect(doc.warnings.map((e) => e.message)).toEqual([]);
+  return doc.toJS() as T;
+}
+const readWorkflow = (name: string) => readYaml<Workflow>(path.join(ROOT, '.github/workflows', name));
+
+// The keys GitHub accepts on a step (docs: "Workflow syntax for GitHub Actions", jobs.<job_id>.steps[*];
+// "Metadata syntax for GitHub Actions", runs.steps[*] for a composite action, where `run` needs `shell`).
 const STEP_KEYS = new Set(['id', 'if', 'name', 'uses', 'run', 'working-directory', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes']);
 
-const stepUsing = (job: Job, action: string) => job.steps.filter((s) => s.uses?.split('@')[0] === action);
-const stepRunning = (job: Job, text: string) => job.steps.find((s) => s.run?.includes(text));
+function expectValidSteps(steps: Step[], where: string, opts: { composite?: boolean } = {}) {
+  expect(steps.length, where).toBeGreaterThan(0);
+  for (const step of steps) {
+    const label = `${where}: ${step.name ?? step.uses}`;
+    expect(Object.keys(step).filter((k) => !STEP_KEYS.has(k)), label).toEqual([]);
+    expect(Boolean(step.uses) !== Boolean(step.run), `${label} has exactly one of uses/run`).toBe(true);
+    if (step.uses && step.uses !== './') expect(step.uses).toMatch(/^[\w-]+\/[\w/-]+@v\d+$/);
+    if (opts.composite && step.run) expect(step.shell, label).toBe('bash');
+  }
+}
 
-/** Lines of shell that call buildbench, trimmed: what the script and the workflow must share. */
+const stepUsing = (steps: Step[], action: string) => steps.filter((s) => s.uses?.split('@')[0] === action);
+
+/** Lines of shell that call buildbench, trimmed: what the script and the Action must share. */
 const buildbenchLines = (shell: string) =>
   shell
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.startsWith('buildbench '));
 
-describe('.github/workflows/bench.yml', () => {
-  it('is YAML whose every step has the keys GitHub knows, and either uses or run', () => {
-    const wf = readWorkflow();
-    expect(Object.keys(wf.jobs)).toEqual(['bench', 'merge']);
-    for (const [id, job] of Object.entries(wf.jobs)) {
-      expect(job['runs-on'], id).toBeTruthy();
-      expect(job.steps.length, id).toBeGreaterThan(0);
-      for (const step of job.steps) {
-        expect(Object.keys(step).filter((k) => !STEP_KEYS.has(k)), `${id}: ${step.name ?? step.uses}`).toEqual([]);
-        expect(Boolean(step.uses) !== Boolean(step.run), `${id}: ${step.name} has exactly one of uses/run`).toBe(true);
-        if (step.uses) expect(step.uses).toMatch(/^[\w-]+\/[\w/-]+@v\d+$/);
-      }
-    }
+describe('action.yml', () => {
+  it('is a composite action whose every step has the keys GitHub knows, and whose run steps name their shell', () => {
+    const action = readYaml<Action>(ACTION);
+    expect(action.runs.using).toBe('composite');
+    expectValidSteps(action.runs.steps, 'action.yml', { composite: true });
+    expect(Object.keys(action.inputs)).toEqual(['scenarios', 'args', 'threshold', 'baseline', 'shard', 'merge', 'name', 'working-directory']);
+    for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toBeTruthy();
   });
 
-  it('runs on pull requests and on pushes to main', () => {
-    const wf = readWorkflow();
-    expect(wf.on).toHaveProperty('pull_request');
-    expect(wf.on.push.branches).toEqual(['main']);
-    expect(wf.env.BENCH_THRESHOLD).toMatch(/^\d+$/);
+  it('reads only inputs it declares and outputs of steps it has', () => {
+    const text = readFileSync(ACTION, 'utf8');
+    const action = readYaml<Action>(ACTION);
+    const inputs = new Set([...text.matchAll(/\binputs\.([\w-]+)/g)].map((m) => m[1]));
+    expect([...inputs].filter((i) => !(i! in action.inputs))).toEqual([]);
+    const ids = new Set(action.runs.steps.map((s) => s.id).filter(Boolean));
+    const used = new Set([...text.matchAll(/\bsteps\.([\w-]+)\./g)].map((m) => m[1]));
+    expect([...used].filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it('restores main’s baseline on a pull request, fails on regression, summarises, uploads, and saves on main', () => {
-    const job = readWorkflow().jobs.bench!;
-    expect(job.strategy?.matrix.runner).toHaveLength(2);
-    expect(job.strategy?.['fail-fast']).toBe(false);
-    expect(job.steps[0]!.uses).toBe('actions/checkout@v4');
-    expect(stepRunning(job, 'npm ci')).toBeDefined();
-
-    const [restore] = stepUsing(job, 'actions/cache/restore');
-    expect(restore?.if).toBe("github.event_name == 'pull_request'");
-    expect(restore?.with).toMatchObject({ path: 'baseline', 'restore-keys': 'bench-baseline-${{ matrix.runner }}-' });
-
-    const bench = stepRunning(job, '--baseline baseline/results.json --fail-on-regression')!;
-    expect(bench.if).toContain("github.event_name == 'pull_request'");
-    expect(bench.if).toContain("hashFiles('baseline/results.json') != ''");
-    expect(bench.run).toMatch(/--out bench-out\n$/);
-
-    // The summary and the upload run after a failing (regressed) benchmark too.
-    const summary = stepRunning(job, 'cat bench-out/summary.md >> "$GITHUB_STEP_SUMMARY"')!;
-    expect(summary.if).toMatch(/^\$\{\{ !cancelled\(\)/);
-    const [upload] = stepUsing(job, 'actions/upload-artifact');
-    expect(upload).toMatchObject({ if: '${{ !cancelled() }}', with: { name: 'bench-${{ matrix.runner }}', path: 'bench-out/' } });
-
-    // On main the results become the baseline, under a key the pull requests' restore-keys prefix finds.
-    const onMain = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
-    expect(stepRunning(job, 'cp bench-out/results.json baseline/results.json')?.if).toBe(onMain);
-    const [save] = stepUsing(job, 'actions/cache/save');
-    expect(save).toMatchObject({ if: onMain, with: { path: 'baseline' } });
+  it('restores the baseline on a pull request, compares, summarises and uploads after a regression too, saves on the default branch, then fails', () => {
+    const { steps } = readYaml<Action>(ACTION).runs;
+    const [restore] = stepUsing(steps, 'actions/cache/restore');
+    const [save] = stepUsing(steps, 'actions/cache/save');
+    expect(restore?.if).toContain("github.event_name == 'pull_request'");
+    // The save key starts with the prefix a pull request's restore-keys looks for.
     expect(String(save!.with!.key).startsWith(String(restore!.with!['restore-keys']))).toBe(true);
+    expect(save!.with!.path).toBe(restore!.with!.path);
+    const run = steps.find((s) => s.id === 'run')!;
+    expect(run.run).toContain('--baseline "$BASELINE" --fail-on-regression --threshold "$BENCH_THRESHOLD"');
+    expect(run.env?.BENCH_ARGS).toContain("format(' --shard {0}', inputs.shard)");
+    const summary = steps.find((s) => s.run?.includes('>> "$GITHUB_STEP_SUMMARY"'))!;
+    const [upload] = stepUsing(steps, 'actions/upload-artifact');
+    for (const s of [summary, upload!]) expect(s.if).toBe('${{ !cancelled() }}');
+    expect(steps.find((s) => s.id === 'keep')?.if).toContain("github.ref == format('refs/heads/{0}', github.event.repository.default_branch) && steps.run.outputs.status == '0'");
+    expect(steps.at(-1)!.run).toBe('exit "${{ steps.run.outputs.status || 1 }}"');
   });
 
-  it('merges the two runners’ results with buildbench report, even after a regression', () => {
-    const wf = readWorkflow();
-    const merge = wf.jobs.merge!;
-    expect(merge.needs).toBe('bench');
-    expect(merge.if).toBe('${{ !cancelled() }}');
-    const downloads = stepUsing(merge, 'actions/download-artifact').map((s) => s.with);
-    // One download per runner, named as the bench job uploads them.
-    expect(downloads).toEqual(wf.jobs.bench!.strategy!.matrix.runner.map((runner, i) => ({ name: `bench-${runner}`, path: ['a', 'b'][i] })));
-    expect(stepRunning(merge, 'buildbench report')?.run).toBe('buildbench report a/results.json b/results.json --out merged');
-    expect(stepRunning(merge, 'cat merged/summary.md >> "$GITHUB_STEP_SUMMARY"')).toBeDefined();
+  it('merges every job’s results with buildbench report', () => {
+    const { steps } = readYaml<Action>(ACTION).runs;
+    const [download] = stepUsing(steps, 'actions/download-artifact');
+    expect(download?.with?.pattern).toBe('${{ inputs.name }}*');
+    expect(buildbenchLines(steps.map((s) => s.run ?? '').join('\n'))).toContain('buildbench report "${results[@]}" --out "$BENCH_OUT"');
+  });
+});
+
+describe('the workflows use the Action', () => {
+  it('bench.yml: two runners on pull requests and pushes to main, then a merge even after a regression', () => {
+    const wf = readWorkflow('bench.yml');
+    expect(wf.on).toHaveProperty('pull_request');
+    expect(wf.on.push).toEqual({ branches: ['main'] });
+    expect(Object.keys(wf.jobs)).toEqual(['bench', 'merge']);
+    for (const [id, job] of Object.entries(wf.jobs)) expectValidSteps(job.steps, id);
+    const { bench, merge } = wf.jobs;
+    expect(bench!.strategy?.matrix.runner).toHaveLength(2);
+    expect(bench!.strategy?.['fail-fast']).toBe(false);
+    const [run] = bench!.steps.filter((s) => s.uses === './');
+    expect(run?.with).toMatchObject({ args: '--quick', threshold: '5', name: 'bench-${{ matrix.runner }}' });
+    expect(merge!.needs).toBe('bench');
+    expect(merge!.if).toBe('${{ !cancelled() }}');
+    // The merge downloads the artifacts whose names start with its own name.
+    expect(merge!.steps.find((s) => s.uses === './')?.with).toEqual({ merge: 'true', name: 'bench' });
+  });
+
+  it('bench-all.yml: --all as 4 shards, merged', () => {
+    const wf = readWorkflow('bench-all.yml');
+    for (const [id, job] of Object.entries(wf.jobs)) expectValidSteps(job.steps, id);
+    const { shard, merge } = wf.jobs;
+    expect(shard!.strategy?.matrix.shard).toEqual([1, 2, 3, 4]);
+    expect(shard!.steps.find((s) => s.uses === './')?.with).toMatchObject({ args: '--all', shard: '${{ matrix.shard }}/4', name: 'bench-all' });
+    expect(merge!.needs).toBe('shard');
+    expect(merge!.steps.find((s) => s.uses === './')?.with).toEqual({ merge: 'true', name: 'bench-all' });
   });
 });
 
 describe('scripts/ci-bench.sh', () => {
-  it('calls buildbench with exactly the workflow’s command lines', () => {
-    const wf = readWorkflow();
-    const workflowLines = Object.values(wf.jobs).flatMap((job) => job.steps.flatMap((s) => buildbenchLines(s.run ?? '')));
+  it('calls buildbench with exactly the Action’s command lines', () => {
+    const { steps } = readYaml<Action>(ACTION).runs;
+    const actionLines = steps.flatMap((s) => buildbenchLines(s.run ?? ''));
     const scriptLines = buildbenchLines(readFileSync(SCRIPT, 'utf8'));
-    expect(workflowLines).toHaveLength(3);
-    expect(new Set(scriptLines)).toEqual(new Set(workflowLines));
+    expect(actionLines).toHaveLength(3);
+    expect(new Set(scriptLines)).toEqual(new Set(actionLines));
     // The other shared steps: the summary and keeping the baseline.
     const script = readFileSync(SCRIPT, 'utf8');
-    for (const line of ['cat bench-out/summary.md >> "$GITHUB_STEP_SUMMARY"', 'cp bench-out/results.json baseline/results.json', 'cat merged/summary.md >> "$GITHUB_STEP_SUMMARY"']) {
+    const action = readFileSync(ACTION, 'utf8');
+    for (const line of ['if [ -f "$BENCH_OUT/summary.md" ]; then cat "$BENCH_OUT/summary.md" >> "$GITHUB_STEP_SUMMARY"; fi', 'cp "$BENCH_OUT/results.json" .buildbench-baseline/results.json']) {
       expect(script).toContain(`\n${line}\n`);
+      expect(action).toContain(line.replace('"$BENCH_OUT/results.json"', '"${{ steps.names.outputs.out }}/results.json"'));
     }
   });
 
@@ -149,7 +179,10 @@ describe('scripts/ci-bench.sh', () => {
     expect(r.code, explain(r)).toBe(0);
     expect(summary).toContain('| Variant | Cache | Median build [95% CI] | vs baseline | Artifact | Start-up first / warm |\n');
     // summary.md ends with the run against main's baseline.
-    expect(summary).toContain('## Against baseline/results.json\n\n| variant | baseline | ratio [95% Moses CI] | p | verdict |\n');
+    expect(summary).toContain('## Against .buildbench-baseline/results.json
+
+| variant | baseline | ratio [95% Moses CI] | p | verdict |
+');
     const ratio = Number(/\n\| ci-sleeps\/app@cold \| \(same id\) \| (\d\.\d\d)× /.exec(summary)?.[1]);
     expect(ratio).toBeGreaterThan(0.85);
     expect(ratio).toBeLessThan(1.15);
