@@ -113,7 +113,8 @@ export const StartupSchema = Type.Object({
   launches: Type.Optional(d('every launch, a sample of startupFirstMs or startupWarmMs (absent in older files)', Type.Array(LaunchSchema))),
 });
 
-export const STATUSES = ['ok', 'failed', 'unavailable', 'skipped'] as const;
+/** `interrupted`: the run was stopped (Ctrl-C, SIGTERM, its starter gone) before this variant had a sample. */
+export const STATUSES = ['ok', 'failed', 'unavailable', 'skipped', 'interrupted'] as const;
 
 export const VariantResultSchema = Type.Object({
   id: d('stable id: scenario/variant@cache', Type.String()),
@@ -127,7 +128,7 @@ export const VariantResultSchema = Type.Object({
     d('16 hex digits over the project’s manifests and the build definition (plan/fingerprint.ts); estimates reuse only timings with the same one', Type.String()),
   ),
   status: Type.Union(STATUSES.map((s) => Type.Literal(s))),
-  reason: d('why it failed, is unavailable or was skipped; null when ok', Nullable(Type.String())),
+  reason: d('why it failed, is unavailable, was skipped or interrupted; null when ok', Nullable(Type.String())),
   logTail: Type.Optional(d('last 40 lines of the failing sample’s output', Type.Array(Type.String()))),
   setupMs: Type.Optional(d('wall time of the variant’s untimed set-up commands (absent when it has none)', Type.Number())),
   samples: Type.Array(SampleSchema),

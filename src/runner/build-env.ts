@@ -1,5 +1,5 @@
 // The environment and placeholder values of one variant's processes (setup, build, smoke).
-import { appendFileSync, utimesSync } from 'node:fs';
+import { appendFileSync, mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
 import { cacheEnv } from '../plan/workdir.ts';
@@ -32,6 +32,7 @@ export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Re
   let env: Record<string, string | undefined> = {
     ...process.env,
     ...cacheEnv(planned.cacheDir),
+    TMPDIR: buildTmpDir(planned.cacheDir),
     [TOOLS_ENV]: toolsDirHere(),
     BUILDBENCH_WORKDIR: planned.workdir,
     BUILDBENCH_CACHE: planned.cacheDir,
@@ -41,6 +42,17 @@ export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Re
     env = { ...env, ...Object.fromEntries(Object.entries(layer).map(([k, v]) => [k, expandEnvValue(v, { vars, placeholders: values })])) };
   }
   return env;
+}
+
+/**
+ * The temp folder of a variant's processes, inside its cache dir: what a build leaves in $TMPDIR goes with the
+ * workdirs instead of outliving the run in /tmp, and is cleared with the caches of a cold sample. Made here
+ * because a cold sample has just removed the cache dir.
+ */
+function buildTmpDir(cacheDir: string): string {
+  const dir = path.join(cacheDir, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** The edit an incremental sample starts from: touch a file, or append text to it. */

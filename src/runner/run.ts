@@ -14,13 +14,14 @@ import { measureArtifact } from './artifact.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { calibrateOverhead } from './calibrate.ts';
 import { fingerprintEnvironment } from './environment.ts';
-import { runInGroup, type GroupRunResult } from './process-group.ts';
+import { runInGroup } from './process-group.ts';
 import { runSample, type SampleRequest } from './sample.ts';
 import { measureStartupRounds } from './startup-rounds.ts';
 import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
 import type { RunEvent } from './events.ts';
 import type { RunHooks } from './hooks.ts';
 import { startWatchdog } from './watchdog.ts';
+import { describeEnd, fail, markInterrupted, roundName } from './variant-outcome.ts';
 
 export interface RunOptions {
   plan: Plan;
@@ -93,7 +94,8 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
     const failure = await setUpWorkdir(planned, plan.outDir, signal);
     // Untimed in the statistics, but recorded: it is part of what a run costs (and of the next estimate).
     if (planned.variant.setup.length > 0) result.setupMs = Math.round(performance.now() - started);
-    if (failure) fail(result, failure.reason, failure.tail);
+    if (failure === 'interrupted') markInterrupted(result, 'during its set-up');
+    else if (failure) fail(result, failure.reason, failure.tail);
     save();
   }
 
@@ -129,7 +131,11 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
         save();
         continue;
       }
-      if (outcome === 'aborted') break; // an interrupted build is not a measurement
+      if (outcome === 'aborted') {
+        // An interrupted build is not a measurement; a variant with none says where it was stopped.
+        if (result.samples.length === 0) markInterrupted(result, `during its build in ${roundName(round)}`);
+        break;
+      }
       const sample = outcome;
       emit({ kind: 'sample-end', id, round, done, total, sample, status: result.status });
       save();
@@ -155,7 +161,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   results.interrupted = signal?.aborted ?? false;
   if (results.interrupted) {
     for (const { result } of byId.values()) {
-      if (result.status === 'ok' && result.samples.length === 0) Object.assign(result, { status: 'skipped', reason: 'interrupted before it was measured' });
+      if (result.status === 'ok' && result.samples.length === 0) markInterrupted(result, 'before it was measured');
     }
   }
   if (stopReason) results.config.stopReason = stopReason;
@@ -222,22 +228,10 @@ async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: Ab
       logFile: path.join(outDir, logRel),
       signal,
     });
+    if (run.aborted) return 'interrupted';
     if (run.spawnError || run.exitCode !== 0) return { reason: `setup failed: ${describeEnd(run)} (log: ${logRel})`, tail: run.tail };
   }
   return undefined;
-}
-
-/** Why a build or set-up did not end with exit code 0, in words. */
-function describeEnd(run: GroupRunResult, timeoutS?: number): string {
-  if (run.spawnError) return run.spawnError;
-  if (run.timedOut) return `timed out after ${timeoutS} s`;
-  return run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`;
-}
-
-function fail(result: VariantResult, reason: string, tail: string[]): void {
-  result.status = 'failed';
-  result.reason = reason;
-  result.logTail = tail.slice(-40);
 }
 
 function emptyResult(p: PlannedVariant): VariantResult {

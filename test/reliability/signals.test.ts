@@ -45,7 +45,7 @@ variants:
 });
 
 describe('SIGTERM to the harness in the middle of a run', () => {
-  it('kills the build, writes what was measured with interrupted: true, and exits 130', async () => {
+  it('kills the build, writes what was measured with interrupted: true, and exits 143', async () => {
     const dir = scenarioDir(`name: term
 project: proj
 runs: 3
@@ -60,14 +60,17 @@ variants:
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
     expect(await waitFor(() => processesMatching('sleep 305.25').length > 0)).toBe(true);
     cli.child.kill('SIGTERM');
-    expect((await cli.exit).code).toBe(130);
+    expect((await cli.exit).code).toBe(143);
     expect(cli.stderr()).toMatch(/SIGTERM: stopping after killing the current build/);
     expect(await survivors('sleep 305.25')).toEqual([]);
     const { value, problems } = readResultsFile(path.join(dir, 'out'));
     expect(problems).toEqual([]);
     expect(value).toMatchObject({ interrupted: true, finishedAt: expect.any(String) });
     // Seed 1 runs `quick` first in round 1: its sample is kept; the killed build is no measurement.
-    expect(value!.variants.map((v) => [v.variant, v.samples.length])).toEqual([['quick', 1], ['slow', 0]]);
+    expect(value!.variants.map((v) => [v.variant, v.status, v.reason, v.samples.length])).toEqual([
+      ['quick', 'ok', null, 1],
+      ['slow', 'interrupted', 'interrupted during its build in round 1', 0],
+    ]);
     expect(existsSync(path.join(dir, 'out', '.buildbench.lock'))).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { acquireOutDirLock } from '../../results/lock.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { renderReports } from '../../report/index.ts';
 import { createProgress } from '../progress.ts';
+import { handleInterrupts } from '../interrupt.ts';
 import { formatRunTable, formatVerdicts } from '../run-table.ts';
 import { formatMs, stripControl } from '../terminal.ts';
 import { BUILDBENCH_ROOT, setupCommand } from '../../toolchain/index.ts';
@@ -120,19 +121,7 @@ async function measure(opts: {
   const { args, plan, outDir, cwd, estimate, adaptive, release, notes } = opts;
   const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant });
   for (const w of checkDiskSpace({ dirs: [outDir, plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) {
-      // Second Ctrl-C: stop at once. Everything measured is already on disk (written after every sample).
-      process.stderr.write(`\nbuildbench: stopped; results so far are in ${outDir}\n`);
-      release();
-      process.exit(130);
-    }
-    progress.message(`${signal}: stopping after killing the current build; press Ctrl-C again to stop at once`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupts = handleInterrupts({ say: (line) => progress.message(line), outDir, release });
   let results: ResultsFile;
   try {
     if (args.ref?.length) await prepareRefs({ plan, cwd });
@@ -147,12 +136,11 @@ async function measure(opts: {
       adaptive,
       stats: { noisePct: args.noise, alpha: args.alpha },
       onEvent: (e) => progress.onEvent(e),
-      signal: controller.signal,
+      signal: interrupts.signal,
       cwd,
     });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupts.dispose();
     progress.done();
     if (!args.keepWorkdirs) {
       rmSync(plan.workRoot, { recursive: true, force: true });
@@ -180,7 +168,7 @@ async function measure(opts: {
     const verdicts = formatVerdicts(results);
     process.stdout.write(`\n${formatRunTable(results)}\n${verdicts ? `\n${verdicts}\n` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
   }
-  if (results.interrupted) return 130;
+  if (results.interrupted) return interrupts.exitCode();
   if (results.variants.some((v) => v.status === 'failed')) return 1;
   return regressed && args.failOnRegression ? 1 : 0;
 }

@@ -1,0 +1,43 @@
+// How a run is stopped: SIGINT (Ctrl-C), SIGTERM, or the death of the process that started it (npm, npx, a
+// `sh -c`: parent-watch.ts), which counts as a SIGTERM. The first stops the run after killing the current
+// build (everything measured is kept, results say `interrupted: true`); a second stops at once. The exit code is
+// the shell's for the signal: 130 for SIGINT, 143 for SIGTERM.
+import os from 'node:os';
+import { watchStarters } from './parent-watch.ts';
+
+export interface Interrupts {
+  signal: AbortSignal;
+  /** 128 + the number of the signal that stopped the run (130, 143). */
+  exitCode: () => number;
+  dispose: () => void;
+}
+
+export function handleInterrupts(opts: { say: (line: string) => void; outDir: string; release: () => void }): Interrupts {
+  const controller = new AbortController();
+  let stoppedBy: NodeJS.Signals = 'SIGINT';
+  const exitCode = () => 128 + os.constants.signals[stoppedBy];
+  const stop = (signal: NodeJS.Signals, why: string) => {
+    if (controller.signal.aborted) {
+      // Second signal: stop at once. Everything measured is already on disk (written after every sample).
+      process.stderr.write(`\nbuildbench: stopped; results so far are in ${opts.outDir}\n`);
+      opts.release();
+      process.exit(exitCode());
+    }
+    stoppedBy = signal;
+    opts.say(`${why}: stopping after killing the current build; press Ctrl-C again to stop at once`);
+    controller.abort();
+  };
+  const onSignal = (signal: NodeJS.Signals) => stop(signal, signal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const unwatch = watchStarters(() => stop('SIGTERM', 'the process that started buildbench is gone (treated as SIGTERM)'));
+  return {
+    signal: controller.signal,
+    exitCode,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      unwatch();
+    },
+  };
+}

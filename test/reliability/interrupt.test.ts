@@ -1,0 +1,64 @@
+// Every way a run is stopped reads as an interruption: Ctrl-C during a set-up or a build, SIGTERM, and the death
+// of the wrapper that started it (`npm run …` forwards no signal sent to npm's own pid). Measured samples are
+// kept, results say `interrupted: true`, no build is left running.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResultsFile } from '../../src/results/io.ts';
+import { processesMatching } from '../runner/helpers.ts';
+import { BIN } from '../e2e/helpers.ts';
+import { scenarioDir, startCli, survivors, waitFor } from './helpers.ts';
+
+const yaml = (slow: string) => `name: stop
+project: proj
+runs: 3
+warmup: 0
+cache: cold
+variants:
+  - name: quick
+    build: sleep 0.05
+  - name: slow
+${slow}
+`;
+
+describe('Ctrl-C (SIGINT)', () => {
+  it('during a set-up: the variant is interrupted, not failed, and the run exits 130', async () => {
+    const dir = scenarioDir(yaml('    setup: sleep 306.25\n    build: "true"'));
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
+    expect(await waitFor(() => processesMatching('sleep 306.25').length > 0)).toBe(true);
+    cli.child.kill('SIGINT');
+    expect((await cli.exit).code).toBe(130);
+    expect(await survivors('sleep 306.25')).toEqual([]);
+    const results = readResultsFile(path.join(dir, 'out')).value!;
+    expect(results.interrupted).toBe(true);
+    expect(results.variants.map((v) => [v.variant, v.status, v.reason])).toEqual([
+      ['quick', 'interrupted', 'interrupted before it was measured'],
+      ['slow', 'interrupted', 'interrupted during its set-up'],
+    ]);
+  });
+});
+
+describe('a wrapper that is stopped', () => {
+  it('`npm run bench` killed with SIGTERM: buildbench stops too, keeps its samples and leaves nothing running', async () => {
+    const dir = scenarioDir(yaml('    build: sleep 306.5'));
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'wrapped', private: true, scripts: { bench: `node ${BIN} run s.yaml --out out --seed 1` } }),
+    );
+    const npm = spawn('npm', ['run', 'bench'], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: 'ignore' });
+    const npmExit = new Promise((resolve) => npm.once('exit', resolve));
+    expect(await waitFor(() => processesMatching('sleep 306.5').length > 0, 60_000)).toBe(true);
+    npm.kill('SIGTERM'); // npm's own pid only, as `kill`, a supervisor or a CI cancel does
+    await npmExit;
+    // buildbench notices its starter is gone, kills the build, writes its results and exits.
+    expect(await waitFor(() => processesMatching(`${BIN} run s.yaml`).length === 0, 30_000)).toBe(true);
+    expect(await survivors('sleep 306.5')).toEqual([]);
+    const results = readResultsFile(path.join(dir, 'out')).value!;
+    expect(results).toMatchObject({ interrupted: true, finishedAt: expect.any(String) });
+    expect(results.variants.map((v) => [v.variant, v.status, v.samples.length])).toEqual([
+      ['quick', 'ok', 1],
+      ['slow', 'interrupted', 0],
+    ]);
+  }, 120_000);
+});
