@@ -3,7 +3,7 @@
 // reader knows what "[1.27–1.38]" is: the Hodges–Lehmann ratio and the Moses interval of the Mann-Whitney
 // test (or, for a schemaVersion 1 file, the ratio of medians and its bootstrap interval).
 import type { Comparison } from '../results/schema.ts';
-import { MAX_RUNS_NEEDED } from './verdict.ts';
+import { MAX_RUNS_NEEDED, minRunsForDifference, minRunsForEquivalence } from './verdict.ts';
 
 export type ComparisonNumbers = Pick<
   Comparison,
@@ -100,4 +100,17 @@ export function formatComparison(c: ComparisonNumbers, opts: { metric?: string; 
       return c.runsNeeded === undefined ? base : `${base} — ${formatRunsNeeded(c.runsNeeded, opts.runs)}`;
     }
   }
+}
+
+/**
+ * The line a run prints before any build (and a dry run in its plan): the fewest runs per variant that can
+ * decide at this α, and what `runs` per variant can never decide.
+ */
+export function describeFewestRuns(opts: { runs: number; alpha: number }): string {
+  const difference = minRunsForDifference(opts.alpha);
+  const equivalence = minRunsForEquivalence(opts.alpha);
+  const base = `fewest runs that can decide at α = ${opts.alpha}: ${difference} per variant for faster/slower, ${equivalence} for no difference`;
+  if (opts.runs < equivalence) return `${base} — with ${opts.runs}, no comparison of this run can be decided`;
+  if (opts.runs < difference) return `${base} — with ${opts.runs}, this run can show no difference but never faster or slower`;
+  return base;
 }

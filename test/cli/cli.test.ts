@@ -101,6 +101,10 @@ describe('buildbench run', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('not measured (not in a plain run: --all or naming the scenario file runs them): demo/b@cold, demo/c@cold, demo/c@warm');
     expect(lines[1]).toBe("not measured (--quick measures each scenario in its baseline's warmest cache state only): demo/a@cold");
+    expect(lines[2]).toBe('fewest runs that can decide at α = 0.05: 4 per variant for faster/slower, 3 for no difference');
+    expect(cli(['run', '--dry-run', '--runs', '3'], dir).stdout).toContain(
+      'fewest runs that can decide at α = 0.05: 4 per variant for faster/slower, 3 for no difference — with 3, this run can show no difference but never faster or slower\n',
+    );
     expect(lines.filter((l) => l.startsWith('  '))).toEqual([
       '  demo/a@warm (baseline): 1 warm-up + 4 runs, no earlier measurement',
       '  demo/b@warm: 1 warm-up + 4 runs, no earlier measurement',

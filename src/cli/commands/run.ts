@@ -24,6 +24,7 @@ import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { TOOL } from '../version.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
 import { insightHooks } from '../../insight/index.ts';
+import { describeFewestRuns, minRunsForDifference, range } from '../../stats/index.ts';
 
 export interface RunArgs {
   scenarios?: string[];
@@ -92,7 +93,11 @@ export async function runCommand(args: RunArgs): Promise<number> {
     history: previousResults(path.resolve('reports')),
     reference,
   });
-  const notes = [...(shard ? [shard.note] : []), ...plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`)];
+  const notes = [
+    ...(shard ? [shard.note] : []),
+    ...plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`),
+    describeFewestRuns({ runs: range(plan.variants.map((v) => v.runs)).min, alpha: args.alpha }),
+  ];
   if (args.dryRun) {
     process.stdout.write([...notes, describePlan(plan, estimate)].join('\n'));
     return 0;
@@ -185,7 +190,7 @@ function parseRuns(args: RunArgs) {
   }
   // The value itself was checked when the flags were parsed (run-options.ts).
   if (args.runs !== undefined) return { runs: Number(args.runs), adaptive: undefined };
-  return { runs: args.quick ? 4 : undefined, adaptive: undefined };
+  return { runs: args.quick ? minRunsForDifference(args.alpha) : undefined, adaptive: undefined };
 }
 
 /** The states of --cache (checked when the flags were parsed). */
