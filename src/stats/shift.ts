@@ -34,7 +34,7 @@ export function bisectedDifferences(x: readonly number[], y: readonly number[]):
   const countAtMost = (t: number): number => {
     let count = 0;
     let j = 0;
-    for (let i = xs.length - 1; i >= 0; i--) {
+    for (let i = 0; i < xs.length; i++) {
       while (j < ys.length && ys[j]! - xs[i]! <= t) j++;
       count += j;
     }
@@ -43,7 +43,7 @@ export function bisectedDifferences(x: readonly number[], y: readonly number[]):
   const largestAtMost = (t: number): number => {
     let best = -Infinity;
     let j = 0;
-    for (let i = xs.length - 1; i >= 0; i--) {
+    for (let i = 0; i < xs.length; i++) {
       while (j < ys.length && ys[j]! - xs[i]! <= t) j++;
       if (j > 0) best = Math.max(best, ys[j - 1]! - xs[i]!);
     }
