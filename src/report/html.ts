@@ -11,6 +11,7 @@ import type { Reporter } from './reporter.ts';
 import { artifactRows, failures, phaseRows, sampleTable, trendTable, variantRows } from './tables.ts';
 import { buildVerdicts } from './verdict.ts';
 import { writeFileAtomic } from './write-file.ts';
+import { comparisonLegend } from '../compare/format-table.ts';
 
 interface Page {
   template: Handlebars.TemplateDelegate;
@@ -70,6 +71,7 @@ export function buildPageView(model: ReportModel) {
       verdicts: buildVerdicts(sc).map((v) => ({ ...v, baselines: v.baselines.join(', ') })),
       charts: Object.fromEntries(specs.map((s) => [camel(s.id), { canvasId: s.canvasId, title: s.title, height: s.height }])),
       rows: variantRows(sc),
+      methods: comparisonLegend(sc.comparisons),
       artifacts: artifactRows(sc),
       samples: sampleTable(sc),
       phases: phaseRows(sc),
