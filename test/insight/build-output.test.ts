@@ -25,7 +25,17 @@ describe('countCargoUnits', () => {
   });
 
   it('finds nothing in output that is not cargo’s', () => {
-    expect(countCargoUnits(['hello', '{"reason":"build-finished","success":true}'])).toEqual({ rebuilt: 0, fresh: null, source: 'none' });
+    expect(countCargoUnits(['hello', '{"reason":"build-script-executed"}', 'Finished reading'])).toEqual({ rebuilt: 0, fresh: null, source: 'none' });
+  });
+
+  it('reads a build that rebuilt nothing as 0, not as unknown', () => {
+    // `cargo build` without -v in a noop state prints its closing line alone.
+    expect(countCargoUnits(['    Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.03s'])).toEqual({ rebuilt: 0, fresh: null, source: 'text' });
+    expect(countCargoUnits(['    Finished dev [unoptimized + debuginfo] target(s) in 0.50s'])).toEqual({ rebuilt: 0, fresh: null, source: 'text' });
+    expect(countCargoUnits(['{"reason":"build-finished","success":true}'])).toEqual({ rebuilt: 0, fresh: 0, source: 'json' });
+    // A build cut short before its end says nothing of what it would have rebuilt.
+    expect(countCargoUnits(['   Compiling tiny v0.1.0 (/w)'])).toEqual({ rebuilt: 1, fresh: null, source: 'text' });
+    expect(countCargoUnits(['error: could not find `Cargo.toml`'])).toEqual({ rebuilt: 0, fresh: null, source: 'none' });
   });
 });
 
