@@ -7,6 +7,7 @@ import { checkFlags, nonEmpty, oneOf, type Flag } from './flag-check.ts';
 import { REPORT_FORMATS } from '../report/formats.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
+import { COMPONENTS } from '../toolchain/setup/components.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the insight readers.
 const runCommand = async (a: never) => (await import('./commands/run.ts')).runCommand(a);
@@ -14,6 +15,14 @@ const validateCommand = async (a: { files: string[] }) => (await import('./comma
 const reportCommand = async (a: { results: string[]; out?: string; history?: string; format?: string }) => (await import('./commands/report.ts')).reportCommand(a);
 const compareCommand = async (a: never) => (await import('./commands/compare.ts')).compareCommand(a);
 const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
+const setupCommand = async (a: never) => (await import('./commands/setup.ts')).provisionCommand(a);
+
+const SETUP_OPTIONS: Record<string, Flag> = {
+  check: { type: 'boolean', default: false, describe: 'report only, change nothing; exit 1 when something is missing' },
+  only: { type: 'string', describe: `run only these components, a comma list of ${COMPONENTS.join(', ')}`, check: oneOf(COMPONENTS, { list: true }) },
+  skip: { type: 'string', describe: 'skip these components (same names as --only)', check: oneOf(COMPONENTS, { list: true }) },
+  apt: { type: 'string', describe: 'more Debian packages to install with the scenarios’ own, a comma list', check: nonEmpty },
+};
 
 const REPORT_OPTIONS: Record<string, Flag> = {
   out: { type: 'string', describe: 'output folder (default: the folder of the first results file)', check: nonEmpty },
@@ -65,6 +74,16 @@ export async function main(argv: string[]): Promise<number> {
           .options(COMPARE_OPTIONS)
           .check(checkFlags(COMPARE_OPTIONS)),
       (args) => set(compareCommand(args as never)),
+    )
+    .command(
+      'setup [scenarios..]',
+      'provision what the scenarios require (tool env, wheelhouse, cargo fetch, Debian packages as root), idempotently',
+      (y: Argv) =>
+        y
+          .positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: all of them)' })
+          .options(SETUP_OPTIONS)
+          .check(checkFlags(SETUP_OPTIONS)),
+      (args) => set(setupCommand({ ...args, scenarios: (args.scenarios as string[] | undefined) ?? [] } as never)),
     )
     .command(
       'doctor [scenarios..]',

@@ -1,0 +1,40 @@
+// `buildbench setup [scenarios…]`: provision what the scenarios require (default: every file in scenarios/).
+// Exit 0 when provisioned (what it cannot install, e.g. without root, is said with the exact command and its
+// variants will be recorded unavailable); with --check, exit 1 when anything is missing; a failed
+// provisioning command exits 1 with its output's last lines.
+import { SetupError, setup, type Component } from '../../toolchain/setup/index.ts';
+import { selectScenarios } from '../../scenario/discover.ts';
+import { isOwnCheckout, setupCommand } from '../../toolchain/index.ts';
+
+export interface SetupArgs {
+  scenarios: string[];
+  check: boolean;
+  only?: string;
+  skip?: string;
+  apt?: string;
+}
+
+const list = (raw: string | undefined): string[] | undefined => raw?.split(',').map((s) => s.trim()).filter(Boolean);
+
+export async function provisionCommand(args: SetupArgs): Promise<number> {
+  const cwd = process.cwd();
+  const { scenarios } = selectScenarios({ args: args.scenarios, all: true, cwd });
+  const advice = { setup: setupCommand({ cwd, scenarios: args.scenarios }), ownCheckout: isOwnCheckout({ cwd }) };
+  try {
+    const complete = await setup({
+      scenarios,
+      cwd,
+      check: args.check,
+      only: list(args.only) as Component[] | undefined,
+      skip: list(args.skip) as Component[] | undefined,
+      extraPackages: list(args.apt),
+      advice,
+      write: (line) => process.stdout.write(`${line}\n`),
+    });
+    return args.check && !complete ? 1 : 0;
+  } catch (err) {
+    if (!(err instanceof SetupError)) throw err;
+    process.stderr.write(`buildbench setup: ${err.message}\n`);
+    return 1;
+  }
+}
