@@ -1,11 +1,12 @@
-// The recommendation paragraph of a scenario, generated only from measured data (issue 7 §6): the fastest
-// build per cache state, the smallest artifact, the fastest start-up, the Pareto set of build time vs
-// size, and each variant's trade-off against the baseline in plain words. A difference is called faster
+// The recommendation paragraph of a scenario, generated only from measured data: the fastest build per
+// cache state, the smallest artifact, the start-up winner where the verdicts decide one, the Pareto set of
+// build time vs size (on medians, and said so), and each variant's trade-off against the baseline in plain words. A difference is called faster
 // or slower only when its comparison says so; inconclusive ones are named as such; variants without
 // numbers are listed with their reason, and contradicted intents and suspicious cache states are flagged.
 import { formatBytes, formatMs } from '../report/format.ts';
 import type { Comparison, VariantResult } from '../results/schema.ts';
 import { paretoFront } from '../stats/pareto.ts';
+import { pickTimedWinner } from '../report/winner.ts';
 import {
   bytesOf,
   cacheOrder,
@@ -14,7 +15,6 @@ import {
   filesOf,
   findComparison,
   lowest,
-  plainFactor,
   sizeDifference,
   startOf,
   startRunsOf,
@@ -75,18 +75,17 @@ function sizeSentence(ok: readonly VariantResult[]): string | null {
   return `Smallest artifact: ${best.variant}, ${formatBytes(bytesOf(best))}${versus}`;
 }
 
+/** Start-up on first launch: a winner only where the verdicts against the baseline decide one (report/winner.ts). */
 function startupSentence(ok: readonly VariantResult[], comparisons: readonly Comparison[]): string | null {
-  const best = lowest(ok, startOf);
-  if (!best) return null;
-  const runs = startRunsOf(best);
-  let text = `Fastest to start: ${best.variant}, ${formatMs(startOf(best))} to ready on first launch`;
-  const c = findComparison(comparisons, best, 'startupFirstMs');
-  const base = ok.find((v) => v.baseline);
-  if (c) text += ` (against ${base?.variant ?? 'the baseline'}: ${verdictWords(c)})`;
-  else if (base && base !== best && startOf(base) !== undefined) {
-    text += ` vs ${base.variant} ${formatMs(startOf(base))}, ${plainFactor(startOf(base)!, startOf(best)!)} apart`;
-    if (runs <= 1 || startRunsOf(base) <= 1) text += ' (one launch each: no statistics)';
-  }
+  const launched = ok.filter((v) => startOf(v) !== undefined);
+  if (launched.length === 0) return null;
+  const pick = pickTimedWinner(launched.map((v) => ({ key: v.id, baseline: v.baseline, verdict: findComparison(comparisons, v, 'startupFirstMs')?.verdict })));
+  const winner = launched.find((v) => v.id === pick.key);
+  let text = winner
+    ? `Fastest to start: ${winner.variant}, ${formatMs(startOf(winner))} to ready on first launch (median of ${startRunsOf(winner)})`
+    : 'Start-up on first launch: no variant is decidedly the fastest';
+  const c = winner && !winner.baseline ? findComparison(comparisons, winner, 'startupFirstMs') : undefined;
+  if (c) text += ` (against the baseline: ${verdictWords(c)})`;
   const extracting = ok.filter((v) => (v.startup?.extractBytes ?? 0) > 0);
   for (const v of extracting) text += `; ${v.variant} extracts ${formatBytes(v.startup!.extractBytes!)} on first launch`;
   return text;
@@ -100,7 +99,7 @@ function paretoSentence(ok: readonly VariantResult[]): string | null {
   if (points.length < 2) return null;
   const front = paretoFront(points);
   if (front.length === 1) return `${front[0]} has both the lowest median build time and the smallest artifact: no trade-off to make`;
-  return `Pareto set (median build time vs size): ${front.join(', ')} — no other variant beats them on both`;
+  return `Pareto set on medians (build time vs size, undecided differences included): ${front.join(', ')} — no other variant has both a lower median and fewer bytes`;
 }
 
 /** The recommendation paragraph of one scenario. */

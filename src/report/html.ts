@@ -9,7 +9,7 @@ import { buildCharts, type ChartSpec } from './charts.ts';
 import type { ReportModel } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { artifactRows, failures, phaseRows, sampleTable, trendTable, variantRows } from './tables.ts';
-import { buildVerdicts } from './verdict.ts';
+import { buildDecisions, DECISION_COLUMNS } from './decision.ts';
 import { writeFileAtomic } from './write-file.ts';
 import { comparisonLegend } from '../compare/format-table.ts';
 
@@ -68,7 +68,7 @@ export function buildPageView(model: ReportModel) {
       name: sc.name,
       description: sc.description,
       recommendations: sc.recommendations,
-      verdicts: buildVerdicts(sc).map((v) => ({ ...v, baselines: v.baselines.join(', ') })),
+      decisions: buildDecisions(sc),
       charts: Object.fromEntries(specs.map((s) => [camel(s.id), { canvasId: s.canvasId, title: s.title, height: s.height }])),
       rows: variantRows(sc),
       methods: comparisonLegend(sc.comparisons),
@@ -84,6 +84,7 @@ export function buildPageView(model: ReportModel) {
     runsLine,
     interrupted: model.sources.filter((s) => s.interrupted).map((s) => s.runId),
     scenarios,
+    decisionColumns: DECISION_COLUMNS,
     sources: model.sources,
     failures: failures(model.scenarios),
     charts,

@@ -1,6 +1,6 @@
-// summary.md: the verdict table for a pull request or $GITHUB_STEP_SUMMARY, per scenario, with links to
-// the PNG charts. Strings were cleaned of escape sequences and controls when the model was built; here
-// they are escaped for GitHub-flavoured Markdown, where a name could otherwise open a table cell, a code
+// summary.md: the decision tables of report.html's first screen, in the same order, for a pull request or
+// $GITHUB_STEP_SUMMARY, per scenario, with links to the PNG charts. Strings were cleaned of escape sequences
+// and controls when the model was built; here they are escaped for GitHub-flavoured Markdown, where a name could otherwise open a table cell, a code
 // span, a link or an HTML tag.
 import { join } from 'node:path';
 import { buildCharts } from './charts.ts';
@@ -8,8 +8,7 @@ import { comparisonCells, comparisonLegend } from '../compare/format-table.ts';
 import type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
 import { cleanLine } from './text.ts';
 import type { Reporter } from './reporter.ts';
-import { variantRows } from './tables.ts';
-import { buildVerdicts } from './verdict.ts';
+import { buildDecisions, DECISION_COLUMNS, type DecisionCell } from './decision.ts';
 import { writeFileAtomic } from './write-file.ts';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -28,27 +27,29 @@ function table(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)];
 }
 
+const MARK: Record<string, string> = { good: '▼', bad: '▲', same: '=', undecided: '?', baseline: '' };
+
+/** "2.74 s 1.24× ▲ slower ★" — the decision cell as one Markdown cell, the mark in a symbol and a word. */
+function decisionCell(c: DecisionCell): string {
+  const mark = c.mark && c.tone !== 'baseline' ? `${MARK[c.tone ?? ''] ?? ''} ${c.mark}`.trim() : c.mark;
+  return [c.value, c.ratio, mark, c.winner ? '★ best' : ''].filter(Boolean).join(' ');
+}
+
 function scenarioSection(sc: ScenarioModel): string[] {
   const lines = [`## ${md(sc.name)}`, ''];
-  if (sc.description) lines.push(md(sc.description), '');
-  for (const paragraph of sc.recommendations) lines.push(md(paragraph), '');
-  const rows = variantRows(sc).map((r) => [
-    r.baseline ? `${r.key} (baseline)` : r.key,
-    r.cache,
-    r.wall,
-    r.status === 'ok' && r.baseline ? 'baseline' : r.versus,
-    r.artifact,
-    `${r.startupFirst} / ${r.startupWarm}`,
-  ]);
-  lines.push(...table(['Variant', 'Cache', 'Median build [95% CI]', 'vs baseline', 'Artifact', 'Start-up first / warm'], rows), '');
-  for (const verdict of buildVerdicts(sc)) {
-    for (const h of verdict.highlights) lines.push(`- **${md(h.label)} (${md(verdict.cache)}):** ${md(h.key)}, ${md(h.value)} — ${md(h.versus)}`);
-    if (verdict.pareto.length > 0) lines.push(`- **Pareto-optimal (${md(verdict.cache)}):** ${verdict.pareto.map((p) => md(p.key)).join(', ')}`);
-    for (const m of verdict.missing) lines.push(`- **No numbers:** ${md(m.key)} is ${md(m.status)} — ${md(m.reason)}`);
+  const { tables, footnotes } = buildDecisions(sc);
+  for (const t of tables) {
+    const rows = t.rows.map((r) => [
+      `${r.key}${r.baseline ? ' (baseline)' : ''}${r.footnote ? ` — ${r.status} [${r.footnote}]` : ''}`,
+      ...r.cells.map(decisionCell),
+    ]);
+    lines.push(`**${md(t.title)}**`, '', ...table(['Variant', ...DECISION_COLUMNS], rows), '', ...t.sentences.map(md), '');
   }
+  for (const f of footnotes) lines.push(`${f.n}. ${md(f.text)}`);
+  if (footnotes.length > 0) lines.push('');
   const charts = buildCharts(sc).map((c) => `[${c.id}](charts/${sc.slug}-${c.id}.png)`);
-  if (charts.length > 0) lines.push('', `Charts: ${charts.join(' · ')}`);
-  return [...lines, ''];
+  if (charts.length > 0) lines.push(`Charts: ${charts.join(' · ')}`, '');
+  return lines;
 }
 
 /** The run against earlier results: the same rows as `buildbench compare`, and the regressions. */
