@@ -1,7 +1,8 @@
-// Every regular file under a directory with its size, sorted by path. Symlinks are not followed (they ship as
-// links, and following one could walk out of the folder). A file or folder that vanishes during the walk (an
-// app deleting its temp files while it runs) is skipped; a missing root is an empty list.
-import { readdir, stat } from 'node:fs/promises';
+// Every entry under a directory, sorted by path: regular files with their size and inode, symlinks with their
+// target (never followed: they ship as links, and following one could walk out of the folder), and folders.
+// A file or folder that vanishes during the walk (an app deleting its temp files while it runs) is skipped;
+// a missing root is an empty list.
+import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface FileSize {
@@ -10,16 +11,27 @@ export interface FileSize {
   bytes: number;
 }
 
-export async function walkFiles(dir: string): Promise<FileSize[]> {
-  const out: FileSize[] = [];
+/** One entry of a tree; `inode` is `dev:ino`, so hard links to one file share it. */
+export type TreeEntry =
+  | { kind: 'file'; path: string; bytes: number; mode: number; inode: string }
+  | { kind: 'symlink'; path: string; target: string }
+  | { kind: 'dir'; path: string; mode: number };
+
+export async function walkTree(dir: string): Promise<TreeEntry[]> {
+  const out: TreeEntry[] = [];
   const visit = async (folder: string) => {
     const entries = await readdir(folder, { withFileTypes: true }).catch(ifVanished([]));
     for (const entry of entries) {
       const full = join(folder, entry.name);
-      if (entry.isDirectory()) await visit(full);
-      else if (entry.isFile()) {
-        const size = await stat(full).then((s) => s.size, ifVanished(null));
-        if (size !== null) out.push({ path: full, bytes: size });
+      const stat = await lstat(full).catch(ifVanished(null));
+      if (!stat) continue;
+      if (stat.isDirectory()) {
+        out.push({ kind: 'dir', path: full, mode: stat.mode & 0o7777 });
+        await visit(full);
+      } else if (stat.isFile()) out.push({ kind: 'file', path: full, bytes: stat.size, mode: stat.mode & 0o7777, inode: `${stat.dev}:${stat.ino}` });
+      else if (stat.isSymbolicLink()) {
+        const target = await readlink(full).catch(ifVanished(null));
+        if (target !== null) out.push({ kind: 'symlink', path: full, target });
       }
     }
   };
@@ -27,9 +39,21 @@ export async function walkFiles(dir: string): Promise<FileSize[]> {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Total bytes of the regular files under `dir`. */
+/** Every regular file under a directory with its size, sorted by path. */
+export async function walkFiles(dir: string): Promise<FileSize[]> {
+  return (await walkTree(dir)).flatMap((e) => (e.kind === 'file' ? [{ path: e.path, bytes: e.bytes }] : []));
+}
+
+/** Bytes the regular files under `dir` hold on disk: a file hard-linked under several names counts once. */
 export async function dirBytes(dir: string): Promise<number> {
-  return (await walkFiles(dir)).reduce((sum, f) => sum + f.bytes, 0);
+  const seen = new Set<string>();
+  let bytes = 0;
+  for (const e of await walkTree(dir)) {
+    if (e.kind !== 'file' || seen.has(e.inode)) continue;
+    seen.add(e.inode);
+    bytes += e.bytes;
+  }
+  return bytes;
 }
 
 function ifVanished<T>(fallback: T) {

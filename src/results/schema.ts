@@ -64,9 +64,17 @@ export const SampleSchema = Type.Object({
 export const ArtifactSchema = Type.Object({
   path: d('declared artifact path, relative to the workdir', Type.String()),
   kind: Type.Union([Type.Literal('file'), Type.Literal('dir'), Type.Literal('missing')]),
-  bytes: d('file size, or the sum over a directory', Type.Integer()),
-  files: d('number of regular files', Type.Integer()),
-  sha256: d('SHA-256 of the file, or of the sorted (path, hash) list of a directory', Type.String()),
+  bytes: d(
+    'file size, or the bytes of a directory on disk: each regular file counted once however many hard links name it, symlinks as 0 (results written before 2026-11-29 counted every name)',
+    Type.Integer(),
+  ),
+  files: d('number of regular files and symlinks (before 2026-11-29: regular files only)', Type.Integer()),
+  symlinks: Type.Optional(d('how many of `files` are symlinks', Type.Integer())),
+  hardLinks: Type.Optional(d('names of `files` that are further hard links to a file already counted (its bytes counted once)', Type.Integer())),
+  sha256: d(
+    'SHA-256 of the file; of a directory, over every entry in path order: folders and files with their mode, file contents, symlink targets, hard links (before 2026-11-29: sorted (path, content hash) of regular files only)',
+    Type.String(),
+  ),
   debugBytes: d('split debug info beside it (.dwp, .dwo, .debug)', Type.Integer()),
   largest: d('biggest entries inside', Type.Array(Type.Object({ path: Type.String(), bytes: Type.Integer() }))),
   fingerprint: Type.Optional(

@@ -1,11 +1,11 @@
-// What a build produced: bytes and file count (directories walked), a SHA-256, split debug info beside it, and
-// the biggest entries inside.
+// What a build produced: bytes and file count (directories walked), a SHA-256 of what ships, split debug info
+// beside it, and the biggest entries inside.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactInfo } from '../results/schema.ts';
 import { ConfinementError, resolveInside } from './confine.ts';
-import { walkFiles } from '../common/walk-files.ts';
+import { walkTree } from '../common/walk-files.ts';
 
 const LARGEST = 10;
 /** Split debug info that sits beside a binary: packed `.dwp`, a separate `.debug` file. */
@@ -26,18 +26,48 @@ export async function measureArtifact(opts: { workdir: string; rel: string }): P
       .reduce((sum, p) => sum + statSync(p).size, 0);
     return { ...base, kind: 'file', bytes: stat.size, files: 1, sha256: await hashFile(full), debugBytes };
   }
-  const files = (await walkFiles(full)).map((f) => ({ path: path.relative(full, f.path), bytes: f.bytes }));
+  return { path: opts.rel, kind: 'dir', ...(await measureTree(full)) };
+}
+
+/**
+ * A folder as a user ships it. The digest covers, in path order, every folder (its mode), every regular file
+ * (mode and content), every symlink (where it points: two builds differing only in a link's target differ) and
+ * every further name of a hard-linked file (which name it shares). `files` counts regular files and symlinks;
+ * `bytes` counts each inode once (a file hard-linked under two names is on disk once) and a symlink as 0.
+ */
+async function measureTree(root: string): Promise<Omit<ArtifactInfo, 'path' | 'kind'>> {
   const hash = createHash('sha256');
+  const firstName = new Map<string, string>();
+  const sized: { path: string; bytes: number }[] = [];
   let bytes = 0;
   let debugBytes = 0;
-  for (const f of files) {
-    bytes += f.bytes;
-    if (/\.(dwo|dwp|debug)$/.test(f.path)) debugBytes += f.bytes;
-    // A directory's hash covers every file's path and content, in a stable order.
-    hash.update(`${f.path}\0${await hashFile(path.join(full, f.path))}\n`);
+  let files = 0;
+  let symlinks = 0;
+  let hardLinks = 0;
+  for (const entry of await walkTree(root)) {
+    const rel = path.relative(root, entry.path);
+    if (entry.kind === 'dir') hash.update(`D ${entry.mode.toString(8)} ${rel}\n`);
+    else if (entry.kind === 'symlink') {
+      files++;
+      symlinks++;
+      hash.update(`L ${rel}\0${entry.target}\n`);
+    } else {
+      files++;
+      const first = firstName.get(entry.inode);
+      if (first !== undefined) {
+        hardLinks++;
+        hash.update(`H ${rel}\0${first}\n`);
+        continue;
+      }
+      firstName.set(entry.inode, rel);
+      bytes += entry.bytes;
+      if (/\.(dwo|dwp|debug)$/.test(rel)) debugBytes += entry.bytes;
+      sized.push({ path: rel, bytes: entry.bytes });
+      hash.update(`F ${entry.mode.toString(8)} ${rel}\0${await hashFile(entry.path)}\n`);
+    }
   }
-  const largest = [...files].sort((a, b) => b.bytes - a.bytes).slice(0, LARGEST);
-  return { ...base, kind: 'dir', bytes, files: files.length, sha256: hash.digest('hex'), debugBytes, largest };
+  const largest = sized.sort((a, b) => b.bytes - a.bytes).slice(0, LARGEST);
+  return { bytes, files, sha256: hash.digest('hex'), debugBytes, largest, ...(symlinks > 0 ? { symlinks } : {}), ...(hardLinks > 0 ? { hardLinks } : {}) };
 }
 
 function hashFile(file: string): Promise<string> {
