@@ -19,15 +19,17 @@ export function cacheEnv(cacheDir: string): Record<string, string> {
 export const RUN_ENV_NAMES: readonly string[] = [...Object.keys(cacheEnv('')), 'BUILDBENCH_TOOLS', 'BUILDBENCH_WORKDIR', 'BUILDBENCH_CACHE'];
 
 /**
- * Copy the project into the variant's workdir, leaving out `.git`, the scenario's `ignore` list and every
- * declared output (clean, caches, artifact), so no variant starts from another's build products.
+ * Copy the project into the variant's workdir, leaving out `.git`, buildbench's own `.buildbench/` (the tool
+ * env and wheelhouse `buildbench setup` keeps beside a user's scenarios, which a `project: ..` would otherwise
+ * copy into every workdir), the scenario's `ignore` list and every declared output (clean, caches, artifact),
+ * so no variant starts from another's build products.
  */
 export function createWorkdir(planned: PlannedVariant, source = planned.source ?? planned.scenario.project): void {
   const { workdir, cacheDir, variant, scenario } = planned;
   rmSync(workdir, { recursive: true, force: true });
   mkdirSync(path.dirname(workdir), { recursive: true });
   const skip = new Set(
-    ['.git', ...scenario.ignore, ...variant.clean, ...variant.caches, ...(variant.artifact ? [variant.artifact] : [])]
+    ['.git', '.buildbench', ...scenario.ignore, ...variant.clean, ...variant.caches, ...(variant.artifact ? [variant.artifact] : [])]
       .map((p) => path.join(source, path.posix.normalize(p.replace(/\/+$/, '')))),
   );
   cpSync(source, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });

@@ -3,7 +3,7 @@
 // with no dependencies for `cargo fetch`. A second run finds everything done; an edited requirements file
 // re-provisions the wheelhouse only.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,10 @@ describe.skipIf(!hasWheelhouse)(`buildbench setup in a user’s project (needs $
     ]);
     expect(first.lines.at(-1)).toMatch(new RegExp(`^setup complete in ${seconds}$`));
     expect(readdirSync(path.join(tools, 'wheelhouse'))).toContain('itsdangerous-2.2.0-py3-none-any.whl');
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    const ignored = spawnSync('git', ['check-ignore', '-q', path.join(tools, 'venv/bin/pex')], { cwd: dir });
+    expect(readFileSync(path.join(tools, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    expect(ignored.status).toBe(0);
     const stamps = readdirSync(path.join(tools, 'stamps')).sort();
     expect(stamps.map((s) => s.replace(/\.[0-9a-f]{16}$/, ''))).toEqual(['venv', 'wheelhouse']);
     const venvMtime = statSync(path.join(tools, 'venv/bin/pex')).mtimeMs;

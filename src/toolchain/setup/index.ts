@@ -3,6 +3,8 @@
 // the Debian packages (installed as root, else the exact command), buildbench's Python tool env, a wheelhouse of
 // the projects' own requirements, `cargo fetch`, and a report of what setup cannot install (an npm tool, the
 // PEX SCIE mirror, a nightly toolchain). Ends with every required tool checked where its variant calls it.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AdviceContext } from '../catalog.ts';
 import { specOf } from '../catalog.ts';
 import type { DoctorScenario } from '../doctor.ts';
@@ -121,6 +123,7 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
     tools: () => reportOrSkip(ctx, 'tools', needs.requirements.filter((r) => r.name !== 'scie-mirror' && !byProvider('npm').includes(r)), probe),
   };
   const start = Date.now();
+  if (!ctx.check) ignoreInGit(ctx.tools);
   opts.write(`buildbench setup (${ctx.check ? 'check' : 'provision'}) of ${opts.scenarios.map((s) => s.name).join(', ')}; tool dir ${ctx.tools}`);
   let complete = true;
   for (const c of COMPONENTS) {
@@ -129,6 +132,13 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
   }
   opts.write(`setup ${complete ? 'complete' : 'incomplete'} in ${since(start)}`);
   return complete;
+}
+
+/** The tool dir ignores itself (as uv's .venv does), so a user's `git add -A` never picks up a venv. */
+function ignoreInGit(tools: string): void {
+  mkdirSync(tools, { recursive: true });
+  const file = path.join(tools, '.gitignore');
+  if (!existsSync(file)) writeFileSync(file, '# made by buildbench setup: the tool env, wheelhouse and stamps are local\n*\n');
 }
 
 async function notNeeded(ctx: SetupContext, component: Component, why: string): Promise<Outcome> {
