@@ -56,6 +56,14 @@ function pool(variants: VariantResult[]): VariantResult {
   return { ...latest, status: 'ok', reason: null, samples: variants.flatMap((v) => v.samples.filter(isSuccessful)) };
 }
 
+/** The last K runs of the history before `current` (never `current` itself), oldest first: what it is judged against. */
+export function lastRuns(history: readonly ResultsFile[], current: Pick<ResultsFile, 'runId'>, lastK = DEFAULT_LAST_K): ResultsFile[] {
+  return history
+    .filter((r) => r.runId !== current.runId)
+    .sort((a, b) => startTime(a) - startTime(b))
+    .slice(-lastK);
+}
+
 /**
  * The current run against the last K runs of the history (excluding the current run if it is already
  * there): per variant id, the samples of every earlier run where it was measured are pooled into one
@@ -63,10 +71,7 @@ function pool(variants: VariantResult[]): VariantResult {
  */
 export function compareWithHistory(opts: RunComparisonOptions & { history: ResultsFile[]; current: ResultsFile; lastK?: number }): RunComparison {
   const { history, current, lastK = DEFAULT_LAST_K, ...rest } = opts;
-  const earlier = history
-    .filter((r) => r.runId !== current.runId)
-    .sort((a, b) => startTime(a) - startTime(b))
-    .slice(-lastK);
+  const earlier = lastRuns(history, current, lastK);
   if (earlier.length === 0) return { comparisons: [], regressions: [], warnings: ['no earlier runs in the history to compare with'] };
   const byId = new Map<string, VariantResult[]>();
   for (const run of earlier) {

@@ -1,5 +1,5 @@
 // Comparing runs: run against run, run against history, and the terminal table.
 export { compareMatched, compareRuns, isRegression, type RunComparison, type RunComparisonOptions } from './compare-runs.ts';
-export { DEFAULT_LAST_K, appendToHistory, compareWithHistory, historyFileName, loadHistory } from './history.ts';
+export { DEFAULT_LAST_K, appendToHistory, compareWithHistory, historyFileName, lastRuns, loadHistory } from './history.ts';
 export { diffEnvironments } from './environment.ts';
 export { formatComparisonTable } from './format-table.ts';

@@ -38,6 +38,8 @@ const barHeight = (bars: number) => Math.min(2400, Math.max(240, 110 + bars * 16
 interface Axis {
   title: string;
   linear?: boolean;
+  /** Logarithmic: set by timeAxis when the values span more than 10×. */
+  log?: boolean;
   zero?: boolean;
   integer?: boolean;
   stacked?: boolean;
@@ -46,7 +48,7 @@ interface Axis {
 }
 
 const axis = (a: Axis) => ({
-  ...(a.linear ? { type: 'linear' } : {}),
+  ...(a.log ? { type: 'logarithmic' } : a.linear ? { type: 'linear' } : {}),
   ...(a.stacked ? { stacked: true } : {}),
   ...(a.zero ? { beginAtZero: true } : {}),
   ...(a.integer || a.everyLabel ? { ticks: { ...(a.integer ? { precision: 0 } : {}), ...(a.everyLabel ? { autoSkip: false } : {}) } } : {}),
@@ -63,6 +65,16 @@ function options(o: { title: string; x: Axis; y: Axis; horizontal?: boolean; leg
 }
 
 const SECONDS: Axis = { title: 'seconds', linear: true, zero: true };
+/** Past this ratio of largest to smallest value a linear axis flattens the small ones to zero. */
+const LOG_SPAN = 10;
+
+/** Seconds, on a log scale when the values span more than 10× (53 s cold builds beside 0.8 s warm ones). */
+export function timeAxis(seconds: readonly number[], base: Axis = SECONDS): Axis {
+  const positive = seconds.filter((x) => x > 0 && Number.isFinite(x));
+  if (positive.length < 2 || Math.max(...positive) / Math.min(...positive) <= LOG_SPAN) return base;
+  return { ...base, title: `${base.title} (log scale)`, log: true, zero: false };
+}
+const xValues = (datasets: { data: { x: number; xMin: number; xMax: number }[] }[]) => datasets.flatMap((d) => d.data.flatMap((p) => [p.x, p.xMin, p.xMax]));
 const CATEGORY: Axis = { title: '', everyLabel: true };
 
 /** The first ok variant of each group that has the value: one bar per group (size and start-up do not depend on cache). */
@@ -92,7 +104,7 @@ function buildTime(sc: ScenarioModel): ChartSpec | null {
     title,
     width: WIDTH,
     height: barHeight(groups.length * caches.length),
-    config: { type: 'barWithErrorBars', data: { labels: groups, datasets }, options: options({ title, x: SECONDS, y: CATEGORY, horizontal: true }) },
+    config: { type: 'barWithErrorBars', data: { labels: groups, datasets }, options: options({ title, x: timeAxis(xValues(datasets)), y: CATEGORY, horizontal: true }) },
   };
 }
 
@@ -151,13 +163,13 @@ function startup(sc: ScenarioModel): ChartSpec | null {
     }),
   });
   const datasets = [series('first launch', METRICS.startupFirst, startupFirst, PALETTE[5]!), series('warm launch', METRICS.startupWarm, startupWarm, PALETTE[4]!)];
-  const title = `${sc.name}: start-up, launch to ready`;
+  const title = `${sc.name}: start-up, launch to ready (median, 95% CI)`;
   return {
     id: 'startup',
     title,
     width: WIDTH,
     height: barHeight(launched.length * 2),
-    config: { type: 'barWithErrorBars', data: { labels: launched.map((v) => v.group), datasets }, options: options({ title, x: SECONDS, y: CATEGORY, horizontal: true }) },
+    config: { type: 'barWithErrorBars', data: { labels: launched.map((v) => v.group), datasets }, options: options({ title, x: timeAxis(xValues(datasets)), y: CATEGORY, horizontal: true }) },
   };
 }
 
@@ -182,7 +194,7 @@ function rounds(sc: ScenarioModel): ChartSpec | null {
     title,
     width: WIDTH,
     height: 420,
-    config: { type: 'line', data: { datasets }, options: options({ title, x: { title: 'round', linear: true, integer: true }, y: { title: 'seconds', linear: true }, legend: datasets.length <= MAX_LEGEND }) },
+    config: { type: 'line', data: { datasets }, options: options({ title, x: { title: 'round', linear: true, integer: true }, y: timeAxis(datasets.flatMap((d) => d.data.map((p) => p.y)), { title: 'seconds', linear: true }), legend: datasets.length <= MAX_LEGEND }) },
   };
 }
 
@@ -222,7 +234,7 @@ function trend(sc: ScenarioModel): ChartSpec | null {
     title,
     width: WIDTH,
     height: 420,
-    config: { type: 'lineWithErrorBars', data: { labels: runs, datasets }, options: options({ title, x: { title: 'run' }, y: { title: 'seconds', linear: true }, legend: datasets.length <= MAX_LEGEND }) },
+    config: { type: 'lineWithErrorBars', data: { labels: runs, datasets }, options: options({ title, x: { title: 'run' }, y: timeAxis(datasets.flatMap((d) => d.data.map((p) => p.y)), { title: 'seconds', linear: true }), legend: datasets.length <= MAX_LEGEND }) },
   };
 }
 

@@ -5,22 +5,24 @@ import { readResultsFile } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import type { AgainstModel } from '../../report/index.ts';
 import { InputError } from '../../common/problem.ts';
-import { appendToHistory, compareRuns, compareWithHistory, formatComparisonTable, loadHistory } from '../../compare/index.ts';
+import { appendToHistory, compareRuns, compareWithHistory, formatComparisonTable, lastRuns, loadHistory } from '../../compare/index.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from './run.ts';
 
 /**
  * The run against --baseline and --history: printed, and returned for summary.md. `regressed` is true when
- * a variant is slower than the threshold allows.
+ * a variant is slower than the threshold allows; `judgedAgainst` holds the earlier runs it was compared with
+ * (the baseline, the last K of the history), oldest first, so the report can draw the trend it was judged on.
  */
 export async function compareAgainst(opts: {
   results: ResultsFile;
   args: RunArgs;
   print: (text: string) => void;
-}): Promise<{ regressed: boolean; sections: AgainstModel[] }> {
+}): Promise<{ regressed: boolean; sections: AgainstModel[]; judgedAgainst: ResultsFile[] }> {
   const { results, args, print } = opts;
   const settings = { thresholdPct: args.threshold, noisePct: args.noise, alpha: args.alpha };
   const sections: AgainstModel[] = [];
+  const judgedAgainst: ResultsFile[] = [];
   const show = (title: string, outcome: ReturnType<typeof compareRuns>) => {
     for (const w of outcome.warnings) print(`warning: ${stripControl(w)}\n`);
     print(`\n${stripControlLines(`against ${title}:\n${formatComparisonTable(outcome.comparisons)}`)}\n`);
@@ -36,6 +38,7 @@ export async function compareAgainst(opts: {
     const read = readResultsFile(args.baseline);
     if (!read.value) throw new InputError(read.problems);
     show(args.baseline, compareRuns({ baseline: read.value, current: results, ...settings }));
+    judgedAgainst.push(read.value);
   }
   if (args.history) {
     const history = loadHistory(args.history);
@@ -43,8 +46,10 @@ export async function compareAgainst(opts: {
     if (history.runs.length > 0) {
       const k = Math.min(args.historyK, history.runs.length);
       show(`the last ${k === 1 ? 'run' : `${k} runs`} of ${args.history}`, compareWithHistory({ history: history.runs, current: results, lastK: args.historyK, ...settings }));
+      judgedAgainst.push(...lastRuns(history.runs, results, args.historyK).filter((r) => !judgedAgainst.some((j) => j.runId === r.runId)));
     }
     if (!results.interrupted) appendToHistory(args.history, results);
   }
-  return { regressed: sections.some((s) => s.regressions.length > 0), sections };
+  judgedAgainst.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return { regressed: sections.some((s) => s.regressions.length > 0), sections, judgedAgainst };
 }

@@ -162,7 +162,7 @@ async function measure(opts: {
     compareError = err;
   }
   try {
-    await renderReports({ results: [results], outDir, against: compared?.sections });
+    await renderReports({ results: [results], history: compared?.judgedAgainst, outDir, against: compared?.sections });
   } catch (err) {
     progress.message(`report rendering failed: ${(err as Error).message} (results.json is complete)`);
   }
