@@ -8,12 +8,14 @@ import { REPORT_FORMATS } from '../report/formats.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
 import { COMPONENTS } from '../toolchain/setup/components.ts';
+import { INIT_OPTIONS, initAnswers } from './init-options.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the insight readers.
 const runCommand = async (a: never) => (await import('./commands/run.ts')).runCommand(a);
 const validateCommand = async (a: { files: string[] }) => (await import('./commands/validate.ts')).validateCommand(a);
 const reportCommand = async (a: { results: string[]; out?: string; history?: string; format?: string }) => (await import('./commands/report.ts')).reportCommand(a);
 const compareCommand = async (a: never) => (await import('./commands/compare.ts')).compareCommand(a);
+const initCommand = async (a: never) => (await import('./commands/init.ts')).initCommand(a);
 const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
 const setupCommand = async (a: never) => (await import('./commands/setup.ts')).provisionCommand(a);
 
@@ -84,6 +86,12 @@ export async function main(argv: string[]): Promise<number> {
           .options(SETUP_OPTIONS)
           .check(checkFlags(SETUP_OPTIONS)),
       (args) => set(setupCommand({ ...args, scenarios: (args.scenarios as string[] | undefined) ?? [] } as never)),
+    )
+    .command(
+      'init [dir]',
+      'write scenarios/*.yaml for a project from the presets that fit it (asks nothing; each guess has a flag)',
+      (y: Argv) => y.positional('dir', { type: 'string', default: '.', describe: 'the project folder' }).options(INIT_OPTIONS).check(checkFlags(INIT_OPTIONS)),
+      (args) => set(initCommand({ dir: args.dir as string, force: args.force as boolean, answers: initAnswers(args) } as never)),
     )
     .command(
       'doctor [scenarios..]',

@@ -1,0 +1,75 @@
+// `buildbench init`: inspect a project, propose the scenarios whose presets fit it, write them under
+// <dir>/scenarios/ and check each with the loader `validate` uses. Asks nothing: every guess can be answered
+// with a flag, and each written guess says why it was made.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, type Problem } from '../common/problem.ts';
+import { loadScenarioFile } from '../scenario/load.ts';
+import { BUILDBENCH_ROOT } from '../toolchain/where.ts';
+import { findPythonDirs, inspectPython, type Guess } from './inspect-python.ts';
+import { inspectRust } from './inspect-rust.ts';
+import { proposePython, proposeRust, type InitAnswers } from './propose.ts';
+import { renderScenario, type ProposedScenario } from './render.ts';
+import { listProjectFiles } from './walk.ts';
+
+export interface InitResult {
+  /** Absolute paths of the files written. */
+  written: string[];
+  /** The scenarios marked `default: true` (what a plain `run` measures). */
+  defaults: string[];
+  /** What was found and not used (a second app, a second binary). */
+  notes: string[];
+}
+
+export function initProject(opts: { dir: string; answers?: InitAnswers; force?: boolean }): InitResult {
+  const root = path.resolve(opts.dir);
+  if (!existsSync(root)) throw new InputError([{ file: opts.dir, message: 'no such folder' }]);
+  const files = listProjectFiles(root);
+  const pythonDirs = findPythonDirs(files);
+  const bins = inspectRust({ root, files });
+  // A Tauri app's binary first: it is the app the team ships.
+  bins.sort((a, b) => Number(!!b.tauri) - Number(!!a.tauri));
+  const answers = opts.answers ?? {};
+  const bin = (answers.bin && bins.find((b) => b.bin === answers.bin)) || bins[0];
+  const python = pythonDirs[0] === undefined ? undefined : inspectPython({ root, dir: pythonDirs[0], files });
+  if (!python && !bin) {
+    throw new InputError([{ file: opts.dir, message: 'nothing to benchmark here: no PyInstaller .spec, pyproject.toml, requirements*.txt or Cargo.toml with a binary found' }]);
+  }
+  const sidecar = bin?.tauri?.externalBin[0];
+  const sidecarName: Guess | undefined = sidecar ? { value: path.posix.basename(sidecar), why: `bundle.externalBin in ${bin!.tauri!.conf}` } : undefined;
+  const proposed: ProposedScenario[] = [
+    ...(python ? proposePython({ root, app: python, answers, sidecarName }) : []),
+    ...(bin ? proposeRust({ root, bin, answers }) : []),
+  ];
+  const scenariosDir = path.join(root, 'scenarios');
+  const targets = proposed.map((s) => path.join(scenariosDir, s.file));
+  const existing = targets.filter((t) => existsSync(t));
+  if (existing.length > 0 && !opts.force) {
+    throw new InputError(existing.map((file) => ({ file, message: 'already exists: not overwritten (--force replaces it)' })));
+  }
+  mkdirSync(scenariosDir, { recursive: true });
+  const schema = path.relative(scenariosDir, path.join(BUILDBENCH_ROOT, 'schema', 'scenario.schema.json'));
+  const source = [python && `the Python app in ${python.dir || '.'}`, bin && `the ${bin.tauri ? 'Tauri app' : 'Rust binary'} ${bin.bin} in ${bin.dir || '.'}`].filter(Boolean).join(' and ');
+  writeValidated({ proposed, targets, render: (scenario) => renderScenario({ scenario, schema, source }) });
+  const notes = [
+    ...pythonDirs.slice(1).map((d) => `another Python app in ${d}/: run \`buildbench init ${path.join(opts.dir, d)}\` for its own scenarios`),
+    ...bins.filter((b) => b !== bin).map((b) => `another binary, ${b.bin} in ${b.dir || '.'}: --bin ${b.bin} chooses it`),
+  ];
+  return { written: targets, defaults: targets.filter((_, i) => proposed[i]!.default), notes };
+}
+
+/** Write each file beside its target, load it as `validate` would, and only then put it in place. */
+function writeValidated(opts: { proposed: ProposedScenario[]; targets: string[]; render: (s: ProposedScenario) => string }): void {
+  const problems: Problem[] = [];
+  const temps = opts.proposed.map((s, i) => {
+    const temp = opts.targets[i]!.replace(/\.yaml$/, '.init-check.yaml');
+    writeFileSync(temp, opts.render(s));
+    problems.push(...loadScenarioFile(temp).problems.map((p) => ({ ...p, file: opts.targets[i]! })));
+    return temp;
+  });
+  if (problems.length > 0) {
+    temps.forEach((temp) => rmSync(temp, { force: true }));
+    throw new Error(`init wrote a scenario that does not validate: ${problems[0]!.message}`); // a bug here, not bad input
+  }
+  temps.forEach((temp, i) => renameSync(temp, opts.targets[i]!));
+}

@@ -1,0 +1,80 @@
+// What `buildbench init` learns about Rust binaries: each Cargo.toml package's bins, whether a Cargo.lock pins
+// it, and for a Tauri app its tauri.conf.json (the sidecars it bundles, the frontend folder it embeds).
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { readText } from './walk.ts';
+
+export interface RustBin {
+  /** Folder of the crate, relative to the inspected root ('' for the root). */
+  dir: string;
+  package: string;
+  bin: string;
+  /** The bin's main source file, relative to the root: the edit before each incremental sample. */
+  main: string;
+  /** A Cargo.lock in the crate's folder or above it (so --locked works). */
+  locked: boolean;
+  /** More than one package in the workspace, or more than one bin: name them (-p, --bin). */
+  tauri?: TauriApp;
+}
+
+export interface TauriApp {
+  conf: string;
+  productName?: string;
+  /** bundle.externalBin entries, relative to the crate folder (`binaries/sidecar`). */
+  externalBin: string[];
+  /** build.frontendDist when it is a folder (relative to the crate folder), and whether it exists. */
+  frontendDist?: { path: string; exists: boolean };
+}
+
+interface CargoManifest {
+  package?: { name?: string };
+  bin?: { name?: string; path?: string }[];
+}
+
+export function inspectRust(opts: { root: string; files: string[] }): RustBin[] {
+  const { root, files } = opts;
+  const bins: RustBin[] = [];
+  for (const manifest of files.filter((f) => /(^|\/)Cargo\.toml$/.test(f))) {
+    const dir = path.posix.dirname(manifest).replace(/^\.$/, '');
+    const at = (rel: string) => (dir ? `${dir}/${rel}` : rel);
+    let doc: CargoManifest;
+    try {
+      doc = parseToml(readText(root, manifest) ?? '') as CargoManifest;
+    } catch {
+      continue; // not a manifest cargo could read either
+    }
+    const name = doc.package?.name;
+    if (!name) continue; // a virtual workspace: its members have their own manifests
+    const declared = (doc.bin ?? []).filter((b) => b.name).map((b) => ({ bin: b.name!, main: at(b.path ?? `src/bin/${b.name}.rs`) }));
+    const implicit = files.includes(at('src/main.rs')) && !declared.some((b) => b.main === at('src/main.rs')) ? [{ bin: name, main: at('src/main.rs') }] : [];
+    const locked = lockedAt({ files, dir });
+    const tauri = files.includes(at('tauri.conf.json')) ? readTauri({ root, conf: at('tauri.conf.json'), dir }) : undefined;
+    for (const b of [...implicit, ...declared]) bins.push({ dir, package: name, ...b, locked, ...(tauri ? { tauri } : {}) });
+  }
+  return bins;
+}
+
+function lockedAt(opts: { files: string[]; dir: string }): boolean {
+  for (let d = opts.dir; ; d = path.posix.dirname(d).replace(/^\.$/, '')) {
+    if (opts.files.includes(d ? `${d}/Cargo.lock` : 'Cargo.lock')) return true;
+    if (d === '') return false;
+  }
+}
+
+function readTauri(opts: { root: string; conf: string; dir: string }): TauriApp {
+  let doc: { productName?: string; bundle?: { externalBin?: string[] }; build?: { frontendDist?: string } } = {};
+  try {
+    doc = JSON.parse(readText(opts.root, opts.conf) ?? '{}');
+  } catch {
+    // tauri.conf.json that is not plain JSON: still a Tauri app, with nothing more known
+  }
+  const dist = doc.build?.frontendDist;
+  const isFolder = typeof dist === 'string' && !/^[a-z]+:\/\//.test(dist);
+  const distRel = isFolder ? path.posix.normalize(path.posix.join(opts.dir, dist)) : undefined;
+  return {
+    conf: opts.conf,
+    productName: doc.productName,
+    externalBin: Array.isArray(doc.bundle?.externalBin) ? doc.bundle.externalBin.filter((b) => typeof b === 'string') : [],
+    ...(isFolder ? { frontendDist: { path: dist, exists: readText(opts.root, `${distRel}/index.html`) !== undefined } } : {}),
+  };
+}
