@@ -19,18 +19,19 @@ export function permutationReference(a: readonly number[], b: readonly number[])
     groups.push({ value: values[i]!, size: j - i, doubledRank: i + 1 + j }); // 2 × (i + 1 + j) / 2
     i = j;
   }
-  // state: "taken,sum" → count
-  let states = new Map<string, bigint>([['0,0', 1n]]);
+  // states[taken]: doubled rank sum → number of ways
+  let states: Map<number, bigint>[] = Array.from({ length: a.length + 1 }, (_, i) => new Map(i === 0 ? [[0, 1n]] : []));
   for (const g of groups) {
-    const next = new Map<string, bigint>();
+    const next: Map<number, bigint>[] = Array.from({ length: a.length + 1 }, () => new Map());
     const ways = binomials(g.size);
-    for (const [key, count] of states) {
-      const [taken, sum] = key.split(',').map(Number) as [number, number];
-      for (let k = 0; k <= g.size && taken + k <= a.length; k++) {
-        const nk = `${taken + k},${sum + k * g.doubledRank}`;
-        next.set(nk, (next.get(nk) ?? 0n) + count * ways[k]!);
+    states.forEach((sums, taken) => {
+      for (const [sum, count] of sums) {
+        for (let k = 0; k <= g.size && taken + k <= a.length; k++) {
+          const key = sum + k * g.doubledRank;
+          next[taken + k]!.set(key, (next[taken + k]!.get(key) ?? 0n) + count * ways[k]!);
+        }
       }
-    }
+    });
     states = next;
   }
   const observed = a.reduce((s, x) => s + groups.find((g) => g.value === x)!.doubledRank, 0);
@@ -38,9 +39,7 @@ export function permutationReference(a: readonly number[], b: readonly number[])
   let above = 0n;
   let at = 0n;
   let total = 0n;
-  for (const [key, count] of states) {
-    const [taken, sum] = key.split(',').map(Number) as [number, number];
-    if (taken !== a.length) continue;
+  for (const [sum, count] of states[a.length]!) {
     total += count;
     if (sum < observed) below += count;
     else if (sum > observed) above += count;
