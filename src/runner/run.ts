@@ -153,6 +153,10 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
     }
   }
   save();
+  // A run that went to its last round says so too: what was still undecided after --max-runs.
+  if (opts.adaptive && stopReason === undefined && !signal?.aborted) {
+    stopReason = shouldStop({ results, round: plan.rounds.length + 1, adaptive: opts.adaptive, stats: opts.stats }).reason || undefined;
+  }
 
   // Start-up after every build, in rounds of its own: a launch's timing should not share the machine with a build.
   await measureStartupRounds({ entries: [...byId.values()], seed: plan.seed, outDir: plan.outDir, signal, emit, save, fail });
