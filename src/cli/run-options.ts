@@ -23,7 +23,7 @@ export const RUN_OPTIONS: Record<string, Flag> = {
   },
   'min-runs': { type: 'number', default: 4, describe: 'with --runs auto: rounds before the first check', check: count(2, 1000) },
   'max-runs': { type: 'number', default: 20, describe: 'with --runs auto: the most rounds', check: count(2, 1000) },
-  'target-ci': { type: 'number', default: 2, describe: 'with --runs auto: stop when every median’s CI half-width is within this %', check: numberIn({ above: 0, max: 100 }) },
+  'target-ci': { type: 'number', default: 2, describe: 'with --runs auto and nothing to compare (no baseline): stop when every median’s 95% interval half-width is within this %', check: numberIn({ above: 0, max: 100 }) },
   warmup: { type: 'number', describe: 'unmeasured builds per variant before the rounds', check: count(0, 100) },
   only: { type: 'string', array: true, describe: 'keep variant ids matching these globs, e.g. "sidecar/*@cold"', check: nonEmpty },
   cache: { type: 'string', describe: 'cache states to run: a comma list of cold, warm, incremental, noop', check: oneOf(CACHE_STATES, { list: true }) },
