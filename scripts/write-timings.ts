@@ -9,8 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { timingsOf, type TimingsFile, type VariantTiming } from '../src/plan/estimate.ts';
-import { variantFingerprint } from '../src/plan/fingerprint.ts';
-import { variantId } from '../src/plan/plan.ts';
+import { fingerprintsOf } from '../src/plan/fingerprint.ts';
 import { readResultsFile } from '../src/results/io.ts';
 import { selectScenarios } from '../src/scenario/discover.ts';
 
@@ -56,12 +55,7 @@ console.log(`wrote bench/timings.json: ${variants.size} variants`);
 function withCurrentFingerprints(timings: Map<string, VariantTiming>): Map<string, VariantTiming> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const { scenarios } = selectScenarios({ args: [], all: true, cwd: root });
-  const now = new Map<string, string>();
-  for (const scenario of scenarios) {
-    for (const variant of scenario.variants) {
-      for (const cache of variant.cacheStates) now.set(variantId({ scenario: scenario.name, variant: variant.name, cache }), variantFingerprint({ scenario, variant, cache }));
-    }
-  }
+  const now = fingerprintsOf(scenarios);
   const kept = new Map<string, VariantTiming>();
   for (const [id, timing] of timings) {
     const fingerprint = now.get(id);

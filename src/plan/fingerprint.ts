@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { PlannedVariant } from './plan.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { variantId, type PlannedVariant } from './plan.ts';
 
 /** Files that say which project this is and what it depends on (a Tauri app's live under src-tauri/). */
 const MANIFEST = /^(Cargo\.(toml|lock)|pyproject\.toml|setup\.(py|cfg)|(uv|poetry|Pipfile)\.lock|package(-lock)?\.json|tauri\.conf\.json|requirements[^/]*\.(txt|lock|in)|[^/]*\.spec)$/;
@@ -57,4 +58,15 @@ export function variantFingerprint(p: Pick<PlannedVariant, 'scenario' | 'variant
     network: v.network,
   };
   return createHash('sha256').update(JSON.stringify(decisive)).digest('hex').slice(0, 16);
+}
+
+/** The fingerprint of every variant id (`scenario/variant@cache`) the scenarios define, in every cache state. */
+export function fingerprintsOf(scenarios: Scenario[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const scenario of scenarios) {
+    for (const variant of scenario.variants) {
+      for (const cache of variant.cacheStates) out.set(variantId({ scenario: scenario.name, variant: variant.name, cache }), variantFingerprint({ scenario, variant, cache }));
+    }
+  }
+  return out;
 }

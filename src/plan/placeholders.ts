@@ -25,9 +25,12 @@ export function findPlaceholder(text: string): string | undefined {
 /** Characters that need no quoting in a bare shell word (kept bare so logged commands stay readable). */
 const BARE_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
+/** A value as one POSIX shell word: bare when safe, else single-quoted. */
+export const shellWord = (v: string): string => (BARE_SAFE.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+
 /** A value as one word, quoted for the context it is inserted in. */
 const QUOTE: Record<Context, (value: string) => string> = {
-  bare: (v) => (BARE_SAFE.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`),
+  bare: shellWord,
   // Inside '…' nothing is special but the closing quote: close, write an escaped quote, reopen.
   single: (v) => v.replace(/'/g, `'\\''`),
   // Inside "…" these four keep a meaning (XCU 2.2.3); a backslash before them makes them literal.

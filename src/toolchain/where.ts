@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shellWord } from '../plan/placeholders.ts';
 
 /** The buildbench package this file belongs to (src/toolchain/ or dist/toolchain/ → ../..). */
 export const BUILDBENCH_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -75,9 +76,4 @@ export function setupCommand(opts: WhereOptions & { scenarios?: string[] }): str
   const args = (opts.scenarios ?? []).map(shellWord).join(' ');
   if (isOwnCheckout(opts)) return args === '' ? 'npm run setup' : `npm run setup -- ${args}`;
   return `${buildbenchCommand(opts)} setup${args === '' ? '' : ` ${args}`}`;
-}
-
-/** A word as a POSIX shell reads it back: bare when safe, else single-quoted. */
-export function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

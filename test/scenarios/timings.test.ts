@@ -3,21 +3,14 @@
 // keeps what builds cost, `npm run timings -- --refingerprint`; after one that changes it, measure again.
 import { describe, expect, it } from 'vitest';
 import { readTimingsFile } from '../../src/plan/estimate.ts';
-import { variantFingerprint } from '../../src/plan/fingerprint.ts';
-import { variantId } from '../../src/plan/plan.ts';
+import { fingerprintsOf } from '../../src/plan/fingerprint.ts';
 import { selectScenarios } from '../../src/scenario/discover.ts';
 import { BUILDBENCH_ROOT } from '../../src/toolchain/index.ts';
 
 describe('bench/timings.json', () => {
   it('has every entry marked with the fingerprint of a variant scenarios/ defines now', () => {
     const { scenarios } = selectScenarios({ args: [], all: true, cwd: BUILDBENCH_ROOT });
-    const now = new Map(
-      scenarios.flatMap((scenario) =>
-        scenario.variants.flatMap((variant) =>
-          variant.cacheStates.map((cache) => [variantId({ scenario: scenario.name, variant: variant.name, cache }), variantFingerprint({ scenario, variant, cache })] as const),
-        ),
-      ),
-    );
+    const now = fingerprintsOf(scenarios);
     const timings = readTimingsFile(`${BUILDBENCH_ROOT}/bench/timings.json`);
     expect(timings.size).toBeGreaterThan(30);
     const stale = [...timings].filter(([id, t]) => now.get(id) !== t.fingerprint).map(([id]) => id);
