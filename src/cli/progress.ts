@@ -45,9 +45,12 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           break;
         case 'sample-end': {
           durations.push(Date.now() - startedAt);
-          const status = e.status === 'ok' ? '' : `  ${e.status.toUpperCase()} (exit ${e.sample.exitCode ?? e.sample.signal})`;
+          // A failed build is said as it happens, whether or not its variant goes on (the failure policy).
+          const buildFailed = e.sample.exitCode !== 0;
+          const ending = `exit ${e.sample.exitCode ?? e.sample.signal}`;
+          const status = !buildFailed ? '' : e.status === 'ok' ? `  BUILD FAILED (${ending}; measuring goes on)` : `  ${e.status.toUpperCase()} (${ending})`;
           if (!tty) permanent(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}: ${formatMs(e.sample.wallMs)}${status}`);
-          else if (e.status !== 'ok') permanent(`failed       ${e.id} (exit ${e.sample.exitCode ?? e.sample.signal}, log ${e.sample.log})`);
+          else if (buildFailed) permanent(`failed build ${e.id} ${roundLabel(e.round)} (${ending}, log ${e.sample.log})${e.status === 'ok' ? '; measuring goes on' : ''}`);
           break;
         }
         case 'smoke':

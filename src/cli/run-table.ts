@@ -1,12 +1,14 @@
 // The table printed at the end of a run: one row per variant.
 import type { ResultsFile } from '../results/schema.ts';
+import { describeFailedBuilds } from '../results/failed-builds.ts';
 import { describeMethod, formatComparison } from '../stats/index.ts';
 import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts';
 
 export function formatRunTable(results: ResultsFile): string {
   const rows = results.variants.map((v) => {
     const wall = v.stats.wallMs;
-    const status = v.status === 'ok' ? 'ok' : `${v.status}: ${v.reason ?? ''}`;
+    const failedBuilds = describeFailedBuilds(v);
+    const status = v.status === 'ok' ? (failedBuilds ? `ok; ${failedBuilds}` : 'ok') : `${v.status}: ${v.reason ?? ''}`;
     return [
       v.id + (v.baseline ? ' (baseline)' : ''),
       wall ? formatMs(wall.median) : '–',
@@ -24,8 +26,10 @@ export function formatRunTable(results: ResultsFile): string {
 export function formatVerdicts(results: ResultsFile): string {
   const lines: string[] = [];
   for (const c of results.comparisons.filter((c) => c.metric === 'wallMs')) {
-    const runs = results.variants.find((v) => v.id === c.variant)?.samples.length;
-    lines.push(`${c.variant} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs })}`);
+    const variant = results.variants.find((v) => v.id === c.variant);
+    const failed = [variant, results.variants.find((v) => v.id === c.baseline)].flatMap((v) => (v && describeFailedBuilds(v) ? [`${v.id}: ${describeFailedBuilds(v)}`] : []));
+    const note = failed.length > 0 ? ` (${failed.join('; ')})` : '';
+    lines.push(`${c.variant} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${note}`);
   }
   const methods = new Set(results.comparisons.filter((c) => c.metric === 'wallMs').map((c) => c.method));
   for (const method of methods) lines.push(`(${describeMethod(method)})`);

@@ -63,8 +63,9 @@ const statusOf = (v: VariantModel) => (v.status === 'failed' && v.reason?.starts
 export function buildDecisions(sc: ScenarioModel): ScenarioDecisions {
   const footnotes = new Map<string, number>();
   const noteFor = (v: VariantModel) => {
-    if (v.status === 'ok') return null;
-    const text = v.reason ?? 'no reason recorded';
+    // A variant measured on past failed builds has its numbers, and the note that some builds failed.
+    if (v.status === 'ok' && !v.failedBuilds) return null;
+    const text = v.status === 'ok' ? v.failedBuilds! : (v.reason ?? 'no reason recorded');
     if (!footnotes.has(text)) footnotes.set(text, footnotes.size + 1);
     return footnotes.get(text)!;
   };
@@ -99,7 +100,7 @@ function buildTable(o: { sc: ScenarioModel; title: string; variants: VariantMode
     if (v.status !== 'ok') return { key: v.key, baseline: v.baseline, status: statusOf(v), footnote: o.noteFor(v), cells: DECISION_COLUMNS.map(() => emptyCell()) };
     const timed = TIMED.map((col, i) => timedCell({ v, col, comparison: find(v, col.metric), winner: keyOf(timedWinners[i]!) === v.key }));
     const size = sizeCell({ v, base, winner: sizeWinner === v.key });
-    return { key: v.key, baseline: v.baseline, status: 'ok', footnote: null, cells: [timed[0]!, size, timed[1]!, timed[2]!] };
+    return { key: v.key, baseline: v.baseline, status: 'ok', footnote: o.noteFor(v), cells: [timed[0]!, size, timed[1]!, timed[2]!] };
   });
   return { title: o.title, rows, sentences: sentences({ ok, base, timedWinners, sizeWinner }) };
 }

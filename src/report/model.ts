@@ -5,6 +5,7 @@
 import { recommend } from '../insight/recommend.ts';
 import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
 import { cleanLine, cleanText } from './text.ts';
+import { describeFailedBuilds } from '../results/failed-builds.ts';
 import { buildSources, type SourceModel } from './sources.ts';
 import { buildTrend, type TrendPoint } from './trend.ts';
 import { representativePhases, type PhaseModel } from './phases.ts';
@@ -23,6 +24,8 @@ export interface VariantModel {
   baseline: boolean;
   status: VariantStatus;
   reason: string | null;
+  /** "k of n builds failed (…)", when some builds failed and the variant was measured on the others. */
+  failedBuilds: string | null;
   logTail: string[];
   description: string | null;
   ref: string | null;
@@ -131,6 +134,7 @@ function toVariant(v: VariantResult, source: number, { key, suffix }: KeyPart): 
     baseline: v.baseline,
     status: v.status,
     reason: v.reason === null ? null : cleanText(v.reason, 2000),
+    failedBuilds: describeFailedBuilds(v),
     logTail: (v.logTail ?? []).slice(-40).map((line) => cleanLine(line)),
     description: v.description ? cleanText(v.description) : null,
     ref: v.ref ? cleanLine(v.ref) : null,

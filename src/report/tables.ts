@@ -12,6 +12,8 @@ export interface VariantRow {
   network: boolean;
   cache: string;
   status: string;
+  /** "k of n builds failed (…)", or empty. */
+  failedBuilds: string;
   baseline: boolean;
   n: string;
   wall: string;
@@ -39,6 +41,7 @@ export function variantRows(sc: ScenarioModel): VariantRow[] {
       network: v.network,
       cache: v.cache,
       status: v.status,
+      failedBuilds: v.failedBuilds ?? '',
       baseline: v.baseline,
       n: wall ? String(wall.n) : String(v.samples.length),
       wall: ok ? formatMedianCi(wall) : '—',

@@ -141,6 +141,9 @@ export const VariantResultSchema = Type.Object({
   setupMs: Type.Optional(d('wall time of the variant’s untimed set-up commands (absent when it has none)', Type.Number())),
   samples: Type.Array(SampleSchema),
   warmups: Type.Array(SampleSchema),
+  failures: Type.Optional(
+    d('builds that failed (exit code, signal or timeout), warm-ups included: kept with their logs, left out of the statistics', Type.Array(SampleSchema)),
+  ),
   artifact: Nullable(ArtifactSchema),
   startup: Nullable(StartupSchema),
   network: Type.Optional(Type.Boolean()),

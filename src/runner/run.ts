@@ -21,7 +21,7 @@ import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts
 import type { RunEvent } from './events.ts';
 import type { RunHooks } from './hooks.ts';
 import { startWatchdog } from './watchdog.ts';
-import { describeEnd, fail, markInterrupted, roundName } from './variant-outcome.ts';
+import { describeEnd, fail, failIfNothingSucceeded, markInterrupted, measuredBuilds, recordFailedBuild, roundName } from './variant-outcome.ts';
 
 export interface RunOptions {
   plan: Plan;
@@ -143,6 +143,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
     if (signal?.aborted) break;
   }
 
+  for (const { result } of byId.values()) failIfNothingSucceeded(result);
   // Variants that stopped early (adaptive runs, an interruption) have their last artifact recorded here.
   for (const { planned, result } of byId.values()) {
     if (result.status !== 'ok' || result.artifact || result.samples.length === 0) continue;
@@ -165,7 +166,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   results.interrupted = signal?.aborted ?? false;
   if (results.interrupted) {
     for (const { result } of byId.values()) {
-      if (result.status === 'ok' && result.samples.length === 0) markInterrupted(result, 'before it was measured');
+      if (result.status === 'ok' && result.samples.length === 0 && !result.failures?.length) markInterrupted(result, 'before it was measured');
     }
   }
   if (stopReason) results.config.stopReason = stopReason;
@@ -182,13 +183,14 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
   const { sample, run } = await runSample(opts);
   if (run.aborted) return 'aborted';
   await hooks?.afterSample?.({ planned, sample, run });
-  (round < 0 ? result.warmups : result.samples).push(sample);
   if (run.spawnError || run.exitCode !== 0) {
-    const why = describeEnd(run, planned.variant.timeoutS);
-    fail(result, `build failed: ${why} (log: ${sample.log})`, run.tail);
-  } else if (planned.variant.artifact && !existsSync(path.join(planned.workdir, planned.variant.artifact))) {
+    recordFailedBuild({ result, sample, run, why: describeEnd(run, planned.variant.timeoutS) });
+    return sample;
+  }
+  (round < 0 ? result.warmups : result.samples).push(sample);
+  if (planned.variant.artifact && !existsSync(path.join(planned.workdir, planned.variant.artifact))) {
     fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
-  } else if (round > 0 && result.samples.length === planned.runs) {
+  } else if (round > 0 && measuredBuilds(result) === planned.runs) {
     // Every build of a variant writes the same artifact: hash and inspect the last one only, not each.
     await recordArtifact({ planned, result, hooks });
   }
@@ -256,6 +258,7 @@ function emptyResult(p: PlannedVariant): VariantResult {
     startup: null,
     network: p.variant.network,
     stats: {},
+    failures: [],
   };
 }
 

@@ -1,7 +1,11 @@
 // How a variant's builds ended, in words and in its result: a failure, an interruption (never reported as a
-// failure or a skip: Ctrl-C, SIGTERM or a gone parent is no property of the build), or a failed build that
-// the variant measures on past.
-import type { VariantResult } from '../results/schema.ts';
+// failure or a skip: Ctrl-C, SIGTERM or a gone parent is no property of the build), or a failed build.
+//
+// The failure policy, the same in every output: a build that fails is kept in `failures` (exit code, signal,
+// log), out of the statistics, and the variant goes on being measured, so a build that fails now and then
+// still gets its numbers and its comparison, with "k of n builds failed" beside them. Only a variant whose
+// first two builds both failed (or whose only build failed) is `failed` outright: nothing it could measure.
+import type { RunSample, VariantResult } from '../results/schema.ts';
 import type { GroupRunResult } from './process-group.ts';
 
 /** Why a build or set-up did not end with exit code 0, in words. */
@@ -21,6 +25,33 @@ export function fail(result: VariantResult, reason: string, tail: string[]): voi
 export function markInterrupted(result: VariantResult, where: string): void {
   result.status = 'interrupted';
   result.reason = `interrupted ${where}`;
+}
+
+/** Failed builds in a row, with no build succeeding before them, that make a variant `failed`. */
+const FAILURES_BEFORE_GIVING_UP = 2;
+
+/** Builds of the measured rounds so far, failed or not. */
+export function measuredBuilds(result: VariantResult): number {
+  return result.samples.length + (result.failures ?? []).filter((s) => s.round > 0).length;
+}
+
+/** Why the last failed build of a variant failed, in the words of its `reason` if the variant fails. */
+const lastFailure = new WeakMap<VariantResult, string>();
+
+export function recordFailedBuild(opts: { result: VariantResult; sample: RunSample; run: GroupRunResult; why: string }): void {
+  const { result, sample, run, why } = opts;
+  (result.failures ??= []).push(sample);
+  result.logTail = run.tail.slice(-40);
+  lastFailure.set(result, `build failed: ${why} (log: ${sample.log})`);
+  const succeeded = result.samples.length + result.warmups.length;
+  if (succeeded === 0 && result.failures.length >= FAILURES_BEFORE_GIVING_UP) failIfNothingSucceeded(result);
+}
+
+/** A variant with failed builds and not one that succeeded has nothing to show: failed. */
+export function failIfNothingSucceeded(result: VariantResult): void {
+  const reason = lastFailure.get(result);
+  if (result.status !== 'ok' || !reason || result.samples.length + result.warmups.length > 0) return;
+  fail(result, reason, result.logTail ?? []);
 }
 
 export const roundName = (round: number) => (round < 0 ? `warm-up ${-round}` : `round ${round}`);

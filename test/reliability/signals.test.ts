@@ -26,8 +26,8 @@ variants:
 
   it('is recorded as failed with the signal and its log tail, and the other variants still run', async () => {
     const [killed, terminated, fine] = (await runScenario({ file: writeScenario({ yaml }) })).variants;
-    expect(killed).toMatchObject({ status: 'failed', logTail: ['about to die'], samples: [{ signal: 'SIGKILL' }] });
-    expect(terminated).toMatchObject({ status: 'failed', samples: [{ signal: 'SIGTERM' }] });
+    expect(killed).toMatchObject({ status: 'failed', logTail: ['about to die'], samples: [], failures: [{ signal: 'SIGKILL' }, { signal: 'SIGKILL' }] });
+    expect(terminated).toMatchObject({ status: 'failed', samples: [], failures: [{ signal: 'SIGTERM' }, { signal: 'SIGTERM' }] });
     expect(fine).toMatchObject({ status: 'ok' });
     expect(fine!.samples).toHaveLength(2);
   });
@@ -39,7 +39,7 @@ variants:
   it('names the signal, not 128+N, as the reason', async () => {
     const [killed, terminated] = (await runScenario({ file: writeScenario({ yaml }) })).variants;
     expect(killed!.reason).toMatch(/^build failed: killed by SIGKILL \(log: logs\/sig\+killed@cold\/\d\.log\)$/);
-    expect(killed!.samples[0]).toMatchObject({ exitCode: null, signal: 'SIGKILL' });
+    expect(killed!.failures![0]).toMatchObject({ exitCode: null, signal: 'SIGKILL' });
     expect(terminated!.reason).toMatch(/^build failed: killed by SIGTERM /);
   });
 });

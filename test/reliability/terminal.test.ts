@@ -42,11 +42,11 @@ variants:
     // The hostile bytes really were there: the log keeps them as the build printed them; the log tail in the
     // results holds the text without its escapes (every reader of the output strips them).
     const results = readResultsFile(path.join(dir, 'out')).value!;
-    expect(readFileSync(path.join(dir, 'out', results.variants[0]!.samples[0]!.log), 'utf8')).toContain('\u001b]0;pwned\u0007');
+    expect(readFileSync(path.join(dir, 'out', results.variants[0]!.failures![0]!.log), 'utf8')).toContain('\u001b]0;pwned\u0007');
     expect(results.variants[0]!.logTail).toEqual(['red', '', 'progress 50%', 'progress 100%', '\u0001\u0002\t cleared', 'tab\there \ufffd 8-bit CSI s UTF-8']);
     expect(controlsIn(cli.stdout())).toEqual([]);
     expect(controlsIn(cli.stderr())).toEqual([]);
-    expect(cli.stdout()).toMatch(/hostile\/loud@cold .* failed: build failed: exit code 3 \(log: logs\/hostile\+loud@cold\/1\.log\)/);
+    expect(cli.stdout()).toMatch(/hostile\/loud@cold .* failed: build failed: exit code 3 \(log: logs\/hostile\+loud@cold\/2\.log\)/);
     expect(cli.stderr()).toMatch(/unavailable {2}hostile\/missing-tool@cold: .*tool not found/);
   });
 

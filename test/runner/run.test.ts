@@ -69,8 +69,10 @@ variants:
     expect(byName.good).toMatchObject({ status: 'ok', artifact: { kind: 'file', bytes: 1000, files: 1 } });
     expect(byName.good!.samples).toHaveLength(2);
     expect(byName.bad).toMatchObject({ status: 'failed', logTail: ['error: something broke'] });
-    expect(byName.bad!.reason).toMatch(/^build failed: exit code 3 \(log: logs\/mixed\+bad@cold\/1\.log\)$/);
-    expect(byName.bad!.samples[0]!.exitCode).toBe(3);
+    // Both builds failed: the variant is failed, with the last one's reason; failed builds are no samples.
+    expect(byName.bad!.reason).toMatch(/^build failed: exit code 3 \(log: logs\/mixed\+bad@cold\/2\.log\)$/);
+    expect(byName.bad!.failures!.map((s) => s.exitCode)).toEqual([3, 3]);
+    expect(byName.bad!.samples).toEqual([]);
     expect(byName['missing-command']!.reason).toMatch(/exit code 127/);
     expect(byName['missing-command']!.logTail!.join('\n')).toMatch(/no-such-command-xyz: not found/);
     expect(byName['no-artifact']).toMatchObject({ status: 'failed', reason: 'the build exited 0 but wrote no artifact at dist/app' });
@@ -99,7 +101,7 @@ variants:
     const results = await runScenario({ file });
     const [hangs, daemon] = results.variants;
     expect(hangs).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^build failed: timed out after 0.5 s/) });
-    expect(hangs!.samples[0]).toMatchObject({ timedOut: true, exitCode: null });
+    expect(hangs!.failures![0]).toMatchObject({ timedOut: true, exitCode: null });
     expect(daemon!.status).toBe('ok');
     expect(processesMatching('sleep 301.')).toEqual([]);
     expect(processesMatching('sleep 302.75')).toEqual([]);

@@ -174,7 +174,8 @@ async function measure(opts: {
     process.stdout.write(`\n${formatRunTable(results)}\n${verdicts ? `\n${verdicts}\n` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
   }
   if (results.interrupted) return interrupts.exitCode();
-  if (results.variants.some((v) => v.status === 'failed')) return 1;
+  // A variant that failed, or one build of a variant that went on without it (the failure policy): exit 1.
+  if (results.variants.some((v) => v.status === 'failed' || (v.failures?.length ?? 0) > 0)) return 1;
   return regressed && args.failOnRegression ? 1 : 0;
 }
 
