@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CACHE_STATES, type CacheState } from '../scenario/schema.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
 import { orderRounds } from './order.ts';
+import { workdirIn } from './workdir.ts';
 
 /** One variant in one cache state: the unit that is measured. Id: `scenario/variant@cache`. */
 export interface PlannedVariant {
@@ -102,7 +103,7 @@ export function buildPlan(opts: PlanOptions): Plan {
             scenario,
             variant,
             cache,
-            workdir: path.join(opts.workRoot, slug, 'work'),
+            workdir: workdirIn(path.join(opts.workRoot, slug, 'work'), scenario.project),
             cacheDir: path.join(opts.workRoot, slug, 'cache'),
             runs: opts.runs ?? variant.runs,
             // Warm, incremental and noop states need one full build first to have something to be warm from;

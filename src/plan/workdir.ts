@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from './plan.ts';
+import { findRepository, linkRepository, repositoryRoot } from './workdir-git.ts';
 
 /** Home-directory tool caches redirected into the variant's cache dir. */
 export function cacheEnv(cacheDir: string): Record<string, string> {
@@ -23,15 +24,28 @@ export const RUN_ENV_NAMES: readonly string[] = [...Object.keys(cacheEnv('')), '
  * env and wheelhouse `buildbench setup` keeps beside a user's scenarios, which a `project: ..` would otherwise
  * copy into every workdir), the scenario's `ignore` list and every declared output (clean, caches, artifact),
  * so no variant starts from another's build products.
+ * When the project is in a git repository, the workdir sits at the project's path inside a repository that
+ * answers git as the project does, its objects borrowed rather than copied (workdir-git.ts).
  */
 export function createWorkdir(planned: PlannedVariant, source = planned.source ?? planned.scenario.project): void {
   const { workdir, cacheDir, variant, scenario } = planned;
-  rmSync(workdir, { recursive: true, force: true });
+  const repo = findRepository(source);
+  // The plan placed the workdir at the project's path inside the repository (workdirIn); a source that is
+  // not where the plan expected (not a repository any more) gets a plain copy.
+  const inRepository = repo !== undefined && workdir.endsWith(repo.prefix.replace(/\/$/, ''));
+  const root = inRepository ? repositoryRoot(workdir, repo) : workdir;
+  rmSync(root, { recursive: true, force: true });
   mkdirSync(path.dirname(workdir), { recursive: true });
   const skip = new Set(
     ['.git', '.buildbench', ...scenario.ignore, ...variant.clean, ...variant.caches, ...(variant.artifact ? [variant.artifact] : [])]
       .map((p) => path.join(source, path.posix.normalize(p.replace(/\/+$/, '')))),
   );
   cpSync(source, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+  if (inRepository) linkRepository({ repo, source, root });
   mkdirSync(cacheDir, { recursive: true });
+}
+
+/** The workdir of a variant under `base`: at the project's path inside its git repository, if it is in one. */
+export function workdirIn(base: string, project: string): string {
+  return path.join(base, (findRepository(project)?.prefix ?? '').replace(/\/$/, ''));
 }
