@@ -1,11 +1,15 @@
 // Progress on stderr: on a terminal one line rewritten in place with the current build, round and an ETA;
-// elsewhere (CI, a pipe) one plain line per event, so logs stay readable.
+// elsewhere (CI, a pipe) one plain line per event, so logs stay readable, and while one build or set-up runs
+// long a "still building X (2 min)" line every minute, so a hung build is seen hanging in a CI log.
 import type { RunEvent } from '../runner/events.ts';
 import { formatMs, stripControl } from './terminal.ts';
 
-export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: Map<string, number> }) {
+const HEARTBEAT_MS = 60_000;
+
+export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: Map<string, number>; heartbeatMs?: number }) {
   const { stream } = opts;
   const tty = Boolean(stream.isTTY) && !process.env.CI;
+  const heartbeat = tty ? undefined : startHeartbeat({ everyMs: opts.heartbeatMs ?? HEARTBEAT_MS, say: (line) => stream.write(`${stripControl(line)}\n`) });
   const durations: number[] = [];
   let startedAt = 0;
   let lastLine = '';
@@ -29,6 +33,7 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
   };
   return {
     onEvent(e: RunEvent): void {
+      heartbeat?.on(e);
       switch (e.kind) {
         case 'calibrated':
           if (!tty) permanent(`harness overhead per build: ${e.overheadMs.toFixed(2)} ms (subtracted)`);
@@ -66,6 +71,7 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
       permanent(line);
     },
     done(): void {
+      heartbeat?.stop();
       if (tty && lastLine) stream.write('\r\u001b[2K');
       lastLine = '';
     },
@@ -73,3 +79,21 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
 }
 
 const roundLabel = (round: number) => (round < 0 ? `warm-up ${-round}` : `round ${round}`);
+
+/** What is running now ("building sidecar/pex@cold, round 2"), told again every `everyMs` while it runs. */
+function startHeartbeat(opts: { everyMs: number; say: (line: string) => void }) {
+  let current: { what: string; since: number } | undefined;
+  const timer = setInterval(() => {
+    if (!current) return;
+    opts.say(`still ${current.what} (${formatMs(Date.now() - current.since)})`);
+  }, opts.everyMs);
+  timer.unref();
+  return {
+    on(e: RunEvent): void {
+      if (e.kind === 'setup') current = { what: `setting up ${e.id}`, since: Date.now() };
+      else if (e.kind === 'sample-start') current = { what: `building ${e.id}, ${roundLabel(e.round)}`, since: Date.now() };
+      else current = undefined;
+    },
+    stop: () => clearInterval(timer),
+  };
+}

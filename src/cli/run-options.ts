@@ -44,5 +44,11 @@ export const RUN_OPTIONS: Record<string, Flag> = {
   'dry-run': { type: 'boolean', default: false, describe: 'print the plan and an estimate of its time; run nothing' },
   json: { type: 'boolean', default: false, describe: 'print the results file on stdout (progress stays on stderr)' },
   'min-free-gb': { type: 'number', default: 2, describe: 'warn when the disk under the out dir or the workdirs has less free space', check: numberIn({ min: 0 }) },
+  timeout: {
+    type: 'number',
+    default: 3600,
+    describe: 'seconds a build or set-up may run before its whole process group is killed, where the scenario sets no timeoutS (default one hour)',
+    check: numberIn({ above: 0, max: 86_400 }),
+  },
   'keep-workdirs': { type: 'boolean', default: false, describe: 'keep the per-variant copies of the projects after the run' },
 };

@@ -233,9 +233,11 @@ async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: Ab
       env: buildEnv(planned, values),
       logFile: path.join(outDir, logRel),
       signal,
+      // A set-up is a build too (a dependency build, an install): the same timeout keeps a hung one from hanging the run.
+      timeoutMs: planned.variant.timeoutS ? planned.variant.timeoutS * 1000 : undefined,
     });
     if (run.aborted) return 'interrupted';
-    if (run.spawnError || run.exitCode !== 0) return { reason: `setup failed: ${describeEnd(run)} (log: ${logRel})`, tail: run.tail };
+    if (run.spawnError || run.exitCode !== 0) return { reason: `setup failed: ${describeEnd(run, planned.variant.timeoutS)} (log: ${logRel})`, tail: run.tail };
   }
   return undefined;
 }

@@ -50,6 +50,8 @@ export interface RunArgs {
   dryRun: boolean;
   json: boolean;
   keepWorkdirs: boolean;
+  /** Seconds before a build or set-up is killed, where its scenario sets no timeoutS. */
+  timeout: number;
   minFreeGb: number;
   shard?: string;
 }
@@ -67,7 +69,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
   const { runs, adaptive } = parseRuns(args);
   const planOptions = {
-    scenarios,
+    // A build that hangs is killed after the run's default timeout (--timeout) unless its scenario sets one.
+    scenarios: scenarios.map((s) => ({ ...s, variants: s.variants.map((v) => ({ ...v, timeoutS: v.timeoutS ?? args.timeout })) })),
     runId,
     seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
     outDir,

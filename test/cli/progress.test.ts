@@ -1,0 +1,30 @@
+// Progress off a terminal (CI): a build that runs long is told again every minute, so a hung build shows in
+// the log as hanging. Fake timers: the lines are asserted, not how long anything took.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createProgress } from '../../src/cli/progress.ts';
+
+function fakeStream() {
+  let text = '';
+  const stream = { isTTY: false, write: (s: string) => ((text += s), true) } as unknown as NodeJS.WriteStream;
+  return { stream, lines: () => text.split('\n').filter(Boolean) };
+}
+
+afterEach(() => void vi.useRealTimers());
+
+describe('progress on a non-TTY', () => {
+  it('says "still building X (2 min)" every minute while a build runs, and stops when it ends', () => {
+    vi.useFakeTimers();
+    const { stream, lines } = fakeStream();
+    const progress = createProgress({ stream });
+    progress.onEvent({ kind: 'sample-start', id: 'hang/serve@cold', round: 1, done: 1, total: 1 });
+    vi.advanceTimersByTime(150_000);
+    expect(lines()).toEqual(['still building hang/serve@cold, round 1 (60 s)', 'still building hang/serve@cold, round 1 (2 min)']);
+    progress.onEvent({ kind: 'setup', id: 'hang/other@cold' });
+    vi.advanceTimersByTime(60_000);
+    // Told at the next minute's tick: never more than a minute of silence.
+    expect(lines().at(-1)).toBe('still setting up hang/other@cold (30 s)');
+    progress.done();
+    vi.advanceTimersByTime(600_000);
+    expect(lines()).toHaveLength(4);
+  });
+});
