@@ -99,7 +99,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const notes = [
     ...(shard ? [shard.note] : []),
     ...plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`),
-    describeFewestRuns({ runs: range(plan.variants.map((v) => v.runs)).min, alpha: args.alpha }),
+    // Only a plan with something to compare can be decided at all.
+    ...(plan.variants.length > 1 ? [describeFewestRuns({ runs: range(plan.variants.map((v) => v.runs)).min, alpha: args.alpha })] : []),
   ];
   if (args.dryRun) {
     process.stdout.write([...notes, describePlan(plan, estimate)].join('\n'));
