@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildbench, explain, readResults, tempDir, writeSleepScenario, TIMING } from './helpers.ts';
 
 describe('buildbench run on sleep 0.200 vs sleep 0.260', () => {
-  it('says slower, with a ratio of medians near 1.3', TIMING, async () => {
+  it('says slower, with a Hodges–Lehmann ratio near 1.3 and an interval above 1', TIMING, async () => {
     const dir = tempDir('verdict');
     writeSleepScenario({ dir, sleeps: { fast: '0.200', slow: '0.260' } });
     const r = await buildbench(['run', 'sleeps.yaml', '--out', 'out', '--seed', '1'], dir);
