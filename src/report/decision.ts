@@ -26,9 +26,13 @@ export interface DecisionCell {
 
 export interface DecisionRow {
   key: string;
+  /** What the row shows: the variant (and run suffix) without scenario and cache, which the table names. */
+  name: string;
   baseline: boolean;
   /** ok, failed, does not run, unavailable, skipped. */
   status: string;
+  /** No numbers to show (status is not ok): the row is greyed and says its status. */
+  muted: boolean;
   footnote: number | null;
   cells: DecisionCell[];
 }
@@ -97,10 +101,10 @@ function buildTable(o: { sc: ScenarioModel; title: string; variants: VariantMode
   );
   const sizeWinner = pickSmallest(ok.flatMap((v) => (artifactBytes(v) === undefined ? [] : [{ key: v.key, value: artifactBytes(v)! }])));
   const rows = o.variants.map((v): DecisionRow => {
-    if (v.status !== 'ok') return { key: v.key, baseline: v.baseline, status: statusOf(v), footnote: o.noteFor(v), cells: DECISION_COLUMNS.map(() => emptyCell()) };
+    if (v.status !== 'ok') return { key: v.key, name: v.group, baseline: v.baseline, status: statusOf(v), muted: true, footnote: o.noteFor(v), cells: DECISION_COLUMNS.map(() => emptyCell()) };
     const timed = TIMED.map((col, i) => timedCell({ v, col, comparison: find(v, col.metric), winner: keyOf(timedWinners[i]!) === v.key }));
     const size = sizeCell({ v, base, winner: sizeWinner === v.key });
-    return { key: v.key, baseline: v.baseline, status: 'ok', footnote: o.noteFor(v), cells: [timed[0]!, size, timed[1]!, timed[2]!] };
+    return { key: v.key, name: v.group, baseline: v.baseline, status: 'ok', muted: false, footnote: o.noteFor(v), cells: [timed[0]!, size, timed[1]!, timed[2]!] };
   });
   return { title: o.title, rows, sentences: sentences({ ok, base, timedWinners, sizeWinner }) };
 }
@@ -147,7 +151,7 @@ function sizeCell(o: { v: VariantModel; base: VariantModel | undefined; winner: 
 function sentences(o: { ok: VariantModel[]; base: VariantModel | undefined; timedWinners: WinnerPick[]; sizeWinner: string | null }): string[] {
   if (o.ok.length === 0) return ['No variant of this cache state produced numbers.'];
   if (!o.base) return ['No baseline variant was measured in this cache state, so nothing is compared.'];
-  const label = (key: string) => o.ok.find((v) => v.key === key)!.label;
+  const label = (key: string) => o.ok.find((v) => v.key === key)!.group;
   const out = [timedSentence('Build time', o.timedWinners[0]!, label)];
   if (o.sizeWinner) out.push(`Smallest artifact: ${label(o.sizeWinner)}, ${formatBytes(artifactBytes(o.ok.find((v) => v.key === o.sizeWinner)!))} (exact).`);
   if (o.ok.some((v) => startupFirst(v) !== undefined)) out.push(timedSentence('Start-up on first launch', o.timedWinners[1]!, label));

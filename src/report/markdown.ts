@@ -40,7 +40,7 @@ function scenarioSection(sc: ScenarioModel): string[] {
   const { tables, footnotes } = buildDecisions(sc);
   for (const t of tables) {
     const rows = t.rows.map((r) => [
-      `${r.key}${r.baseline ? ' (baseline)' : ''}${r.footnote ? ` — ${r.status} [${r.footnote}]` : ''}`,
+      `${r.name}${r.baseline ? ' (baseline)' : ''}${r.footnote ? `${r.muted ? ` — ${r.status}` : ''} [${r.footnote}]` : ''}`,
       ...r.cells.map(decisionCell),
     ]);
     lines.push(`**${md(t.title)}**`, '', ...table(['Variant', ...DECISION_COLUMNS], rows), '', ...t.sentences.map(md), '');

@@ -46,8 +46,8 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
-async function openPage(fileUrl: string): Promise<{ log: PageLog; page: import('playwright-core').Page }> {
-  const context = await browser.newContext({ javaScriptEnabled: true });
+async function openPage(fileUrl: string, viewport = { width: 1280, height: 720 }): Promise<{ log: PageLog; page: import('playwright-core').Page }> {
+  const context = await browser.newContext({ javaScriptEnabled: true, viewport });
   const page = await context.newPage();
   const log: PageLog = { requests: [], errors: [], dialogs: [] };
   // Every request but the report itself is cut off, and recorded: the page must make none.
@@ -123,5 +123,64 @@ describe('report.html in chromium, offline', () => {
     expect(text).not.toContain('\u001b');
     expect(text).toContain('mold not found on PATH');
     expect(text).toContain(`Run 20261120-100000-abcd on host${SCRIPT_ATTACK}`);
+  });
+});
+
+/** A default run's shape: sidecar in two cache states (one tool missing in both, one artifact that does not run) and tauri-link. */
+function defaultRun() {
+  const missing = `scie-mirror not found (${'set BUILDBENCH_SCIE_MIRROR to a staged mirror of science, the scie-jump and python-build-standalone; '.repeat(2)})`;
+  const sidecar = makeResults({
+    description: 'Freeze the FastHTML sidecar into one artifact. '.repeat(8),
+    variants: [
+      ...(['cold', 'warm'] as const).flatMap((cache) => [
+        { name: 'pyinstaller-onefile', cache, baseline: true, wallMs: cache === 'cold' ? 53_000 : 800 },
+        { name: 'pex', cache, wallMs: cache === 'cold' ? 8_000 : 4_400 },
+        { name: 'pex-scie', cache, status: 'unavailable' as const, reason: missing },
+      ]),
+      { name: 'shiv', cache: 'cold', wallMs: 11_800 },
+      { name: 'pyinstaller-onedir', cache: 'warm', wallMs: 4_300, status: 'failed' as const, reason: "built, does not run: the first launch of round 1 exited with 1 before it was ready: FileNotFoundError: Shared library with base name 'llama' not found (log: logs/sidecar+pyinstaller-onedir@warm/startup-1-first.log)" },
+    ],
+  });
+  const tauri = makeResults({ scenario: 'tauri-link', variants: ['default-lld', 'mold', 'gnu-ld'].map((name, i) => ({ name, cache: 'incremental' as const, baseline: i === 0, wallMs: [2_200, 2_700, 9_300][i] })) });
+  sidecar.scenarios.push(...tauri.scenarios);
+  sidecar.variants.push(...tauri.variants);
+  sidecar.comparisons.push(...tauri.comparisons);
+  sidecar.config.leftOut = [{ why: 'not in a plain run', ids: ['sidecar/pyinstaller-onefile-excludes@cold', 'sidecar/pyinstaller-onefile-excludes@warm', 'sidecar/pyinstaller-onedir@cold'] }];
+  return sidecar;
+}
+
+describe('the default run report at 1400 px and 390 px', () => {
+  let file: string;
+  beforeAll(async () => {
+    await renderReports({ results: [defaultRun()], outDir: join(outDir, 'default'), formats: ['html'] });
+    file = pathToFileURL(join(outDir, 'default', 'report.html')).href;
+  });
+
+  it.each([
+    { width: 1400, height: 900 },
+    { width: 390, height: 844 },
+  ])('$width px: no console error, the first decision table on the first screen, no sideways scrolling of the page', async (viewport) => {
+    const { log, page } = await openPage(file, viewport);
+    const layout = await page.evaluate(() => {
+      const tables = [...document.querySelectorAll('table.decision')];
+      const prose = [...document.querySelectorAll('#verdict p.sentence')];
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        tables: tables.length,
+        firstTableTop: tables[0]!.getBoundingClientRect().top,
+        /** Words of prose between the page top and the first decision table. */
+        sentencesAbove: prose.filter((p) => p.getBoundingClientRect().top < tables[0]!.getBoundingClientRect().top).length,
+        headers: [...tables[0]!.querySelectorAll('th')].map((th) => th.textContent),
+      };
+    });
+    if (process.env.BUILDBENCH_SCREENSHOTS) await page.screenshot({ path: join(process.env.BUILDBENCH_SCREENSHOTS, `report-${viewport.width}.png`) });
+    await page.context().close();
+    expect(log).toEqual({ requests: [], errors: [], dialogs: [] });
+    expect(layout.tables).toBe(3); // sidecar cold, sidecar warm, tauri-link incremental
+    expect(layout.headers).toEqual(['Variant', 'Build time', 'Artifact size', 'Start-up, first launch', 'Start-up, warm launch']);
+    expect(layout.sentencesAbove).toBe(0);
+    expect(layout.firstTableTop).toBeLessThan(viewport.height * 0.6);
+    expect(layout.scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(layout.clientWidth);
   });
 });

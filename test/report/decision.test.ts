@@ -74,8 +74,8 @@ describe('decision tables', () => {
     expect(warm!.rows.find((r) => r.key === 'sidecar/scie@warm')!.footnote).toBe(2);
     // At most three sentences, each from a decided verdict or an exact size.
     expect(cold!.sentences).toEqual([
-      'Build time: pex@cold is decidedly the fastest.',
-      'Smallest artifact: pex@cold, 18.1 MiB (exact).',
+      'Build time: pex is decidedly the fastest.',
+      'Smallest artifact: pex, 18.1 MiB (exact).',
       'Start-up on first launch: no variant is decidedly the fastest (some differences are undecided).',
     ]);
     // Warm holds only the baseline: nothing to crown, and no claim across cache states.

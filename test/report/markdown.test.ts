@@ -81,7 +81,7 @@ describe('summary.md', () => {
 
   it('lists failed and unavailable variants with their reasons, escape sequences gone', () => {
     const markdown = renderMarkdown(buildReportModel({ results: [summaryFixture()] }));
-    expect(markdown).toContain('| sidecar/scie@cold — unavailable \\[1\\] | — | — | — | — |');
+    expect(markdown).toContain('| scie — unavailable \\[1\\] | — | — | — | — |');
     expect(markdown).toContain('\n1. science is not installed (needs the network)\n');
     expect(markdown).toContain('exit code 1: &lt;img src=x onerror=alert(1)&gt; &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; red bell\u2407 and nul\u2400 \\| col \\| \\`code\\`');
     expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);

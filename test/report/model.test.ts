@@ -79,10 +79,12 @@ describe('renderReports', () => {
     expect(files.map((f) => f.slice(outDir.length + 1))).toEqual(['report.html', 'summary.md', 'report.json']);
     const html = await readFile(join(outDir, 'report.html'), 'utf8');
     const markdown = await readFile(join(outDir, 'summary.md'), 'utf8');
-    for (const text of [html, markdown]) {
-      expect(text).toContain('sidecar/onedir@cold (laptop)');
-      expect(text).toContain('sidecar/onedir@cold (ci-runner)');
-    }
+    expect(html).toContain('sidecar/onedir@cold (laptop)');
+    expect(html).toContain('sidecar/onedir@cold (ci-runner)');
+    // summary.md: a decision table per run, its rows named by variant and host.
+    expect(markdown).toContain('**cold builds (run 1)**');
+    expect(markdown).toContain('| onedir (laptop) |');
+    expect(markdown).toContain('| onedir (ci-runner) |');
     expect(html).toContain('Run run-a on laptop');
     expect(html).toContain('Run run-b on ci-runner');
     const merged = JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8'));
