@@ -59,6 +59,12 @@ export const SampleSchema = Type.Object({
     d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: Type.String(), ms: Type.Number() }))),
   ),
   log: d('log file of this sample, relative to the out dir', Type.String()),
+  killedAfter: Type.Optional(
+    d(
+      'processes the build left running when it ended (a server, a daemon), killed by the harness: a later build found none of them warm',
+      Type.Object({ count: Type.Integer(), commands: d('their command names, each once', Type.Array(Type.String())) }),
+    ),
+  ),
 });
 
 export const ArtifactSchema = Type.Object({

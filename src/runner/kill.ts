@@ -1,4 +1,5 @@
 // Stopping a build and everything it started.
+import { readFileSync } from 'node:fs';
 import { findByEnv, groupMembers } from './proc.ts';
 
 /** Environment variable carried by every process of a build, so leftovers can be found and stopped. */
@@ -39,4 +40,25 @@ export async function killMarked(marker: string): Promise<number> {
     await new Promise((r) => setTimeout(r, 20));
   }
   return killed;
+}
+
+/** What a build left running when its leader exited: processes of its group or carrying its marker. */
+export interface Leftovers {
+  count: number;
+  /** Their command names (/proc/<pid>/comm), sorted, each once. */
+  commands: string[];
+}
+
+/** The processes a build left behind (to be killed next): so a sample can say what was killed after it. */
+export function listLeftovers(opts: { pgid?: number; marker: string }): Leftovers {
+  const pids = new Set([...(opts.pgid ? groupMembers(opts.pgid) : []), ...findByEnv(MARKER_ENV, opts.marker)]);
+  const names = new Set<string>();
+  for (const pid of pids) {
+    try {
+      names.add(readFileSync(`/proc/${pid}/comm`, 'utf8').trim());
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { count: pids.size, commands: [...names].sort() };
 }

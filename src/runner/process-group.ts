@@ -12,7 +12,7 @@ import os from 'node:os';
 import type { TimedLine } from '../common/timed-line.ts';
 import { BuildLog } from './build-log.ts';
 import { GroupRssSampler } from './proc.ts';
-import { killMarked, killGroup, MARKER_ENV } from './kill.ts';
+import { killMarked, killGroup, listLeftovers, MARKER_ENV, type Leftovers } from './kill.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -43,6 +43,8 @@ export interface GroupRunResult {
   spawnError?: string;
   tail: string[];
   lines: TimedLine[];
+  /** Processes the build left running when its leader exited, killed by the harness. */
+  leftovers: Leftovers;
 }
 
 const KILL_GRACE_MS = 2000;
@@ -98,7 +100,8 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   clearInterval(rssTimer);
   if (timer) clearTimeout(timer);
   opts.signal?.removeEventListener('abort', onAbort);
-  // The leader is gone; anything left of the group or carrying the marker is a leak: stop it.
+  // The leader is gone; anything left of the group or carrying the marker is a leak: say what, and stop it.
+  const leftovers = listLeftovers({ pgid, marker });
   if (pgid) killGroup(pgid, 0);
   await killMarked(marker);
   await log.finish(wallMs);
@@ -123,6 +126,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     spawnError: outcome.error?.message,
     tail: log.output.tail(40),
     lines: log.output.lines,
+    leftovers,
   };
 }
 

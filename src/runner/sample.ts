@@ -67,6 +67,7 @@ export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
     ...(run.timedOut ? { timedOut: true } : {}),
     phases: {},
     log: logRel,
+    ...(run.leftovers.count > 0 ? { killedAfter: run.leftovers } : {}),
   };
   return { sample, run };
 }
