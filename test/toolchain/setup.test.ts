@@ -1,9 +1,9 @@
 // `buildbench setup` for a user's project, for real: a tiny Python app whose requirements.txt resolves
 // offline from buildbench's own wheelhouse (PIP_NO_INDEX + PIP_FIND_LINKS, so no network), and a tiny crate
 // with no dependencies for `cargo fetch`. A second run finds everything done; an edited requirements file
-// re-provisions the wheelhouse only.
+// re-provisions the wheelhouse only; a pyproject.toml is compiled with uv (UV_NO_INDEX + UV_FIND_LINKS) first.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { BUILDBENCH_ROOT, findExecutable } from '../../src/toolchain/index.ts';
 import { BIN } from '../e2e/helpers.ts';
 
 const WHEELHOUSE = path.join(BUILDBENCH_ROOT, '.tools/wheelhouse');
-const offline = { PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELHOUSE, PIP_DISABLE_PIP_VERSION_CHECK: '1' };
+const offline = { PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELHOUSE, PIP_DISABLE_PIP_VERSION_CHECK: '1', UV_NO_INDEX: '1', UV_FIND_LINKS: WHEELHOUSE };
 
 function setup(cwd: string, args: string[]) {
   const r = spawnSync(process.execPath, [BIN, 'setup', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...offline, BUILDBENCH_TOOLS: '' } });
@@ -76,6 +76,15 @@ describe.skipIf(!hasWheelhouse)(`buildbench setup in a user’s project (needs $
     const third = setup(dir, ['app', '--only', 'venv,wheelhouse']);
     expect(third.lines[1]).toMatch(/^venv {7}ok: /);
     expect(third.lines[2]).toMatch(/^wheelhouse downloaded /);
+
+    // A project with only a pyproject.toml: uv compiles its dependencies into a requirements file first.
+    rmSync(path.join(dir, 'app/requirements.txt'));
+    writeFileSync(path.join(dir, 'app/pyproject.toml'), '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["itsdangerous==2.2.0"]\n');
+    const fourth = setup(dir, ['app', '--only', 'wheelhouse']);
+    expect(fourth.stderr).toBe('');
+    expect(fourth.lines[1]).toMatch(new RegExp(`^wheelhouse downloaded \\d+ files to ${tools}/wheelhouse from 2 requirement files in ${seconds}$`));
+    const compiled = readdirSync(path.join(tools, 'requirements')).map((f) => readFileSync(path.join(tools, 'requirements', f), 'utf8'));
+    expect(compiled).toEqual([expect.stringMatching(/^itsdangerous==2\.2\.0$/m)]);
   }, 300_000);
 });
 
