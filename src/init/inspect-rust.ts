@@ -20,6 +20,8 @@ export interface RustBin {
 export interface TauriApp {
   conf: string;
   productName?: string;
+  /** app.windows[0].title: what the app's window is called once it is shown. */
+  windowTitle?: string;
   /** bundle.externalBin entries, relative to the crate folder (`binaries/sidecar`). */
   externalBin: string[];
   /** build.frontendDist when it is a folder (relative to the crate folder), and whether it exists. */
@@ -62,7 +64,7 @@ function lockedAt(opts: { files: string[]; dir: string }): boolean {
 }
 
 function readTauri(opts: { root: string; conf: string; dir: string }): TauriApp {
-  let doc: { productName?: string; bundle?: { externalBin?: string[] }; build?: { frontendDist?: string } } = {};
+  let doc: { productName?: string; app?: { windows?: { title?: string }[] }; bundle?: { externalBin?: string[] }; build?: { frontendDist?: string } } = {};
   try {
     doc = JSON.parse(readText(opts.root, opts.conf) ?? '{}');
   } catch {
@@ -74,6 +76,7 @@ function readTauri(opts: { root: string; conf: string; dir: string }): TauriApp 
   return {
     conf: opts.conf,
     productName: doc.productName,
+    windowTitle: typeof doc.app?.windows?.[0]?.title === 'string' ? doc.app.windows[0].title : undefined,
     externalBin: Array.isArray(doc.bundle?.externalBin) ? doc.bundle.externalBin.filter((b) => typeof b === 'string') : [],
     ...(isFolder ? { frontendDist: { path: dist, exists: readText(opts.root, `${distRel}/index.html`) !== undefined } } : {}),
   };

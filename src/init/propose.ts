@@ -92,10 +92,20 @@ export function proposeRust(opts: { root: string; bin: RustBin; answers: InitAns
   };
   const what = b.tauri ? `the Tauri app ${b.tauri.productName ?? b.bin}` : b.bin;
   return [
-    { ...common, params: params(), file: 'rust-link.yaml', name: 'rust-link', preset: 'rust-link', default: true, description: `Incremental rebuild of ${what} linked by rust-lld, mold and GNU ld (flags for the app crate only).` },
+    { ...common, params: { ...params(), ...(b.tauri ? { smoke: tauriSmoke(b) } : {}) }, file: 'rust-link.yaml', name: 'rust-link', preset: 'rust-link', default: true, description: `Incremental rebuild of ${what} linked by rust-lld, mold and GNU ld (flags for the app crate only).` },
     { ...common, params: params(''), file: 'rust-debuginfo.yaml', name: 'rust-debuginfo', preset: 'rust-debuginfo', default: false, description: `Incremental rebuild of ${what} with each kind of debug info.` },
     { ...common, params: params(' --release'), file: 'rust-release-profile.yaml', name: 'rust-release-profile', preset: 'rust-release-profile', default: false, description: `Release rebuild of ${what} with each profile setting.` },
   ];
+}
+
+/** A Tauri app has no test hook: launched on a private display, it is ready when its window is shown. */
+function tauriSmoke(b: RustBin): Guess<unknown> {
+  const title = b.tauri!.windowTitle;
+  const pattern = `^${(title ?? b.bin).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return {
+    value: { run: '{artifact}', window: pattern, timeoutS: 120 },
+    why: title ? `its window's title (app.windows in ${b.tauri!.conf}); or ready: its sidecar's health URL` : `no window title in ${b.tauri!.conf}: its window class, the binary's name`,
+  };
 }
 
 const isFrontend = (b: RustBin, p: string) => !!b.tauri?.frontendDist && path.posix.normalize(path.posix.join(b.dir, b.tauri.frontendDist.path)) === p;

@@ -14,6 +14,7 @@ import { buildEnv, placeholderValues } from './build-env.ts';
 import { errorBlock } from './error-block.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { dirBytes } from '../common/walk-files.ts';
+import { startDisplay, windowShown, type Display } from './display.ts';
 
 const POLL_MS = 25;
 
@@ -35,6 +36,14 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   const env = extractionEnv(stateDir);
   for (const dir of Object.values(env)) mkdirSync(dir, { recursive: true });
   const bytesBefore = await dirBytes(stateDir);
+  // A private display for a GUI app, started before the clock: its start-up is not the app's.
+  let display: Display | undefined;
+  try {
+    display = smoke.window === undefined ? undefined : await startDisplay();
+  } catch (err) {
+    return { ok: false, error: (err as Error).message, block: [] };
+  }
+  const title = smoke.window === undefined ? undefined : new RegExp(smoke.window);
   mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = openSync(opts.logFile, 'w');
   const marker = randomUUID();
@@ -42,7 +51,7 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   const child = spawn('sh', ['-c', expandCommand(smoke.run, values)], {
     cwd: planned.workdir,
-    env: { ...buildEnv(planned, values), ...env, PORT: port, [MARKER_ENV]: marker },
+    env: { ...buildEnv(planned, values), ...env, PORT: port, [MARKER_ENV]: marker, ...(display ? { DISPLAY: display.name } : {}) },
     detached: true,
     stdio: ['ignore', log, log],
   });
@@ -57,12 +66,12 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   };
   try {
     while (elapsed() < timeoutMs && !opts.signal?.aborted) {
-      if (ready ? await answers(ready) : exit?.code === 0) {
+      if (await isReady({ ready, exit, window: display && title ? { display: display.name, title } : undefined })) {
         const ms = elapsed();
         // Measured while the app runs: onefile removes its _MEI* folder at exit.
         return { ok: true, ms, extractBytes: Math.max(0, (await dirBytes(stateDir)) - bytesBefore) };
       }
-      if (exit && (ready || exit.code !== 0)) return failure(`exited with ${exit.code ?? 'a signal'} before it was ready`);
+      if (exit && (ready || title || exit.code !== 0)) return failure(`exited with ${exit.code ?? 'a signal'} before it was ready`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     return opts.signal?.aborted ? { ok: false, error: 'interrupted', block: [] } : failure(`not ready within ${timeoutMs / 1000} s`);
@@ -70,7 +79,14 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
     if (child.pid) killGroup(child.pid, 1000);
     await waitExit(() => exit !== undefined, 1500);
     await killMarked(marker);
+    await display?.stop();
   }
+}
+
+/** Ready: the window is shown and the URL answers, whichever are asked for; with neither, the launch exited 0. */
+async function isReady(opts: { ready?: string; exit?: { code: number | null }; window?: { display: string; title: RegExp } }): Promise<boolean> {
+  if (!opts.ready && !opts.window) return opts.exit?.code === 0;
+  return (!opts.window || (await windowShown(opts.window))) && (!opts.ready || (await answers(opts.ready)));
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -46,7 +46,14 @@ export const SmokeSchema = Type.Object(
   {
     run: Command,
     ready: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 2000, description: 'URL polled until it answers 2xx; without it, ready means exit 0' }),
+      Type.String({ minLength: 1, maxLength: 2000, description: 'URL polled until it answers 2xx (e.g. a sidecar\'s health URL); without it and without `window`, ready means exit 0' }),
+    ),
+    window: Type.Optional(
+      Type.String({
+        maxLength: 1000,
+        description:
+          'launch on a private Xvfb display and count the app ready when a window whose title matches this regular expression is shown ("" or ".": any window); for a GUI app with no test hook',
+      }),
     ),
     timeoutS: Type.Optional(Timeout),
   },

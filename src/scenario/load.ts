@@ -69,6 +69,13 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     const problem = checkConfined({ value, project: projectExists ? project : undefined });
     if (problem) problems.push(at(segments, problem));
   };
+  const checkRegex = (segments: (string | number)[], pattern: string) => {
+    try {
+      new RegExp(pattern);
+    } catch (err) {
+      problems.push(at(segments, `invalid regular expression: ${(err as Error).message}`));
+    }
+  };
   strings(raw.ignore).forEach((p, i) => confined(['ignore', i], p));
 
   const firstIndex = new Map<string, number>();
@@ -103,13 +110,10 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     }
     strings(v.phases).forEach((p, j) => {
       const pattern = isRecord(p) ? str(p.pattern) : undefined;
-      if (pattern === undefined) return;
-      try {
-        new RegExp(pattern);
-      } catch (err) {
-        problems.push(at(here('phases', j, 'pattern'), `invalid regular expression: ${(err as Error).message}`));
-      }
+      if (pattern !== undefined) checkRegex(here('phases', j, 'pattern'), pattern);
     });
+    const window = isRecord(v.smoke) ? str(v.smoke.window) : undefined;
+    if (window !== undefined) checkRegex(here('smoke', 'window'), window);
     const ready = isRecord(v.smoke) ? str(v.smoke.ready) : undefined;
     if (ready !== undefined && !/^https?:\/\//.test(ready)) problems.push(at(here('smoke', 'ready'), 'must be an http:// or https:// URL'));
   });
@@ -198,7 +202,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     mutate: v.mutate,
     smoke: v.smoke,
     envLayers: [raw.env ?? {}, v.env ?? {}],
-    requires: [...new Set([...(raw.requires ?? []), ...(v.requires ?? [])])],
+    requires: [...new Set([...(raw.requires ?? []), ...(v.requires ?? []), ...(v.smoke?.window !== undefined ? ['Xvfb', 'xwininfo'] : [])])],
     timeoutS: v.timeoutS ?? raw.timeoutS,
     phases: v.phases ?? [],
     expect: v.expect,

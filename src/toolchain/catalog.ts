@@ -93,6 +93,9 @@ export const CATALOG: Record<string, ToolSpec> = {
   // GNU time prints "UNKNOWN" for its own version on Debian: ask dpkg instead.
   time: { locate: bin('time'), version: { kind: 'dpkg', pkg: 'time' }, provide: apt('time') },
   'xvfb-run': { locate: bin('xvfb-run'), version: { kind: 'dpkg', pkg: 'xvfb' }, provide: apt('xvfb') },
+  // A smoke test's `window`: buildbench starts Xvfb itself and looks for the window with xwininfo.
+  Xvfb: { locate: bin('Xvfb'), version: { kind: 'dpkg', pkg: 'xvfb' }, provide: apt('xvfb') },
+  xwininfo: { locate: bin('xwininfo'), version: { kind: 'dpkg', pkg: 'x11-utils' }, provide: apt('x11-utils') },
   hyperfine: { locate: bin('hyperfine'), version: args(/^hyperfine (\S+)/), provide: apt('hyperfine') },
   tauri: {
     locate: bin('tauri'),

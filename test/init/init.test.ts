@@ -41,7 +41,7 @@ const TAURI = {
   'src-tauri/Cargo.toml': '[package]\nname = "shell-app"\nversion = "0.1.0"\nedition = "2021"\n',
   'src-tauri/Cargo.lock': 'version = 4\n',
   'src-tauri/src/main.rs': 'fn main() {}\n',
-  'src-tauri/tauri.conf.json': JSON.stringify({ productName: 'Shell', build: { frontendDist: '../dist' }, bundle: { externalBin: ['binaries/notes-sidecar'] } }),
+  'src-tauri/tauri.conf.json': JSON.stringify({ productName: 'Shell', app: { windows: [{ title: 'Shell (beta)' }] }, build: { frontendDist: '../dist' }, bundle: { externalBin: ['binaries/notes-sidecar'] } }),
 };
 
 function init(dir: string, args: string[] = [], cwd = process.cwd()) {
@@ -105,6 +105,9 @@ describe('buildbench init', () => {
     expect(link).toMatchObject({ project: '..', with: { bin: 'shell-app', edit: 'src-tauri/src/main.rs', cargoArgs: '--offline --locked --manifest-path src-tauri/Cargo.toml' } });
     expect(link.with.setup).toContain('src-tauri/binaries/notes-sidecar-$t');
     expect(link.with.setup).toContain('mkdir -p dist');
+    // No test hook in a real Tauri app: its window, on a private display, says it is up.
+    expect(link.with.smoke).toEqual({ run: '{artifact}', window: '^Shell \\(beta\\)$', timeoutS: 120 });
+    expect(new RegExp(String((link.with.smoke as { window: string }).window)).test('Shell (beta)')).toBe(true);
     expect(s['rust-release-profile.yaml']!.with.setup).toMatch(/&& cargo build --offline --locked --manifest-path src-tauri\/Cargo\.toml --release$/);
     // The stub set-up really makes what tauri-build looks for.
     const setup = spawnSync('sh', ['-c', String(link.with.setup)], { cwd: dir, encoding: 'utf8' });

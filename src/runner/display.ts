@@ -1,0 +1,72 @@
+// A private X display for launching a GUI app that has no test hook (a real Tauri app): Xvfb picks a free
+// display number itself (-displayfd), every launch gets a fresh one, and the app counts as ready when a
+// top-level window whose title matches is mapped (xwininfo's "Map State: IsViewable"). Without a window
+// manager a GTK window is a direct child of the root, so listing the root's children finds it.
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { killGroup } from './kill.ts';
+
+const run = promisify(execFile);
+
+export interface Display {
+  /** `:N`, for DISPLAY. */
+  name: string;
+  /** Resolves once Xvfb has exited: it removes its socket as it goes, which must not be the next display's. */
+  stop: () => Promise<void>;
+}
+
+/** Start Xvfb on a free display; resolves once it accepts clients. Throws with Xvfb's reason otherwise. */
+export async function startDisplay(timeoutMs = 10_000): Promise<Display> {
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) killGroup(child.pid, 500);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+  };
+  const number = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const settle = (fn: () => void) => {
+      clearTimeout(timer);
+      fn();
+    };
+    const timer = setTimeout(() => reject(new Error(`Xvfb gave no display within ${timeoutMs / 1000} s`)), timeoutMs);
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) settle(() => resolve(out.trim()));
+    });
+    child.once('error', (err) => settle(() => reject(new Error(`cannot start Xvfb: ${err.message}`))));
+    child.once('exit', (code) => settle(() => reject(new Error(`Xvfb exited with ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`))));
+  }).catch(async (err: Error) => {
+    await stop();
+    throw err;
+  });
+  return { name: `:${number}`, stop };
+}
+
+/**
+ * True when a mapped top-level window on `display` has a title or WM_CLASS matching `title` (a title that is
+ * not Latin-1 is listed without its text, "name in unsupported encoding"; the class, the app's name, is kept).
+ */
+export async function windowShown(opts: { display: string; title: RegExp }): Promise<boolean> {
+  const children = await xwininfo(['-root', '-children'], opts.display);
+  // `     0x1200003 "Shell": ("shell-app" "Shell-app")  800x600+0+0  +0+0`
+  const windows = [...children.matchAll(/^\s+(0x[0-9a-f]+) (?:"(.*)"|\(.*?\)): (?:\("([^"]*)" "([^"]*)"\))?/gm)];
+  const named = windows.filter((m) => [m[2], m[3], m[4]].some((text) => text !== undefined && opts.title.test(text)));
+  for (const [, id] of named) {
+    if (/Map State: IsViewable/.test(await xwininfo(['-id', id!], opts.display))) return true;
+  }
+  return false;
+}
+
+async function xwininfo(args: string[], display: string): Promise<string> {
+  try {
+    return (await run('xwininfo', [...args, '-display', display], { timeout: 2000 })).stdout;
+  } catch {
+    return ''; // the window went away between the list and the look: not shown
+  }
+}

@@ -1,0 +1,48 @@
+// Readiness of a GUI app with no test hook (a real Tauri app): the launch gets a private Xvfb display and is
+// ready when its window is shown. xmessage stands in for the app: it maps a titled top-level window.
+import { chmodSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResultsFile } from '../../src/results/io.ts';
+import { scenarioDir, startCli, survivors } from './helpers.ts';
+
+// Shows its window only after 0.4 s: a launch counted ready before the window would read less than that.
+const APP = `#!/bin/sh
+sleep 0.4
+exec xmessage -title "Notes - main" "hello from $DISPLAY"
+`;
+
+describe('smoke.window', () => {
+  it('times a launch until its window is shown on a private display, and stops the display with it', async () => {
+    const dir = scenarioDir(`name: gui
+project: proj
+runs: 1
+warmup: 0
+cache: cold
+variants:
+  - name: shows
+    build: mkdir -p dist && cp app.sh dist/app
+    artifact: dist/app
+    smoke: { run: "{artifact}", window: "^Notes", timeoutS: 30 }
+  - name: other-title
+    build: mkdir -p dist && cp app.sh dist/app
+    artifact: dist/app
+    smoke: { run: "{artifact}", window: "^Settings$", timeoutS: 3 }
+`);
+    writeFileSync(path.join(dir, 'proj', 'app.sh'), APP);
+    chmodSync(path.join(dir, 'proj', 'app.sh'), 0o755);
+    // DISPLAY unset: the app can only show its window on the display buildbench starts.
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir, env: { DISPLAY: '' } });
+    await cli.exit;
+    const results = readResultsFile(path.join(dir, 'out')).value!;
+    const shows = results.variants.find((v) => v.variant === 'shows')!;
+    expect(shows.status).toBe('ok');
+    expect(shows.startup).toMatchObject({ readyOk: true });
+    expect(shows.startup!.firstMs!).toBeGreaterThanOrEqual(400);
+    const other = results.variants.find((v) => v.variant === 'other-title')!;
+    expect(other.status).toBe('failed');
+    expect(other.reason).toMatch(/not ready within 3 s/);
+    expect(await survivors('Xvfb -displayfd')).toEqual([]);
+    expect(await survivors('xmessage -title')).toEqual([]);
+  });
+});
