@@ -1,12 +1,17 @@
 // `buildbench doctor` run in a user's project (outside buildbench's checkout): the advice is a command that
-// is right there — buildbench's sources run by path here, so `node <clone>/scripts/from-source.js setup`, never `npm run setup`.
+// is right there — a clone run by path here, so `node <clone>/bin/buildbench.js setup` (or
+// `scripts/from-source.js` while the clone has no dist/), never `npm run setup`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { BIN } from '../e2e/helpers.ts';
+import { BUILDBENCH_ROOT } from '../../src/toolchain/index.ts';
+
+/** What a person types to run this clone: its compiled bin once `npm run build` made dist/, else its sources. */
+const SELF = existsSync(path.join(BUILDBENCH_ROOT, 'dist/cli/main.js')) ? path.join(BUILDBENCH_ROOT, 'bin/buildbench.js') : BIN;
 
 describe('buildbench doctor in a user’s project', () => {
   it('names the setup command that works in that folder, with the scenario it was asked about', () => {
@@ -19,8 +24,8 @@ describe('buildbench doctor in a user’s project', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[1]).toMatch(/^pex +missing +- +app\/freeze +no pex in \d+ search dirs; /);
     expect(lines[1]?.replace(/^.*search dirs; /, '')).toBe(
-      `run \`node ${BIN} setup app\` (installs it into buildbench's tool env, pinned by tools/requirements.lock)`,
+      `run \`node ${SELF} setup app\` (installs it into buildbench's tool env, pinned by tools/requirements.lock)`,
     );
-    expect(lines.at(-1)).toBe(`\`node ${BIN} setup app\` provisions what buildbench can install (tool env, wheelhouse, crates, Debian packages as root).`);
+    expect(lines.at(-1)).toBe(`\`node ${SELF} setup app\` provisions what buildbench can install (tool env, wheelhouse, crates, Debian packages as root).`);
   });
 });
