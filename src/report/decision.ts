@@ -3,7 +3,7 @@
 // and a verdict mark (colour and text) — the decided winner of each column marked, at most three sentences
 // under it, and the reasons of variants without numbers once each, as footnotes of the scenario. Every
 // verdict is read from the statistics stage's comparisons; sizes are exact and compared as exact ratios.
-import type { Verdict } from '../results/schema.ts';
+import { DOES_NOT_RUN, type Verdict } from '../results/schema.ts';
 import { formatBytes, formatMedianCi, formatMs } from './format.ts';
 import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
 import { artifactBytes, METRICS, startupFirst, startupWarm, wallMedian } from './metrics.ts';
@@ -61,7 +61,6 @@ const TIMED: TimedColumn[] = [
   { metric: METRICS.startupWarm, value: startupWarm, words: { better: 'faster', worse: 'slower' } },
 ];
 
-const DOES_NOT_RUN = 'built, does not run';
 const statusOf = (v: VariantModel) => (v.status === 'failed' && v.reason?.startsWith(DOES_NOT_RUN) ? 'does not run' : v.status);
 
 export function buildDecisions(sc: ScenarioModel): ScenarioDecisions {

@@ -128,6 +128,9 @@ export const StartupSchema = Type.Object({
 });
 
 /** `interrupted`: the run was stopped (Ctrl-C, SIGTERM, its starter gone) before this variant had a sample. */
+/** How a failed variant's reason starts when it built but its artifact never became ready (a `failed` status). */
+export const DOES_NOT_RUN = 'built, does not run';
+
 export const STATUSES = ['ok', 'failed', 'unavailable', 'skipped', 'interrupted'] as const;
 
 export const VariantResultSchema = Type.Object({

@@ -8,13 +8,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { orderRounds } from '../plan/order.ts';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
-import { LAUNCH_STATES, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
+import { DOES_NOT_RUN, LAUNCH_STATES, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
 import { median } from '../stats/descriptive.ts';
 import type { RunEvent } from './events.ts';
 import { launchOnce } from './smoke.ts';
-
-/** What start-up reports in place of a failure reason's prefix: the build worked, the artifact does not. */
-export const DOES_NOT_RUN = 'built, does not run';
 
 export interface StartupRoundsOptions {
   entries: { planned: PlannedVariant; result: VariantResult }[];
