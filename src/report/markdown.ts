@@ -47,6 +47,8 @@ function scenarioSection(sc: ScenarioModel): string[] {
   }
   for (const f of footnotes) lines.push(`${f.n}. ${md(f.text)}`);
   if (footnotes.length > 0) lines.push('');
+  const legend = comparisonLegend(sc.comparisons);
+  if (legend.length > 0) lines.push(...legend.map((l) => `_${md(l)}_`), '');
   const charts = buildCharts(sc).map((c) => `[${c.id}](charts/${sc.slug}-${c.id}.png)`);
   if (charts.length > 0) lines.push(`Charts: ${charts.join(' · ')}`, '');
   return lines;
