@@ -7,14 +7,15 @@
 // Substitution). Elsewhere (env values, paths, URLs) no shell reads the text, so the value goes in as is.
 export const PLACEHOLDERS = ['workdir', 'cache', 'artifact', 'port', 'round', 'tools', 'scenarioDir'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
-export type PlaceholderValues = Partial<Record<Placeholder, string>>;
+/** The fixed placeholders, and `needs.NAME`: the artifact of the variant a `needs` entry names. */
+export type PlaceholderValues = Partial<Record<Placeholder | `needs.${string}`, string>>;
 
-const NAME = `\\{(${PLACEHOLDERS.join('|')})\\}`;
+const NAME = `\\{(${PLACEHOLDERS.join('|')}|needs\\.[A-Za-z0-9_-]+)\\}`;
 const PATTERN = new RegExp(`(?<!\\$)${NAME}`, 'g');
 
 /** Placeholders replaced by their values as they are: for text no shell parses (env values, URLs, files). */
 export function expandText(text: string, values: PlaceholderValues): string {
-  return text.replace(PATTERN, (whole, name: Placeholder) => values[name] ?? whole);
+  return text.replace(PATTERN, (whole, name: keyof PlaceholderValues) => values[name] ?? whole);
 }
 
 /** The first placeholder written in `text` (`{workdir}`), if any. */
@@ -60,7 +61,7 @@ export function expandCommand(command: string, values: PlaceholderValues): strin
     const rest = command.slice(i);
     const ch = command[i]!;
     const placeholder = command[i - 1] !== '$' ? name.exec(rest) : null;
-    const value = placeholder ? values[placeholder[1] as Placeholder] : undefined;
+    const value = placeholder ? values[placeholder[1] as keyof PlaceholderValues] : undefined;
     if (placeholder && value !== undefined) {
       out += stack.filter((f) => f === 'tick').reduce(escapeForBackquotes, QUOTE[contextOf(frame)](value));
       i += placeholder[0].length;

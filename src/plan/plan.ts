@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { CACHE_STATES, type CacheState } from '../scenario/schema.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
-import { orderRounds } from './order.ts';
 import { workdirIn } from './workdir.ts';
+import { addProducers, orderStages, type PlanStage, type PlannedNeed } from './stages.ts';
 
 /** One variant in one cache state: the unit that is measured. Id: `scenario/variant@cache`. */
 export interface PlannedVariant {
@@ -22,6 +22,10 @@ export interface PlannedVariant {
   ref?: string;
   /** Where the project is copied from when not `scenario.project` (a worktree of `ref`). */
   source?: string;
+  /** Artifacts of other planned variants this one consumes (`{needs.NAME}`). */
+  needs: PlannedNeed[];
+  /** 0 for variants that need nothing; a consumer runs in the stage after its last producer's. */
+  stage: number;
 }
 
 export interface Plan {
@@ -30,10 +34,12 @@ export interface Plan {
   outDir: string;
   workRoot: string;
   variants: PlannedVariant[];
-  /** Warm-up builds: variant ids per warm-up round, shuffled like the measured rounds. */
+  /** Warm-up builds: variant ids per warm-up round, shuffled like the measured rounds (every stage's, in order). */
   warmupRounds: string[][];
-  /** Measured builds: variant ids per round, each round a seeded shuffle of every variant. */
+  /** Measured builds: variant ids per round, each round a seeded shuffle of every variant (every stage's, in order). */
   rounds: string[][];
+  /** The same rounds by stage: producers' builds all finish before their consumers' start. */
+  stages: PlanStage[];
   /** git refs (run --ref), in the order given. */
   refs: string[];
   /** Variant ids of the chosen scenarios this plan does not measure, and why (said in the run and the report). */
@@ -77,9 +83,10 @@ export function variantId(opts: { scenario: string; variant: string; cache: stri
 
 export function buildPlan(opts: PlanOptions): Plan {
   const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
-  const variants: PlannedVariant[] = [];
+  const chosen: PlannedVariant[] = [];
   const notWarmest: string[] = [];
   const otherShards: string[] = [];
+  const plan = (p: { scenario: Scenario; variant: ScenarioVariant; cache: CacheState; ref?: string }) => planVariant({ ...p, opts });
   for (const scenario of opts.scenarios) {
     const baseline = scenario.variants.find((v) => v.baseline) ?? scenario.variants[0];
     const quickState = opts.quick && !opts.cache && baseline ? warmest(baseline.cacheStates) : undefined;
@@ -97,35 +104,46 @@ export function buildPlan(opts: PlanOptions): Plan {
             otherShards.push(id);
             continue;
           }
-          const slug = slugOf(id);
-          variants.push({
-            id,
-            scenario,
-            variant,
-            cache,
-            workdir: workdirIn(path.join(opts.workRoot, slug, 'work'), scenario.project),
-            cacheDir: path.join(opts.workRoot, slug, 'cache'),
-            runs: opts.runs ?? variant.runs,
-            // Warm, incremental and noop states need one full build first to have something to be warm from;
-            // that build is kept as a warm-up sample (DESIGN: "kept as a warm-up sample, not thrown away").
-            warmup: Math.max(opts.warmup ?? variant.warmup, cache === 'cold' ? 0 : 1),
-            ...(ref ? { ref } : {}),
-          });
+          chosen.push(plan({ scenario, variant, cache, ref }));
         }
       }
     }
   }
-  const maxWarmup = Math.max(0, ...variants.map((v) => v.warmup));
-  const maxRuns = Math.max(0, ...variants.map((v) => v.runs));
-  const warmupRounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.warmup })), rounds: maxWarmup, seed: opts.seed });
-  const rounds = orderRounds({ ids: variants.map((v) => ({ id: v.id, count: v.runs })), rounds: maxRuns, seed: opts.seed + 1 });
-  // With --only, what was left out matters only where the globs match it.
-  const kept = (ids: string[]) => (opts.only && opts.only.length > 0 ? ids.filter((id) => opts.only!.some((g) => matchGlob(g, id))) : ids);
+  // A chosen consumer brings its producers, whatever --only, --cache or --quick would have left out.
+  const variants = addProducers({ variants: chosen, scenarios: opts.scenarios, plan, variantId });
+  const stages = orderStages(variants, opts.seed);
+  const warmupRounds = stages.flatMap((s) => s.warmupRounds);
+  const rounds = stages.flatMap((s) => s.rounds);
+  // With --only, what was left out matters only where the globs match it; a producer a consumer brought back is not left out.
+  const planned = new Set(variants.map((v) => v.id));
+  const matches = (id: string) => !opts.only || opts.only.length === 0 || opts.only.some((g) => matchGlob(g, id));
+  const kept = (ids: string[]) => ids.filter((id) => matches(id) && !planned.has(id));
   const leftOut = [...(opts.leftOut ?? []), { why: QUICK_LEFT_OUT, ids: notWarmest }]
     .map((l) => ({ why: l.why, ids: kept(l.ids) }))
-    .concat(opts.shard ? [{ why: opts.shard.why, ids: otherShards }] : [])
+    .concat(opts.shard ? [{ why: opts.shard.why, ids: otherShards.filter((id) => !planned.has(id)) }] : [])
     .filter((l) => l.ids.length > 0);
-  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, refs: opts.refs ?? [], leftOut };
+  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, stages, refs: opts.refs ?? [], leftOut };
+}
+
+function planVariant(p: { scenario: Scenario; variant: ScenarioVariant; cache: CacheState; ref?: string; opts: PlanOptions }): PlannedVariant {
+  const { scenario, variant, cache, ref, opts } = p;
+  const id = variantId({ scenario: scenario.name, variant: variant.name, cache, ref });
+  const slug = slugOf(id);
+  return {
+    id,
+    scenario,
+    variant,
+    cache,
+    workdir: workdirIn(path.join(opts.workRoot, slug, 'work'), scenario.project),
+    cacheDir: path.join(opts.workRoot, slug, 'cache'),
+    runs: opts.runs ?? variant.runs,
+    // Warm, incremental and noop states need one full build first to have something to be warm from;
+    // that build is kept as a warm-up sample (DESIGN: "kept as a warm-up sample, not thrown away").
+    warmup: Math.max(opts.warmup ?? variant.warmup, cache === 'cold' ? 0 : 1),
+    ...(ref ? { ref } : {}),
+    needs: [],
+    stage: 0,
+  };
 }
 
 /** The warmest of a variant's states, in the order cold < warm < incremental < noop. */

@@ -156,6 +156,9 @@ export const VariantResultSchema = Type.Object({
   artifact: Nullable(ArtifactSchema),
   startup: Nullable(StartupSchema),
   network: Type.Optional(Type.Boolean()),
+  needs: Type.Optional(
+    d('artifacts of other variants this one consumed (`needs`): name → producer variant id, built earlier in the same run', Type.Record(Type.String(), Type.String(), { additionalProperties: false })),
+  ),
   stats: d('metric name → summary of the samples', Type.Record(Type.String(), SummarySchema, { additionalProperties: false })),
 });
 

@@ -19,6 +19,7 @@ export function placeholderValues(planned: PlannedVariant, extra: PlaceholderVal
     tools: toolsDirHere(),
     scenarioDir: path.dirname(scenario.path),
     ...(variant.artifact ? { artifact: path.join(workdir, variant.artifact) } : {}),
+    ...Object.fromEntries(planned.needs.map((n) => [`needs.${n.name}`, n.artifact])),
     ...extra,
   };
 }

@@ -22,6 +22,7 @@ import type { RunEvent } from './events.ts';
 import type { RunHooks } from './hooks.ts';
 import { startWatchdog } from './watchdog.ts';
 import { describeEnd, fail, failIfNothingSucceeded, markInterrupted, measuredBuilds, recordFailedBuild, roundName } from './variant-outcome.ts';
+import { unmetNeed } from './needs.ts';
 
 export interface RunOptions {
   plan: Plan;
@@ -87,73 +88,32 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   results.config.overheadMs = overheadMs;
   emit({ kind: 'calibrated', overheadMs });
 
-  for (const { planned, result } of byId.values()) {
-    if (result.status !== 'ok' || signal?.aborted) continue;
-    emit({ kind: 'setup', id: planned.id });
-    const started = performance.now();
-    const failure = await setUpWorkdir(planned, plan.outDir, signal);
-    // Untimed in the statistics, but recorded: it is part of what a run costs (and of the next estimate).
-    if (planned.variant.setup.length > 0) result.setupMs = Math.round(performance.now() - started);
-    if (failure === 'interrupted') markInterrupted(result, 'during its set-up');
-    else if (failure) fail(result, failure.reason, failure.tail);
+  const total = plan.warmupRounds.flat().length + plan.rounds.flat().length;
+  const counter = { done: 0, warmupRounds: 0, rounds: 0 };
+  let stopReason: string | undefined;
+  // Stage by stage: a consumer's set-up and builds start once its producers' have all finished.
+  for (const [s, stage] of plan.stages.entries()) {
+    if (signal?.aborted) break;
+    const members = [...byId.values()].filter(({ planned }) => planned.stage === s);
+    for (const { planned, result } of members) {
+      const unmet = result.status === 'ok' ? unmetNeed(planned, (id) => byId.get(id)?.result) : undefined;
+      if (!unmet) continue;
+      Object.assign(result, { status: 'skipped', reason: unmet });
+      emit({ kind: 'unavailable', id: planned.id, reason: unmet });
+    }
+    await setUpStage({ members, outDir: plan.outDir, signal, emit, save });
+    const schedule = [
+      ...stage.warmupRounds.map((ids, i) => ({ ids, round: -(counter.warmupRounds + i + 1), inStage: 0 })),
+      ...stage.rounds.map((ids, i) => ({ ids, round: counter.rounds + i + 1, inStage: i + 1 })),
+    ];
+    counter.warmupRounds += stage.warmupRounds.length;
+    counter.rounds += stage.rounds.length;
+    const stopped = await runSchedule({ opts, schedule, members, byId, results, counter, total, overheadMs, save });
+    stopReason ??= stopped;
+    for (const { result } of members) failIfNothingSucceeded(result);
+    await recordLastArtifacts({ members, hooks: opts.hooks });
     save();
   }
-
-  const schedule = [
-    ...plan.warmupRounds.map((ids, i) => ({ ids, round: -(i + 1) })),
-    ...plan.rounds.map((ids, i) => ({ ids, round: i + 1 })),
-  ];
-  const total = schedule.reduce((n, r) => n + r.ids.length, 0);
-  let done = 0;
-  let stopReason: string | undefined;
-  for (const { ids, round } of schedule) {
-    if (round > 0 && opts.adaptive) {
-      const decision = shouldStop({ results, round, adaptive: opts.adaptive, stats: opts.stats });
-      if (decision.stop) {
-        stopReason = decision.reason;
-        break;
-      }
-    }
-    for (const [position, id] of ids.entries()) {
-      const { planned, result } = byId.get(id)!;
-      done++;
-      if (signal?.aborted) break;
-      if (result.status !== 'ok') continue;
-      emit({ kind: 'sample-start', id, round, done, total });
-      const isFirstBuild = result.warmups.length === 0 && result.samples.length === 0;
-      let outcome: Awaited<ReturnType<typeof measureOne>>;
-      try {
-        outcome = await measureOne({ planned, result, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal, hooks: opts.hooks });
-      } catch (err) {
-        // A refused path (a build that turned a clean folder into a link outside), an unreadable artifact …:
-        // this variant cannot go on, the others can.
-        fail(result, `could not measure round ${round}: ${(err as Error).message}`, []);
-        save();
-        continue;
-      }
-      if (outcome === 'aborted') {
-        // An interrupted build is not a measurement; a variant with none says where it was stopped.
-        if (result.samples.length === 0) markInterrupted(result, `during its build in ${roundName(round)}`);
-        break;
-      }
-      const sample = outcome;
-      emit({ kind: 'sample-end', id, round, done, total, sample, status: result.status });
-      save();
-    }
-    if (signal?.aborted) break;
-  }
-
-  for (const { result } of byId.values()) failIfNothingSucceeded(result);
-  // Variants that stopped early (adaptive runs, an interruption) have their last artifact recorded here.
-  for (const { planned, result } of byId.values()) {
-    if (result.status !== 'ok' || result.artifact || result.samples.length === 0) continue;
-    try {
-      await recordArtifact({ planned, result, hooks: opts.hooks });
-    } catch (err) {
-      fail(result, `could not measure the artifact: ${(err as Error).message}`, []);
-    }
-  }
-  save();
   // A run that went to its last round says so too: what was still undecided after --max-runs.
   if (opts.adaptive && stopReason === undefined && !signal?.aborted) {
     stopReason = shouldStop({ results, round: plan.rounds.length + 1, adaptive: opts.adaptive, stats: opts.stats }).reason || undefined;
@@ -175,6 +135,91 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   const final = finalizeResults(results, opts.stats);
   writeResultsAtomic(file, final);
   return final;
+}
+
+type Entry = { planned: PlannedVariant; result: VariantResult };
+
+/** One stage's warm-up and measured rounds, in order; returns why adaptive runs stopped it early, if they did. */
+async function runSchedule(ctx: {
+  opts: RunOptions;
+  schedule: { ids: string[]; round: number; inStage: number }[];
+  members: Entry[];
+  byId: Map<string, Entry>;
+  results: ResultsFile;
+  counter: { done: number };
+  total: number;
+  overheadMs: number;
+  save: () => void;
+}): Promise<string | undefined> {
+  const { opts, byId, results, counter, total, overheadMs, save } = ctx;
+  const { plan, signal } = opts;
+  const emit = opts.onEvent ?? (() => {});
+  const memberIds = new Set(ctx.members.map((m) => m.planned.id));
+  for (const { ids, round, inStage } of ctx.schedule) {
+    if (inStage > 0 && opts.adaptive) {
+      // Each stage decides on its own variants: the producers before it are finished.
+      const view = { ...results, variants: results.variants.filter((v) => memberIds.has(v.id)) };
+      const decision = shouldStop({ results: view, round: inStage, adaptive: opts.adaptive, stats: opts.stats });
+      if (decision.stop) return decision.reason;
+    }
+    for (const [position, id] of ids.entries()) {
+      const { planned, result } = byId.get(id)!;
+      const done = ++counter.done;
+      if (signal?.aborted) break;
+      if (result.status !== 'ok') continue;
+      emit({ kind: 'sample-start', id, round, done, total });
+      const isFirstBuild = result.warmups.length === 0 && result.samples.length === 0;
+      let outcome: Awaited<ReturnType<typeof measureOne>>;
+      try {
+        outcome = await measureOne({ planned, result, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal, hooks: opts.hooks });
+      } catch (err) {
+        // A refused path (a build that turned a clean folder into a link outside), an unreadable artifact …:
+        // this variant cannot go on, the others can.
+        fail(result, `could not measure round ${round}: ${(err as Error).message}`, []);
+        save();
+        continue;
+      }
+      if (outcome === 'aborted') {
+        // An interrupted build is not a measurement; a variant with none says where it was stopped.
+        if (result.samples.length === 0) markInterrupted(result, `during its build in ${roundName(round)}`);
+        break;
+      }
+      emit({ kind: 'sample-end', id, round, done, total, sample: outcome, status: result.status });
+      save();
+    }
+    if (signal?.aborted) break;
+  }
+  return undefined;
+}
+
+/**
+ * Variants that stopped early (adaptive runs, an interruption) have their last artifact recorded here, at the
+ * end of their stage, so a consumer in the next stage reads a measured artifact.
+ */
+async function recordLastArtifacts(opts: { members: Entry[]; hooks?: RunHooks }): Promise<void> {
+  for (const { planned, result } of opts.members) {
+    if (result.status !== 'ok' || result.artifact || result.samples.length === 0) continue;
+    try {
+      await recordArtifact({ planned, result, hooks: opts.hooks });
+    } catch (err) {
+      fail(result, `could not measure the artifact: ${(err as Error).message}`, []);
+    }
+  }
+}
+
+/** Untimed set-up of a stage's workdirs; a failed set-up fails its variant only. */
+async function setUpStage(opts: { members: Entry[]; outDir: string; signal?: AbortSignal; emit: (event: RunEvent) => void; save: () => void }): Promise<void> {
+  for (const { planned, result } of opts.members) {
+    if (result.status !== 'ok' || opts.signal?.aborted) continue;
+    opts.emit({ kind: 'setup', id: planned.id });
+    const started = performance.now();
+    const failure = await setUpWorkdir(planned, opts.outDir, opts.signal);
+    // Untimed in the statistics, but recorded: it is part of what a run costs (and of the next estimate).
+    if (planned.variant.setup.length > 0) result.setupMs = Math.round(performance.now() - started);
+    if (failure === 'interrupted') markInterrupted(result, 'during its set-up');
+    else if (failure) fail(result, failure.reason, failure.tail);
+    opts.save();
+  }
 }
 
 /** One sample of one variant, recorded into its result: the build, then its artifact. */
@@ -259,6 +304,7 @@ function emptyResult(p: PlannedVariant): VariantResult {
     artifact: null,
     startup: null,
     network: p.variant.network,
+    ...(p.needs.length > 0 ? { needs: Object.fromEntries(p.needs.map((n) => [n.name, n.producer])) } : {}),
     stats: {},
     failures: [],
   };

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, readEach, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from './load.ts';
+import { checkNeeds, includeProducers, neededScenarioNames } from './needs.ts';
 import type { Scenario } from './scenario.ts';
 
 export function scenarioDir(cwd: string): string {
@@ -58,8 +59,11 @@ export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: stri
     const loaded = loadScenarioFile(file);
     return { value: loaded.scenario, problems: loaded.problems };
   });
+  const known = withNeededScenarios(scenarios, [dir, ...files.map((f) => path.dirname(f))]);
+  const needProblems = checkNeeds(known);
+  if (needProblems.length > 0) throw new InputError(needProblems);
   const plain = !explicit && !opts.all;
-  const chosen = plain ? scenarios.filter((s) => s.default).map(plainRun) : scenarios;
+  const chosen = includeProducers(plain ? scenarios.filter((s) => s.default).map(plainRun) : scenarios, known);
   if (chosen.length === 0) throw new InputError([{ file: dir, message: 'no scenario is marked default: true (name one, or use --all)' }]);
   const names = new Map<string, string>();
   const problems: Problem[] = [];
@@ -71,4 +75,24 @@ export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: stri
   if (problems.length > 0) throw new InputError(problems);
   const leftOut = plain ? scenarios.filter((s) => s.default).flatMap(leftOutOfPlainRun) : [];
   return { scenarios: chosen, leftOut };
+}
+
+/**
+ * The loaded scenarios plus the scenario files in `dirs` that their `needs` name and that were not loaded
+ * (a consumer named alone brings its producers' files). A sibling file that does not load is skipped here:
+ * a reference to a scenario it would have held is reported as unknown by checkNeeds.
+ */
+export function withNeededScenarios(loaded: readonly Scenario[], dirs: readonly string[]): Scenario[] {
+  const known = new Map(loaded.map((s) => [s.name, s]));
+  const siblings = [...new Set(dirs.flatMap((d) => listScenarioFiles(d)).map((f) => path.resolve(f)))];
+  let missing = neededScenarioNames([...known.values()]).filter((n) => !known.has(n));
+  for (const file of siblings) {
+    if (missing.length === 0) break;
+    if ([...known.values()].some((s) => s.path === file)) continue;
+    const { scenario } = loadScenarioFile(path.relative(process.cwd(), file));
+    if (!scenario || known.has(scenario.name) || !missing.includes(scenario.name)) continue;
+    known.set(scenario.name, scenario);
+    missing = neededScenarioNames([...known.values()]).filter((n) => !known.has(n));
+  }
+  return [...known.values()];
 }

@@ -79,6 +79,19 @@ export const ExpectSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** `scenario/variant@cache`: the stable id of a variant in one cache state. */
+export const VARIANT_ID_PATTERN = `^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*@(${CACHE_STATES.join('|')})$`;
+const Needs = Type.Record(
+  Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*$' }),
+  Type.String({ pattern: VARIANT_ID_PATTERN, description: 'the producing variant: scenario/variant@cache' }),
+  {
+    additionalProperties: false,
+    description:
+      'artifacts of other variants this one consumes: NAME → scenario/variant@cache. `{needs.NAME}` is the absolute path of that ' +
+      'artifact; the producers build first (and join the run when this variant does); a producer that fails skips this variant',
+  },
+);
+
 export const VariantFileSchema = Type.Object(
   {
     name: Id,
@@ -99,6 +112,7 @@ export const VariantFileSchema = Type.Object(
     phases: Type.Optional(Type.Array(PhaseSchema)),
     expect: Type.Optional(ExpectSchema),
     network: Type.Optional(Type.Boolean({ description: 'the build may use the network (the report says so)' })),
+    needs: Type.Optional(Needs),
     default: Type.Optional(
       Type.Union([Type.Boolean(), Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
         description:

@@ -42,7 +42,7 @@ export function loadScenarioFile(file: string): LoadResult {
   // A preset's file hashes with its expansion: the same text measures something else when the preset changes.
   const sha256 = createHash('sha256').update(text).update(expansion ? JSON.stringify(expanded) : '').digest('hex');
   const warnings = env.warnings.length > 0 ? { warnings: sortProblems(env.warnings) } : {};
-  return { scenario: { ...resolveScenario({ raw: expanded, file, dir, sha256 }), ...warnings }, problems: [] };
+  return { scenario: { ...resolveScenario({ raw: expanded, file, dir, sha256, at: atOrigin }), ...warnings }, problems: [] };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -114,6 +114,7 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     });
     const window = isRecord(v.smoke) ? str(v.smoke.window) : undefined;
     if (window !== undefined) checkRegex(here('smoke', 'window'), window);
+    problems.push(...checkNeedPlaceholders({ v, raw, at: (rest, message) => at(here(...rest), message) }));
     const ready = isRecord(v.smoke) ? str(v.smoke.ready) : undefined;
     if (ready !== undefined && !/^https?:\/\//.test(ready)) problems.push(at(here('smoke', 'ready'), 'must be an http:// or https:// URL'));
   });
@@ -123,6 +124,30 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
   }
   return problems;
 }
+
+/** `{needs.NAME}` in a variant's commands, smoke or env must name one of its `needs`. */
+function checkNeedPlaceholders(opts: { v: Record<string, unknown>; raw: Record<string, unknown>; at: At }): Problem[] {
+  const { v, raw, at } = opts;
+  const declared = isRecord(v.needs) ? Object.keys(v.needs) : [];
+  const smoke = isRecord(v.smoke) ? v.smoke : {};
+  const places: [(string | number)[], unknown][] = [
+    [['build'], v.build],
+    [['setup'], v.setup],
+    [['smoke', 'run'], smoke.run],
+    ...Object.entries(isRecord(v.env) ? v.env : {}).map(([k, val]): [(string | number)[], unknown] => [['env', k], val]),
+  ];
+  // Scenario-wide env and setup reach every variant, so their needs must be declared by each.
+  const shared: [(string | number)[], unknown][] = [[['setup'], raw.setup], ...Object.entries(isRecord(raw.env) ? raw.env : {}).map(([k, val]): [(string | number)[], unknown] => [['env', k], val])];
+  const problems: Problem[] = [];
+  for (const [segments, text] of [...places, ...shared]) {
+    for (const name of needPlaceholders(text)) {
+      if (!declared.includes(name)) problems.push(at(segments, `{needs.${name}} names no entry of this variant's \`needs\`${declared.length ? ` (valid: ${declared.join(', ')})` : ''}`));
+    }
+  }
+  return problems;
+}
+
+const needPlaceholders = (text: unknown): string[] => (typeof text === 'string' ? [...text.matchAll(/(?<!\$)\{needs\.([A-Za-z0-9_-]+)\}/g)].map((m) => m[1]!) : []);
 
 /**
  * Strings holding NUL: no command, path or environment entry can carry one to a process (spawn throws, which
@@ -183,8 +208,8 @@ function plainStates(raw: VariantFile['default'], states: CacheState[]): CacheSt
   return states.filter((s) => raw.includes(s));
 }
 
-function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: string; sha256: string }): Omit<Scenario, 'warnings'> {
-  const { raw, file, dir, sha256 } = opts;
+function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: string; sha256: string; at: At }): Omit<Scenario, 'warnings'> {
+  const { raw, file, dir, sha256, at } = opts;
   const hasBaseline = raw.variants.some((v) => v.baseline);
   const variants: ScenarioVariant[] = raw.variants.map((v, i) => ({
     scenario: raw.name,
@@ -207,6 +232,10 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     phases: v.phases ?? [],
     expect: v.expect,
     network: v.network ?? false,
+    needs: Object.entries(v.needs ?? {}).map(([name, producer]) => {
+      const { message: _, ...where } = at(['variants', i, 'needs', name], '');
+      return { name, producer, at: where };
+    }),
     runs: raw.runs ?? DEFAULT_RUNS,
     warmup: raw.warmup ?? DEFAULT_WARMUP,
   }));

@@ -51,6 +51,16 @@ export interface ScenarioVariant {
   phases: PhaseRule[];
   expect?: Expect;
   network: boolean;
+  /** Artifacts of other variants this one consumes, in the order written. */
+  needs: Need[];
   runs: number;
   warmup: number;
+}
+
+/** One `needs` entry: `{needs.name}` is the artifact of the variant `producer` (`scenario/variant@cache`). */
+export interface Need {
+  name: string;
+  producer: string;
+  /** Where it is written, for problems found across files (unknown or circular references). */
+  at: Omit<Problem, 'message'>;
 }

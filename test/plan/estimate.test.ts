@@ -13,7 +13,7 @@ import { results } from '../compare/fixtures.ts';
 import { sample, variant } from '../stats/fixtures.ts';
 
 function scenarioVariant(name: string, cacheStates: ScenarioVariant['cacheStates']): ScenarioVariant {
-  return { scenario: 'app', name, baseline: name === 'a', build: 'true', setup: [], clean: [], caches: [], cacheStates, plainStates: cacheStates, envLayers: [], requires: [], phases: [], network: false, runs: 3, warmup: 0 };
+  return { scenario: 'app', name, baseline: name === 'a', build: 'true', setup: [], clean: [], caches: [], cacheStates, plainStates: cacheStates, envLayers: [], requires: [], phases: [], network: false, needs: [], runs: 3, warmup: 0 };
 }
 const scenario: Scenario = {
   name: 'app', file: 'app.yaml', path: '/x/app.yaml', sha256: '', default: true, project: '/x/proj', ignore: [],

@@ -4,7 +4,7 @@ import { QUICK_LEFT_OUT, buildPlan, matchGlob } from '../../src/plan/plan.ts';
 import type { Scenario, ScenarioVariant } from '../../src/scenario/scenario.ts';
 
 function variant(name: string, extra: Partial<ScenarioVariant> = {}): ScenarioVariant {
-  return { scenario: 's', name, baseline: false, build: 'true', setup: [], clean: [], caches: [], cacheStates: ['warm'], envLayers: [], requires: [], phases: [], network: false, runs: 5, warmup: 1, ...extra, plainStates: extra.plainStates ?? extra.cacheStates ?? ['warm'] };
+  return { scenario: 's', name, baseline: false, build: 'true', setup: [], clean: [], caches: [], cacheStates: ['warm'], envLayers: [], requires: [], phases: [], network: false, needs: [], runs: 5, warmup: 1, ...extra, plainStates: extra.plainStates ?? extra.cacheStates ?? ['warm'] };
 }
 const scenario: Scenario = {
   name: 's', file: 's.yaml', path: '/x/s.yaml', sha256: '', default: true, project: '/x/proj', ignore: [],

@@ -218,7 +218,8 @@ function describePlan(plan: Plan, estimate: ReturnType<typeof estimatePlan>): st
     const each = ms === undefined ? 'no earlier measurement' : `~${formatMs(ms)} per build`;
     lines.push(`  ${v.id}${v.variant.baseline ? ' (baseline)' : ''}: ${v.warmup} warm-up + ${v.runs} runs, ${each}`);
   }
-  lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds, shuffled per round`);
+  const stages = plan.stages.length > 1 ? ` in ${plan.stages.length} stages (producers of needs first)` : '';
+  lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds${stages}, shuffled per round`);
   lines.push(`estimate: ${describeEstimate(estimate)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,17 +2,24 @@
 import { InputError, formatProblem, type Problem } from '../../common/problem.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
 import { stripControl } from '../terminal.ts';
+import path from 'node:path';
+import { withNeededScenarios } from '../../scenario/discover.ts';
+import { checkNeeds } from '../../scenario/needs.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
 
 export async function validateCommand(opts: { files: string[] }): Promise<number> {
   const problems: Problem[] = [];
-  let variants = 0;
+  const scenarios: Scenario[] = [];
   for (const file of opts.files) {
     const loaded = loadScenarioFile(file);
     problems.push(...loaded.problems);
-    variants += loaded.scenario?.variants.length ?? 0;
+    if (loaded.scenario) scenarios.push(loaded.scenario);
     // Doubtful, not wrong: said on stderr; the exit code stays 0.
     for (const w of loaded.scenario?.warnings ?? []) process.stderr.write(`warning: ${stripControl(formatProblem(w))}\n`);
   }
+  // References across files: to the files given, or else to scenario files beside them.
+  if (problems.length === 0) problems.push(...checkNeeds(withNeededScenarios(scenarios, opts.files.map((f) => path.dirname(f)))));
+  const variants = scenarios.reduce((n, s) => n + s.variants.length, 0);
   if (problems.length > 0) throw new InputError(problems);
   process.stdout.write(`${opts.files.length} scenario file${opts.files.length === 1 ? '' : 's'} valid (${variants} variants)\n`);
   return 0;
