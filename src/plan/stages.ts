@@ -52,7 +52,7 @@ export function addProducers<T extends Plannable>(opts: {
   const byId = new Map(all.map((v) => [v.id, v]));
   for (let i = 0; i < all.length; i++) {
     const consumer = all[i]!;
-    consumer.needs = consumer.variant.needs.map((need) => {
+    consumer.needs = (consumer.variant.needs ?? []).map((need) => {
       const ref = parseVariantRef(need.producer);
       const id = opts.variantId({ ...ref, ref: consumer.ref });
       let producer = byId.get(id);

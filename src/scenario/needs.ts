@@ -14,7 +14,7 @@ export function parseVariantRef(ref: string): { scenario: string; variant: strin
 
 /** Scenario names the chosen scenarios' needs refer to (transitively unknown ones are found by the caller). */
 export function neededScenarioNames(scenarios: readonly Scenario[]): string[] {
-  return [...new Set(scenarios.flatMap((s) => s.variants.flatMap((v) => v.needs.map((n) => parseVariantRef(n.producer).scenario))))];
+  return [...new Set(scenarios.flatMap((s) => s.variants.flatMap((v) => (v.needs ?? []).map((n) => parseVariantRef(n.producer).scenario))))];
 }
 
 /**
@@ -26,7 +26,7 @@ export function checkNeeds(scenarios: readonly Scenario[]): Problem[] {
   const byName = new Map(scenarios.map((s) => [s.name, s]));
   for (const scenario of scenarios) {
     for (const variant of scenario.variants) {
-      for (const need of variant.needs) {
+      for (const need of variant.needs ?? []) {
         const message = describeUnresolved(need, byName);
         if (message) problems.push({ ...need.at, message });
       }
@@ -57,7 +57,7 @@ function findCycles(scenarios: readonly Scenario[], byName: Map<string, Scenario
   const problems: Problem[] = [];
   const visit = (variant: ScenarioVariant, path: string[]): void => {
     state.set(key(variant), 'open');
-    for (const need of variant.needs) {
+    for (const need of variant.needs ?? []) {
       const producer = variantOf(need.producer);
       if (!producer) continue;
       const seen = state.get(key(producer));
@@ -78,7 +78,7 @@ function findCycles(scenarios: readonly Scenario[], byName: Map<string, Scenario
  */
 export function includeProducers(chosen: readonly Scenario[], known: readonly Scenario[]): Scenario[] {
   const out = new Map(chosen.map((s) => [s.name, { ...s, variants: [...s.variants] }]));
-  const pending = chosen.flatMap((s) => s.variants.flatMap((v) => v.needs));
+  const pending = chosen.flatMap((s) => s.variants.flatMap((v) => v.needs ?? []));
   while (pending.length > 0) {
     const ref = parseVariantRef(pending.pop()!.producer);
     const whole = known.find((s) => s.name === ref.scenario);
@@ -94,7 +94,7 @@ export function includeProducers(chosen: readonly Scenario[], known: readonly Sc
     if (current) scenario.variants[index] = next;
     else {
       scenario.variants.push(next);
-      pending.push(...full.needs);
+      pending.push(...(full.needs ?? []));
     }
   }
   return [...out.values()];

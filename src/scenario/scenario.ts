@@ -51,8 +51,8 @@ export interface ScenarioVariant {
   phases: PhaseRule[];
   expect?: Expect;
   network: boolean;
-  /** Artifacts of other variants this one consumes, in the order written. */
-  needs: Need[];
+  /** Artifacts of other variants this one consumes, in the order written (absent: none). */
+  needs?: Need[];
   runs: number;
   warmup: number;
 }
