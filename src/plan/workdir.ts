@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from './plan.ts';
 import { findRepository, linkRepository, repositoryRoot } from './workdir-git.ts';
+import { gitIgnoredPaths, skippedPaths } from './copy-size.ts';
 
 /** Home-directory tool caches redirected into the variant's cache dir. */
 export function cacheEnv(cacheDir: string): Record<string, string> {
@@ -22,7 +23,7 @@ export const RUN_ENV_NAMES: readonly string[] = [...Object.keys(cacheEnv('')), '
 /**
  * Copy the project into the variant's workdir, leaving out `.git`, buildbench's own `.buildbench/` (the tool
  * env and wheelhouse `buildbench setup` keeps beside a user's scenarios, which a `project: ..` would otherwise
- * copy into every workdir), the scenario's `ignore` list and every declared output (clean, caches, artifact),
+ * copy into every workdir), the scenario's `ignore` list (and what git ignores, with `ignoreGitignored`) and every declared output (clean, caches, artifact),
  * so no variant starts from another's build products.
  * When the project is in a git repository, the workdir sits at the project's path inside a repository that
  * answers git as the project does, its objects borrowed rather than copied (workdir-git.ts).
@@ -36,10 +37,13 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
   const root = inRepository ? repositoryRoot(workdir, repo) : workdir;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(path.dirname(workdir), { recursive: true });
-  const skip = new Set(
-    ['.git', '.buildbench', ...scenario.ignore, ...variant.clean, ...variant.caches, ...(variant.artifact ? [variant.artifact] : [])]
-      .map((p) => path.join(source, path.posix.normalize(p.replace(/\/+$/, '')))),
-  );
+  const skip = skippedPaths(source, [
+    ...scenario.ignore,
+    ...(scenario.ignoreGitignored ? gitIgnoredPaths(source) : []),
+    ...variant.clean,
+    ...variant.caches,
+    ...(variant.artifact ? [variant.artifact] : []),
+  ]);
   cpSync(source, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
   if (inRepository) linkRepository({ repo, source, root });
   mkdirSync(cacheDir, { recursive: true });

@@ -248,6 +248,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     default: raw.default ?? false,
     project: path.resolve(dir, raw.project),
     ignore: raw.ignore ?? [],
+    ...(raw.ignoreGitignored ? { ignoreGitignored: true } : {}),
     variants,
   };
 }

@@ -20,6 +20,8 @@ export interface Scenario {
   project: string;
   /** Project paths not copied (relative). */
   ignore: string[];
+  /** Also leave out what git ignores in the project. */
+  ignoreGitignored?: boolean;
   /** What loading found doubtful but not wrong (an env value reading an unset variable), positioned. */
   warnings?: Problem[];
   variants: ScenarioVariant[];

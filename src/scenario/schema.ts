@@ -36,6 +36,9 @@ export const ScenarioFileSchema = Type.Object(
     env: Type.Optional(Env),
     timeoutS: Type.Optional(Timeout),
     ignore: Type.Optional(Type.Array(RelPath, { description: 'paths of the project not copied into workdirs' })),
+    ignoreGitignored: Type.Optional(
+      Type.Boolean({ description: 'leave out of the workdirs what the project\'s .gitignore files ignore (build outputs such as target/ or node_modules/); default false' }),
+    ),
     preset: Type.Optional(
       StringEnum(
         PRESETS.map((p) => p.name),

@@ -6,6 +6,7 @@ import { InputError, formatProblem } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
 import type { CacheState } from '../../scenario/schema.ts';
 import { buildPlan, type Plan } from '../../plan/plan.ts';
+import { largeCopyWarnings } from '../../plan/copy-size.ts';
 import { readResultsFile } from '../../results/io.ts';
 import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
 import { runPlan } from '../../runner/run.ts';
@@ -96,6 +97,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     history: previousResults(path.resolve('reports')),
     reference,
   });
+  for (const w of await largeCopyWarnings(plan)) process.stderr.write(`warning: ${stripControl(w)}\n`);
   const notes = [
     ...(shard ? [shard.note] : []),
     ...plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`),
