@@ -3,6 +3,7 @@
 # dir on a tiny scenario of sleeps, so its command lines can be tried in seconds (test/e2e/ci-workflow.test.ts
 # runs this and checks that every buildbench line here is a line of action.yml, and the other way round):
 #
+#   setup  buildbench setup                                   (provisions what the scenarios require)
 #   main   buildbench run → .buildbench-baseline/results.json (what a push to main caches)
 #   PR     buildbench run --baseline … --fail-on-regression   (the build made --slowdown % slower)
 #          → bench-out/summary.md and the comparison with main appended to a fake $GITHUB_STEP_SUMMARY
@@ -56,11 +57,15 @@ variants:
 YAML
 # 10 runs: a build or two delayed by a busy machine then still leave a 20-30% slowdown at p < 0.05 (with 5
 # runs one such build is enough to make it inconclusive).
-export BENCH_ARGS="sleeps.yaml --runs 10 --warmup 0 --seed 1"
+SCENARIOS=sleeps.yaml
+export BENCH_ARGS="$SCENARIOS --runs 10 --warmup 0 --seed 1"
 export BENCH_THRESHOLD="${BENCH_THRESHOLD:-5}"
 
 BENCH_OUT=bench-out
 BASELINE=.buildbench-baseline/results.json
+
+echo "== setup: what the scenarios require"
+buildbench setup $SCENARIOS
 
 echo "== main: benchmark, keep the results as the baseline"
 echo 0.500 > proj/seconds

@@ -78,7 +78,7 @@ describe('action.yml', () => {
     const action = readYaml<Action>(ACTION);
     expect(action.runs.using).toBe('composite');
     expectValidSteps(action.runs.steps, 'action.yml', { composite: true });
-    expect(Object.keys(action.inputs)).toEqual(['scenarios', 'args', 'threshold', 'baseline', 'shard', 'merge', 'name', 'working-directory']);
+    expect(Object.keys(action.inputs)).toEqual(['scenarios', 'args', 'threshold', 'baseline', 'shard', 'setup', 'merge', 'name', 'working-directory']);
     for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toBeTruthy();
   });
 
@@ -152,7 +152,7 @@ describe('scripts/ci-bench.sh', () => {
     const { steps } = readYaml<Action>(ACTION).runs;
     const actionLines = steps.flatMap((s) => buildbenchLines(s.run ?? ''));
     const scriptLines = buildbenchLines(readFileSync(SCRIPT, 'utf8'));
-    expect(actionLines).toHaveLength(3);
+    expect(actionLines).toHaveLength(4);
     expect(new Set(scriptLines)).toEqual(new Set(actionLines));
     // The other shared steps: the summary and keeping the baseline.
     const script = readFileSync(SCRIPT, 'utf8');
@@ -177,7 +177,7 @@ describe('scripts/ci-bench.sh', () => {
   it('passes when the pull request builds as fast as main, with the tables in the step summary', TIMING, async () => {
     const { r, dir, summary } = await runScript(0);
     expect(r.code, explain(r)).toBe(0);
-    expect(summary).toContain('| Variant | Cache | Median build [95% CI] | vs baseline | Artifact | Start-up first / warm |\n');
+    expect(summary).toContain('| Variant | Build time | Artifact size | Start-up, first launch | Start-up, warm launch |\n');
     // summary.md ends with the run against main's baseline.
     expect(summary).toContain('## Against .buildbench-baseline/results.json\n\n| variant | baseline | ratio [95% Moses CI] | p | verdict |\n');
     const ratio = Number(/\n\| ci-sleeps\/app@cold \| \(same id\) \| (\d\.\d\d)× /.exec(summary)?.[1]);
