@@ -1,6 +1,7 @@
 // The package as a user gets it: `npm pack` of this repository (its prepack compiles dist/), installed with
 // `npm install -D <tgz>` into a project outside the repository that the test writes (a tiny Python web app and
-// a tiny crate), then driven through `npx buildbench` the way the README says. It runs in `npm test` (and so
+// a tiny crate), then driven through `npx buildbench` the way the README says: a hand-written scenario, then
+// init, validate, setup and run. It runs in `npm test` (and so
 // in CI): packing and installing take most of its minute or two, the builds a few seconds.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -147,11 +148,56 @@ describe('the packed package, installed into a project outside the repository', 
     expect(readFileSync(path.join(project, 'out/summary.md'), 'utf8')).toMatch(/^\| web\/zipapp@cold \(baseline\) \| \S+ m?s baseline \| /m);
   });
 
-  it('says there is nothing to run in an empty folder, exit 2', async () => {
+  // The README's steps in a folder of the project (its node_modules, one level up, is not copied per variant):
+  // init writes a scenario per preset that fits, setup provisions one, and it runs. Only rust-link runs: the
+  // PyInstaller presets build for a minute each and need the tool env, which setup would download.
+  it('init writes scenarios from the presets that fit, they validate, setup provisions rust-link, and it runs', { timeout: 240_000 }, async () => {
+    const app = path.join(project, 'app');
+    mkdirSync(path.join(app, 'src'), { recursive: true });
+    writeFileSync(path.join(app, 'Cargo.toml'), '[package]\nname = "hello"\nversion = "0.1.0"\nedition = "2021"\n');
+    writeFileSync(path.join(app, 'src/main.rs'), 'fn main() {\n    println!("hello");\n}\n');
+    mkdirSync(path.join(app, 'web'));
+    writeFileSync(path.join(app, 'web/__main__.py'), WEB_APP);
+    writeFileSync(path.join(app, 'requirements.txt'), '');
+
+    const init = await npx(['init'], app);
+    expect(init.code, explain(init)).toBe(0);
+    const written = ['python-freeze', 'python-env', 'rust-link', 'rust-debuginfo', 'rust-release-profile'];
+    for (const name of written) expect(init.stdout).toContain(`wrote scenarios/${name}.yaml\n`);
+    expect(init.stdout).toMatch(/^  npx buildbench setup scenarios\/.+\n  npx buildbench run\n$/m);
+    const again = await npx(['init'], app);
+    expect(again.code, explain(again)).toBe(2);
+
+    const files = written.map((n) => `scenarios/${n}.yaml`);
+    const validate = await npx(['validate', ...files], app);
+    expect(validate.code, explain(validate)).toBe(0);
+    expect(validate.stdout).toMatch(/^5 scenario files valid \(\d+ variants\)\n$/);
+    const setup = await npx(['setup', 'scenarios/rust-link.yaml'], app);
+    expect(setup.code, explain(setup)).toBe(0);
+
+    const run = await npx(['run', 'scenarios/rust-link.yaml', '--runs', '2', '--out', 'out'], app);
+    expect(run.code, explain(run)).toBe(0);
+    const results = readResults(path.join(app, 'out/results.json'));
+    expect(results.variants.map((v) => [v.id, v.status, v.samples.length])).toEqual([
+      ['rust-link/default-lld@incremental', 'ok', 2],
+      ['rust-link/mold@incremental', 'ok', 2],
+      ['rust-link/gnu-ld@incremental', 'ok', 2],
+    ]);
+    const verdicts = results.comparisons.filter((c) => c.metric === 'wallMs');
+    expect(verdicts.map((c) => c.variant)).toEqual(['rust-link/mold@incremental', 'rust-link/gnu-ld@incremental']);
+    for (const c of verdicts) expect(VERDICTS).toContain(c.verdict);
+    expect(readFileSync(path.join(app, 'out/report.html'), 'utf8')).toContain('rust-link/gnu-ld@incremental');
+  });
+
+  it('says there is nothing to benchmark or run in an empty folder, exit 2', async () => {
     const empty = path.join(scratch, 'empty');
     mkdirSync(empty);
     const bin = path.join(project, 'node_modules/.bin/buildbench');
-    const r = await exec({ command: bin, args: ['run'], cwd: empty });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `${empty}/scenarios: no scenario files found (give a file, or add scenarios/*.yaml)\n` });
+    const run = await exec({ command: bin, args: ['run'], cwd: empty });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `${empty}/scenarios: no scenario files found (give a file, or add scenarios/*.yaml)\n` });
+    const init = await exec({ command: bin, args: ['init'], cwd: empty });
+    expect(init.code).toBe(2);
+    expect(init.stdout).toBe('');
+    expect(init.stderr.split('\n')).toEqual([expect.stringMatching(/^.+: nothing to benchmark here: /), '']);
   });
 });
