@@ -12,13 +12,16 @@ const SETTINGS: { name: string; env?: Record<string, string> }[] = [
   { name: 'opt-level-s', env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: 's' } },
   { name: 'strip', env: { CARGO_PROFILE_RELEASE_STRIP: 'true' } },
   { name: 'panic-abort', env: { CARGO_PROFILE_RELEASE_PANIC: 'abort' } },
+  // Release builds are not incremental by default (Cargo reference, profiles): the app crate's rebuild after
+  // an edit may reuse its own incremental cache instead of recompiling every codegen unit.
+  { name: 'incremental', env: { CARGO_PROFILE_RELEASE_INCREMENTAL: 'true' } },
 ];
 
 const params = paramsObject(RUST_PARAMS);
 
 export const rustReleaseProfile = definePreset({
   name: 'rust-release-profile',
-  description: 'Release profile settings of a Rust app: LTO thin/fat, codegen-units = 1, opt-level = "s", strip, panic = "abort"',
+  description: 'Release profile settings of a Rust app: LTO thin/fat, codegen-units = 1, opt-level = "s", strip, panic = "abort", incremental = true',
   params,
   expand: (p) =>
     rustScenario(p, {
