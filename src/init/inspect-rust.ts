@@ -11,8 +11,8 @@ export interface RustBin {
   bin: string;
   /** The bin's main source file, relative to the root: the edit before each incremental sample. */
   main: string;
-  /** A Cargo.lock in the crate's folder or above it (so --locked works). */
-  locked: boolean;
+  /** The Cargo.lock in the crate's folder or above it (so --locked works), relative to the root. */
+  lockfile?: string;
   /** More than one package in the workspace, or more than one bin: name them (-p, --bin). */
   tauri?: TauriApp;
 }
@@ -49,17 +49,18 @@ export function inspectRust(opts: { root: string; files: string[] }): RustBin[] 
     if (!name) continue; // a virtual workspace: its members have their own manifests
     const declared = (doc.bin ?? []).filter((b) => b.name).map((b) => ({ bin: b.name!, main: at(b.path ?? `src/bin/${b.name}.rs`) }));
     const implicit = files.includes(at('src/main.rs')) && !declared.some((b) => b.main === at('src/main.rs')) ? [{ bin: name, main: at('src/main.rs') }] : [];
-    const locked = lockedAt({ files, dir });
+    const lockfile = lockfileOf({ files, dir });
     const tauri = files.includes(at('tauri.conf.json')) ? readTauri({ root, conf: at('tauri.conf.json'), dir }) : undefined;
-    for (const b of [...implicit, ...declared]) bins.push({ dir, package: name, ...b, locked, ...(tauri ? { tauri } : {}) });
+    for (const b of [...implicit, ...declared]) bins.push({ dir, package: name, ...b, ...(lockfile ? { lockfile } : {}), ...(tauri ? { tauri } : {}) });
   }
   return bins;
 }
 
-function lockedAt(opts: { files: string[]; dir: string }): boolean {
+function lockfileOf(opts: { files: string[]; dir: string }): string | undefined {
   for (let d = opts.dir; ; d = path.posix.dirname(d).replace(/^\.$/, '')) {
-    if (opts.files.includes(d ? `${d}/Cargo.lock` : 'Cargo.lock')) return true;
-    if (d === '') return false;
+    const lock = d ? `${d}/Cargo.lock` : 'Cargo.lock';
+    if (opts.files.includes(lock)) return lock;
+    if (d === '') return undefined;
   }
 }
 

@@ -74,14 +74,15 @@ export function proposeRust(opts: { root: string; bin: RustBin; answers: InitAns
   const { root, bin: b } = opts;
   const bin = given(opts.answers.bin) ?? { value: b.bin, why: b.bin === b.package ? `the package ${b.package}'s src/main.rs` : `[[bin]] in ${b.dir || '.'}/Cargo.toml` };
   const manifest = b.dir ? ` --manifest-path ${b.dir}/Cargo.toml` : '';
-  const cargoArgs = { value: `--offline${b.locked ? ' --locked' : ''}${manifest}`, why: b.locked ? 'offline, from the Cargo.lock (`buildbench setup` runs cargo fetch)' : 'no Cargo.lock found, so not --locked' };
+  const cargoArgs = { value: `--offline${b.lockfile ? ' --locked' : ''}${manifest}`, why: b.lockfile ? 'offline, from the Cargo.lock (`buildbench setup` runs cargo fetch)' : 'no Cargo.lock found, so not --locked' };
   const setup = b.tauri ? tauriSetup(b) : undefined;
   const ignore = HEAVY.flatMap((h) => [h, ...(b.dir ? [`${b.dir}/${h}`] : [])]).filter((p) => existsSync(path.join(root, p)) && !isFrontend(b, p));
   const requires = ['cargo', 'rustc', ...(b.tauri ? ['webkit2gtk-4.1'] : [])];
   const params = (prebuild?: string) => {
     // The profile presets build their dependencies in the set-up unless one is given: keep that after the stubs.
     const steps = setup && prebuild ? { value: `${setup.value} && cargo build ${cargoArgs.value}${prebuild}`, why: `${setup.why}; then the dependency build` } : setup;
-    return { bin, edit: { value: b.main, why: 'appended to before each incremental sample' }, cargoArgs, ...(steps ? { setup: steps } : {}) };
+    const lockfile: Record<string, Guess> = b.lockfile && b.lockfile !== 'Cargo.lock' ? { lockfile: { value: b.lockfile, why: 'keys the shared dependency build' } } : {};
+    return { bin, edit: { value: b.main, why: 'appended to before each incremental sample' }, cargoArgs, ...lockfile, ...(steps ? { setup: steps } : {}) };
   };
   const common = {
     project: '..',

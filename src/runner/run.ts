@@ -16,6 +16,7 @@ import { calibrateOverhead } from './calibrate.ts';
 import { fingerprintEnvironment } from './environment.ts';
 import { runInGroup } from './process-group.ts';
 import { runSample, type SampleRequest } from './sample.ts';
+import { seedWorkdir } from './seed.ts';
 import { measureStartupRounds } from './startup-rounds.ts';
 import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
 import type { RunEvent } from './events.ts';
@@ -268,6 +269,11 @@ async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: Ab
     createWorkdir(planned);
   } catch (err) {
     return { reason: `could not create the workdir: ${(err as Error).message}`, tail: [] };
+  }
+  // The shared dependency build first: the variant's own set-up may build on it.
+  if (planned.variant.seed) {
+    const seeded = await seedWorkdir({ planned, outDir, signal });
+    if (seeded) return seeded;
   }
   const values = placeholderValues(planned);
   for (const [i, command] of planned.variant.setup.entries()) {

@@ -60,6 +60,19 @@ export const SmokeSchema = Type.Object(
   { additionalProperties: false, description: 'launch the artifact and time until it is ready' },
 );
 
+export const SeedSchema = Type.Object(
+  {
+    run: Type.String({ minLength: 1, maxLength: 10_000, description: 'the dependency build, run once (untimed) in a copy of the project after the scenario\'s setup' }),
+    dir: Type.String({ minLength: 1, maxLength: 1000, description: 'the folder it fills (e.g. target), cloned into each variant\'s workdir before its own setup' }),
+    inputs: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { description: 'project files whose contents key the seed (e.g. Cargo.lock): a change builds a new one' })),
+    keyCommand: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'a command whose output also keys the seed (e.g. rustc -vV)' })),
+  },
+  {
+    additionalProperties: false,
+    description: 'an untimed build shared by the variants: made once per key and kept under the tool dir, its output folder cloned into every workdir',
+  },
+);
+
 export const PhaseSchema = Type.Object(
   {
     name: Id,

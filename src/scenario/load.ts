@@ -77,6 +77,7 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     }
   };
   strings(raw.ignore).forEach((p, i) => confined(['ignore', i], p));
+  if (isRecord(raw.seed)) confined(['seed', 'dir'], raw.seed.dir);
 
   const firstIndex = new Map<string, number>();
   const baselines: number[] = [];
@@ -227,6 +228,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     mutate: v.mutate,
     smoke: v.smoke,
     envLayers: [raw.env ?? {}, v.env ?? {}],
+    ...(raw.seed ? { seed: { ...raw.seed, inputs: raw.seed.inputs ?? [], setup: raw.setup ? [raw.setup] : [] } } : {}),
     requires: [...new Set([...(raw.requires ?? []), ...(v.requires ?? []), ...(v.smoke?.window !== undefined ? ['Xvfb', 'xwininfo'] : [])])],
     timeoutS: v.timeoutS ?? raw.timeoutS,
     phases: v.phases ?? [],

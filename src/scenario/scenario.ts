@@ -48,6 +48,8 @@ export interface ScenarioVariant {
    * before it made (expanded per process, runner/build-env.ts).
    */
   envLayers: Record<string, string>[];
+  /** The scenario's shared untimed dependency build, if it has one; `setup` is the scenario-level set-up it follows. */
+  seed?: { run: string; dir: string; inputs: string[]; keyCommand?: string; setup: string[] };
   requires: string[];
   timeoutS?: number;
   phases: PhaseRule[];

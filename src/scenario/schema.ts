@@ -11,6 +11,7 @@ import {
   PhaseSchema,
   RelPath,
   Requires,
+  SeedSchema,
   SmokeSchema,
   StringEnum,
   Timeout,
@@ -30,6 +31,7 @@ export const ScenarioFileSchema = Type.Object(
     project: Type.String({ minLength: 1, maxLength: 1000, description: 'folder copied into one workdir per variant, relative to this file' }),
     requires: Type.Optional(Requires),
     setup: Type.Optional(Command),
+    seed: Type.Optional(SeedSchema),
     runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     warmup: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     cache: Type.Optional(CacheList),
@@ -69,5 +71,6 @@ export type ScenarioFile = Static<typeof ScenarioFileSchema>;
 export type VariantFile = Static<typeof VariantFileSchema>;
 export type Mutate = Static<typeof MutateSchema>;
 export type Smoke = Static<typeof SmokeSchema>;
+export type SeedFile = Static<typeof SeedSchema>;
 export type PhaseRule = Static<typeof PhaseSchema>;
 export type Expect = Static<typeof ExpectSchema>;

@@ -102,7 +102,7 @@ describe('buildbench init', () => {
     expect(Object.keys(s)).toEqual(['python-env.yaml', 'python-freeze.yaml', 'rust-debuginfo.yaml', 'rust-link.yaml', 'rust-release-profile.yaml']);
     expect(s['python-freeze.yaml']).toMatchObject({ project: '../python', with: { app: 'notes-sidecar', module: 'notes.server:main' } });
     const link = s['rust-link.yaml']!;
-    expect(link).toMatchObject({ project: '..', with: { bin: 'shell-app', edit: 'src-tauri/src/main.rs', cargoArgs: '--offline --locked --manifest-path src-tauri/Cargo.toml' } });
+    expect(link).toMatchObject({ project: '..', with: { bin: 'shell-app', edit: 'src-tauri/src/main.rs', cargoArgs: '--offline --locked --manifest-path src-tauri/Cargo.toml', lockfile: 'src-tauri/Cargo.lock' } });
     expect(link.with.setup).toContain('src-tauri/binaries/notes-sidecar-$t');
     expect(link.with.setup).toContain('mkdir -p dist');
     // No test hook in a real Tauri app: its window, on a private display, says it is up.

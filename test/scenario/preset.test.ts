@@ -29,6 +29,8 @@ describe('preset', () => {
       ['gnu-ld', 'cargo rustc -v --offline --locked --bin app -- -C link-arg=-fuse-ld=bfd -C linker-features=-lld', 'target/debug/app', false],
     ]);
     expect(scenario!.variants[0]).toMatchObject({ cacheStates: ['incremental'], runs: 6, envLayers: [{ CARGO_TARGET_DIR: '{workdir}/target' }, {}] });
+    // Identical dependencies in every variant (flags for the app crate only): built once, untimed, for all.
+    expect(scenario!.variants[0]!.seed).toEqual({ run: 'cargo build --offline --locked', dir: 'target', inputs: ['Cargo.lock'], keyCommand: 'rustc -vV', setup: [] });
     expect(scenario!.variants[0]!.mutate).toEqual({ append: { file: 'src/main.rs', text: '\n// buildbench: an edit before each incremental sample\n' } });
   });
 

@@ -11,7 +11,20 @@ export const RUST_PARAMS = {
   cargoArgs: Type.String({ default: '--offline --locked', description: 'flags every cargo command gets' }),
   setup: Type.Optional(Type.String({ minLength: 1, description: 'untimed command run once per workdir before anything else' })),
   smoke: Type.Optional(SmokeSchema),
+  lockfile: Type.String({ minLength: 1, default: 'Cargo.lock', description: 'the Cargo.lock that pins the dependencies (keys the shared dependency build)' }),
 };
+
+/** For the presets whose variants compile identical dependencies: build them once, untimed, for all. */
+export const SEED_PARAM = {
+  seed: Type.Boolean({
+    default: true,
+    description: 'build the dependencies once (untimed) and clone the target dir into each variant, instead of in each variant\'s first build',
+  }),
+};
+
+/** The shared dependency build: keyed by the lockfile and the toolchain, so either changing builds a new one. */
+export const cargoSeed = (p: RustParams & { seed: boolean }) =>
+  p.seed ? { seed: { run: `cargo build ${p.cargoArgs}`, dir: 'target', inputs: [p.lockfile], keyCommand: 'rustc -vV' } } : {};
 const _rustParams = Type.Object(RUST_PARAMS);
 export type RustParams = Static<typeof _rustParams>;
 

@@ -6,7 +6,7 @@
 // proc-macros included; each variant compiles every crate in its own target dir.
 import { StringEnum } from '../fields.ts';
 import { definePreset, paramsObject } from './preset.ts';
-import { RUST_PARAMS, cargo, incremental, rustScenario, type RustParams } from './rust-common.ts';
+import { RUST_PARAMS, SEED_PARAM, cargo, cargoSeed, incremental, rustScenario, type RustParams } from './rust-common.ts';
 
 const LINKERS = [
   { name: 'default-lld', flags: undefined, requires: [], expect: 'lld', description: "The default linker; on x86_64 Linux, Rust's bundled rust-lld." },
@@ -23,6 +23,7 @@ const LINKERS = [
 const params = paramsObject(
   {
     ...RUST_PARAMS,
+    ...SEED_PARAM,
     scope: StringEnum(['app', 'all'] as const, {
       default: 'app',
       description: 'app: incremental rebuild, linker flags for the app crate only; all: cold full builds with RUSTFLAGS',
@@ -37,8 +38,9 @@ export const rustLink = definePreset({
   expand: (p) => (p.scope === 'app' ? appScope(p) : allScope(p)),
 });
 
-function appScope(p: RustParams) {
+function appScope(p: RustParams & { seed: boolean }) {
   return rustScenario(p, {
+    ...cargoSeed(p),
     cache: 'incremental',
     runs: 6,
     warmup: 1,

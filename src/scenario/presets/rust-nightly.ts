@@ -2,10 +2,10 @@
 // (`-Z threads=8`) and the cranelift code generator, flags for the app crate only like rust-link's.
 import { Type } from '@sinclair/typebox';
 import { definePreset, paramsObject } from './preset.ts';
-import { RUST_PARAMS, cargo, incremental, rustScenario } from './rust-common.ts';
+import { RUST_PARAMS, SEED_PARAM, cargo, cargoSeed, incremental, rustScenario } from './rust-common.ts';
 
 const params = paramsObject(
-  { ...RUST_PARAMS, toolchain: Type.String({ minLength: 1, default: 'nightly', description: 'the rustup toolchain (RUSTUP_TOOLCHAIN)' }) },
+  { ...RUST_PARAMS, ...SEED_PARAM, toolchain: Type.String({ minLength: 1, default: 'nightly', description: 'the rustup toolchain (RUSTUP_TOOLCHAIN)' }) },
 );
 
 export const rustNightly = definePreset({
@@ -15,6 +15,7 @@ export const rustNightly = definePreset({
   expand: (p) => {
     const build = (flags?: string) => cargo(p, 'rustc', `--bin ${p.bin}`, flags && `-- ${flags}`);
     return rustScenario(p, {
+      ...cargoSeed(p),
       requires: ['cargo', 'rustc-nightly'],
       cache: 'incremental',
       runs: 8,

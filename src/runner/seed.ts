@@ -1,0 +1,96 @@
+// The untimed dependency build a scenario's variants share (`seed:`): built once per key in a copy of the project
+// kept under the tool dir, then its output folder cloned into each variant's workdir before the variant's own
+// set-up. The key hashes what decides the output (the commands, the env as written, the `inputs` files and the
+// `keyCommand`'s output, e.g. `rustc -vV`), so a changed Cargo.lock or toolchain builds a new seed. The seed
+// stays where it was built, so absolute paths a build wrote into it (cargo's build-script outputs) stay valid.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { slugOf, type PlannedVariant } from '../plan/plan.ts';
+import { expandCommand } from '../plan/placeholders.ts';
+import { createWorkdir } from '../plan/workdir.ts';
+import { toolsDir } from '../toolchain/where.ts';
+import { buildEnv, placeholderValues } from './build-env.ts';
+import { runInGroup } from './process-group.ts';
+import { describeEnd } from './variant-outcome.ts';
+
+type Outcome = undefined | 'interrupted' | { reason: string; tail: string[] };
+/** Seeds kept per scenario: the current one and the one before (each can be a full target dir, GBs). */
+const KEEP = 2;
+
+export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal }): Promise<Outcome> {
+  const { planned } = opts;
+  const seed = planned.variant.seed!;
+  const store = path.join(toolsDir({ cwd: process.cwd() }), 'seeds');
+  const home = path.join(store, `${slugOf(planned.scenario.name)}-${seedKey(planned)}`);
+  const work = path.join(home, 'work');
+  if (!existsSync(path.join(home, '.complete'))) {
+    const built = await buildSeed({ ...opts, home, work });
+    if (built) return built;
+    prune({ store, prefix: `${slugOf(planned.scenario.name)}-` });
+  }
+  utimesSync(home, new Date(), new Date()); // most recently used: kept by the pruning
+  const from = path.join(work, seed.dir);
+  const to = path.join(planned.workdir, seed.dir);
+  rmSync(to, { recursive: true, force: true });
+  try {
+    // A reflink where the filesystem has them (btrfs, xfs), else a full copy: the seed itself never changes.
+    execFileSync('cp', ['-a', '--reflink=auto', from, to], { stdio: 'pipe' });
+  } catch (err) {
+    return { reason: `could not clone the seed ${from}: ${String((err as { stderr?: Buffer }).stderr ?? err).trim()}`, tail: [] };
+  }
+  return undefined;
+}
+
+/** Copy the project into the seed's home, run the scenario's set-up and the seed command there. */
+async function buildSeed(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal; home: string; work: string }): Promise<Outcome> {
+  const { planned, home, work } = opts;
+  const seed = planned.variant.seed!;
+  rmSync(home, { recursive: true, force: true });
+  const at = { ...planned, workdir: work, cacheDir: path.join(home, 'cache') };
+  createWorkdir(at);
+  const values = placeholderValues(at);
+  for (const [i, command] of [...seed.setup, seed.run].entries()) {
+    const logRel = path.join('logs', slugOf(planned.id), `seed${i + 1}.log`);
+    const run = await runInGroup({
+      command: expandCommand(command, values),
+      cwd: work,
+      env: buildEnv(at, values),
+      logFile: path.join(opts.outDir, logRel),
+      signal: opts.signal,
+      timeoutMs: planned.variant.timeoutS ? planned.variant.timeoutS * 1000 : undefined,
+    });
+    if (run.aborted) return 'interrupted';
+    if (run.spawnError || run.exitCode !== 0) return { reason: `seed failed: ${describeEnd(run, planned.variant.timeoutS)} (log: ${logRel})`, tail: run.tail };
+  }
+  if (!existsSync(path.join(work, seed.dir))) return { reason: `the seed command left no ${seed.dir}`, tail: [] };
+  writeFileSync(path.join(home, '.complete'), `${new Date().toISOString()}\n`);
+  return undefined;
+}
+
+/** 16 hex digits of a sha256 over everything that decides the seed's output. */
+export function seedKey(planned: PlannedVariant): string {
+  const { seed, envLayers } = planned.variant;
+  const hash = createHash('sha256').update(JSON.stringify({ seed: { ...seed, inputs: undefined }, envLayers }));
+  for (const input of seed!.inputs) {
+    const file = path.join(planned.scenario.project, input);
+    hash.update(`\0${input}\0`).update(existsSync(file) ? readFileSync(file) : 'missing');
+  }
+  if (seed!.keyCommand) {
+    try {
+      hash.update(execFileSync('sh', ['-c', seed!.keyCommand], { cwd: planned.scenario.project, stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 }));
+    } catch {
+      hash.update('keyCommand failed'); // the seed command will say why, in its log
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function prune(opts: { store: string; prefix: string }): void {
+  const seeds = readdirSync(opts.store)
+    .filter((d) => d.startsWith(opts.prefix))
+    .map((d) => ({ dir: path.join(opts.store, d), used: statSync(path.join(opts.store, d)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const old of seeds.slice(KEEP)) rmSync(old.dir, { recursive: true, force: true });
+}
