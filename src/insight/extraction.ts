@@ -1,8 +1,10 @@
 // What a launch unpacked to disk: PyInstaller onefile extracts itself into `$TMPDIR/_MEIxxxxxx` on every
 // launch and removes it at exit (so snapshot while the app runs, after it is ready); a scie unpacks its
-// files once into `~/.nce` (or its lift manifest's "base", or $SCIE_BASE) and reuses them later. The
+// files once into $SCIE_BASE, else its lift manifest's "base", else `$XDG_CACHE_HOME/nce` (`~/.cache/nce`;
+// toolchain/tool-state.ts says where that was learned, and the fallback without a cache dir). The
 // runner takes a snapshot before the launch and one after ready; the difference is the extraction.
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { TOOL_STATE } from '../toolchain/tool-state.ts';
 import { join, relative } from 'node:path';
 import { walkFiles } from '../common/walk-files.ts';
 
@@ -58,7 +60,7 @@ export function measureExtraction(opts: { before: readonly DirSnapshot[]; after:
 export function extractionDirs(opts: { tmpDir?: string; nceDir?: string } = {}): { dir: string; include?: (name: string) => boolean }[] {
   return [
     { dir: opts.tmpDir ?? process.env.TMPDIR ?? tmpdir(), include: (name) => name.startsWith('_MEI') },
-    { dir: opts.nceDir ?? process.env.SCIE_BASE ?? join(homedir(), '.nce') },
+    { dir: opts.nceDir ?? process.env[TOOL_STATE.scie.env] ?? TOOL_STATE.scie.defaultDir(process.env) },
   ];
 }
 

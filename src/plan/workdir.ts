@@ -3,18 +3,13 @@
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from './plan.ts';
+import { stateEnvUnder } from '../toolchain/tool-state.ts';
 import { findRepository, linkRepository, repositoryRoot } from './workdir-git.ts';
 import { gitIgnoredPaths, skippedPaths } from './copy-size.ts';
 
-/** Home-directory tool caches redirected into the variant's cache dir. */
+/** Home-directory tool caches redirected into the variant's cache dir (which tools, and why: tool-state.ts). */
 export function cacheEnv(cacheDir: string): Record<string, string> {
-  return {
-    PYINSTALLER_CONFIG_DIR: path.join(cacheDir, 'pyinstaller'),
-    PEX_ROOT: path.join(cacheDir, 'pex'),
-    UV_CACHE_DIR: path.join(cacheDir, 'uv'),
-    PIP_CACHE_DIR: path.join(cacheDir, 'pip'),
-    XDG_CACHE_HOME: path.join(cacheDir, 'xdg'),
-  };
+  return stateEnvUnder(cacheDir, { pyinstallerConfig: 'pyinstaller', pex: 'pex', uv: 'uv', pip: 'pip', xdgCache: 'xdg' });
 }
 
 /** Variables buildbench sets in every process of a variant (build-env.ts), before the scenario's env. */

@@ -14,16 +14,16 @@ import { buildEnv, placeholderValues } from './build-env.ts';
 import { errorBlock } from './error-block.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { dirBytes } from '../common/walk-files.ts';
+import { stateEnvUnder } from '../toolchain/tool-state.ts';
 import { startDisplay, windowShown, type Display } from './display.ts';
 
 const POLL_MS = 25;
 
 export type LaunchOutcome = { ok: true; ms: number; extractBytes: number } | { ok: false; error: string; block: string[] };
 
-/** The extraction places of every packager, all inside `stateDir`. */
+/** The extraction places of every packager (toolchain/tool-state.ts), all inside `stateDir`. */
 export function extractionEnv(stateDir: string): Record<string, string> {
-  const at = (name: string) => path.join(stateDir, name);
-  return { TMPDIR: at('tmp'), PEX_ROOT: at('pex'), SHIV_ROOT: at('shiv'), SCIE_BASE: at('nce'), XDG_CACHE_HOME: at('xdg') };
+  return stateEnvUnder(stateDir, { pyinstallerOnefile: 'tmp', pex: 'pex', shiv: 'shiv', scie: 'nce', xdgCache: 'xdg' });
 }
 
 /** Launch once; `logFile` (absolute) receives the output, `stateDir` holds what the launch extracts. */
