@@ -19,7 +19,9 @@ export function formatRunTable(results: ResultsFile): string {
       status,
     ];
   });
-  return formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up first / warm', 'status'], rows);
+  const table = formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up first / warm', 'status'], rows);
+  const warnings = results.variants.flatMap((v) => (v.warnings ?? []).map((w) => stripControl(`warning: ${v.id}: ${w}`)));
+  return [table, ...warnings].join('\n');
 }
 
 /** Each variant against its baseline, in words: "s/b@cold vs s/a@cold: 1.32× faster [1.27–1.38], p < 0.001". */

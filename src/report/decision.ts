@@ -66,9 +66,10 @@ const statusOf = (v: VariantModel) => (v.status === 'failed' && v.reason?.starts
 export function buildDecisions(sc: ScenarioModel): ScenarioDecisions {
   const footnotes = new Map<string, number>();
   const noteFor = (v: VariantModel) => {
-    // A variant measured on past failed builds has its numbers, and the note that some builds failed.
-    if (v.status === 'ok' && !v.failedBuilds) return null;
-    const text = v.status === 'ok' ? v.failedBuilds! : (v.reason ?? 'no reason recorded');
+    // A variant with numbers may still carry a note: some builds failed, or its median is below the harness's
+    // resolution.
+    const text = v.status === 'ok' ? [v.failedBuilds, ...v.warnings].filter(Boolean).join('; ') : (v.reason ?? 'no reason recorded');
+    if (!text) return null;
     if (!footnotes.has(text)) footnotes.set(text, footnotes.size + 1);
     return footnotes.get(text)!;
   };

@@ -26,6 +26,8 @@ export interface VariantModel {
   reason: string | null;
   /** "k of n builds failed (…)", when some builds failed and the variant was measured on the others. */
   failedBuilds: string | null;
+  /** What makes the numbers less than they seem (a median below the harness's resolution). */
+  warnings: string[];
   logTail: string[];
   description: string | null;
   ref: string | null;
@@ -135,6 +137,7 @@ function toVariant(v: VariantResult, source: number, { key, suffix }: KeyPart): 
     status: v.status,
     reason: v.reason === null ? null : cleanText(v.reason, 2000),
     failedBuilds: describeFailedBuilds(v),
+    warnings: (v.warnings ?? []).map((w) => cleanText(w)),
     logTail: (v.logTail ?? []).slice(-40).map((line) => cleanLine(line)),
     description: v.description ? cleanText(v.description) : null,
     ref: v.ref ? cleanLine(v.ref) : null,

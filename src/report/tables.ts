@@ -41,7 +41,7 @@ export function variantRows(sc: ScenarioModel): VariantRow[] {
       network: v.network,
       cache: v.cache,
       status: v.status,
-      failedBuilds: v.failedBuilds ?? '',
+      failedBuilds: [v.failedBuilds, ...v.warnings].filter(Boolean).join('; '),
       baseline: v.baseline,
       n: wall ? String(wall.n) : String(v.samples.length),
       wall: ok ? formatMedianCi(wall) : '—',

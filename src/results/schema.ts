@@ -159,6 +159,7 @@ export const VariantResultSchema = Type.Object({
   needs: Type.Optional(
     d('artifacts of other variants this one consumed (`needs`): name → producer variant id, built earlier in the same run', Type.Record(Type.String(), Type.String(), { additionalProperties: false })),
   ),
+  warnings: Type.Optional(d('what makes this variant’s numbers less than they seem (a median below the harness’s resolution)', Type.Array(Type.String()))),
   stats: d('metric name → summary of the samples', Type.Record(Type.String(), SummarySchema, { additionalProperties: false })),
 });
 
@@ -202,6 +203,9 @@ export const ResultsFileSchema = Type.Object(
       noisePct: Type.Optional(Type.Number()),
       alpha: Type.Optional(Type.Number()),
       stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),
+      overheadSpreadMs: Type.Optional(
+        d('how much that cost varied over the calibration launches (90th percentile minus the floor); with overheadMs, the harness’s resolution', Type.Number()),
+      ),
       overheadMs: Type.Optional(d('the harness’s own cost of starting a build, measured on an empty command and subtracted from every wallMs (as hyperfine subtracts its shell spawn time)', Type.Number())),
     }),
     environment: EnvironmentSchema,

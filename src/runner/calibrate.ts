@@ -7,7 +7,7 @@ import { runInGroup } from './process-group.ts';
 const RUNS = 30;
 
 /** `dir`: where the empty command runs and logs (the out dir: nothing of a run is left outside it). */
-export async function calibrateOverhead(dir: string): Promise<number> {
+export async function calibrateOverhead(dir: string): Promise<{ overheadMs: number; overheadSpreadMs: number }> {
   const walls: number[] = [];
   const logFile = path.join(dir, 'logs', 'calibrate.log');
   try {
@@ -22,5 +22,12 @@ export async function calibrateOverhead(dir: string): Promise<number> {
   // from one run to the next, and subtracting it pushed samples below what a build can physically take
   // (`sleep 0.2` → 177 ms) and made two runs of the same build differ. The floor is what every launch costs at
   // least; it is stable between runs and never over-subtracts.
-  return Math.round(Math.min(...walls) * 1000) / 1000;
+  // The spread (90th percentile minus the floor) is how much the harness's own cost varies from one launch to
+  // the next: a build whose time is within a few times it is measured below the harness's resolution.
+  const sorted = [...walls].sort((a, b) => a - b);
+  const floor = sorted[0]!;
+  const p90 = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  return { overheadMs: round3(floor), overheadSpreadMs: round3(p90 - floor) };
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

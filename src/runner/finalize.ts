@@ -1,7 +1,7 @@
 // Statistics are computed once, by the pure functions in stats/, each time the results file is written; the
 // report, the terminal and compare only display what is stored here.
 import type { ResultsFile } from '../results/schema.ts';
-import { compareAcrossRefs, compareWithBaselines, decideStop, summarizeVariant } from '../stats/index.ts';
+import { compareAcrossRefs, compareWithBaselines, decideStop, resolutionWarning, summarizeVariant } from '../stats/index.ts';
 
 export interface AdaptiveOptions {
   minRuns: number;
@@ -10,7 +10,16 @@ export interface AdaptiveOptions {
 }
 
 export function finalizeResults(results: ResultsFile, stats: { noisePct?: number; alpha?: number } = {}): ResultsFile {
-  for (const v of results.variants) v.stats = v.samples.length > 0 ? summarizeVariant(v) : {};
+  for (const v of results.variants) {
+    v.stats = v.samples.length > 0 ? summarizeVariant(v) : {};
+    const { overheadMs, overheadSpreadMs } = results.config;
+    const warning =
+      v.stats.wallMs && overheadMs !== undefined
+        ? resolutionWarning({ medianMs: v.stats.wallMs.median, overheadMs, overheadSpreadMs: overheadSpreadMs ?? 0 })
+        : undefined;
+    if (warning) v.warnings = [warning];
+    else delete v.warnings;
+  }
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
   const settings = { ...stats };
   const refs = results.config.refs ?? [];

@@ -85,8 +85,8 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
       emit({ kind: 'unavailable', id: planned.id, reason: result.reason! });
     }
   }
-  const overheadMs = await calibrateOverhead(plan.outDir);
-  results.config.overheadMs = overheadMs;
+  const { overheadMs, overheadSpreadMs } = await calibrateOverhead(plan.outDir);
+  Object.assign(results.config, { overheadMs, overheadSpreadMs });
   emit({ kind: 'calibrated', overheadMs });
 
   const total = plan.warmupRounds.flat().length + plan.rounds.flat().length;

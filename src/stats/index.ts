@@ -6,6 +6,7 @@ export { erfc, normalCdf, normalSurvival, normalQuantile } from './normal.ts';
 export { medianIntervalOfSorted, medianRank, type MedianInterval } from './median-ci.ts';
 export { OUTLIER_THRESHOLD, findOutliers, modifiedZScores } from './outliers.ts';
 export { summarize, type SummarizeOptions } from './summarize.ts';
+export { RESOLUTION_FACTOR, resolutionWarning } from './resolution.ts';
 export { EXACT_MAX_PAIRS, EXACT_TIES_MAX_PAIRS, mannWhitneyU, rankWithTies, type MannWhitneyResult, type PMethod } from './mann-whitney.ts';
 export { conditionalTails, noTiesCdf, noTiesTails, type Tails } from './rank-sum-distribution.ts';
 export { bisectedDifferences, estimateShift, mosesRank, pairwiseOrder, type ShiftEstimate, type ShiftInterval } from './shift.ts';
