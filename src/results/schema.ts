@@ -204,7 +204,7 @@ export const ResultsFileSchema = Type.Object(
       alpha: Type.Optional(Type.Number()),
       stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),
       overheadSpreadMs: Type.Optional(
-        d('how much that cost varied over the calibration launches (90th percentile minus the floor); with overheadMs, the harness’s resolution', Type.Number()),
+        d('how much that cost varied over the calibration launches (their median minus the floor); with overheadMs, the harness’s resolution', Type.Number()),
       ),
       overheadMs: Type.Optional(d('the harness’s own cost of starting a build, measured on an empty command and subtracted from every wallMs (as hyperfine subtracts its shell spawn time)', Type.Number())),
     }),

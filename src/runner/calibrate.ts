@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { runInGroup } from './process-group.ts';
+import { median } from '../stats/descriptive.ts';
 
 const RUNS = 30;
 
@@ -22,12 +23,12 @@ export async function calibrateOverhead(dir: string): Promise<{ overheadMs: numb
   // from one run to the next, and subtracting it pushed samples below what a build can physically take
   // (`sleep 0.2` → 177 ms) and made two runs of the same build differ. The floor is what every launch costs at
   // least; it is stable between runs and never over-subtracts.
-  // The spread (90th percentile minus the floor) is how much the harness's own cost varies from one launch to
-  // the next: a build whose time is within a few times it is measured below the harness's resolution.
+  // The spread (the median minus the floor) is how much the harness's own cost typically varies from one launch
+  // to the next: a build whose time is within a few times it is measured below the harness's resolution. The
+  // median, not a high percentile: one stalled launch under load must not make every build look unresolved.
   const sorted = [...walls].sort((a, b) => a - b);
   const floor = sorted[0]!;
-  const p90 = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
-  return { overheadMs: round3(floor), overheadSpreadMs: round3(p90 - floor) };
+  return { overheadMs: round3(floor), overheadSpreadMs: round3(median(sorted) - floor) };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
