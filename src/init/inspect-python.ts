@@ -49,10 +49,15 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
   const code = sources.map((f) => text(f) ?? '').join('\n');
   const srcLayout = own.some((f) => /^src\/[^/]+\/__init__\.py$/.test(f));
   const mainPackage = own.find((f) => /^(src\/)?[^/]+\/__main__\.py$/.test(f));
-  const rootScript = own.find((f) => /^[^/]+\.py$/.test(f) && /__name__\s*==\s*['"]__main__['"]/.test(text(f) ?? ''));
+  // A script with a `__main__` block, the shallowest first (a top-level run_app.py before src/app/main.py).
+  const byDepth = sources.filter((f) => !/(^|\/)(tests?|docs|examples?)\//.test(f)).sort((a, b) => a.split('/').length - b.split('/').length);
+  const rootScript = byDepth.find((f) => /__name__\s*==\s*['"]__main__['"]/.test(text(f) ?? ''));
+  const scriptDir = rootScript?.includes('/') ? path.posix.dirname(rootScript) : undefined;
   const web = WEB.test(code);
   const portFlag = /['"]--port['"]/.test(code);
   const portEnv = !portFlag && /environ(\.get\(|\[)\s*['"]PORT['"]/.test(code);
+  // A fixed port the app listens on (`PORT_API = 8008`), when it takes none from outside.
+  const fixedPort = /\bPORT\w*\s*=\s*(\d{2,5})\b/i.exec(code)?.[1];
   const health = /['"]\/health[z]?['"]/.exec(code)?.[0].slice(1, -1);
 
   const specScript = specText ? /Analysis\(\s*\[\s*['"]([^'"]+)['"]/.exec(specText)?.[1] : undefined;
@@ -60,7 +65,7 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
   const script: Guess | undefined = specScript
     ? { value: specScript, why: `the script ${spec} analyses` }
     : rootScript
-      ? { value: rootScript, why: 'a top-level script with an `if __name__ == "__main__"` block' }
+      ? { value: rootScript, why: 'the shallowest script with an `if __name__ == "__main__"` block' }
       : mainPackage
         ? { value: mainPackage, why: "the package's __main__.py (PyInstaller cannot follow its relative imports: prefer a script that imports the app)" }
         : undefined;
@@ -69,7 +74,7 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
     : mainPackage
       ? { value: mainPackage.replace(/^src\//, '').split('/')[0]!, why: `the package with ${mainPackage}` }
       : rootScript
-        ? { value: rootScript.replace(/\.py$/, ''), why: `the module of ${rootScript}` }
+        ? { value: path.posix.basename(rootScript, '.py'), why: `the module of ${rootScript}` }
         : undefined;
   const appName = specName ?? pyproject.entry?.name ?? pyproject.name ?? (path.posix.basename(dir) || module?.value.split(/[.:]/)[0]);
   const app: Guess | undefined = appName
@@ -81,7 +86,11 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
     app,
     script,
     module,
-    sourceDir: srcLayout ? { value: 'src', why: 'packages under src/' } : { value: '.', why: 'packages at the top level' },
+    sourceDir: srcLayout
+      ? { value: 'src', why: 'packages under src/' }
+      : scriptDir && !mainPackage && !pyproject.entry
+        ? { value: scriptDir, why: `the folder of ${rootScript}, which PEX and shiv run as a module` }
+        : { value: '.', why: 'packages at the top level' },
     requirements: requirementsFile ? { value: requirementsFile, why: 'found beside the app' } : undefined,
     hashes: requirementsFile ? /--hash[= ]/.test(text(requirementsFile) ?? '') : false,
     web,
@@ -89,7 +98,10 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
       ? { value: port, why: portFlag ? 'the app parses --port' : portEnv ? 'the app reads PORT from the environment (set below)' : 'no port option found: the app must listen where `ready` looks' }
       : { value: '--help', why: 'no web framework imported: a launch that prints help and exits times start-up' },
     ready: web
-      ? { value: `http://127.0.0.1:${portFlag || portEnv ? '{port}' : '8000'}${health ?? '/'}`, why: health ? `the app serves ${health}` : 'no /health route found: the root page' }
+      ? {
+          value: `http://127.0.0.1:${portFlag || portEnv ? '{port}' : (fixedPort ?? '8000')}${health ?? '/'}`,
+          why: [health ? `the app serves ${health}` : 'no /health route found: the root page', !portFlag && !portEnv && (fixedPort ? `its fixed port ${fixedPort}` : 'port 8000 guessed')].filter(Boolean).join('; '),
+        }
       : { value: '', why: 'ready when the launch exits 0' },
     ...(portEnv ? { env: { PORT: '{port}' } } : {}),
   };

@@ -65,20 +65,25 @@ function lockfileOf(opts: { files: string[]; dir: string }): string | undefined 
 }
 
 function readTauri(opts: { root: string; conf: string; dir: string }): TauriApp {
-  let doc: { productName?: string; app?: { windows?: { title?: string }[] }; bundle?: { externalBin?: string[] }; build?: { frontendDist?: string } } = {};
+  type Windows = { windows?: { title?: string }[] };
+  type Bundle = { bundle?: { externalBin?: string[] } };
+  // Tauri v2 keys, and v1's where they differ (tauri.bundle, tauri.windows, build.distDir, package.productName).
+  let doc: { productName?: string; package?: { productName?: string }; app?: Windows; tauri?: Windows & Bundle; build?: { frontendDist?: string; distDir?: string } } & Bundle = {};
   try {
     doc = JSON.parse(readText(opts.root, opts.conf) ?? '{}');
   } catch {
     // tauri.conf.json that is not plain JSON: still a Tauri app, with nothing more known
   }
-  const dist = doc.build?.frontendDist;
+  const dist = doc.build?.frontendDist ?? doc.build?.distDir;
+  const windows = doc.app?.windows ?? doc.tauri?.windows;
+  const externalBin = doc.bundle?.externalBin ?? doc.tauri?.bundle?.externalBin;
   const isFolder = typeof dist === 'string' && !/^[a-z]+:\/\//.test(dist);
   const distRel = isFolder ? path.posix.normalize(path.posix.join(opts.dir, dist)) : undefined;
   return {
     conf: opts.conf,
-    productName: doc.productName,
-    windowTitle: typeof doc.app?.windows?.[0]?.title === 'string' ? doc.app.windows[0].title : undefined,
-    externalBin: Array.isArray(doc.bundle?.externalBin) ? doc.bundle.externalBin.filter((b) => typeof b === 'string') : [],
+    productName: doc.productName ?? doc.package?.productName,
+    windowTitle: typeof windows?.[0]?.title === 'string' ? windows[0].title : undefined,
+    externalBin: Array.isArray(externalBin) ? externalBin.filter((b) => typeof b === 'string') : [],
     ...(isFolder ? { frontendDist: { path: dist, exists: readText(opts.root, `${distRel}/index.html`) !== undefined } } : {}),
   };
 }

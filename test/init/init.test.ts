@@ -115,6 +115,22 @@ describe('buildbench init', () => {
     expect(readdirSync(path.join(dir, 'src-tauri/binaries'))[0]).toMatch(/^notes-sidecar-x86_64-|^notes-sidecar-aarch64-/);
   });
 
+  it('reads a Tauri v1 config and a sidecar whose script sits in a subfolder with a fixed port', () => {
+    const dir = write(tmp(), {
+      'requirements.txt': 'fastapi==0.110.0\n',
+      'src/backends/main.py': 'import uvicorn\nfrom fastapi import FastAPI\nPORT_API = 8008\napp = FastAPI()\nif __name__ == "__main__":\n    uvicorn.run(app, port=PORT_API)\n',
+      'src-tauri/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n',
+      'src-tauri/src/main.rs': 'fn main() {}\n',
+      'src-tauri/tauri.conf.json': JSON.stringify({ build: { distDir: '../out' }, package: { productName: 'kb' }, tauri: { bundle: { externalBin: ['bin/api/main'] } } }),
+    });
+    expect(init(dir).code).toBe(0);
+    const s = scenarios(dir);
+    expect(s['python-freeze.yaml']!.with).toMatchObject({ app: 'main', script: 'src/backends/main.py', module: 'main', sourceDir: 'src/backends', ready: 'http://127.0.0.1:8008/' });
+    expect(s['rust-link.yaml']!.with.cargoArgs).toBe('--offline --manifest-path src-tauri/Cargo.toml');
+    expect(s['rust-link.yaml']!.with.setup).toContain('src-tauri/bin/api/main-$t');
+    expect(s['rust-link.yaml']!.with.setup).toContain('mkdir -p out');
+  });
+
   it('takes every answer as a flag, and prints the next two commands as typed in the project', () => {
     const dir = write(tmp(), WEB_APP);
     const r = init('.', ['--app', 'svc', '--ready', 'http://127.0.0.1:{port}/ping', '--serve-args=--listen {port}'], dir);
