@@ -6,11 +6,12 @@ import { join, sep } from 'node:path';
 import type { ArtifactInfo } from '../results/schema.ts';
 import type { Expect } from '../scenario/schema.ts';
 import { cargoDuplicates } from './cargo-duplicates.ts';
+import { unusedDependencies } from './cargo-machete.ts';
 import { frozenContents } from './contents.ts';
 import { fingerprintArtifact, type Fingerprint } from './fingerprint.ts';
 import { unusedHeavyModules } from './unused-modules.ts';
 
-export type ArtifactInsight = Pick<ArtifactInfo, 'fingerprint' | 'unused' | 'duplicateCrates'> & {
+export type ArtifactInsight = Pick<ArtifactInfo, 'fingerprint' | 'unused' | 'duplicateCrates' | 'unusedDependencies'> & {
   largest?: ArtifactInfo['largest'];
   debugBytes?: number;
 };
@@ -72,6 +73,8 @@ export async function inspectArtifact(opts: {
     const root = findCargoRoot(opts.workdir);
     if (opts.duplicateCrates !== undefined) out.duplicateCrates = opts.duplicateCrates;
     else if (root) out.duplicateCrates = (await cargoDuplicates(root)).count;
+    const unused = root ? await unusedDependencies(root) : null;
+    if (unused && unused.length > 0) out.unusedDependencies = unused;
   }
   return out;
 }

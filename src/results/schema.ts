@@ -101,6 +101,12 @@ export const ArtifactSchema = Type.Object({
       Type.Array(Type.Object({ module: Type.String(), bytes: Type.Integer(), suggestion: Type.String() })),
     ),
   ),
+  unusedDependencies: Type.Optional(
+    d(
+      'dependencies a crate declares but never uses (cargo-machete), each with the other crates that depend on it: when there are any, removing it saves no compile time',
+      Type.Array(Type.Object({ package: Type.String(), dependency: Type.String(), alsoNeededBy: Type.Array(Type.String()) })),
+    ),
+  ),
   duplicateCrates: Type.Optional(d('crates compiled in more than one version (cargo tree --duplicates)', Type.Integer())),
 });
 
