@@ -24,10 +24,10 @@ export function killGroup(pgid: number, graceMs: number): void {
 }
 
 /** KILL every process carrying the build's marker: daemons that left the group with setsid() included. */
-export async function killMarked(marker: string): Promise<number> {
+export async function killMarked(marker: string, name = MARKER_ENV): Promise<number> {
   let killed = 0;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const left = findByEnv(MARKER_ENV, marker);
+    const left = findByEnv(name, marker);
     if (left.length === 0) break;
     for (const pid of left) {
       try {

@@ -22,6 +22,7 @@ import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts
 import type { RunEvent } from './events.ts';
 import type { RunHooks } from './hooks.ts';
 import { startWatchdog } from './watchdog.ts';
+import { startService } from './service.ts';
 import { describeEnd, fail, failIfNothingSucceeded, markInterrupted, measuredBuilds, recordFailedBuild, roundName } from './variant-outcome.ts';
 import { unmetNeed } from './needs.ts';
 
@@ -109,7 +110,14 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
     ];
     counter.warmupRounds += stage.warmupRounds.length;
     counter.rounds += stage.rounds.length;
-    const stopped = await runSchedule({ opts, schedule, members, byId, results, counter, total, overheadMs, save });
+    // Services the builds reuse run from before the stage's first build to after its last.
+    const services = members.filter(({ planned, result }) => result.status === 'ok' && planned.variant.service).map(({ planned }) => startService(planned, plan.outDir));
+    let stopped: string | undefined;
+    try {
+      stopped = await runSchedule({ opts, schedule, members, byId, results, counter, total, overheadMs, save });
+    } finally {
+      for (const service of services) await service.stop();
+    }
     stopReason ??= stopped;
     for (const { result } of members) failIfNothingSucceeded(result);
     await recordLastArtifacts({ members, hooks: opts.hooks });

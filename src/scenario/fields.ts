@@ -81,6 +81,18 @@ export const PhaseSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A server the variant's builds reuse (a Gradle daemon, an sccache server): up before its samples, down after. */
+export const ServiceSchema = Type.Object(
+  {
+    run: Type.String({ minLength: 1, maxLength: 10_000, description: 'a shell command that starts the service and keeps running (sh -c, in the workdir)' }),
+    stop: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000, description: 'a shell command that stops it; its process group is killed after it either way' })),
+  },
+  {
+    additionalProperties: false,
+    description: 'started after the set-up, before the variant’s first build, and stopped after its last: builds reuse it, so a warm state can stay warm',
+  },
+);
+
 /** Declared intent of a variant, checked against the artifact's fingerprint. */
 export const ExpectSchema = Type.Object(
   {
@@ -119,6 +131,7 @@ export const VariantFileSchema = Type.Object(
     cache: Type.Optional(CacheList),
     mutate: Type.Optional(MutateSchema),
     smoke: Type.Optional(SmokeSchema),
+    service: Type.Optional(ServiceSchema),
     env: Type.Optional(Env),
     requires: Type.Optional(Requires),
     timeoutS: Type.Optional(Timeout),

@@ -227,6 +227,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     plainStates: plainStates(v.default, cacheStates(v.cache ?? raw.cache)),
     mutate: v.mutate,
     smoke: v.smoke,
+    service: v.service,
     envLayers: [raw.env ?? {}, v.env ?? {}],
     ...(raw.seed ? { seed: { ...raw.seed, inputs: raw.seed.inputs ?? [], setup: raw.setup ? [raw.setup] : [] } } : {}),
     requires: [...new Set([...(raw.requires ?? []), ...(v.requires ?? []), ...(v.smoke?.window !== undefined ? ['Xvfb', 'xwininfo'] : [])])],

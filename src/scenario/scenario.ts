@@ -43,6 +43,8 @@ export interface ScenarioVariant {
   plainStates: CacheState[];
   mutate?: Mutate;
   smoke?: Smoke;
+  /** A server its builds reuse, up from before its first build to after its last. */
+  service?: { run: string; stop?: string };
   /**
    * The scenario's env, then the variant's, as written: each layer's `$VAR`s read the environment the layers
    * before it made (expanded per process, runner/build-env.ts).
