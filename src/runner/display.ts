@@ -22,7 +22,8 @@ export async function startDisplay(timeoutMs = 10_000): Promise<Display> {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Decoded as a stream (setEncoding): a character split across two reads stays one character.
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null && child.pid) killGroup(child.pid, 500);
@@ -35,8 +36,8 @@ export async function startDisplay(timeoutMs = 10_000): Promise<Display> {
       fn();
     };
     const timer = setTimeout(() => reject(new Error(`Xvfb gave no display within ${timeoutMs / 1000} s`)), timeoutMs);
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => {
-      out += d.toString();
+    (child.stdio[3] as NodeJS.ReadableStream).setEncoding('utf8').on('data', (d: string | Buffer) => {
+      out += String(d);
       if (out.includes('\n')) settle(() => resolve(out.trim()));
     });
     child.once('error', (err) => settle(() => reject(new Error(`cannot start Xvfb: ${err.message}`))));
