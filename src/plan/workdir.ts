@@ -1,11 +1,12 @@
 // Each variant builds in its own copy of the project, so `target/`, `build/` and `dist/` are its own, and its
 // tool caches live in its own folder: variants never share or poison each other's caches (DESIGN, Measurement).
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from './plan.ts';
 import { stateEnvUnder } from '../toolchain/tool-state.ts';
 import { findRepository, linkRepository, repositoryRoot } from './workdir-git.ts';
 import { gitIgnoredPaths, skippedPaths } from './copy-size.ts';
+import { isInside } from '../common/is-inside.ts';
 
 /** Home-directory tool caches redirected into the variant's cache dir (which tools, and why: tool-state.ts). */
 export function cacheEnv(cacheDir: string): Record<string, string> {
@@ -39,7 +40,14 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
     ...variant.caches,
     ...(variant.artifact ? [variant.artifact] : []),
   ]);
-  cpSync(source, workdir, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+  // Entry by entry, not cpSync(source, workdir): a workdir may lie inside the project it copies (a seed
+  // kept in a user's .buildbench/tools, which is skipped), and Node refuses to copy a folder into itself.
+  mkdirSync(workdir, { recursive: true });
+  for (const entry of readdirSync(source)) {
+    const from = path.join(source, entry);
+    if (skip.has(from) || workdir === from || isInside(workdir, from)) continue;
+    cpSync(from, path.join(workdir, entry), { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+  }
   if (inRepository) linkRepository({ repo, source, root });
   mkdirSync(cacheDir, { recursive: true });
 }
@@ -48,3 +56,4 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
 export function workdirIn(base: string, project: string): string {
   return path.join(base, (findRepository(project)?.prefix ?? '').replace(/\/$/, ''));
 }
+

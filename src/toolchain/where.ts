@@ -4,6 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shellWord } from '../plan/placeholders.ts';
+import { isInside } from '../common/is-inside.ts';
 
 /** The buildbench package this file belongs to (src/toolchain/ or dist/toolchain/ → ../..). */
 export const BUILDBENCH_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,11 +45,6 @@ export function toolsDir(opts: WhereOptions): string {
   if (isOwnCheckout(opts)) return path.join(opts.root ?? BUILDBENCH_ROOT, '.tools');
   return path.join(opts.cwd, '.buildbench', 'tools');
 }
-
-const isInside = (child: string, parent: string): boolean => {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-};
 
 /**
  * How to call buildbench from `cwd`, as typed: `npx buildbench` when it is installed in a node_modules that

@@ -145,7 +145,11 @@ describe('the packed package, installed into a project outside the repository', 
     const html = readFileSync(path.join(project, 'out/report.html'), 'utf8');
     for (const id of ['crate/release@cold', 'web/zipapp-compressed@cold']) expect(html).toContain(id);
     expect(html).toContain('<style>');
-    expect(readFileSync(path.join(project, 'out/summary.md'), 'utf8')).toMatch(/^\| web\/zipapp@cold \(baseline\) \| \S+ m?s baseline \| /m);
+    // summary.md: the web scenario's decision table, the baseline row and the other variant's marks in words.
+    const summary = readFileSync(path.join(project, 'out/summary.md'), 'utf8');
+    expect(summary).toMatch(/^## web\n\n\*\*cold builds\*\*\n\n\| Variant \| Build time \| Artifact size \| Start-up, first launch \| Start-up, warm launch \|$/m);
+    expect(summary).toMatch(/^\| zipapp \(baseline\) \| \S+ m?s baseline \| \S+ (B|KiB) baseline \| \S+ m?s baseline \| \S+ m?s baseline \|$/m);
+    expect(summary).toMatch(/^\| zipapp-compressed \| \S+ m?s [\d.]+× \S+ (undecided|faster|slower|same) \| /m);
   });
 
   // The README's steps in a folder of the project (its node_modules, one level up, is not copied per variant):

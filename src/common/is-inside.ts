@@ -1,0 +1,7 @@
+import path from 'node:path';
+
+/** Whether the absolute path `child` lies strictly below the absolute path `parent` (not equal to it). */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
