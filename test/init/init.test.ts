@@ -141,6 +141,15 @@ describe('buildbench init', () => {
     expect(lines.slice(-2).map((l) => l.replace(/^ {2}node \S+ /, ''))).toEqual(['setup scenarios/python-freeze.yaml scenarios/python-env.yaml', 'run']);
   });
 
+  it('names the scenarios to run when none of them is a default (a Python project with no web app)', () => {
+    const dir = write(tmp(), { 'requirements.txt': 'httpx==0.28.1\n', 'main.py': 'import httpx\nprint(httpx.__version__)\n' });
+    const r = init('.', [], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Object.keys(scenarios(dir))).toEqual(['python-env.yaml']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(-2).map((l) => l.replace(/^ {2}node \S+ /, ''))).toEqual(['setup scenarios/python-env.yaml', 'run scenarios/python-env.yaml']);
+  });
+
   it('never overwrites without --force, and replaces with it', () => {
     const dir = write(tmp(), CRATE);
     expect(init(dir).code).toBe(0);

@@ -15,10 +15,13 @@ export async function initCommand(opts: { dir: string; force: boolean; answers: 
     '',
     'Check the guesses (comments in each file), then:',
   ];
-  // From the project folder a plain `run` finds the default scenarios itself; from elsewhere, name them.
+  // From the project folder a plain `run` finds the default scenarios itself; from elsewhere, name them. When
+  // none is a default (a Python project with no web app gets python-env only), a plain `run` would find
+  // nothing: name what was written.
   const inProject = path.resolve(opts.dir) === path.resolve(cwd);
+  const toRun = result.defaults.length === 0 ? result.written : inProject ? [] : result.defaults;
   out.push(`  ${setupCommand({ cwd, scenarios: result.written.map(rel) })}`);
-  out.push(`  ${buildbenchCommand({ cwd })} run${inProject ? '' : ` ${result.defaults.map(rel).join(' ')}`}`);
+  out.push(`  ${[`${buildbenchCommand({ cwd })} run`, ...toRun.map(rel)].join(' ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
