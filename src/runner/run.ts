@@ -4,19 +4,15 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createWorkdir } from '../plan/workdir.ts';
-import { slugOf, type Plan, type PlannedVariant } from '../plan/plan.ts';
+import type { Plan, PlannedVariant } from '../plan/plan.ts';
 import { variantFingerprint } from '../plan/fingerprint.ts';
-import { expandCommand } from '../plan/placeholders.ts';
 import { RESULTS_FILE, writeResultsAtomic } from '../results/io.ts';
 import { SCHEMA_VERSION, type ResultsFile, type RunSample, type VariantResult, type ToolInfo } from '../results/schema.ts';
 import { measureArtifact } from './artifact.ts';
-import { buildEnv, placeholderValues } from './build-env.ts';
 import { calibrateOverhead } from './calibrate.ts';
 import { fingerprintEnvironment } from './environment.ts';
-import { runInGroup } from './process-group.ts';
 import { runSample, type SampleRequest } from './sample.ts';
-import { seedWorkdir } from './seed.ts';
+import { setUpStage } from './set-up.ts';
 import { measureStartupRounds } from './startup-rounds.ts';
 import { finalizeResults, shouldStop, type AdaptiveOptions } from './finalize.ts';
 import type { RunEvent } from './events.ts';
@@ -216,21 +212,6 @@ async function recordLastArtifacts(opts: { members: Entry[]; hooks?: RunHooks })
   }
 }
 
-/** Untimed set-up of a stage's workdirs; a failed set-up fails its variant only. */
-async function setUpStage(opts: { members: Entry[]; outDir: string; signal?: AbortSignal; emit: (event: RunEvent) => void; save: () => void }): Promise<void> {
-  for (const { planned, result } of opts.members) {
-    if (result.status !== 'ok' || opts.signal?.aborted) continue;
-    opts.emit({ kind: 'setup', id: planned.id });
-    const started = performance.now();
-    const failure = await setUpWorkdir(planned, opts.outDir, opts.signal);
-    // Untimed in the statistics, but recorded: it is part of what a run costs (and of the next estimate).
-    if (planned.variant.setup.length > 0) result.setupMs = Math.round(performance.now() - started);
-    if (failure === 'interrupted') markInterrupted(result, 'during its set-up');
-    else if (failure) fail(result, failure.reason, failure.tail);
-    opts.save();
-  }
-}
-
 /** One sample of one variant, recorded into its result: the build, then its artifact. */
 async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?: RunHooks }): Promise<RunSample | 'aborted'> {
   const { planned, result, round, hooks } = opts;
@@ -270,35 +251,6 @@ async function checkTools(opts: RunOptions, variants: PlannedVariant[]) {
   for (const t of [...checked.flatMap(([, ts]) => ts), time]) distinct.set(`${t.name}\0${t.path}`, { name: t.name, version: t.version, path: t.path });
   const all = [...distinct.values()].sort((a, b) => a.name.localeCompare(b.name));
   return { of: (v: PlannedVariant) => byVariant.get(v.id) ?? [], all };
-}
-
-async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: AbortSignal) {
-  try {
-    createWorkdir(planned);
-  } catch (err) {
-    return { reason: `could not create the workdir: ${(err as Error).message}`, tail: [] };
-  }
-  // The shared dependency build first: the variant's own set-up may build on it.
-  if (planned.variant.seed) {
-    const seeded = await seedWorkdir({ planned, outDir, signal });
-    if (seeded) return seeded;
-  }
-  const values = placeholderValues(planned);
-  for (const [i, command] of planned.variant.setup.entries()) {
-    const logRel = path.join('logs', slugOf(planned.id), `setup${i + 1}.log`);
-    const run = await runInGroup({
-      command: expandCommand(command, values),
-      cwd: planned.workdir,
-      env: buildEnv(planned, values),
-      logFile: path.join(outDir, logRel),
-      signal,
-      // A set-up is a build too (a dependency build, an install): the same timeout keeps a hung one from hanging the run.
-      timeoutMs: planned.variant.timeoutS ? planned.variant.timeoutS * 1000 : undefined,
-    });
-    if (run.aborted) return 'interrupted';
-    if (run.spawnError || run.exitCode !== 0) return { reason: `setup failed: ${describeEnd(run, planned.variant.timeoutS)} (log: ${logRel})`, tail: run.tail };
-  }
-  return undefined;
 }
 
 function emptyResult(p: PlannedVariant): VariantResult {

@@ -8,18 +8,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
-import { expandCommand } from '../plan/placeholders.ts';
 import { createWorkdir } from '../plan/workdir.ts';
 import { toolsDir } from '../toolchain/where.ts';
-import { buildEnv, placeholderValues } from './build-env.ts';
-import { runInGroup } from './process-group.ts';
-import { describeEnd } from './variant-outcome.ts';
+import { runUntimed, type UntimedOutcome } from './untimed.ts';
 
-type Outcome = undefined | 'interrupted' | { reason: string; tail: string[] };
 /** Seeds kept per scenario: the current one and the one before (each can be a full target dir, GBs). */
 const KEEP = 2;
 
-export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal }): Promise<Outcome> {
+export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal }): Promise<UntimedOutcome> {
   const { planned } = opts;
   const seed = planned.variant.seed!;
   const store = path.join(toolsDir({ cwd: process.cwd() }), 'seeds');
@@ -44,26 +40,14 @@ export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: strin
 }
 
 /** Copy the project into the seed's home, run the scenario's set-up and the seed command there. */
-async function buildSeed(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal; home: string; work: string }): Promise<Outcome> {
+async function buildSeed(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal; home: string; work: string }): Promise<UntimedOutcome> {
   const { planned, home, work } = opts;
   const seed = planned.variant.seed!;
   rmSync(home, { recursive: true, force: true });
   const at = { ...planned, workdir: work, cacheDir: path.join(home, 'cache') };
   createWorkdir(at);
-  const values = placeholderValues(at);
-  for (const [i, command] of [...seed.setup, seed.run].entries()) {
-    const logRel = path.join('logs', slugOf(planned.id), `seed${i + 1}.log`);
-    const run = await runInGroup({
-      command: expandCommand(command, values),
-      cwd: work,
-      env: buildEnv(at, values),
-      logFile: path.join(opts.outDir, logRel),
-      signal: opts.signal,
-      timeoutMs: planned.variant.timeoutS ? planned.variant.timeoutS * 1000 : undefined,
-    });
-    if (run.aborted) return 'interrupted';
-    if (run.spawnError || run.exitCode !== 0) return { reason: `seed failed: ${describeEnd(run, planned.variant.timeoutS)} (log: ${logRel})`, tail: run.tail };
-  }
+  const ran = await runUntimed({ planned: at, commands: [...seed.setup, seed.run], label: 'seed', outDir: opts.outDir, signal: opts.signal });
+  if (ran) return ran;
   if (!existsSync(path.join(work, seed.dir))) return { reason: `the seed command left no ${seed.dir}`, tail: [] };
   writeFileSync(path.join(home, '.complete'), `${new Date().toISOString()}\n`);
   return undefined;
