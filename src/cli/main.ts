@@ -7,7 +7,7 @@ import { checkFlags, nonEmpty, oneOf, type Flag } from './flag-check.ts';
 import { REPORT_FORMATS } from '../report/formats.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
-import { COMPONENTS } from '../toolchain/setup/components.ts';
+import { COMPONENTS } from '../probe/tools/setup/components.ts';
 import { INIT_OPTIONS, initAnswers } from './init-options.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the insight readers.

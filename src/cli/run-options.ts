@@ -1,6 +1,6 @@
 // The flags of `buildbench run` (and the statistics flags `compare` shares), kept apart from the command so
 // `--help` loads nothing heavy. Each flag carries the check of its value (flag-check.ts).
-import { CACHE_STATES } from '../scenario/cache-states.ts';
+import { CACHE_STATES } from '../results/cache-states.ts';
 import { nonEmpty, numberIn, oneOf, type Flag } from './flag-check.ts';
 import { parseShard } from '../plan/shard.ts';
 

@@ -2,7 +2,7 @@
 // missing (with how to get it, right in the folder the run was started in).
 import type { PlannedVariant } from '../plan/plan.ts';
 import type { ToolInfo } from '../results/schema.ts';
-import { commandsOf, createToolProber } from '../toolchain/index.ts';
+import { commandsOf, createToolProber } from '../probe/tools/index.ts';
 
 export function createToolCheck(cwd: string): (name: string, planned?: PlannedVariant) => Promise<ToolInfo & { hint?: string }> {
   const probe = createToolProber({ cwd });

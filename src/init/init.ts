@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { InputError, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from '../scenario/load.ts';
-import { BUILDBENCH_ROOT } from '../toolchain/where.ts';
+import { BUILDBENCH_ROOT } from '../common/where.ts';
 import { findPythonDirs, inspectPython, type Guess } from './inspect-python.ts';
 import { inspectRust } from './inspect-rust.ts';
 import { proposePython, proposeRust, type InitAnswers } from './propose.ts';

@@ -3,18 +3,9 @@
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from './plan.ts';
-import { stateEnvUnder } from '../toolchain/tool-state.ts';
 import { findRepository, linkRepository, repositoryRoot } from './workdir-git.ts';
 import { gitIgnoredPaths, skippedPaths } from './copy-size.ts';
 import { isInside } from '../common/is-inside.ts';
-
-/** Home-directory tool caches redirected into the variant's cache dir (which tools, and why: tool-state.ts). */
-export function cacheEnv(cacheDir: string): Record<string, string> {
-  return stateEnvUnder(cacheDir, { pyinstallerConfig: 'pyinstaller', pex: 'pex', uv: 'uv', pip: 'pip', xdgCache: 'xdg' });
-}
-
-/** Variables buildbench sets in every process of a variant (build-env.ts), before the scenario's env. */
-export const RUN_ENV_NAMES: readonly string[] = [...Object.keys(cacheEnv('')), 'BUILDBENCH_TOOLS', 'BUILDBENCH_WORKDIR', 'BUILDBENCH_CACHE'];
 
 /**
  * Copy the project into the variant's workdir, leaving out `.git`, buildbench's own `.buildbench/` (the tool

@@ -2,7 +2,7 @@
 // model; a variant id that occurs in more than one file is told apart by its hostname, or by its run id
 // when the hostnames match too. Nothing here computes a statistic: medians, CIs and verdicts are read
 // from `stats` and `comparisons` as the statistics stage wrote them. Every string is cleaned (text.ts).
-import { recommend } from '../insight/recommend.ts';
+import { recommend } from './recommend.ts';
 import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
 import { cleanLine, cleanText } from './text.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
@@ -54,7 +54,7 @@ export interface ScenarioModel {
   comparisons: ComparisonModel[];
   /** Median wall time per variant id across history and these runs, oldest first. */
   trend: TrendPoint[];
-  /** The recommendation paragraph, made only from measured data (src/insight/recommend.ts); one per run. */
+  /** The recommendation paragraph, made only from measured data (report/recommend.ts); one per run. */
   recommendations: string[];
 }
 

@@ -2,7 +2,7 @@
 // history, other tools). Every field carries its unit in its name and a description; the JSON Schema in
 // `schema/results.schema.json` is generated from this file.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CACHE_STATES } from '../scenario/schema.ts';
+import { CACHE_STATES } from './cache-states.ts';
 import { ComparisonSchema, ComparisonV1Schema } from './comparison-schema.ts';
 
 export { COMPARISON_METHODS, ComparisonSchema, VERDICTS, VerdictSchema, type Comparison, type ComparisonV1, type Verdict } from './comparison-schema.ts';

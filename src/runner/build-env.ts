@@ -2,13 +2,13 @@
 import { appendFileSync, mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
-import { cacheEnv } from '../plan/workdir.ts';
-import { expandText, type PlaceholderValues } from '../plan/placeholders.ts';
+import { cacheEnv } from '../common/tool-state.ts';
+import { expandText, type PlaceholderValues } from '../scenario/placeholders.ts';
 import { resolveInside } from './confine.ts';
-import { TOOLS_ENV, toolsDir } from '../toolchain/where.ts';
+import { TOOLS_ENV, toolsDir } from '../common/where.ts';
 import { expandEnvValue } from '../scenario/env-values.ts';
 
-/** The tool dir `buildbench setup` provisions for the folder buildbench runs in (toolchain/where.ts says where). */
+/** The tool dir `buildbench setup` provisions for the folder buildbench runs in (probe/tools/where.ts says where). */
 const toolsDirHere = (): string => toolsDir({ cwd: process.cwd() });
 
 export function placeholderValues(planned: PlannedVariant, extra: PlaceholderValues = {}): PlaceholderValues {

@@ -3,11 +3,12 @@
 import { rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
-import { expandCommand } from '../plan/placeholders.ts';
+import { expandCommand } from '../scenario/placeholders.ts';
 import type { RunSample } from '../results/schema.ts';
 import { runInGroup, type GroupRunResult } from './process-group.ts';
 import { removeInside } from './confine.ts';
 import { applyMutate, buildEnv, placeholderValues } from './build-env.ts';
+import { parseGenericPhases } from './phases.ts';
 
 export interface SampleOutcome {
   sample: RunSample;
@@ -65,11 +66,23 @@ export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
     exitCode: run.exitCode,
     ...(run.signal ? { signal: run.signal } : {}),
     ...(run.timedOut ? { timedOut: true } : {}),
-    phases: {},
+    ...declaredPhases(planned, run),
     log: logRel,
     ...(run.leftovers.count > 0 ? { killedAfter: run.leftovers } : {}),
   };
   return { sample, run };
+}
+
+/**
+ * The phases the scenario declares (`phases:` rules, DESIGN.md "phases"), read by the runner itself so that
+ * a run without the probe hooks records them too; a declared phase no line matched is listed in
+ * `phasesMissing`, not left out silently. With no rules the probes may add the tools' own phases.
+ */
+function declaredPhases(planned: PlannedVariant, run: GroupRunResult): Pick<RunSample, 'phases' | 'phasesMissing'> {
+  const rules = planned.variant.phases;
+  if (!rules?.length) return { phases: {} };
+  const parsed = parseGenericPhases({ lines: run.lines, rules });
+  return parsed.unmatched ? { phases: parsed.phases, phasesMissing: parsed.unmatched } : { phases: parsed.phases };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

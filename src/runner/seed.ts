@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, wr
 import path from 'node:path';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
 import { createWorkdir } from '../plan/workdir.ts';
-import { toolsDir } from '../toolchain/where.ts';
+import { toolsDir } from '../common/where.ts';
 import { runUntimed, type UntimedOutcome } from './untimed.ts';
 
 /** Seeds kept per scenario: the current one and the one before (each can be a full target dir, GBs). */

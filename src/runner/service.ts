@@ -8,7 +8,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
 import { slugOf } from '../plan/plan.ts';
-import { expandCommand } from '../plan/placeholders.ts';
+import { expandCommand } from '../scenario/placeholders.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { killGroup, killMarked } from './kill.ts';
 import { runInGroup } from './process-group.ts';

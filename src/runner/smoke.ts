@@ -9,19 +9,19 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
-import { expandCommand, expandText } from '../plan/placeholders.ts';
+import { expandCommand, expandText } from '../scenario/placeholders.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { errorBlock } from './error-block.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { dirBytes } from '../common/walk-files.ts';
-import { stateEnvUnder } from '../toolchain/tool-state.ts';
+import { stateEnvUnder } from '../common/tool-state.ts';
 import { startDisplay, windowShown, type Display } from './display.ts';
 
 const POLL_MS = 25;
 
 export type LaunchOutcome = { ok: true; ms: number; extractBytes: number } | { ok: false; error: string; block: string[] };
 
-/** The extraction places of every packager (toolchain/tool-state.ts), all inside `stateDir`. */
+/** The extraction places of every packager (probe/tools/tool-state.ts), all inside `stateDir`. */
 export function extractionEnv(stateDir: string): Record<string, string> {
   return stateEnvUnder(stateDir, { pyinstallerOnefile: 'tmp', pex: 'pex', shiv: 'shiv', scie: 'nce', xdgCache: 'xdg' });
 }

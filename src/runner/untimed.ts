@@ -1,7 +1,7 @@
 // Untimed commands of a variant (its set-up, its seed): run in order, logged, stopped at the first failure.
 import path from 'node:path';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
-import { expandCommand } from '../plan/placeholders.ts';
+import { expandCommand } from '../scenario/placeholders.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { runInGroup } from './process-group.ts';
 import { describeEnd } from './variant-outcome.ts';

@@ -2,7 +2,7 @@
 // neither in this environment, nor by buildbench, nor by the scenario's own env (for a variant's) is a
 // warning, since it will expand to an empty string, as in a shell.
 import type { Problem } from '../common/problem.ts';
-import { RUN_ENV_NAMES } from '../plan/workdir.ts';
+import { RUN_ENV_NAMES } from '../common/tool-state.ts';
 import { readReferences } from './env-values.ts';
 
 type At = (segments: (string | number)[], message: string) => Problem;

@@ -3,7 +3,7 @@
 // https://docs.docker.com/reference/compose-file/interpolation/). A `$` followed by anything else stays as
 // it is. Placeholders (`{workdir}`) are replaced in the same pass, so neither a variable's value nor a
 // placeholder's is read again.
-import { expandText, type PlaceholderValues } from '../plan/placeholders.ts';
+import { expandText, type PlaceholderValues } from './placeholders.ts';
 
 /** One `$` reference in a value: the variable, where it starts, and whether it has a default. */
 export interface VariableRef {

@@ -1,7 +1,7 @@
 // The fields of a scenario file, shared by the file's schema (schema.ts) and the presets' parameters, which
 // schema.ts itself imports (so they cannot live there).
 import { Type } from '@sinclair/typebox';
-import { CACHE_STATES } from './cache-states.ts';
+import { CACHE_STATES } from '../results/cache-states.ts';
 
 /** A string enum as a plain JSON Schema `enum`, so a wrong value gets one "must be one of …" message. */
 export const StringEnum = <T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) =>

@@ -6,7 +6,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { limitProblems, readDocumentFile, validateDocument } from '../common/validate-document.ts';
 import { formatPath, type Problem } from '../common/problem.ts';
-import { findPlaceholder } from '../plan/placeholders.ts';
+import { findPlaceholder } from './placeholders.ts';
 import { expandPreset, type ExpandedScenarioFile } from './preset-use.ts';
 import { checkEnvValues } from './check-env.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';

@@ -20,7 +20,7 @@ import {
 import { PRESETS } from './presets/index.ts';
 
 export { StringEnum } from './fields.ts';
-export { CACHE_STATES, type CacheState } from './cache-states.ts';
+export { CACHE_STATES, type CacheState } from '../results/cache-states.ts';
 
 export const ScenarioFileSchema = Type.Object(
   {

@@ -2,7 +2,7 @@
 // command. Checked by the real shell: `sh -c` prints each word it received on its own line.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { expandCommand, expandText } from '../../src/plan/placeholders.ts';
+import { expandCommand, expandText } from '../../src/scenario/placeholders.ts';
 
 /** The words `sh -c COMMAND` passes to printf, each ended by a NUL. */
 function words(command: string): string[] {

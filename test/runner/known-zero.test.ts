@@ -1,7 +1,7 @@
 // "Nothing rebuilt" is a count, not "can't tell": plain `cargo build` (no -v) in a noop state prints only its
 // `Finished` line, and the sample records rebuiltUnits 0 with the cache check done, as the verbose build does.
 import { describe, expect, it } from 'vitest';
-import { insightHooks } from '../../src/insight/index.ts';
+import { probeHooks } from '../../src/probe/index.ts';
 import { runScenario, writeScenario } from './helpers.ts';
 
 describe('a noop cargo build without -v', () => {
@@ -10,7 +10,7 @@ describe('a noop cargo build without -v', () => {
       fixture: 'tiny-crate',
       yaml: 'name: crate\nproject: project\nruns: 2\ncache: noop\nvariants:\n  - {name: quiet, build: cargo build --offline}\n  - {name: verbose, build: cargo build --offline -v}\n',
     });
-    const results = await runScenario({ file, hooks: insightHooks() });
+    const results = await runScenario({ file, hooks: probeHooks() });
     for (const v of results.variants) {
       expect(v.status, v.reason ?? '').toBe('ok');
       expect(v.samples.map((s) => [s.rebuiltUnits, s.cacheCheck])).toEqual([

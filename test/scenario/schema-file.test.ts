@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMAS } from '../../src/common/schemas.ts';
+import { SCHEMAS } from '../../scripts/schemas.ts';
 
 describe('committed JSON Schemas', () => {
   it.each(SCHEMAS.map((s) => [s.file, s.schema] as const))('%s equals the one generated from its TypeBox source (npm run schema)', (file, schema) => {

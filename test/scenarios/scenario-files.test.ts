@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { selectScenarios } from '../../src/scenario/discover.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
-import { BUILDBENCH_ROOT, CATALOG } from '../../src/toolchain/index.ts';
+import { BUILDBENCH_ROOT, CATALOG } from '../../src/probe/tools/index.ts';
 
 const dir = path.join(BUILDBENCH_ROOT, 'scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();

@@ -1,5 +1,5 @@
 // `buildbench doctor`: every tool the scenarios need, found or not; exit 1 when a default variant cannot run.
-import { doctor, formatDoctor, isOwnCheckout, setupCommand } from '../../toolchain/index.ts';
+import { doctor, formatDoctor, isOwnCheckout, setupCommand } from '../../probe/tools/index.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
 
 export async function doctorCommand(opts: { scenarios: string[] }): Promise<number> {

@@ -17,14 +17,14 @@ import { createProgress } from '../progress.ts';
 import { handleInterrupts } from '../interrupt.ts';
 import { formatRunTable, formatVerdicts } from '../run-table.ts';
 import { formatMs, stripControl } from '../terminal.ts';
-import { BUILDBENCH_ROOT, setupCommand } from '../../toolchain/index.ts';
+import { BUILDBENCH_ROOT, setupCommand } from '../../probe/tools/index.ts';
 import { createToolCheck } from '../tool-check.ts';
 import { compareAgainst } from './run-compare.ts';
 import { chooseShard } from './run-shard.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { TOOL } from '../version.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
-import { insightHooks } from '../../insight/index.ts';
+import { probeHooks } from '../../probe/index.ts';
 import { describeFewestRuns, minRunsForDifference, range } from '../../stats/index.ts';
 
 export interface RunArgs {
@@ -143,7 +143,7 @@ async function measure(opts: {
       plan,
       tool: TOOL,
       checkTool: createToolCheck(cwd),
-      hooks: insightHooks(),
+      hooks: probeHooks(),
       adaptive,
       stats: { noisePct: args.noise, alpha: args.alpha },
       onEvent: (e) => progress.onEvent(e),

@@ -1,9 +1,0 @@
-// The JSON Schemas committed under schema/, each generated from its TypeBox source.
-import type { TSchema } from '@sinclair/typebox';
-import { ScenarioFileSchema } from '../scenario/schema.ts';
-import { ResultsFileSchema } from '../results/schema.ts';
-
-export const SCHEMAS: { file: string; schema: TSchema }[] = [
-  { file: 'schema/scenario.schema.json', schema: ScenarioFileSchema },
-  { file: 'schema/results.schema.json', schema: ResultsFileSchema },
-];

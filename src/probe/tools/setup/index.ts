@@ -1,0 +1,152 @@
+// `buildbench setup [scenarios…]`: provision what the chosen scenarios require, for any project, idempotently.
+// The scenarios' `requires` and projects decide the components (catalog.ts says how each tool is provided):
+// the Debian packages (installed as root, else the exact command), buildbench's Python tool env, a wheelhouse of
+// the projects' own requirements, `cargo fetch`, and a report of what setup cannot install (an npm tool, the
+// PEX SCIE mirror, a nightly toolchain). Ends with every required tool checked where its variant calls it.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AdviceContext } from '../catalog.ts';
+import { specOf } from '../catalog.ts';
+import type { DoctorScenario } from '../doctor.ts';
+import { adviceOf, isPathRequirement, toolsDirOf } from '../detect.ts';
+import { commandsOf, createToolProber } from '../probe.ts';
+import { BUILDBENCH_ROOT } from '../../../common/where.ts';
+import { cargoManifest, provisionCargo } from './cargo.ts';
+import { COMPONENTS, type Component } from './components.ts';
+import { since, type Outcome, type SetupContext } from './context.ts';
+import { provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
+import { provisionApt, reportTools, type Requirement } from './system.ts';
+
+export { COMPONENTS, type Component } from './components.ts';
+export { SetupError } from './context.ts';
+
+export interface SetupOptions {
+  scenarios: DoctorScenario[];
+  /** The folder buildbench runs in: decides the tool dir and the advice. */
+  cwd: string;
+  check?: boolean;
+  only?: Component[];
+  skip?: Component[];
+  /** Debian packages to install beside the scenarios' own (buildbench's checkout adds what its tests use). */
+  extraPackages?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** The tool dir; defaults to toolsDir() of cwd. */
+  tools?: string;
+  advice?: AdviceContext;
+  write: (line: string) => void;
+}
+
+/** What the scenarios need, component by component. */
+export interface SetupNeeds {
+  requirements: Requirement[];
+  packages: string[];
+  venv: boolean;
+  pythonProjects: string[];
+  cargoManifests: string[];
+}
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** Every required tool once per project, with the variants that need it. */
+function requirementsOf(scenarios: DoctorScenario[]): Requirement[] {
+  const byKey = new Map<string, Requirement>();
+  for (const s of scenarios) {
+    for (const v of s.variants) {
+      for (const name of unique(v.requires)) {
+        const key = `${name}\0${s.project ?? ''}`;
+        const r = byKey.get(key) ?? { name, user: { project: s.project, commands: [] }, neededBy: [] };
+        r.user.commands!.push(...commandsOf(v));
+        r.neededBy.push(`${s.name}/${v.name}`);
+        byKey.set(key, r);
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+export function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = []): SetupNeeds {
+  const requirements = requirementsOf(scenarios);
+  const provider = (r: Requirement) => (isPathRequirement(r.name) ? 'path' : specOf(r.name).provide.by);
+  // A scenario uses the tool env when it requires one of its tools or names {tools} in a command.
+  const usesToolEnv = (s: DoctorScenario) =>
+    s.variants.some((v) => v.requires.some((t) => !isPathRequirement(t) && specOf(t).provide.by === 'tool-env') || commandsOf(v).some((c) => c.includes('{tools}')));
+  const python = scenarios.filter(usesToolEnv);
+  const venv = python.length > 0;
+  const packages = unique([
+    // GNU time measures every build's CPU time and peak memory; the venv needs Python's venv module.
+    ...specPackages('time'),
+    ...(venv ? specPackages('python3') : []),
+    ...requirements.flatMap((r) => (provider(r) === 'apt' ? specPackages(r.name) : [])),
+    ...extraPackages,
+  ]);
+  const cargoScenarios = scenarios.filter((s) => s.variants.some((v) => v.requires.includes('cargo')));
+  return {
+    requirements,
+    packages,
+    venv,
+    pythonProjects: unique(python.map((s) => s.project).filter((p): p is string => p !== undefined)),
+    cargoManifests: unique(cargoScenarios.map((s) => (s.project ? cargoManifest(s.project) : undefined)).filter((m): m is string => m !== undefined)),
+  };
+}
+
+function specPackages(name: string): string[] {
+  const p = specOf(name).provide;
+  return p.by === 'apt' ? p.packages : [];
+}
+
+/** Provision (or with `check`, only report) every selected component; true when nothing is left missing. */
+export async function setup(opts: SetupOptions): Promise<boolean> {
+  const env = opts.env ?? process.env;
+  const detect = { cwd: opts.cwd, env, tools: opts.tools, advice: opts.advice };
+  const ctx: SetupContext = {
+    tools: toolsDirOf(detect),
+    root: BUILDBENCH_ROOT,
+    check: opts.check ?? false,
+    env,
+    advice: adviceOf(detect),
+    say: (component, message) => opts.write(`${component.padEnd(11)}${message}`),
+  };
+  const needs = needsOf(opts.scenarios, opts.extraPackages);
+  const probe = createToolProber({ ...detect, tools: ctx.tools });
+  const byProvider = (by: string) => needs.requirements.filter((r) => !isPathRequirement(r.name) && specOf(r.name).provide.by === by);
+  const steps: Record<Component, () => Promise<Outcome>> = {
+    apt: () => provisionApt(ctx, needs.packages),
+    venv: () => (needs.venv ? provisionVenv(ctx) : notNeeded(ctx, 'venv', 'no scenario uses pyinstaller, pex, shiv, uv or {tools}')),
+    wheelhouse: () =>
+      needs.venv
+        ? provisionWheelhouse(ctx, needs.pythonProjects.map(pythonInputs).filter((p) => p !== undefined))
+        : notNeeded(ctx, 'wheelhouse', 'no scenario uses the tool env'),
+    cargo: () =>
+      needs.cargoManifests.length > 0 ? provisionCargo(ctx, needs.cargoManifests) : notNeeded(ctx, 'cargo', 'no scenario requires cargo in a Cargo project'),
+    npm: () => reportOrSkip(ctx, 'npm', byProvider('npm'), probe),
+    scie: () => reportOrSkip(ctx, 'scie', needs.requirements.filter((r) => r.name === 'scie-mirror'), probe),
+    tools: () => reportOrSkip(ctx, 'tools', needs.requirements.filter((r) => r.name !== 'scie-mirror' && !byProvider('npm').includes(r)), probe),
+  };
+  const start = Date.now();
+  if (!ctx.check) ignoreInGit(ctx.tools);
+  opts.write(`buildbench setup (${ctx.check ? 'check' : 'provision'}) of ${opts.scenarios.map((s) => s.name).join(', ')}; tool dir ${ctx.tools}`);
+  let complete = true;
+  for (const c of COMPONENTS) {
+    if ((opts.only && !opts.only.includes(c)) || opts.skip?.includes(c)) continue;
+    if ((await steps[c]()) === 'missing') complete = false;
+  }
+  opts.write(`setup ${complete ? 'complete' : 'incomplete'} in ${since(start)}`);
+  return complete;
+}
+
+/** The tool dir ignores itself (as uv's .venv does), so a user's `git add -A` never picks up a venv. */
+function ignoreInGit(tools: string): void {
+  mkdirSync(tools, { recursive: true });
+  const file = path.join(tools, '.gitignore');
+  if (!existsSync(file)) writeFileSync(file, '# made by buildbench setup: the tool env, wheelhouse and stamps are local\n*\n');
+}
+
+async function notNeeded(ctx: SetupContext, component: Component, why: string): Promise<Outcome> {
+  ctx.say(component, `not needed (${why})`);
+  return 'ok';
+}
+
+async function reportOrSkip(ctx: SetupContext, component: 'npm' | 'scie' | 'tools', requirements: Requirement[], probe: ReturnType<typeof createToolProber>) {
+  if (requirements.length === 0) return notNeeded(ctx, component, 'no scenario requires one');
+  return reportTools({ ...ctx, component, probe, requirements });
+}
