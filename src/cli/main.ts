@@ -10,7 +10,7 @@ import { TOOL } from './version.ts';
 import { COMPONENTS } from '../probe/tools/setup/components.ts';
 import { INIT_OPTIONS, initAnswers } from './init-options.ts';
 
-// Commands load on use: `validate` should not pay for chart.js, the canvas and the insight readers.
+// Commands load on use: `validate` should not pay for chart.js, the canvas and the probes.
 const runCommand = async (a: never) => (await import('./commands/run.ts')).runCommand(a);
 const validateCommand = async (a: { files: string[] }) => (await import('./commands/validate.ts')).validateCommand(a);
 const reportCommand = async (a: { results: string[]; out?: string; history?: string; format?: string }) => (await import('./commands/report.ts')).reportCommand(a);

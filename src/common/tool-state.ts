@@ -1,7 +1,7 @@
 // Where the tools buildbench measures keep state outside the artifact — caches a build fills, folders a
 // launch extracts to — the variable that moves each, and where we learned it. One home: the runner points
 // every one of them into a variant's own folders (plan/workdir.ts for builds, runner/smoke.ts for launches)
-// and the insight readers look for extraction there, so a fact corrected here is corrected everywhere.
+// and the probes look for extraction there, so a fact corrected here is corrected everywhere.
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -80,5 +80,5 @@ export function cacheEnv(cacheDir: string): Record<string, string> {
   return stateEnvUnder(cacheDir, { pyinstallerConfig: 'pyinstaller', pex: 'pex', uv: 'uv', pip: 'pip', xdgCache: 'xdg' });
 }
 
-/** Variables buildbench sets in every process of a variant (build-env.ts), before the scenario's env. */
+/** Variables buildbench sets in every process of a variant (runner/build-env.ts), before the scenario's env. */
 export const RUN_ENV_NAMES: readonly string[] = [...Object.keys(cacheEnv('')), 'BUILDBENCH_TOOLS', 'BUILDBENCH_WORKDIR', 'BUILDBENCH_CACHE'];

@@ -1,4 +1,4 @@
-// The runner's hooks (src/runner/hooks.ts) filled with the insight analyses: after each sample its phases,
+// The runner's hooks (src/runner/hooks.ts) filled with the probes: after each sample its phases,
 // unit counts and cache check; after each artifact its fingerprint, packages and duplicates.
 import type { RunHooks } from '../runner/hooks.ts';
 import { inspectArtifact } from './inspect-artifact.ts';

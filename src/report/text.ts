@@ -2,7 +2,7 @@
 // cleaned once, when the model is built: terminal escape sequences are dropped (they are formatting, not
 // content), other control characters become visible symbols, and bidirectional overrides — which can make
 // text read differently from what it is ("Trojan Source", CVE-2021-42574) — are replaced. Escaping for
-// HTML (handlebars) and Markdown (markdown-escape.ts) happens later, per format.
+// HTML (handlebars) and Markdown (markdown.ts) happens later, per format.
 
 import { stripEscapes } from '../common/escapes.ts';
 

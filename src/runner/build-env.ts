@@ -8,7 +8,7 @@ import { resolveInside } from './confine.ts';
 import { TOOLS_ENV, toolsDir } from '../common/where.ts';
 import { expandEnvValue } from '../scenario/env-values.ts';
 
-/** The tool dir `buildbench setup` provisions for the folder buildbench runs in (probe/tools/where.ts says where). */
+/** The tool dir `buildbench setup` provisions for the folder buildbench runs in (common/where.ts says where). */
 const toolsDirHere = (): string => toolsDir({ cwd: process.cwd() });
 
 export function placeholderValues(planned: PlannedVariant, extra: PlaceholderValues = {}): PlaceholderValues {

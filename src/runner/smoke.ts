@@ -21,7 +21,7 @@ const POLL_MS = 25;
 
 export type LaunchOutcome = { ok: true; ms: number; extractBytes: number } | { ok: false; error: string; block: string[] };
 
-/** The extraction places of every packager (probe/tools/tool-state.ts), all inside `stateDir`. */
+/** The extraction places of every packager (common/tool-state.ts), all inside `stateDir`. */
 export function extractionEnv(stateDir: string): Record<string, string> {
   return stateEnvUnder(stateDir, { pyinstallerOnefile: 'tmp', pex: 'pex', shiv: 'shiv', scie: 'nce', xdgCache: 'xdg' });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { BIN } from '../e2e/helpers.ts';
-import { BUILDBENCH_ROOT } from '../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 /** What a person types to run this clone: its compiled bin once `npm run build` made dist/, else its sources. */
 const SELF = existsSync(path.join(BUILDBENCH_ROOT, 'dist/cli/main.js')) ? path.join(BUILDBENCH_ROOT, 'bin/buildbench.js') : BIN;

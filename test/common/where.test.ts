@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILDBENCH_ROOT, setupCommand, toolsDir } from '../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT, setupCommand, toolsDir } from '../../src/common/where.ts';
 
 const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'bb-where-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { chooseShard } from '../../src/cli/commands/run-shard.ts';
 import { buildPlan } from '../../src/plan/plan.ts';
 import { readTimingsFile } from '../../src/plan/estimate.ts';
 import { selectScenarios } from '../../src/scenario/discover.ts';
-import { BUILDBENCH_ROOT } from '../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 const MIN = 60_000;
 const unit = (id: string, costMin: number | undefined, baseline = false): ShardUnit => {

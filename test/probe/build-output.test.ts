@@ -7,7 +7,7 @@ import { parseCargoTreeDuplicates } from '../../src/probe/rust/cargo-duplicates.
 import { extractJsonAfter, parseCargoTimingHtml, slowestUnits } from '../../src/probe/rust/cargo-timings.ts';
 import { parseGenericPhases } from '../../src/runner/phases.ts';
 import { TAURI_PHASE_RULES } from '../../src/probe/rust/tauri-phases.ts';
-import { checkPyInstallerCache, describePyInstallerTargets, readPyInstallerTargets } from '../../src/probe/python/pyinstaller-cache.ts';
+import { checkPyInstallerCache, readPyInstallerTargets } from '../../src/probe/python/pyinstaller-cache.ts';
 import { parsePyInstallerPhases } from '../../src/probe/python/pyinstaller-phases.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/probe/${name}`, import.meta.url), 'utf8');
@@ -61,13 +61,56 @@ describe('checkCacheState', () => {
 
 describe('PyInstaller cache use', () => {
   it.each([
-    ['pyinstaller-onefile-cold.log', 'Analysis rebuilt (Analysis-00.toc is non existent), PYZ rebuilt (PYZ-00.toc is non existent), PKG rebuilt (PKG-00.toc is non existent), EXE rebuilt (EXE-00.toc is non existent)'],
-    ['pyinstaller-onefile-noop.log', 'Analysis cached, PYZ cached, PKG cached, EXE cached'],
-    ['pyinstaller-onedir-warm.log', 'Analysis cached, PYZ cached, PKG rebuilt (toc changed), EXE rebuilt (hello missing), COLLECT rebuilt (COLLECT-00.toc is non existent)'],
-    ['pyinstaller-onedir-noop.log', 'Analysis cached, PYZ cached, PKG cached, EXE cached, COLLECT rebuilt'],
-    ['pyinstaller-onedir-incremental.log', 'Analysis rebuilt (hello.py changed), PYZ cached, PKG rebuilt (hello.py changed), EXE rebuilt (pkg is more recent), COLLECT rebuilt'],
-  ])('%s → %s', (name, described) => {
-    expect(describePyInstallerTargets(readPyInstallerTargets(lines(name)))).toBe(described);
+    [
+      'pyinstaller-onefile-cold.log',
+      [
+        { name: 'Analysis', rebuilt: true, reason: 'Analysis-00.toc is non existent' },
+        { name: 'PYZ', rebuilt: true, reason: 'PYZ-00.toc is non existent' },
+        { name: 'PKG', rebuilt: true, reason: 'PKG-00.toc is non existent' },
+        { name: 'EXE', rebuilt: true, reason: 'EXE-00.toc is non existent' },
+      ],
+    ],
+    [
+      'pyinstaller-onefile-noop.log',
+      [
+        { name: 'Analysis', rebuilt: false, reason: null },
+        { name: 'PYZ', rebuilt: false, reason: null },
+        { name: 'PKG', rebuilt: false, reason: null },
+        { name: 'EXE', rebuilt: false, reason: null },
+      ],
+    ],
+    [
+      'pyinstaller-onedir-warm.log',
+      [
+        { name: 'Analysis', rebuilt: false, reason: null },
+        { name: 'PYZ', rebuilt: false, reason: null },
+        { name: 'PKG', rebuilt: true, reason: 'toc changed' },
+        { name: 'EXE', rebuilt: true, reason: 'hello missing' },
+        { name: 'COLLECT', rebuilt: true, reason: 'COLLECT-00.toc is non existent' },
+      ],
+    ],
+    [
+      'pyinstaller-onedir-noop.log',
+      [
+        { name: 'Analysis', rebuilt: false, reason: null },
+        { name: 'PYZ', rebuilt: false, reason: null },
+        { name: 'PKG', rebuilt: false, reason: null },
+        { name: 'EXE', rebuilt: false, reason: null },
+        { name: 'COLLECT', rebuilt: true, reason: null },
+      ],
+    ],
+    [
+      'pyinstaller-onedir-incremental.log',
+      [
+        { name: 'Analysis', rebuilt: true, reason: 'hello.py changed' },
+        { name: 'PYZ', rebuilt: false, reason: null },
+        { name: 'PKG', rebuilt: true, reason: 'hello.py changed' },
+        { name: 'EXE', rebuilt: true, reason: 'pkg is more recent' },
+        { name: 'COLLECT', rebuilt: true, reason: null },
+      ],
+    ],
+  ])('%s → its targets', (name, targets) => {
+    expect(readPyInstallerTargets(lines(name))).toEqual(targets);
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMachete, parseDependents, parseMacheteOutput, unusedDependencies } from '../../src/probe/rust/cargo-machete.ts';
-import { BUILDBENCH_ROOT } from '../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 const REPORT = `Analyzing dependencies of crates in ....
 cargo-machete found the following unused dependencies in this directory:

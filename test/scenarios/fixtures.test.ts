@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILDBENCH_ROOT } from '../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 const tauriApp = path.join(BUILDBENCH_ROOT, 'bench/tauri-app');
 const sidecar = path.join(BUILDBENCH_ROOT, 'bench/sidecar');

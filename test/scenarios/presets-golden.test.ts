@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
-import { BUILDBENCH_ROOT } from '../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 const dir = path.join(BUILDBENCH_ROOT, 'scenarios');
 const golden = JSON.parse(readFileSync(new URL('golden/bundled-scenarios.json', import.meta.url), 'utf8')) as Record<string, unknown>;

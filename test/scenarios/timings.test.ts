@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readTimingsFile } from '../../src/plan/estimate.ts';
 import { fingerprintsOf } from '../../src/plan/fingerprint.ts';
 import { selectScenarios } from '../../src/scenario/discover.ts';
-import { BUILDBENCH_ROOT } from '../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 describe('bench/timings.json', () => {
   it('has every entry marked with the fingerprint of a variant scenarios/ defines now', () => {

@@ -16,7 +16,7 @@ export interface ShardChoice {
 }
 
 export function chooseShard(opts: { plan: Plan; raw: string; reference: Map<string, VariantTiming> }): ShardChoice {
-  // The flag's own check (run-options.ts) refused anything else already.
+  // The flag's own check (cli/run-options.ts) refused anything else already.
   const spec = parseShard(opts.raw);
   if (!spec) throw new Error(`--shard ${opts.raw} passed its check but does not parse`);
   const { costMs } = estimatePlan(opts.plan, { history: [], reference: opts.reference });

@@ -1,5 +1,5 @@
 // Which packager froze a Python app, in which shape, for which Python — read from the artifact alone.
-// PyInstaller: a CArchive (see carchive.ts); onefile carries libpython inside, onedir beside it in `_internal/`.
+// PyInstaller: a CArchive (see probe/formats/carchive.ts); onefile carries libpython inside, onedir beside it in `_internal/`.
 // PEX: a zip (or a loose/packed directory) with a PEX-INFO JSON whose build_properties.pex_version names the
 // pex that built it. shiv: a zip with environment.json ("shiv_version"). A scie: see scie.ts.
 import { readdir, readFile, stat } from 'node:fs/promises';

@@ -44,11 +44,6 @@ export function readPyInstallerTargets(lines: readonly string[]): PyInstallerTar
   return targets;
 }
 
-/** "Analysis cached, PYZ cached, PKG rebuilt (toc changed), …" */
-export function describePyInstallerTargets(targets: readonly PyInstallerTarget[]): string {
-  return targets.map((t) => (t.rebuilt ? `${t.name} rebuilt${t.reason ? ` (${t.reason})` : ''}` : `${t.name} cached`)).join(', ');
-}
-
 // COLLECT rebuilds its output folder on every run ("COLLECT always builds" in building/api.py).
 const ALWAYS_BUILT = new Set(['COLLECT']);
 

@@ -6,7 +6,7 @@ import type { RangeReader } from '../formats/file-range.ts';
 export interface ScieManifest {
   name: string | null;
   jumpVersion: string | null;
-  /** Where files are extracted on first run, when the manifest sets it (else $XDG_CACHE_HOME/nce: probe/tools/tool-state.ts). */
+  /** Where files are extracted on first run, when the manifest sets it (else $XDG_CACHE_HOME/nce: common/tool-state.ts). */
   base: string | null;
   files: { name: string; key: string | null; bytes: number | null; type: string | null }[];
   /** The manifest's other top-level keys (pex writes its own metadata there). */

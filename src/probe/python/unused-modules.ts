@@ -1,7 +1,7 @@
 // Packages a frozen app ships although the team never imports them at run time: developer tools that
 // PyInstaller's import graph reaches through a debug-only code path, or that sit in the environment a PEX
 // was resolved from. Which modules are "never imported" is the team's knowledge, passed in; the default
-// list holds the usual suspects from a developer environment (issue 7).
+// list holds the usual suspects from a developer environment.
 import type { ArchiveContents } from './package-sizes.ts';
 import { normalizeName } from './package-sizes.ts';
 

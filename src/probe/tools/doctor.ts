@@ -1,6 +1,5 @@
 // `buildbench doctor`: every tool the scenarios require, who needs it, and whether it is there. The CLI
 // prints `formatDoctor(report)` and exits 1 when `report.defaultsRunnable` is false.
-import type { ToolInfo } from '../../results/schema.ts';
 import { adviceOf, type DetectOptions, type ToolStatus } from './detect.ts';
 import { commandsOf, createToolProber } from './probe.ts';
 
@@ -75,15 +74,4 @@ export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptio
   }
   const sorted = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name));
   return { rows: sorted, blocked, defaultsRunnable: !blocked.some((b) => b.default), setup: adviceOf(opts).setup };
-}
-
-/** The results file's environment entries for `names` (null version/path when missing). */
-export async function toolVersions(names: string[], opts: DetectOptions = {}): Promise<ToolInfo[]> {
-  const probe = createToolProber(opts);
-  const out: ToolInfo[] = [];
-  for (const name of [...new Set(names)].sort()) {
-    const s = await probe(name);
-    out.push(s.found ? { name, version: s.version, path: s.path } : { name, version: null, path: null });
-  }
-  return out;
 }

@@ -1,7 +1,9 @@
-// doctor() and toolVersions() on real tools (sh, cargo) and a tool that exists nowhere.
+// doctor() and the tool prober on real tools (sh, cargo) and a tool that exists nowhere.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { doctor, formatDoctor, toolVersions, type DoctorScenario } from '../../../src/probe/tools/index.ts';
+import { doctor, type DoctorScenario } from '../../../src/probe/tools/doctor.ts';
+import { formatDoctor } from '../../../src/probe/tools/format.ts';
+import { createToolProber } from '../../../src/probe/tools/probe.ts';
 
 const opts = { root: '/nonexistent-buildbench-root', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' } };
 const MISSING = 'bb-missing-tool';
@@ -62,12 +64,13 @@ describe('doctor', () => {
   });
 });
 
-describe('toolVersions', () => {
-  it('lists each name once, sorted, with null version and path when missing', async () => {
-    const tools = await toolVersions(['sh', MISSING, 'cargo', 'sh'], opts);
-    expect(tools.map((t) => t.name)).toEqual([MISSING, 'cargo', 'sh']);
-    expect(tools[0]).toEqual({ name: MISSING, version: null, path: null });
-    expect(tools[1]?.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(path.basename(tools[2]?.path ?? '')).toBe('sh');
+describe('createToolProber', () => {
+  it('gives a version and path when found, a reason when missing, and asks once per name', async () => {
+    const probe = createToolProber(opts);
+    const [missing, cargo, sh] = await Promise.all([probe(MISSING), probe('cargo'), probe('sh')]);
+    expect(missing).toMatchObject({ name: MISSING, found: false });
+    expect(cargo.found && cargo.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(path.basename(sh.found ? sh.path : '')).toBe('sh');
+    expect(probe('sh')).toBe(probe('sh'));
   });
 });

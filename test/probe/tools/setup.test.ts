@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aptCommand, provisionApt } from '../../../src/probe/tools/setup/system.ts';
-import { BUILDBENCH_ROOT, findExecutable } from '../../../src/probe/tools/index.ts';
+import { BUILDBENCH_ROOT } from '../../../src/common/where.ts';
+import { findExecutable } from '../../../src/probe/tools/detect.ts';
 import { BIN } from '../../e2e/helpers.ts';
 
 const WHEELHOUSE = path.join(BUILDBENCH_ROOT, '.tools/wheelhouse');

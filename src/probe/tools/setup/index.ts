@@ -1,5 +1,5 @@
 // `buildbench setup [scenarios…]`: provision what the chosen scenarios require, for any project, idempotently.
-// The scenarios' `requires` and projects decide the components (catalog.ts says how each tool is provided):
+// The scenarios' `requires` and projects decide the components (probe/tools/catalog.ts says how each tool is provided):
 // the Debian packages (installed as root, else the exact command), buildbench's Python tool env, a wheelhouse of
 // the projects' own requirements, `cargo fetch`, and a report of what setup cannot install (an npm tool, the
 // PEX SCIE mirror, a nightly toolchain). Ends with every required tool checked where its variant calls it.
