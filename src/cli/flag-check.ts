@@ -1,11 +1,20 @@
 // Every flag's value is checked when the command line is parsed, before a scenario is read or a build runs:
 // a bad value is one line naming the flag, and exit 2 (a wrong --alpha used to surface after two builds as an
 // internal error). Each flag declares its own check next to its description, so the two cannot drift apart.
-import type { Options } from 'yargs';
+import type { InferredOptionType, Options } from 'yargs';
 import { InputError } from '../common/problem.ts';
 
 /** A yargs option plus the check of its value: a reason it is wrong, or undefined when it is fine. */
 export type Flag = Options & { check?: (value: unknown) => string | undefined };
+
+/** `min-runs` → `minRuns`: the name yargs' camel-case expansion gives a flag's value in the parsed arguments. */
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+/**
+ * The parsed values of a set of flags, by their camelCase names, derived from the one declaration of the
+ * flags (yargs' `InferredOptionType`): a flag with a default is never undefined, a list is `string[]`.
+ */
+export type FlagValues<O extends Record<string, Options>> = { -readonly [K in keyof O & string as CamelCase<K>]: InferredOptionType<O[K]> };
 
 /** yargs turns a number flag's non-numeric text into NaN, so the text itself is gone by now. */
 const got = (value: unknown) => (typeof value === 'number' && Number.isNaN(value) ? '(got something that is not a number)' : `(got ${JSON.stringify(value)})`);

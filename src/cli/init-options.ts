@@ -1,8 +1,9 @@
-// The flags of `buildbench init`: one per answer it would otherwise guess, so it never has to ask.
+// The flags of `buildbench init`: one per answer it would otherwise guess, so it never has to ask. The type of
+// the parsed arguments (`InitArgs`) is derived from this one declaration.
 import type { InitAnswers } from '../init/propose.ts';
-import { nonEmpty, type Flag } from './flag-check.ts';
+import { nonEmpty, type Flag, type FlagValues } from './flag-check.ts';
 
-const answer = (describe: string, opts: { empty?: boolean } = {}): Flag => ({ type: 'string', describe, ...(opts.empty ? {} : { check: nonEmpty }) });
+const answer = (describe: string, opts: { empty?: boolean } = {}) => ({ type: 'string', describe, ...(opts.empty ? {} : { check: nonEmpty }) }) satisfies Flag;
 
 export const INIT_OPTIONS = {
   force: { type: 'boolean', default: false, describe: 'replace scenario files that already exist' },
@@ -16,17 +17,11 @@ export const INIT_OPTIONS = {
   bin: answer('the Rust binary to benchmark, when the project has several'),
 } satisfies Record<string, Flag>;
 
-/** The answers among the parsed flags, by the names init uses. */
-export function initAnswers(args: Record<string, unknown>): InitAnswers {
-  const s = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : undefined);
-  return {
-    app: s('app'),
-    script: s('script'),
-    module: s('module'),
-    requirements: s('requirements'),
-    sourceDir: s('source-dir'),
-    ready: s('ready'),
-    serveArgs: s('serve-args'),
-    bin: s('bin'),
-  };
+/** The parsed arguments of `buildbench init`: the project folder and the flags above. */
+export type InitArgs = FlagValues<typeof INIT_OPTIONS> & { dir: string };
+
+/** The answers among the parsed flags, by the names init uses; a flag not given is undefined (init guesses). */
+export function initAnswers(args: InitArgs): InitAnswers {
+  const { app, script, module, requirements, sourceDir, ready, serveArgs, bin } = args;
+  return { app, script, module, requirements, sourceDir, ready, serveArgs, bin };
 }

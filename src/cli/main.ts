@@ -2,42 +2,28 @@
 // and exit codes (0 ok; 1 a failed variant or a regression; 2 bad input; 130 interrupted).
 import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
-import { RUN_OPTIONS, STATS_OPTIONS } from './run-options.ts';
-import { checkFlags, nonEmpty, oneOf, type Flag } from './flag-check.ts';
-import { REPORT_FORMATS } from '../report/formats.ts';
+import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
+import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
+import { checkFlags } from './flag-check.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
-import { COMPONENTS } from '../probe/tools/setup/components.ts';
-import { INIT_OPTIONS, initAnswers } from './init-options.ts';
+import { INIT_OPTIONS, initAnswers, type InitArgs } from './init-options.ts';
+import { EXIT } from './exit-codes.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the probes.
-const runCommand = async (a: never) => (await import('./commands/run.ts')).runCommand(a);
+const runCommand = async (a: RunArgs) => (await import('./commands/run.ts')).runCommand(a);
 const validateCommand = async (a: { files: string[] }) => (await import('./commands/validate.ts')).validateCommand(a);
-const reportCommand = async (a: { results: string[]; out?: string; history?: string; format?: string }) => (await import('./commands/report.ts')).reportCommand(a);
-const compareCommand = async (a: never) => (await import('./commands/compare.ts')).compareCommand(a);
-const initCommand = async (a: never) => (await import('./commands/init.ts')).initCommand(a);
+const reportCommand = async (a: ReportArgs) => (await import('./commands/report.ts')).reportCommand(a);
+const compareCommand = async (a: CompareArgs) => (await import('./commands/compare.ts')).compareCommand(a);
+const initCommand = async (a: InitArgs) => (await import('./commands/init.ts')).initCommand({ dir: a.dir, force: a.force, answers: initAnswers(a) });
 const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
-const setupCommand = async (a: never) => (await import('./commands/setup.ts')).provisionCommand(a);
+const setupCommand = async (a: SetupArgs) => (await import('./commands/setup.ts')).provisionCommand(a);
 
-const SETUP_OPTIONS: Record<string, Flag> = {
-  check: { type: 'boolean', default: false, describe: 'report only, change nothing; exit 1 when something is missing' },
-  only: { type: 'string', describe: `run only these components, a comma list of ${COMPONENTS.join(', ')}`, check: oneOf(COMPONENTS, { list: true }) },
-  skip: { type: 'string', describe: 'skip these components (same names as --only)', check: oneOf(COMPONENTS, { list: true }) },
-  apt: { type: 'string', describe: 'more Debian packages to install with the scenarios’ own, a comma list', check: nonEmpty },
-};
-
-const REPORT_OPTIONS: Record<string, Flag> = {
-  out: { type: 'string', describe: 'output folder (default: the folder of the first results file)', check: nonEmpty },
-  history: { type: 'string', describe: 'folder of earlier results for trend charts', check: nonEmpty },
-  format: { type: 'string', describe: `formats to write, a comma list of ${REPORT_FORMATS.join(', ')} (default: all)`, check: oneOf(REPORT_FORMATS, { list: true }) },
-};
-const COMPARE_OPTIONS: Record<string, Flag> = {
-  ...STATS_OPTIONS,
-  'fail-on-regression': { type: 'boolean', default: true, describe: 'exit 1 on a regression (--no-fail-on-regression to only report)' },
-};
-
-export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
-
+/**
+ * Run the command line `argv` (without node and the script) and return its exit code (EXIT: 0, 1, 2, or
+ * 128 + the signal for an interrupted run). Never throws: bad input is one line per problem on stderr and 2;
+ * anything else is an internal error, one line and 1.
+ */
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const set = (p: Promise<number>) => p.then((code) => void (exitCode = code));
@@ -48,13 +34,13 @@ export async function main(argv: string[]): Promise<number> {
       ['run [scenarios..]', '$0'],
       'build every variant of the scenarios several times, interleaved, and report',
       (y: Argv) => y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' }).options(RUN_OPTIONS).check(checkFlags(RUN_OPTIONS)),
-      (args) => set(runCommand(args as never)),
+      (args) => set(runCommand(args)),
     )
     .command(
       'validate <files..>',
       'check scenario files and print every problem (exit 2 on any)',
       (y: Argv) => y.positional('files', { type: 'string', array: true, demandOption: true }),
-      (args) => set(validateCommand({ files: args.files as string[] })),
+      (args) => set(validateCommand({ files: args.files })),
     )
     .command(
       'report <results..>',
@@ -64,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
           .positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' })
           .options(REPORT_OPTIONS)
           .check(checkFlags(REPORT_OPTIONS)),
-      (args) => set(reportCommand(args as never)),
+      (args) => set(reportCommand(args)),
     )
     .command(
       'compare <baseline> <current>',
@@ -75,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
           .positional('current', { type: 'string', demandOption: true })
           .options(COMPARE_OPTIONS)
           .check(checkFlags(COMPARE_OPTIONS)),
-      (args) => set(compareCommand(args as never)),
+      (args) => set(compareCommand(args)),
     )
     .command(
       'setup [scenarios..]',
@@ -85,19 +71,19 @@ export async function main(argv: string[]): Promise<number> {
           .positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: all of them)' })
           .options(SETUP_OPTIONS)
           .check(checkFlags(SETUP_OPTIONS)),
-      (args) => set(setupCommand({ ...args, scenarios: (args.scenarios as string[] | undefined) ?? [] } as never)),
+      (args) => set(setupCommand({ ...args, scenarios: args.scenarios ?? [] })),
     )
     .command(
       'init [dir]',
       'write scenarios/*.yaml for a project from the presets that fit it (asks nothing; each guess has a flag)',
       (y: Argv) => y.positional('dir', { type: 'string', default: '.', describe: 'the project folder' }).options(INIT_OPTIONS).check(checkFlags(INIT_OPTIONS)),
-      (args) => set(initCommand({ dir: args.dir as string, force: args.force as boolean, answers: initAnswers(args) } as never)),
+      (args) => set(initCommand(args)),
     )
     .command(
       'doctor [scenarios..]',
       'list every tool the scenarios need: found or not, version, path, how to install',
-      (y: Argv) => y.positional('scenarios', { type: 'string', array: true }).option('all', { type: 'boolean', default: true }),
-      (args) => set(doctorCommand({ scenarios: (args.scenarios as string[] | undefined) ?? [] })),
+      (y: Argv) => y.positional('scenarios', { type: 'string', array: true }),
+      (args) => set(doctorCommand({ scenarios: args.scenarios ?? [] })),
     )
     .strict()
     .recommendCommands()

@@ -1,7 +1,8 @@
 // The flags of `buildbench run` (and the statistics flags `compare` shares), kept apart from the command so
-// `--help` loads nothing heavy. Each flag carries the check of its value (flag-check.ts).
+// `--help` loads nothing heavy. Each flag carries the check of its value (flag-check.ts); the type of the
+// parsed arguments (`RunArgs`) is derived from this one declaration.
 import { CACHE_STATES } from '../results/cache-states.ts';
-import { nonEmpty, numberIn, oneOf, type Flag } from './flag-check.ts';
+import { nonEmpty, numberIn, oneOf, type Flag, type FlagValues } from './flag-check.ts';
 import { parseShard } from '../plan/shard.ts';
 
 /** The verdict settings `run` and `compare` share. */
@@ -14,7 +15,7 @@ export const STATS_OPTIONS = {
 
 const count = (min: number, max?: number) => numberIn({ min, max, integer: true });
 
-export const RUN_OPTIONS: Record<string, Flag> = {
+export const RUN_OPTIONS = {
   all: { type: 'boolean', default: false, describe: 'every scenario file in scenarios/, not only the default ones' },
   runs: {
     type: 'string',
@@ -51,4 +52,7 @@ export const RUN_OPTIONS: Record<string, Flag> = {
     check: numberIn({ above: 0, max: 86_400 }),
   },
   'keep-workdirs': { type: 'boolean', default: false, describe: 'keep the per-variant copies of the projects after the run' },
-};
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench run`: every flag above by its camelCase name, and the scenarios named. */
+export type RunArgs = FlagValues<typeof RUN_OPTIONS> & { scenarios?: string[] };

@@ -3,15 +3,8 @@ import { readResultsFiles } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { compareRuns, formatComparisonTable } from '../../compare/index.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
-
-export interface CompareArgs {
-  baseline: string;
-  current: string;
-  threshold?: number;
-  noise: number;
-  alpha: number;
-  failOnRegression: boolean;
-}
+import type { CompareArgs } from '../command-options.ts';
+import { EXIT } from '../exit-codes.ts';
 
 export async function compareCommand(args: CompareArgs): Promise<number> {
   const [baseline, current] = readResultsFiles([args.baseline, args.current]) as [ResultsFile, ResultsFile];
@@ -21,5 +14,5 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   if (outcome.regressions.length > 0) {
     process.stdout.write(`\n${outcome.regressions.length} regression${outcome.regressions.length === 1 ? '' : 's'}: ${stripControl(outcome.regressions.map((r) => r.variant).join(', '))}\n`);
   }
-  return outcome.regressions.length > 0 && args.failOnRegression ? 1 : 0;
+  return outcome.regressions.length > 0 && args.failOnRegression ? EXIT.regression : EXIT.ok;
 }

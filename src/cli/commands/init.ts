@@ -4,6 +4,7 @@ import path from 'node:path';
 import { initProject } from '../../init/init.ts';
 import type { InitAnswers } from '../../init/propose.ts';
 import { buildbenchCommand, setupCommand } from '../../probe/tools/index.ts';
+import { EXIT } from '../exit-codes.ts';
 
 export async function initCommand(opts: { dir: string; force: boolean; answers: InitAnswers }): Promise<number> {
   const cwd = process.cwd();
@@ -23,5 +24,5 @@ export async function initCommand(opts: { dir: string; force: boolean; answers: 
   out.push(`  ${setupCommand({ cwd, scenarios: result.written.map(rel) })}`);
   out.push(`  ${[`${buildbenchCommand({ cwd })} run`, ...toRun.map(rel)].join(' ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { readResultsFiles } from '../../results/io.ts';
 import { renderReports } from '../../report/index.ts';
 import { loadHistory } from '../../compare/index.ts';
+import type { ReportArgs } from '../command-options.ts';
+import { EXIT } from '../exit-codes.ts';
 
-export async function reportCommand(opts: { results: string[]; out?: string; history?: string; format?: string }): Promise<number> {
+export async function reportCommand(opts: ReportArgs): Promise<number> {
   const results = readResultsFiles(opts.results);
   const history = opts.history ? loadHistory(opts.history) : undefined;
   const outDir = path.resolve(opts.out ?? (opts.results[0]!.endsWith('.json') ? path.dirname(opts.results[0]!) : opts.results[0]!));
@@ -12,5 +14,5 @@ export async function reportCommand(opts: { results: string[]; out?: string; his
   const files = await renderReports({ results, history: history?.runs, outDir, formats });
   for (const w of history?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
   process.stdout.write(`${files.map((f) => path.relative(process.cwd(), f) || f).join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

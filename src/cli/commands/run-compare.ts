@@ -7,7 +7,7 @@ import type { AgainstModel } from '../../report/index.ts';
 import { InputError } from '../../common/problem.ts';
 import { appendToHistory, compareRuns, compareWithHistory, formatComparisonTable, lastRuns, loadHistory } from '../../compare/index.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
-import type { RunArgs } from './run.ts';
+import type { RunArgs } from '../run-options.ts';
 
 /**
  * The run against --baseline and --history: printed, and returned for summary.md. `regressed` is true when

@@ -23,39 +23,11 @@ import { compareAgainst } from './run-compare.ts';
 import { chooseShard } from './run-shard.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { TOOL } from '../version.ts';
+import type { RunArgs } from '../run-options.ts';
+import { EXIT } from '../exit-codes.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
 import { probeHooks } from '../../probe/index.ts';
 import { describeFewestRuns, minRunsForDifference, range } from '../../stats/index.ts';
-
-export interface RunArgs {
-  scenarios?: string[];
-  all: boolean;
-  runs?: string;
-  minRuns: number;
-  maxRuns: number;
-  targetCi: number;
-  warmup?: number;
-  only?: string[];
-  cache?: string;
-  quick: boolean;
-  seed?: number;
-  out?: string;
-  baseline?: string;
-  history?: string;
-  historyK: number;
-  failOnRegression: boolean;
-  threshold?: number;
-  noise: number;
-  alpha: number;
-  ref?: string[];
-  dryRun: boolean;
-  json: boolean;
-  keepWorkdirs: boolean;
-  /** Seconds before a build or set-up is killed, where its scenario sets no timeoutS. */
-  timeout: number;
-  minFreeGb: number;
-  shard?: string;
-}
 
 export async function runCommand(args: RunArgs): Promise<number> {
   const cwd = process.cwd();
@@ -106,7 +78,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   ];
   if (args.dryRun) {
     process.stdout.write([...notes, describePlan(plan, estimate)].join('\n'));
-    return 0;
+    return EXIT.ok;
   }
 
   const release = acquireOutDirLock(outDir);
@@ -181,8 +153,8 @@ async function measure(opts: {
   }
   if (results.interrupted) return interrupts.exitCode();
   // A variant that failed, or one build of a variant that went on without it (the failure policy): exit 1.
-  if (results.variants.some((v) => v.status === 'failed' || (v.failures?.length ?? 0) > 0)) return 1;
-  return regressed && args.failOnRegression ? 1 : 0;
+  if (results.variants.some((v) => v.status === 'failed' || (v.failures?.length ?? 0) > 0)) return EXIT.failed;
+  return regressed && args.failOnRegression ? EXIT.regression : EXIT.ok;
 }
 
 /** A harness killed between writing and renaming results.json leaves `results.json.<pid>.tmp` behind. */

@@ -5,14 +5,8 @@
 import { SetupError, setup, type Component } from '../../probe/tools/setup/index.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
 import { isOwnCheckout, setupCommand } from '../../probe/tools/index.ts';
-
-export interface SetupArgs {
-  scenarios: string[];
-  check: boolean;
-  only?: string;
-  skip?: string;
-  apt?: string;
-}
+import type { SetupArgs } from '../command-options.ts';
+import { EXIT } from '../exit-codes.ts';
 
 const list = (raw: string | undefined): string[] | undefined => raw?.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -31,10 +25,10 @@ export async function provisionCommand(args: SetupArgs): Promise<number> {
       advice,
       write: (line) => process.stdout.write(`${line}\n`),
     });
-    return args.check && !complete ? 1 : 0;
+    return args.check && !complete ? EXIT.failed : EXIT.ok;
   } catch (err) {
     if (!(err instanceof SetupError)) throw err;
     process.stderr.write(`buildbench setup: ${err.message}\n`);
-    return 1;
+    return EXIT.failed;
   }
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { withNeededScenarios } from '../../scenario/discover.ts';
 import { checkNeeds } from '../../scenario/needs.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
+import { EXIT } from '../exit-codes.ts';
 
 export async function validateCommand(opts: { files: string[] }): Promise<number> {
   const problems: Problem[] = [];
@@ -22,5 +23,5 @@ export async function validateCommand(opts: { files: string[] }): Promise<number
   const variants = scenarios.reduce((n, s) => n + s.variants.length, 0);
   if (problems.length > 0) throw new InputError(problems);
   process.stdout.write(`${opts.files.length} scenario file${opts.files.length === 1 ? '' : 's'} valid (${variants} variants)\n`);
-  return 0;
+  return EXIT.ok;
 }

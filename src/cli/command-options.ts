@@ -1,0 +1,33 @@
+// The flags of `report`, `compare` and `setup`, declared once each: yargs reads them, checkFlags checks their
+// values (flag-check.ts), and each command's argument type is derived from the same object.
+import { REPORT_FORMATS } from '../report/formats.ts';
+import { COMPONENTS } from '../probe/tools/setup/components.ts';
+import { nonEmpty, oneOf, type Flag, type FlagValues } from './flag-check.ts';
+import { STATS_OPTIONS } from './run-options.ts';
+
+export const SETUP_OPTIONS = {
+  check: { type: 'boolean', default: false, describe: 'report only, change nothing; exit 1 when something is missing' },
+  only: { type: 'string', describe: `run only these components, a comma list of ${COMPONENTS.join(', ')}`, check: oneOf(COMPONENTS, { list: true }) },
+  skip: { type: 'string', describe: 'skip these components (same names as --only)', check: oneOf(COMPONENTS, { list: true }) },
+  apt: { type: 'string', describe: 'more Debian packages to install with the scenarios’ own, a comma list', check: nonEmpty },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench setup`; `scenarios` is empty for every file in scenarios/. */
+export type SetupArgs = FlagValues<typeof SETUP_OPTIONS> & { scenarios: string[] };
+
+export const REPORT_OPTIONS = {
+  out: { type: 'string', describe: 'output folder (default: the folder of the first results file)', check: nonEmpty },
+  history: { type: 'string', describe: 'folder of earlier results for trend charts', check: nonEmpty },
+  format: { type: 'string', describe: `formats to write, a comma list of ${REPORT_FORMATS.join(', ')} (default: all)`, check: oneOf(REPORT_FORMATS, { list: true }) },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench report`: results files or run folders, and the flags above. */
+export type ReportArgs = FlagValues<typeof REPORT_OPTIONS> & { results: string[] };
+
+export const COMPARE_OPTIONS = {
+  ...STATS_OPTIONS,
+  'fail-on-regression': { type: 'boolean', default: true, describe: 'exit 1 on a regression (--no-fail-on-regression to only report)' },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench compare`: two results files (or run folders) and the flags above. */
+export type CompareArgs = FlagValues<typeof COMPARE_OPTIONS> & { baseline: string; current: string };
