@@ -2,7 +2,7 @@
 // the model. The page serialises them into its data block and draws them in the browser; png.ts draws
 // the very same objects with chart.js on @napi-rs/canvas. So the HTML and the PNGs cannot disagree.
 import type { ScenarioModel, VariantModel } from './model.ts';
-import { artifactBytes, cacheStates, startupFirst, startupWarm, METRICS } from './metrics.ts';
+import { cacheStates, shownValue } from './metrics.ts';
 import { paretoFront } from '../stats/pareto.ts';
 
 /** A chart.js configuration that survives JSON.stringify (the page and png.ts both receive it). */
@@ -85,7 +85,7 @@ function onePerGroup(variants: VariantModel[], has: (v: VariantModel) => boolean
 }
 
 function buildTime(sc: ScenarioModel): ChartSpec | null {
-  const measured = sc.variants.filter((v) => v.status === 'ok' && v.stats[METRICS.wall]);
+  const measured = sc.variants.filter((v) => v.status === 'ok' && v.stats.wallMs);
   if (measured.length === 0) return null;
   const groups = [...new Set(measured.map((v) => v.group))];
   const caches = cacheStates(sc).filter((c) => measured.some((v) => v.cache === c));
@@ -96,7 +96,7 @@ function buildTime(sc: ScenarioModel): ChartSpec | null {
     // (the error-bar plugin cannot draw a null point).
     data: measured
       .filter((v) => v.cache === cache)
-      .map((v) => ({ y: v.group, x: s(v.stats[METRICS.wall]!.median), xMin: s(v.stats[METRICS.wall]!.ciLow), xMax: s(v.stats[METRICS.wall]!.ciHigh) })),
+      .map((v) => ({ y: v.group, x: s(v.stats.wallMs!.median), xMin: s(v.stats.wallMs!.ciLow), xMax: s(v.stats.wallMs!.ciHigh) })),
   }));
   const title = `${sc.name}: build time (median, 95% CI)`;
   return {
@@ -109,11 +109,11 @@ function buildTime(sc: ScenarioModel): ChartSpec | null {
 }
 
 function artifactSize(sc: ScenarioModel): ChartSpec | null {
-  const sized = onePerGroup(sc.variants, (v) => artifactBytes(v) !== undefined);
+  const sized = onePerGroup(sc.variants, (v) => shownValue(v, 'bytes') !== undefined);
   if (sized.length === 0) return null;
-  const datasets = [{ label: 'artifact', backgroundColor: PALETTE[0], data: sized.map((v) => artifactBytes(v)! / MIB) }];
-  if (sized.some((v) => (v.artifact?.debugBytes ?? 0) > 0)) {
-    datasets.push({ label: 'split debug info', backgroundColor: PALETTE[1], data: sized.map((v) => (v.artifact?.debugBytes ?? 0) / MIB) });
+  const datasets = [{ label: 'artifact', backgroundColor: PALETTE[0], data: sized.map((v) => shownValue(v, 'bytes')! / MIB) }];
+  if (sized.some((v) => (shownValue(v, 'debugBytes') ?? 0) > 0)) {
+    datasets.push({ label: 'split debug info', backgroundColor: PALETTE[1], data: sized.map((v) => (shownValue(v, 'debugBytes') ?? 0) / MIB) });
   }
   const title = `${sc.name}: artifact size`;
   return {
@@ -128,8 +128,8 @@ function artifactSize(sc: ScenarioModel): ChartSpec | null {
 function timeVsSize(sc: ScenarioModel): ChartSpec | null {
   const datasets = cacheStates(sc).flatMap((cache, i) => {
     const points = sc.variants
-      .filter((v) => v.cache === cache && v.status === 'ok' && v.stats[METRICS.wall] && artifactBytes(v) !== undefined)
-      .map((v) => ({ x: artifactBytes(v)! / MIB, y: s(v.stats[METRICS.wall]!.median), label: v.group, id: v.key }));
+      .filter((v) => v.cache === cache && v.status === 'ok' && v.stats.wallMs && shownValue(v, 'bytes') !== undefined)
+      .map((v) => ({ x: shownValue(v, 'bytes')! / MIB, y: s(v.stats.wallMs!.median), label: v.group, id: v.key }));
     if (points.length === 0) return [];
     const front = paretoFront(points).map((id) => points.find((p) => p.id === id)!);
     const colour = cacheColour(cache, i);
@@ -150,19 +150,19 @@ function timeVsSize(sc: ScenarioModel): ChartSpec | null {
 }
 
 function startup(sc: ScenarioModel): ChartSpec | null {
-  const launched = onePerGroup(sc.variants, (v) => startupFirst(v) !== undefined || startupWarm(v) !== undefined);
+  const launched = onePerGroup(sc.variants, (v) => shownValue(v, 'startupFirstMs') !== undefined || shownValue(v, 'startupWarmMs') !== undefined);
   if (launched.length === 0) return null;
-  const series = (label: string, metric: string, raw: (v: VariantModel) => number | undefined, colour: string) => ({
+  const series = (label: string, name: string, colour: string) => ({
     label,
     backgroundColor: colour,
     data: launched.flatMap((v) => {
-      const summary = v.stats[metric];
+      const summary = v.stats[name];
       if (summary) return [{ y: v.group, x: s(summary.median), xMin: s(summary.ciLow), xMax: s(summary.ciHigh) }];
-      const value = raw(v);
+      const value = shownValue(v, name);
       return value === undefined ? [] : [{ y: v.group, x: s(value), xMin: s(value), xMax: s(value) }];
     }),
   });
-  const datasets = [series('first launch', METRICS.startupFirst, startupFirst, PALETTE[5]!), series('warm launch', METRICS.startupWarm, startupWarm, PALETTE[4]!)];
+  const datasets = [series('first launch', 'startupFirstMs', PALETTE[5]!), series('warm launch', 'startupWarmMs', PALETTE[4]!)];
   const title = `${sc.name}: start-up, launch to ready (median, 95% CI)`;
   return {
     id: 'startup',

@@ -6,7 +6,8 @@
 import { DOES_NOT_RUN, type Verdict } from '../results/schema.ts';
 import { formatBytes, formatMedianCi, formatMs } from './format.ts';
 import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
-import { artifactBytes, METRICS, startupFirst, startupWarm, wallMedian } from './metrics.ts';
+import { metric, type Metric } from '../results/metrics.ts';
+import { shownValue } from './metrics.ts';
 import { describeComparison } from './wording.ts';
 import { pickSmallest, pickTimedWinner, type WinnerPick } from './winner.ts';
 
@@ -48,18 +49,13 @@ export interface ScenarioDecisions {
   footnotes: { n: number; text: string }[];
 }
 
-export const DECISION_COLUMNS = ['Build time', 'Artifact size', 'Start-up, first launch', 'Start-up, warm launch'] as const;
-
-interface TimedColumn {
-  metric: string;
-  value: (v: VariantModel) => number | undefined;
-  words: { better: string; worse: string };
-}
-const TIMED: TimedColumn[] = [
-  { metric: METRICS.wall, value: wallMedian, words: { better: 'faster', worse: 'slower' } },
-  { metric: METRICS.startupFirst, value: startupFirst, words: { better: 'faster', worse: 'slower' } },
-  { metric: METRICS.startupWarm, value: startupWarm, words: { better: 'faster', worse: 'slower' } },
-];
+/** The metrics of the first screen, in column order: the user's question is time, size and start-up. */
+const DECISION_METRICS: readonly Metric[] = ['wallMs', 'bytes', 'startupFirstMs', 'startupWarmMs'].map(metric);
+/** The column titles, the registry's labels. */
+export const DECISION_COLUMNS: readonly string[] = DECISION_METRICS.map((m) => m.label);
+const TIMED = DECISION_METRICS.filter((m) => m.kind === 'sampled');
+const artifactBytes = (v: VariantModel) => shownValue(v, 'bytes');
+const startupFirst = (v: VariantModel) => shownValue(v, 'startupFirstMs');
 
 const statusOf = (v: VariantModel) => (v.status === 'failed' && v.reason?.startsWith(DOES_NOT_RUN) ? 'does not run' : v.status);
 
@@ -97,12 +93,12 @@ function buildTable(o: { sc: ScenarioModel; title: string; variants: VariantMode
   const base = ok.find((v) => v.baseline);
   const find = (v: VariantModel, metric: string) => o.sc.comparisons.find((c) => c.variant === v.key && c.metric === metric);
   const timedWinners = TIMED.map((col) =>
-    pickTimedWinner(ok.filter((v) => col.value(v) !== undefined).map((v) => ({ key: v.key, baseline: v.baseline, verdict: find(v, col.metric)?.verdict }))),
+    pickTimedWinner(ok.filter((v) => shownValue(v, col.name) !== undefined).map((v) => ({ key: v.key, baseline: v.baseline, verdict: find(v, col.name)?.verdict }))),
   );
   const sizeWinner = pickSmallest(ok.flatMap((v) => (artifactBytes(v) === undefined ? [] : [{ key: v.key, value: artifactBytes(v)! }])));
   const rows = o.variants.map((v): DecisionRow => {
     if (v.status !== 'ok') return { key: v.key, name: v.group, baseline: v.baseline, status: statusOf(v), muted: true, footnote: o.noteFor(v), cells: DECISION_COLUMNS.map(() => emptyCell()) };
-    const timed = TIMED.map((col, i) => timedCell({ v, col, comparison: find(v, col.metric), winner: keyOf(timedWinners[i]!) === v.key }));
+    const timed = TIMED.map((col, i) => timedCell({ v, col, comparison: find(v, col.name), winner: keyOf(timedWinners[i]!) === v.key }));
     const size = sizeCell({ v, base, winner: sizeWinner === v.key });
     return { key: v.key, name: v.group, baseline: v.baseline, status: 'ok', muted: false, footnote: o.noteFor(v), cells: [timed[0]!, size, timed[1]!, timed[2]!] };
   });
@@ -113,17 +109,17 @@ const keyOf = (w: WinnerPick) => w.key;
 const emptyCell = (): DecisionCell => ({ value: '—', ratio: '', tone: null, mark: '', title: '', winner: false });
 const ratioText = (r: number) => `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`;
 
-const TONE: Record<Verdict, { tone: Tone; mark: (w: TimedColumn['words']) => string }> = {
-  faster: { tone: 'good', mark: (w) => w.better },
-  slower: { tone: 'bad', mark: (w) => w.worse },
+const TONE: Record<Verdict, { tone: Tone; mark: (w: Metric['words']) => string }> = {
+  faster: { tone: 'good', mark: (w) => w.lower },
+  slower: { tone: 'bad', mark: (w) => w.higher },
   'no difference': { tone: 'same', mark: () => 'same' },
   inconclusive: { tone: 'undecided', mark: () => 'undecided' },
 };
 
-function timedCell(o: { v: VariantModel; col: TimedColumn; comparison: ComparisonModel | undefined; winner: boolean }): DecisionCell {
-  const x = o.col.value(o.v);
+function timedCell(o: { v: VariantModel; col: Metric; comparison: ComparisonModel | undefined; winner: boolean }): DecisionCell {
+  const x = shownValue(o.v, o.col.name);
   if (x === undefined) return emptyCell();
-  const summary = o.v.stats[o.col.metric];
+  const summary = o.v.stats[o.col.name];
   const value = formatMs(x);
   const spread = summary ? `median of ${summary.n}, 95% interval ${formatMedianCi(summary)}` : 'one measurement';
   if (o.v.baseline) return { value, ratio: '', tone: 'baseline', mark: 'baseline', title: spread, winner: o.winner };

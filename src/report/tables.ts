@@ -2,7 +2,7 @@
 // summary both print — one place decides how a figure reads.
 import { formatBytes, formatMedianCi, formatMs } from './format.ts';
 import type { ScenarioModel, VariantModel } from './model.ts';
-import { artifactBytes, METRICS, startupFirst, startupWarm, wallMedian } from './metrics.ts';
+import { shownValue, valueOf } from './metrics.ts';
 import { compareWithBaseline } from './verdict.ts';
 
 export interface VariantRow {
@@ -32,7 +32,7 @@ const kib = (kb: number) => formatBytes(kb * 1024);
 
 export function variantRows(sc: ScenarioModel): VariantRow[] {
   return sc.variants.map((v) => {
-    const wall = v.stats[METRICS.wall];
+    const wall = v.stats.wallMs;
     const ok = v.status === 'ok';
     return {
       key: v.key,
@@ -45,15 +45,15 @@ export function variantRows(sc: ScenarioModel): VariantRow[] {
       baseline: v.baseline,
       n: wall ? String(wall.n) : String(v.samples.length),
       wall: ok ? formatMedianCi(wall) : '—',
-      versus: ok ? compareWithBaseline({ scenario: sc, v, metric: METRICS.wall, value: wallMedian }) : `${v.status}: ${v.reason ?? 'no reason recorded'}`,
+      versus: ok ? compareWithBaseline({ scenario: sc, v, metric: 'wallMs', value: valueOf('wallMs') }) : `${v.status}: ${v.reason ?? 'no reason recorded'}`,
       cv: wall ? `${(wall.cv * 100).toFixed(1)}%` : '—',
       cpu: formatMedianCi(v.stats.userMs),
       rss: formatMedianCi(v.stats.maxRssKb, kib),
-      artifact: formatBytes(artifactBytes(v)),
+      artifact: formatBytes(shownValue(v, 'bytes')),
       debug: v.artifact && v.artifact.debugBytes > 0 ? formatBytes(v.artifact.debugBytes) : '—',
       files: v.artifact ? String(v.artifact.files) : '—',
-      startupFirst: formatMs(startupFirst(v)),
-      startupWarm: formatMs(startupWarm(v)),
+      startupFirst: formatMs(shownValue(v, 'startupFirstMs')),
+      startupWarm: formatMs(shownValue(v, 'startupWarmMs')),
     };
   });
 }

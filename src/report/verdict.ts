@@ -1,7 +1,7 @@
 // How a variant stands against the baseline of its cache state, in words, for the detailed tables: the
 // comparison the statistics stage recorded, or a plain ratio where only one measurement exists.
 import type { ScenarioModel, VariantModel } from './model.ts';
-import { METRICS } from './metrics.ts';
+import { findMetric } from '../results/metrics.ts';
 import { describeComparison, describePlainRatio } from './wording.ts';
 
 /** How a variant stands against the baseline of its cache state (and run) on one metric, in words. */
@@ -20,7 +20,7 @@ export function compareWithBaseline(o: {
   // all there is, and says that it has no interval.
   const [mine, theirs] = [o.value(o.v), o.value(base)];
   if (o.v.stats[o.metric] === undefined && mine !== undefined && theirs) {
-    const note = o.metric === METRICS.bytes ? '' : ' (one measurement each, no CI)';
+    const note = findMetric(o.metric)?.kind === 'single' ? '' : ' (one measurement each, no CI)';
     return `${describePlainRatio(o.metric, mine / theirs)} than ${base.key}${note}`;
   }
   return 'no comparison with the baseline recorded';

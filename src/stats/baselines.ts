@@ -2,7 +2,8 @@
 // state and git ref.
 import type { Comparison, VariantResult } from '../results/schema.ts';
 import { compareSamples } from './compare-samples.ts';
-import { metricValues, STARTUP_METRICS } from './metrics.ts';
+import { METRICS } from '../results/metrics.ts';
+import { metricValues } from './metrics.ts';
 
 export interface BaselineOptions {
   noisePct?: number;
@@ -20,9 +21,9 @@ export function compareVariants(opts: BaselineOptions & { baseline: VariantResul
   return { scenario: opts.variant.scenario, metric: opts.metric, baseline: opts.baseline.id, variant: opts.variant.id, ...numbers };
 }
 
-/** wallMs first, then start-up first and warm launch (compared when both sides launched), then any other requested metric once. */
+/** The metrics a user decides on in registry order (wallMs, start-up first and warm launch; each compared when both sides have data), then any other requested metric once. */
 export function metricsToCompare(extra: readonly string[] = []): string[] {
-  return [...new Set(['wallMs', ...Object.keys(STARTUP_METRICS), ...extra])];
+  return [...new Set([...METRICS.filter((m) => m.decides).map((m) => m.name), ...extra])];
 }
 
 export function compareWithBaselines(variants: VariantResult[], opts: BaselineOptions = {}): Comparison[] {

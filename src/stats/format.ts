@@ -2,6 +2,7 @@
 // every number was computed once in compareSamples. The words name the estimate and the interval, so a
 // reader knows what "[1.27–1.38]" is: the Hodges–Lehmann ratio and the Moses interval of the Mann-Whitney
 // test (or, for a schemaVersion 1 file, the ratio of medians and its bootstrap interval).
+import { findMetric } from '../results/metrics.ts';
 import type { Comparison } from '../results/schema.ts';
 import { MAX_RUNS_NEEDED, minRunsForDifference, minRunsForEquivalence } from './verdict.ts';
 
@@ -10,17 +11,22 @@ export type ComparisonNumbers = Pick<
   'method' | 'ratio' | 'ciLow' | 'ciHigh' | 'level' | 'ciConfidence' | 'eqLow' | 'eqHigh' | 'noisePct' | 'pValue' | 'verdict' | 'runsNeeded' | 'minRunsToDecide'
 >;
 
-/** Metrics measured in bytes or kilobytes are "smaller"/"larger", not "faster"/"slower". */
+/**
+ * Whether `metric` is a size: a registry metric whose words are smaller/larger, or, for a name the registry
+ * does not hold (a file from another version), one that says bytes, kb, rss or size.
+ */
 export function isSizeMetric(metric: string | undefined): boolean {
-  return metric !== undefined && /(bytes|kb|rss|size)/i.test(metric);
+  if (metric === undefined) return false;
+  const m = findMetric(metric);
+  return m ? m.words.lower === 'smaller' : /(bytes|kb|rss|size)/i.test(metric);
 }
 
-/** "faster"/"slower", or "smaller"/"larger" for size metrics. */
+/** The verdict in the metric's words: "faster"/"slower" for times, "smaller"/"larger" for sizes, "fewer"/"more" for counts (the registry's words); other verdicts unchanged. */
 export function verdictWord(verdict: Comparison['verdict'], metric?: string): string {
-  if (!isSizeMetric(metric)) return verdict;
-  if (verdict === 'faster') return 'smaller';
-  if (verdict === 'slower') return 'larger';
-  return verdict;
+  if (verdict !== 'faster' && verdict !== 'slower') return verdict;
+  const m = metric === undefined ? undefined : findMetric(metric);
+  const words = m?.words ?? (isSizeMetric(metric) ? { lower: 'smaller', higher: 'larger' } : { lower: 'faster', higher: 'slower' });
+  return verdict === 'faster' ? words.lower : words.higher;
 }
 
 /** Ratios to two decimals; larger factors need fewer ("12.3×", "140×"). */

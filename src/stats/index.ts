@@ -23,6 +23,6 @@ export {
 } from './verdict.ts';
 export { compareSamples, type CompareSamplesOptions, type SampleComparison } from './compare-samples.ts';
 export { describeFewestRuns, describeMethod, formatComparison, formatConfidence, formatFactor, formatP, intervalName, isSizeMetric, verdictWord, type ComparisonNumbers } from './format.ts';
-export { METRICS, STARTUP_METRICS, isSuccessful, metricValues, summarizeVariant, type MetricName } from './metrics.ts';
+export { isSuccessful, metricValues, summarizeVariant } from './metrics.ts';
 export { compareAcrossRefs, compareVariants, compareWithBaselines, metricsToCompare, type BaselineOptions } from './baselines.ts';
 export { INTERIM_P, completedRounds, decideStop, isDecided, type StopDecision, type StopOptions } from './decide-stop.ts';
