@@ -1,7 +1,7 @@
 // From resolved scenarios to a Plan: the matrix of variants × cache states with stable ids, one workdir and
 // one cache dir each, and the order of every build (warm-ups, then shuffled rounds).
 import path from 'node:path';
-import { CACHE_STATES, type CacheState } from '../scenario/schema.ts';
+import { CACHE_STATE_RULES, CACHE_STATES, type CacheState } from '../results/cache-states.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
 import { workdirIn } from './workdir.ts';
 import { addProducers, orderStages, type PlanStage, type PlannedNeed } from './stages.ts';
@@ -137,16 +137,16 @@ function planVariant(p: { scenario: Scenario; variant: ScenarioVariant; cache: C
     workdir: workdirIn(path.join(opts.workRoot, slug, 'work'), scenario.project),
     cacheDir: path.join(opts.workRoot, slug, 'cache'),
     runs: opts.runs ?? variant.runs,
-    // Warm, incremental and noop states need one full build first to have something to be warm from;
-    // that build is kept as a warm-up sample (DESIGN: "kept as a warm-up sample, not thrown away").
-    warmup: Math.max(opts.warmup ?? variant.warmup, cache === 'cold' ? 0 : 1),
+    // A state whose first build is a full one (warm, incremental, noop) needs that build to have something
+    // to be warm from; it is kept as a warm-up sample (DESIGN: "kept as a warm-up sample, not thrown away").
+    warmup: Math.max(opts.warmup ?? variant.warmup, CACHE_STATE_RULES[cache].firstBuildIsFull ? 1 : 0),
     ...(ref ? { ref } : {}),
     needs: [],
     stage: 0,
   };
 }
 
-/** The warmest of a variant's states, in the order cold < warm < incremental < noop. */
+/** The warmest of a variant's states, in CACHE_STATES' order (cold < warm < incremental < noop). */
 function warmest(states: CacheState[]): CacheState {
   return states.reduce((a, b) => (CACHE_STATES.indexOf(b) > CACHE_STATES.indexOf(a) ? b : a));
 }

@@ -1,7 +1,7 @@
-// Did a sample's cache state really happen? A `cold` build must rebuild every unit, a `noop` build none,
-// an `incremental` build some but not all (rustc-perf and gradle-profiler define the same states).
+// Did a sample's cache state really happen, judged by cargo's unit counts? What a state should rebuild is its
+// `rebuilds` rule (results/cache-states.ts): all units (cold), none (noop), some but not all (incremental).
 // The answer is 'ok' or a sentence saying why the sample looks wrong; it goes into RunSample.cacheCheck.
-import type { CacheState } from '../scenario/schema.ts';
+import { CACHE_STATE_RULES, type CacheState } from '../results/cache-states.ts';
 
 export const CACHE_OK = 'ok';
 
@@ -9,23 +9,33 @@ function units(n: number): string {
   return `${n} unit${n === 1 ? '' : 's'}`;
 }
 
+/** True when the unit counts can tell whether `cache` happened (a warm build's count depends on the tool). */
+export function unitCountsCheck(cache: CacheState): boolean {
+  return CACHE_STATE_RULES[cache].rebuilds !== 'outputs';
+}
+
+/**
+ * Whether `rebuilt` units compiled and `fresh` units found up to date (null when the output does not say)
+ * fit the cache state `cache`; `total`: the units of the build, when known apart from the two counts.
+ * Returns CACHE_OK or a sentence naming the state and what looks wrong. Never throws.
+ */
 export function checkCacheState(opts: { cache: CacheState; rebuilt: number; fresh: number | null; total?: number }): string {
   const { cache, rebuilt, fresh } = opts;
   const total = opts.total ?? (fresh === null ? undefined : rebuilt + fresh);
-  switch (cache) {
-    case 'cold':
-      if (rebuilt === 0) return `cold sample rebuilt nothing${fresh ? ` (${units(fresh)} fresh)` : ''}: outputs and caches were not cleared`;
-      if (fresh !== null && fresh > 0) return `cold sample found ${fresh} of ${units(rebuilt + fresh)} fresh: not a full rebuild`;
+  switch (CACHE_STATE_RULES[cache].rebuilds) {
+    case 'all':
+      if (rebuilt === 0) return `${cache} sample rebuilt nothing${fresh ? ` (${units(fresh)} fresh)` : ''}: outputs and caches were not cleared`;
+      if (fresh !== null && fresh > 0) return `${cache} sample found ${fresh} of ${units(rebuilt + fresh)} fresh: not a full rebuild`;
       return CACHE_OK;
-    case 'incremental':
-      if (rebuilt === 0) return 'incremental sample rebuilt nothing: the mutation did not reach the build';
+    case 'some':
+      if (rebuilt === 0) return `${cache} sample rebuilt nothing: the mutation did not reach the build`;
       // A single-unit project can only rebuild everything; that is still incremental.
-      if (total !== undefined && total > 1 && rebuilt >= total) return `incremental sample rebuilt all ${units(total)}: a full rebuild, not an incremental one`;
+      if (total !== undefined && total > 1 && rebuilt >= total) return `${cache} sample rebuilt all ${units(total)}: a full rebuild, not an incremental one`;
       return CACHE_OK;
-    case 'noop':
-      return rebuilt > 0 ? `noop sample rebuilt ${units(rebuilt)}: something changes between builds` : CACHE_OK;
-    case 'warm':
-      // Warm keeps tool caches but not outputs; how much that rebuilds depends on the tool, so no rule.
+    case 'none':
+      return rebuilt > 0 ? `${cache} sample rebuilt ${units(rebuilt)}: something changes between builds` : CACHE_OK;
+    case 'outputs':
+      // Tool caches kept, outputs removed: how many units that rebuilds depends on the tool, so no rule.
       return CACHE_OK;
   }
 }

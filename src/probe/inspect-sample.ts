@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { RunSample } from '../results/schema.ts';
 import type { CacheState, PhaseRule } from '../scenario/schema.ts';
-import { CACHE_OK, checkCacheState } from './cache-check.ts';
+import { CACHE_OK, checkCacheState, unitCountsCheck } from './cache-check.ts';
+import { CACHE_STATE_RULES } from '../results/cache-states.ts';
 import { parseCargoTimings, slowestUnits } from './rust/cargo-timings.ts';
 import { countCargoUnits } from './rust/cargo-units.ts';
 import { parseGenericPhases, type TimedLine } from '../runner/phases.ts';
@@ -79,12 +80,12 @@ export async function inspectSample(opts: {
     if (units.fresh !== null) out.freshUnits = units.fresh;
   }
   const checks: string[] = [];
-  if (opts.firstBuild && cache !== 'cold') {
+  if (opts.firstBuild && CACHE_STATE_RULES[cache].firstBuildIsFull) {
     if (units.source !== 'none' || pyTargets.length > 0) out.cacheCheck = 'not checked: the first build of a workdir is a full build';
     return out;
   }
   if (units.source !== 'none') checks.push(checkCacheState({ cache, rebuilt: units.rebuilt, fresh: units.fresh }));
-  else if (opts.build && CARGO_BUILD.test(opts.build) && cache !== 'warm') checks.push(CARGO_NOT_CHECKED);
+  else if (opts.build && CARGO_BUILD.test(opts.build) && unitCountsCheck(cache)) checks.push(CARGO_NOT_CHECKED);
   if (pyTargets.length > 0) checks.push(checkPyInstallerCache({ cache, targets: pyTargets }));
   const problems = checks.filter((c) => c !== CACHE_OK);
   if (checks.length > 0) out.cacheCheck = problems.length > 0 ? problems.join('; ') : CACHE_OK;

@@ -4,6 +4,7 @@
 import type { ScenarioModel, VariantModel } from './model.ts';
 import { cacheStates, shownValue } from './metrics.ts';
 import { paretoFront } from '../stats/pareto.ts';
+import { CACHE_STATE_RULES, isCacheState } from '../results/cache-states.ts';
 
 /** A chart.js configuration that survives JSON.stringify (the page and png.ts both receive it). */
 export interface ChartConfig {
@@ -24,9 +25,8 @@ export interface ChartSpec {
 
 // Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
-const CACHE_COLOURS: Record<string, string> = { cold: '#0072B2', warm: '#E69F00', incremental: '#009E73', noop: '#999999' };
 const colourOf = (i: number) => PALETTE[i % PALETTE.length]!;
-const cacheColour = (cache: string, i: number) => CACHE_COLOURS[cache] ?? colourOf(i);
+const cacheColour = (cache: string, i: number) => (isCacheState(cache) ? CACHE_STATE_RULES[cache].colour : colourOf(i));
 const WIDTH = 960;
 const MIB = 1024 * 1024;
 const s = (ms: number) => ms / 1000;

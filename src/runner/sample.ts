@@ -4,6 +4,7 @@ import { rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
 import { expandCommand } from '../scenario/placeholders.ts';
+import { CACHE_STATE_RULES } from '../results/cache-states.ts';
 import type { RunSample } from '../results/schema.ts';
 import { runInGroup, type GroupRunResult } from './process-group.ts';
 import { removeInside } from './confine.ts';
@@ -15,17 +16,22 @@ export interface SampleOutcome {
   run: GroupRunResult;
 }
 
-/** State of the workdir before a sample, after rustc-perf's and gradle-profiler's cache states. */
+/**
+ * Puts the workdir in the cache state the sample needs (results/cache-states.ts): removes the variant's
+ * `clean` paths and/or its `caches` and `{cache}` dir, or applies its `mutate` for `round`. Throws when a
+ * path cannot be removed or the mutated file cannot be written.
+ */
 export function prepareCacheState(planned: PlannedVariant, round: number, isFirstBuild: boolean): void {
-  const { workdir, variant, cache, cacheDir } = planned;
-  if (cache === 'cold' || cache === 'warm') for (const rel of variant.clean) removeInside(workdir, rel);
-  if (cache === 'cold') {
+  const { workdir, variant, cacheDir } = planned;
+  const rules = CACHE_STATE_RULES[planned.cache];
+  if (rules.removes.outputs) for (const rel of variant.clean) removeInside(workdir, rel);
+  if (rules.removes.caches) {
     for (const rel of variant.caches) removeInside(workdir, rel);
     rmSync(cacheDir, { recursive: true, force: true });
     mkdirSync(cacheDir, { recursive: true });
   }
-  // The first build of an incremental variant is the full build everything else is incremental to.
-  if (cache === 'incremental' && !isFirstBuild) applyMutate(planned, round);
+  // The first build of a mutating state is the full build everything else is incremental to.
+  if (rules.mutates && !isFirstBuild) applyMutate(planned, round);
 }
 
 /** Which build to run: the variant, its round and position in the round, and how to measure it. */

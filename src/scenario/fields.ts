@@ -27,7 +27,7 @@ export const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 })
 export const CacheStateSchema = StringEnum(CACHE_STATES);
 // One state may be written as a plain string: `cache: warm`.
 export const CacheList = Type.Union([CacheStateSchema, Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
-  description: 'a cache state or a list of them (cold, warm, incremental, noop)',
+  description: `a cache state or a list of them (${CACHE_STATES.join(', ')})`,
 });
 export const Timeout = Type.Number({ exclusiveMinimum: 0, maximum: 86_400, description: 'seconds before the build group is killed' });
 

@@ -9,6 +9,7 @@ import { formatPath, type Problem } from '../common/problem.ts';
 import { findPlaceholder } from './placeholders.ts';
 import { expandPreset, type ExpandedScenarioFile } from './preset-use.ts';
 import { checkEnvValues } from './check-env.ts';
+import { CACHE_STATE_RULES, isCacheState } from '../results/cache-states.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
 import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
 
@@ -106,9 +107,8 @@ function checkScenario(opts: { raw: Record<string, unknown>; dir: string; at: At
     for (const [j, state] of strings(v.default).entries()) {
       if (typeof state === 'string' && !states.includes(state)) problems.push(at(here('default', j), `"${state}" is not one of this variant's cache states (${states.join(', ')})`));
     }
-    if (states.includes('incremental') && v.mutate === undefined) {
-      problems.push(at(here('cache'), 'the incremental state needs `mutate` (touch: FILE or append: {file, text})'));
-    }
+    const mutating = states.find((s) => typeof s === 'string' && isCacheState(s) && CACHE_STATE_RULES[s].mutates);
+    if (mutating && v.mutate === undefined) problems.push(at(here('cache'), `the ${mutating} state needs \`mutate\` (touch: FILE or append: {file, text})`));
     strings(v.phases).forEach((p, j) => {
       const pattern = isRecord(p) ? str(p.pattern) : undefined;
       if (pattern !== undefined) checkRegex(here('phases', j, 'pattern'), pattern);

@@ -4,7 +4,7 @@
 // — or at least announces the work ("Running Analysis …", "Building PYZ (ZlibArchive) …"). Messages from
 // PyInstaller 6.x building/datastruct.py (Target.__postinit__), building/utils.py (_check_guts_*),
 // building/api.py (EXE._check_guts, COLLECT) and building/build_main.py (Analysis).
-import type { CacheState } from '../../scenario/schema.ts';
+import { CACHE_STATE_RULES, type CacheState } from '../../results/cache-states.ts';
 import { CACHE_OK } from '../cache-check.ts';
 
 export interface PyInstallerTarget {
@@ -47,6 +47,11 @@ export function readPyInstallerTargets(lines: readonly string[]): PyInstallerTar
 // COLLECT rebuilds its output folder on every run ("COLLECT always builds" in building/api.py).
 const ALWAYS_BUILT = new Set(['COLLECT']);
 
+/**
+ * Whether PyInstaller's targets (readPyInstallerTargets) fit what the cache state `cache` should rebuild
+ * (its `rebuilds` rule). Returns CACHE_OK, a sentence naming the state and the targets that look wrong, or
+ * "not checked: …" when the output names no target. Never throws.
+ */
 export function checkPyInstallerCache(opts: { cache: CacheState; targets: readonly PyInstallerTarget[] }): string {
   const { cache, targets } = opts;
   if (targets.length === 0) return "not checked: no PyInstaller 'checking' lines in the output (log level above INFO?)";
@@ -54,18 +59,19 @@ export function checkPyInstallerCache(opts: { cache: CacheState; targets: readon
   const rebuilt = targets.filter((t) => t.rebuilt && !ALWAYS_BUILT.has(t.name));
   const list = (ts: readonly PyInstallerTarget[]) => ts.map((t) => (t.reason ? `${t.name} (${t.reason})` : t.name)).join(', ');
   const analysis = targets.find((t) => t.name === 'Analysis');
-  switch (cache) {
-    case 'cold':
-      if (cached.length > 0) return `cold sample reused PyInstaller's cached ${cached.join(', ')}: the workpath was not cleared`;
+  switch (CACHE_STATE_RULES[cache].rebuilds) {
+    case 'all':
+      if (cached.length > 0) return `${cache} sample reused PyInstaller's cached ${cached.join(', ')}: the workpath was not cleared`;
       if (analysis?.reason && !/non existent/.test(analysis.reason))
-        return `cold sample found an earlier Analysis (rebuilt because ${analysis.reason}): the workpath was not cleared`;
+        return `${cache} sample found an earlier Analysis (rebuilt because ${analysis.reason}): the workpath was not cleared`;
       return CACHE_OK;
-    case 'warm':
-      if (analysis?.rebuilt) return `warm sample rebuilt ${list([analysis])}: PyInstaller's cache was not used`;
+    case 'outputs':
+      // The workpath is PyInstaller's cache: its Analysis must be reused when only dist/ was removed.
+      if (analysis?.rebuilt) return `${cache} sample rebuilt ${list([analysis])}: PyInstaller's cache was not used`;
       return CACHE_OK;
-    case 'incremental':
-      return rebuilt.length === 0 ? 'incremental sample rebuilt nothing: the mutation did not reach PyInstaller' : CACHE_OK;
-    case 'noop':
-      return rebuilt.length > 0 ? `noop sample rebuilt ${list(rebuilt)}: something changes between builds` : CACHE_OK;
+    case 'some':
+      return rebuilt.length === 0 ? `${cache} sample rebuilt nothing: the mutation did not reach PyInstaller` : CACHE_OK;
+    case 'none':
+      return rebuilt.length > 0 ? `${cache} sample rebuilt ${list(rebuilt)}: something changes between builds` : CACHE_OK;
   }
 }
