@@ -1,27 +1,25 @@
-// Text that reaches a terminal: strings from scenarios and build logs may carry escape sequences that would
-// repaint, hide or retitle the user's terminal, so they are neutralised before printing.
+// Text that reaches a terminal: strings from scenarios, build logs and results files may carry escape
+// sequences that would repaint, hide or retitle the user's terminal, or bidi controls that make a line read
+// differently from what it is, so they are cleaned by the one rule of common/clean-text.ts before printing.
+// Unlike a report, a terminal line is never cut short.
 
-import { stripEscapes } from '../common/escapes.ts';
+import { cleanLine, cleanText } from '../common/clean-text.ts';
+import { formatTable as formatPlainTable } from '../common/table.ts';
 
-// After the escape sequences, any other C0/C1 control character except tab.
-const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
-
+/** `text` as one clean terminal line (cleanLine with no length limit): newlines and tabs become spaces. */
 export function stripControl(text: string): string {
-  return stripEscapes(text).replace(CONTROLS, (c) => (c === '\n' ? ' ' : '?'));
+  return cleanLine(text, Infinity);
 }
 
-/** stripControl for a block of lines: the line breaks stay. */
+/** stripControl for a block of lines: the line breaks and tabs stay. */
 export function stripControlLines(text: string): string {
-  return text.split('\n').map(stripControl).join('\n');
+  return cleanText(text, Infinity);
 }
 
 // Figures read the same in the terminal as in the report.
 export { formatBytes, formatMs } from '../report/format.ts';
 
-/** A plain table with aligned columns. */
+/** A plain table with aligned columns and a `─` rule under the header; cells are cleaned. */
 export function formatTable(header: string[], rows: string[][]): string {
-  const all = [header, ...rows].map((r) => r.map(stripControl));
-  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(all[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+  return formatPlainTable(header, rows, { rule: '─' });
 }

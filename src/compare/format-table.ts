@@ -1,5 +1,6 @@
 // Comparisons as a plain-text table for the terminal: no colours, so it survives logs and CI summaries.
 import type { Comparison } from '../results/schema.ts';
+import { formatTable } from '../common/table.ts';
 import { describeMethod, formatFactor, formatP, intervalName, verdictWord } from '../stats/format.ts';
 
 function verdictCell(c: Comparison): string {
@@ -38,7 +39,5 @@ export function comparisonLegend(comparisons: readonly Comparison[]): string[] {
 export function formatComparisonTable(comparisons: Comparison[]): string {
   if (comparisons.length === 0) return 'no comparisons';
   const { header, rows } = comparisonCells(comparisons);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', ...comparisonLegend(comparisons)].join('\n');
+  return [formatTable(header, rows, { rule: '-' }), '', ...comparisonLegend(comparisons)].join('\n');
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildCharts } from './charts.ts';
 import { comparisonCells, comparisonLegend } from '../compare/format-table.ts';
 import type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
-import { cleanLine } from './text.ts';
+import { cleanLine } from '../common/clean-text.ts';
 import type { Reporter } from './reporter.ts';
 import { buildDecisions, DECISION_COLUMNS, type DecisionCell } from './decision.ts';
 import { writeFileAtomic } from './write-file.ts';

@@ -1,10 +1,10 @@
 // ResultsFile[] → ReportModel: what every format displays. Several files (runs, machines) merge into one
 // model; a variant id that occurs in more than one file is told apart by its hostname, or by its run id
 // when the hostnames match too. Nothing here computes a statistic: medians, CIs and verdicts are read
-// from `stats` and `comparisons` as the statistics stage wrote them. Every string is cleaned (text.ts).
+// from `stats` and `comparisons` as the statistics stage wrote them. Every string is cleaned (common/clean-text.ts).
 import { recommend } from './recommend.ts';
 import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
-import { cleanLine, cleanText } from './text.ts';
+import { cleanLine, cleanText } from '../common/clean-text.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
 import { buildSources, type SourceModel } from './sources.ts';
 import { buildTrend, type TrendPoint } from './trend.ts';

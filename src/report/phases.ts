@@ -3,7 +3,7 @@
 // medians, when the statistics stage summarised them under `phase:<name>`; otherwise the phases of the
 // sample whose wall time is nearest the median (a real build, said to be so, rather than a new statistic).
 import type { VariantResult } from '../results/schema.ts';
-import { cleanLine } from './text.ts';
+import { cleanLine } from '../common/clean-text.ts';
 
 export const PHASE_STAT_PREFIX = 'phase:';
 

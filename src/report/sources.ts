@@ -1,7 +1,7 @@
 // What the report says about each input run: when, where, with which tools — every string cleaned.
 import type { ResultsFile } from '../results/schema.ts';
 import { formatBytes } from './format.ts';
-import { cleanLine } from './text.ts';
+import { cleanLine } from '../common/clean-text.ts';
 
 /** One input results file, as the environment section shows it. */
 export interface SourceModel {

@@ -1,7 +1,7 @@
 // Trend across history: the median build time (and its CI) each earlier run recorded for each variant of
 // a scenario, followed by the runs being reported. Values are read from each file's stats, not recomputed.
 import type { ResultsFile } from '../results/schema.ts';
-import { cleanLine } from './text.ts';
+import { cleanLine } from '../common/clean-text.ts';
 
 /** One variant's median wall time in one run. */
 export interface TrendPoint {

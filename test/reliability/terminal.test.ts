@@ -1,18 +1,21 @@
 // Hostile content in the terminal: variant names cannot carry escapes (the schema restricts them), but
 // descriptions, build output, reasons, tool names and results files can. What reaches a terminal carries no
 // ESC and no other control character but the newline.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
 import { stripControl } from '../../src/cli/terminal.ts';
 import { runInProcess } from '../fuzz/cli-harness.ts';
 import { oddResults } from '../fuzz/odd-results.ts';
+import { baseResults } from '../fuzz/results-cases.ts';
 import { scenarioDir, startCli } from './helpers.ts';
 
 // C0 controls (tab included) but the newline, DEL, and C1 controls such as the 8-bit CSI U+009B.
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const controlsIn = (text: string) => text.split('\n').filter((l) => CONTROL.test(l)).map((l) => JSON.stringify(l));
+// The bidi embeddings, overrides and isolates ("Trojan Source"): "evil\u202etxt.exe" reads as "evilexe.txt".
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 
 const HOSTILE = String.raw`\e[2J\e[H\e]0;pwned\a\e[31m\r\b\x7f\u009b1m\e]8;;http://evil\e\\link\e]8;;\e\\\eP+q\e\\`;
 
@@ -66,5 +69,40 @@ variants:
     const o = await runInProcess(['compare', file, file]);
     expect(o.code).toBe(0);
     expect(controlsIn(o.stdout + o.stderr)).toEqual([]);
+  });
+
+  it('run: a bidi override in a variant id or a launch\'s error block reaches the terminal replaced', async () => {
+    const dir = scenarioDir(`name: bidi
+project: proj
+runs: 1
+warmup: 0
+cache: cold
+variants:
+  - name: app
+    build: mkdir -p dist && cp app.sh dist/app
+    artifact: dist/app
+    smoke: { run: "{artifact}", timeoutS: 30 }
+`);
+    const app = path.join(dir, 'proj', 'app.sh');
+    writeFileSync(app, `#!/bin/sh\necho 'Traceback (most recent call last):' >&2\necho 'FileNotFoundError: evil\u202etxt.exe not found' >&2\nexit 1\n`);
+    chmodSync(app, 0o755);
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
+    expect((await cli.exit).code).toBe(1);
+    expect(readResultsFile(path.join(dir, 'out')).value!.variants[0]!.logTail).toContain('FileNotFoundError: evil\u202etxt.exe not found');
+    expect(cli.stderr()).toContain('  FileNotFoundError: evil\ufffdtxt.exe not found');
+    expect(BIDI.test(cli.stdout() + cli.stderr())).toBe(false);
+  });
+
+  it('compare: a bidi override in a variant id from a results file reaches the terminal replaced', async () => {
+    const results = baseResults();
+    const rename = (id: string) => id.replace(/@/, '\u202e@');
+    results.variants.forEach((v) => Object.assign(v, { id: rename(v.id), logTail: ['evil\u2066tail'] }));
+    results.comparisons.forEach((c) => Object.assign(c, { variant: rename(c.variant), baseline: rename(c.baseline) }));
+    const file = path.join(scenarioDir(''), 'bidi.json');
+    writeFileSync(file, JSON.stringify(results));
+    const o = await runInProcess(['compare', file, file]);
+    expect(o.code).toBe(0);
+    expect(o.stdout).toContain('\ufffd@');
+    expect(BIDI.test(o.stdout + o.stderr)).toBe(false);
   });
 });

@@ -1,34 +1,13 @@
-// Display helpers: text cleaning, number formatting and verdict wording, table-driven.
+// Display helpers: number formatting and verdict wording, table-driven.
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMs } from '../../src/report/format.ts';
 import { formatP } from '../../src/stats/index.ts';
-import { cleanLine, cleanText } from '../../src/report/text.ts';
 import { describeComparison, describePlainRatio } from '../../src/report/wording.ts';
 import type { Comparison } from '../../src/results/schema.ts';
 import { methodFields } from '../fixtures/comparison.ts';
 
 const comparison = (c: Partial<Comparison>): Comparison => ({
   scenario: 's', metric: 'wallMs', baseline: 'b', variant: 'v', ...methodFields(1), ratio: 1, ciLow: 1, ciHigh: 1, pValue: 0.5, verdict: 'no difference', ...c,
-});
-
-describe('cleanText / cleanLine', () => {
-  it.each([
-    ['colours dropped', '\u001b[1;32mok\u001b[0m', 'ok'],
-    ['OSC title dropped', '\u001b]0;pwned\u0007text', 'text'],
-    ['8-bit CSI dropped', '\u009b31mred', 'red'],
-    ['NUL and BEL shown', 'a\u0000b\u0007', 'a\u2400b\u2407'],
-    ['DEL shown', 'x\u007f', 'x\u2421'],
-    ['bidi override replaced', 'abc\u202edef', 'abc\ufffddef'],
-    ['newlines kept', 'a\r\nb', 'a\nb'],
-    ['HTML left for the format to escape', '<b>', '<b>'],
-  ])('%s', (_name, raw, clean) => {
-    expect(cleanText(raw)).toBe(clean);
-  });
-
-  it('cleanLine joins lines and tabs; both cut long text with an ellipsis', () => {
-    expect(cleanLine('a\nb\tc')).toBe('a b c');
-    expect(cleanLine('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`);
-  });
 });
 
 describe('format', () => {

@@ -1,5 +1,7 @@
 // The doctor's table as a person reads it: one line per tool, then what cannot run.
 import type { DoctorReport } from './doctor.ts';
+import { cleanLine } from '../../common/clean-text.ts';
+import { formatTable } from '../../common/table.ts';
 
 const MAX_NEEDED = 3;
 
@@ -8,7 +10,10 @@ function neededBy(ids: string[]): string {
   return ids.length > MAX_NEEDED ? `${shown} +${ids.length - MAX_NEEDED} more` : shown;
 }
 
-/** Plain-text table of a doctor report (no colours: it is also pasted into issues). */
+/**
+ * A doctor report as plain text (no colours: it is also pasted into issues): the table of tools, the variants
+ * that cannot run, and what a plain run will do; names and paths cleaned for a terminal. Never throws.
+ */
 export function formatDoctor(report: DoctorReport): string {
   const header = ['tool', 'status', 'version', 'needed by', 'path / how to install'];
   const lines = report.rows.map((r) => [
@@ -18,19 +23,17 @@ export function formatDoctor(report: DoctorReport): string {
     neededBy(r.neededBy),
     r.found ? r.path : `${r.reason}; ${r.install}`,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (i === 4 ? 0 : (l[i] ?? '').length))));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 4 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
-  const out = [fmt(header), ...lines.map(fmt)];
+  const out = [formatTable(header, lines)];
   if (report.blocked.length > 0) {
     out.push('', 'Variants that cannot run here (recorded `unavailable`):');
-    for (const b of report.blocked) out.push(`  ${b.id}${b.default ? ' (default)' : ''}: needs ${b.missing.join(', ')}`);
+    for (const b of report.blocked) out.push(cleanLine(`  ${b.id}${b.default ? ' (default)' : ''}: needs ${b.missing.join(', ')}`, Infinity));
   }
   const plain = report.blocked.filter((b) => b.default).map((b) => b.id);
   out.push(
     '',
     plain.length === 0
       ? 'Every variant of a plain run can run.'
-      : `A plain run cannot measure ${plain.join(', ')}: it will record ${plain.length === 1 ? 'it' : 'them'} unavailable and measure the rest. Install what is marked MISSING.`,
+      : `A plain run cannot measure ${cleanLine(plain.join(', '), Infinity)}: it will record ${plain.length === 1 ? 'it' : 'them'} unavailable and measure the rest. Install what is marked MISSING.`,
   );
   if (report.rows.some((r) => !r.found && r.bySetup)) {
     out.push(`\`${report.setup}\` provisions what buildbench can install (tool env, wheelhouse, crates, Debian packages as root).`);
