@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
-import { CARGO_NOT_CHECKED } from '../../src/probe/inspect-sample.ts';
+import { CARGO_NOT_CHECKED } from '../../src/probe/rust/cargo-probe.ts';
 import { runScenario, writeScenario as writeRunnerScenario } from '../runner/helpers.ts';
 import { startCli } from './helpers.ts';
 

@@ -1,0 +1,46 @@
+// The Python packagers' probe. Output: PyInstaller's phases (its log's own clock put on the build's) and
+// whether its build cache was reused as the cache state expects. Artifact (any frozen app: PyInstaller, PEX,
+// shiv, scie): its heaviest packages and the shipped ones the team never imports.
+import { checkPyInstallerCache, readPyInstallerTargets } from './pyinstaller-cache.ts';
+import { parsePyInstallerPhases } from './pyinstaller-phases.ts';
+import { frozenContents } from './contents.ts';
+import { unusedHeavyModules } from './unused-modules.ts';
+import type { TimedLine } from '../../runner/phases.ts';
+import type { ArtifactFindings, ArtifactInput, BuildOutput, SampleFindings, ToolchainProbe } from '../toolchain-probe.ts';
+
+const PYINSTALLER_STAMP = /^\s*(\d+) (?:DEBUG|INFO|WARNING|ERROR): /;
+/** How many of the heaviest packages an artifact's `largest` lists. */
+const LARGEST = 10;
+
+/** PyInstaller's clock runs from its own start: shift it by when its first line arrived. */
+function pyinstallerOffset(lines: readonly TimedLine[]): number {
+  for (const l of lines) {
+    const m = PYINSTALLER_STAMP.exec(l.line);
+    if (m) return Math.max(0, l.ms - Number(m[1]));
+  }
+  return 0;
+}
+
+async function inspectPyInstallerOutput(out: BuildOutput): Promise<SampleFindings | null> {
+  const targets = readPyInstallerTargets(out.text);
+  if (targets.length === 0) return null;
+  return {
+    phases: parsePyInstallerPhases(out.text, { offsetMs: pyinstallerOffset(out.lines) }).phases,
+    cacheCheck: checkPyInstallerCache({ cache: out.cache, targets }),
+  };
+}
+
+async function inspectFrozenApp(input: ArtifactInput): Promise<ArtifactFindings> {
+  const contents = await frozenContents(input.path);
+  if (!contents) return {};
+  return {
+    largest: contents.packages.slice(0, LARGEST).map((p) => ({ path: p.name, bytes: p.bytes })),
+    unused: unusedHeavyModules(contents, { neverImported: input.neverImported }).map(({ module, bytes, suggestion }) => ({ module, bytes, suggestion })),
+  };
+}
+
+export const PYTHON_PROBE: ToolchainProbe = {
+  name: 'python',
+  sample: { inspect: inspectPyInstallerOutput },
+  artifact: { appliesTo: (fp) => fp.packager !== undefined, inspect: inspectFrozenApp },
+};
