@@ -12,7 +12,7 @@ export const VerdictSchema = Type.Union(VERDICTS.map((v) => Type.Literal(v)));
 export const COMPARISON_METHODS = ['hodges-lehmann', 'bootstrap-median-ratio'] as const;
 
 export const ComparisonSchema = Type.Object({
-  scenario: Type.String(),
+  scenario: d('scenario of both variants', Type.String()),
   metric: d('the compared metric: wallMs, userMs, maxRssKb, bytes, startupFirstMs …', Type.String()),
   baseline: d('variant id of the baseline', Type.String()),
   variant: d('variant id compared with it', Type.String()),

@@ -26,11 +26,11 @@ export const OutlierSchema = Type.Object({
 /** Descriptive statistics of one metric of one variant (see src/stats/). */
 export const SummarySchema = Type.Object({
   n: d('number of samples', Type.Integer()),
-  mean: Type.Number(),
-  median: Type.Number(),
+  mean: d('arithmetic mean, in the metric’s unit', Type.Number()),
+  median: d('median, in the metric’s unit', Type.Number()),
   sd: d('sample standard deviation (n − 1)', Type.Number()),
-  min: Type.Number(),
-  max: Type.Number(),
+  min: d('smallest sample, in the metric’s unit', Type.Number()),
+  max: d('largest sample, in the metric’s unit', Type.Number()),
   mad: d('median absolute deviation, unscaled', Type.Number()),
   cv: d('coefficient of variation, sd / mean', Type.Number()),
   ciLow: d('low end of the 95% interval of the median: an order statistic (binomial, Conover 1999); a bootstrap interval in version 1 files', Type.Number()),
@@ -49,27 +49,27 @@ export const SampleSchema = Type.Object({
   treeRssKb: d('peak of the summed RSS of the process group, sampled from /proc', Type.Number()),
   exitCode: d('exit code; null when killed by a signal', Nullable(Type.Integer())),
   signal: Type.Optional(d('the signal that ended the build, if any', Type.String())),
-  timedOut: Type.Optional(Type.Boolean()),
+  timedOut: Type.Optional(d('true when the build ran past its timeoutS and was killed', Type.Boolean())),
   phases: d('phase name → ms from the start of the build to the end of the phase', Type.Record(Type.String(), Type.Number(), { additionalProperties: false })),
   phasesMissing: Type.Optional(d('phases the scenario declares that matched no line of this sample’s output', Type.Array(Type.String()))),
   rebuiltUnits: Type.Optional(d('cargo units compiled (not fresh) in this sample', Type.Integer())),
   freshUnits: Type.Optional(d('cargo units found fresh in this sample', Type.Integer())),
   cacheCheck: Type.Optional(d('what the runner saw of the cache state: ok, why it looks wrong, or "not checked: …" with why it could not tell', Type.String())),
   slowestUnits: Type.Optional(
-    d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: Type.String(), ms: Type.Number() }))),
+    d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: d('crate, version and target, as cargo names the unit', Type.String()), ms: d('its compile time', Type.Number()) }))),
   ),
   log: d('log file of this sample, relative to the out dir', Type.String()),
   killedAfter: Type.Optional(
     d(
       'processes the build left running when it ended (a server, a daemon), killed by the harness: a later build found none of them warm',
-      Type.Object({ count: Type.Integer(), commands: d('their command names, each once', Type.Array(Type.String())) }),
+      Type.Object({ count: d('how many processes', Type.Integer()), commands: d('their command names, each once', Type.Array(Type.String())) }),
     ),
   ),
 });
 
 export const ArtifactSchema = Type.Object({
   path: d('declared artifact path, relative to the workdir', Type.String()),
-  kind: Type.Union([Type.Literal('file'), Type.Literal('dir'), Type.Literal('missing')]),
+  kind: d('what the build left at path: a file, a directory, or nothing (then the other sizes are 0)', Type.Union([Type.Literal('file'), Type.Literal('dir'), Type.Literal('missing')])),
   bytes: d(
     'file size, or the bytes of a directory on disk: each regular file counted once however many hard links name it, symlinks as 0 (results written before 2026-11-29 counted every name)',
     Type.Integer(),
@@ -82,29 +82,32 @@ export const ArtifactSchema = Type.Object({
     Type.String(),
   ),
   debugBytes: d('split debug info beside it (.dwp, .dwo, .debug)', Type.Integer()),
-  largest: d('biggest entries inside', Type.Array(Type.Object({ path: Type.String(), bytes: Type.Integer() }))),
+  largest: d('biggest entries inside', Type.Array(Type.Object({ path: d('entry path inside the artifact, or a package name inside a frozen app', Type.String()), bytes: d('its size', Type.Integer()) }))),
   fingerprint: Type.Optional(
-    Type.Object({
-      linker: Type.Optional(Type.String()),
-      debugInfo: Type.Optional(Type.String()),
-      packager: Type.Optional(Type.String()),
-      shape: Type.Optional(Type.String()),
-      mismatch: Type.Optional(d('what contradicts the variant’s declared intent', Type.Array(Type.String()))),
-      linkerVersion: Type.Optional(d('version the linker wrote into the binary', Type.String())),
-      packagerVersion: Type.Optional(d('version of the packager that froze the app', Type.String())),
-      pythonVersion: Type.Optional(d('Python version inside the frozen app', Type.String())),
-    }),
+    d(
+      'what really built the artifact, read from the artifact alone (and its build log); only what was found',
+      Type.Object({
+        linker: Type.Optional(d('linker of a native ELF artifact: mold, lld, gold or bfd (GNU ld)', Type.String())),
+        debugInfo: Type.Optional(d('where its debug info is: inside, packed (.dwp), unpacked (.dwo files), debuglink or none', Type.String())),
+        packager: Type.Optional(d('packager of a frozen Python app: pyinstaller, pex, shiv, zipapp or scie', Type.String())),
+        shape: Type.Optional(d('shape of a frozen Python app: onefile, onedir, zipapp, scie, loose or packed', Type.String())),
+        mismatch: Type.Optional(d('what contradicts the variant’s declared intent', Type.Array(Type.String()))),
+        linkerVersion: Type.Optional(d('version the linker wrote into the binary', Type.String())),
+        packagerVersion: Type.Optional(d('version of the packager that froze the app', Type.String())),
+        pythonVersion: Type.Optional(d('Python version inside the frozen app', Type.String())),
+      }),
+    ),
   ),
   unused: Type.Optional(
     d(
       'shipped packages the team never imports at run time, with the build change that drops them',
-      Type.Array(Type.Object({ module: Type.String(), bytes: Type.Integer(), suggestion: Type.String() })),
+      Type.Array(Type.Object({ module: d('top-level package name', Type.String()), bytes: d('its size inside the artifact', Type.Integer()), suggestion: d('the build change that drops it', Type.String()) })),
     ),
   ),
   unusedDependencies: Type.Optional(
     d(
       'dependencies a crate declares but never uses (cargo-machete), each with the other crates that depend on it: when there are any, removing it saves no compile time',
-      Type.Array(Type.Object({ package: Type.String(), dependency: Type.String(), alsoNeededBy: Type.Array(Type.String()) })),
+      Type.Array(Type.Object({ package: d('the crate that declares it', Type.String()), dependency: d('the unused dependency', Type.String()), alsoNeededBy: d('other crates of the build that depend on it (cargo tree -i)', Type.Array(Type.String())) })),
     ),
   ),
   duplicateCrates: Type.Optional(d('crates compiled in more than one version (cargo tree --duplicates)', Type.Integer())),
@@ -141,27 +144,27 @@ export const STATUSES = ['ok', 'failed', 'unavailable', 'skipped', 'interrupted'
 
 export const VariantResultSchema = Type.Object({
   id: d('stable id: scenario/variant@cache', Type.String()),
-  scenario: Type.String(),
-  variant: Type.String(),
-  cache: Type.Union(CACHE_STATES.map((s) => Type.Literal(s))),
-  baseline: Type.Boolean(),
-  description: Type.Optional(Type.String()),
+  scenario: d('scenario name', Type.String()),
+  variant: d('variant name within the scenario', Type.String()),
+  cache: d('cache state the samples were measured in (cold, warm, incremental, noop)', Type.Union(CACHE_STATES.map((s) => Type.Literal(s)))),
+  baseline: d('true for the variant the others of its scenario and cache state are compared with', Type.Boolean()),
+  description: Type.Optional(d('the variant’s description from its scenario', Type.String())),
   ref: Type.Optional(d('git ref the variant was built at (run --ref)', Type.String())),
   fingerprint: Type.Optional(
     d('16 hex digits over the project’s manifests and the build definition (plan/fingerprint.ts); estimates reuse only timings with the same one', Type.String()),
   ),
-  status: Type.Union(STATUSES.map((s) => Type.Literal(s))),
+  status: d('ok: measured; failed: a build or launch failed; unavailable: a required tool is missing; skipped: not run (a producer it needs failed); interrupted: the run stopped first', Type.Union(STATUSES.map((s) => Type.Literal(s)))),
   reason: d('why it failed, is unavailable, was skipped or interrupted; null when ok', Nullable(Type.String())),
   logTail: Type.Optional(d('last 40 lines of the failing sample’s output', Type.Array(Type.String()))),
   setupMs: Type.Optional(d('wall time of the variant’s untimed set-up commands (absent when it has none)', Type.Number())),
-  samples: Type.Array(SampleSchema),
-  warmups: Type.Array(SampleSchema),
+  samples: d('the measured builds that succeeded, in run order', Type.Array(SampleSchema)),
+  warmups: d('the warm-up builds that succeeded (not in the statistics; a full first build of a warm state is one)', Type.Array(SampleSchema)),
   failures: Type.Optional(
     d('builds that failed (exit code, signal or timeout), warm-ups included: kept with their logs, left out of the statistics', Type.Array(SampleSchema)),
   ),
-  artifact: Nullable(ArtifactSchema),
-  startup: Nullable(StartupSchema),
-  network: Type.Optional(Type.Boolean()),
+  artifact: d('what the last successful build produced; null when no build succeeded', Nullable(ArtifactSchema)),
+  startup: d('launch-to-ready of the artifact; null when the variant declares no smoke launch or none ran', Nullable(StartupSchema)),
+  network: Type.Optional(d('true when the variant may use the network (its builds then measure the network too)', Type.Boolean())),
   needs: Type.Optional(
     d('artifacts of other variants this one consumed (`needs`): name → producer variant id, built earlier in the same run', Type.Record(Type.String(), Type.String(), { additionalProperties: false })),
   ),
@@ -169,55 +172,78 @@ export const VariantResultSchema = Type.Object({
   stats: d('metric name → summary of the samples', Type.Record(Type.String(), SummarySchema, { additionalProperties: false })),
 });
 
-export const ToolSchema = Type.Object({ name: Type.String(), version: Nullable(Type.String()), path: Nullable(Type.String()) });
+export const ToolSchema = Type.Object({
+  name: d('tool name as the scenarios require it', Type.String()),
+  version: d('its version; null when not found or it cannot tell', Nullable(Type.String())),
+  path: d('the executable found; null when not found', Nullable(Type.String())),
+});
 
 export const EnvironmentSchema = Type.Object({
-  os: Type.String(),
-  kernel: Type.String(),
-  arch: Type.String(),
-  cpuModel: Type.String(),
-  cores: Type.Integer(),
-  memoryBytes: Type.Integer(),
-  loadAvgBefore: Type.Array(Type.Number()),
-  loadAvgAfter: Type.Array(Type.Number()),
-  node: Type.String(),
-  hostname: Type.String(),
-  git: Nullable(Type.Object({ commit: Type.String(), branch: Nullable(Type.String()), dirty: Type.Boolean() })),
+  os: d('operating system name and version (PRETTY_NAME of /etc/os-release)', Type.String()),
+  kernel: d('kernel release (uname -r)', Type.String()),
+  arch: d('CPU architecture as Node names it (x64, arm64)', Type.String()),
+  cpuModel: d('model name of the first CPU', Type.String()),
+  cores: d('logical CPUs', Type.Integer()),
+  memoryBytes: d('total memory', Type.Integer()),
+  loadAvgBefore: d('1, 5 and 15 minute load averages when the run started', Type.Array(Type.Number())),
+  loadAvgAfter: d('1, 5 and 15 minute load averages when it ended (empty while it runs)', Type.Array(Type.Number())),
+  node: d('Node.js version running buildbench', Type.String()),
+  hostname: d('host name of the machine', Type.String()),
+  git: d(
+    'state of the git checkout buildbench ran in; null outside one',
+    Nullable(
+      Type.Object({
+        commit: d('HEAD commit hash', Type.String()),
+        branch: d('current branch; null on a detached HEAD', Nullable(Type.String())),
+        dirty: d('true when the work tree had uncommitted changes', Type.Boolean()),
+      }),
+    ),
+  ),
   tools: d('version and path of every tool the scenarios use', Type.Array(ToolSchema)),
 });
 
 export const ResultsFileSchema = Type.Object(
   {
-    schemaVersion: Type.Literal(SCHEMA_VERSION),
+    schemaVersion: d('version of this format; readers migrate older versions', Type.Literal(SCHEMA_VERSION)),
     runId: d('unique id of the run, also the default out dir name', Type.String()),
-    tool: Type.Object({ name: Type.String(), version: Type.String() }),
+    tool: d('the program that wrote the file', Type.Object({ name: d('its name (buildbench)', Type.String()), version: d('its version', Type.String()) })),
     startedAt: d('ISO 8601', Type.String()),
     finishedAt: d('ISO 8601; null while the run is going on', Nullable(Type.String())),
     interrupted: d('true when the run was stopped before the plan finished', Type.Boolean()),
-    config: Type.Object({
+    config: d('how the run was configured', Type.Object({
       runs: d('rounds per variant (the largest, with --runs auto)', Type.Integer()),
-      warmup: Type.Integer(),
+      warmup: d('warm-up builds per variant asked for (a state that starts from a full build gets at least 1)', Type.Integer()),
       seed: d('seed of the shuffled order', Type.Integer()),
       order: d('variant ids per round, in run order', Type.Array(Type.Array(Type.String()))),
       refs: Type.Optional(d('git refs given with --ref, in order; the first is the baseline of the ref comparisons', Type.Array(Type.String()))),
       leftOut: Type.Optional(
         d(
           'variants of the chosen scenarios this run did not measure, and why (a plain run’s `default`s, --quick)',
-          Type.Array(Type.Object({ why: Type.String(), ids: Type.Array(Type.String()) })),
+          Type.Array(Type.Object({ why: d('why they were left out', Type.String()), ids: d('their variant ids', Type.Array(Type.String())) })),
         ),
       ),
-      noisePct: Type.Optional(Type.Number()),
-      alpha: Type.Optional(Type.Number()),
+      noisePct: Type.Optional(d('differences within ±noisePct % count as no difference (default 2)', Type.Number())),
+      alpha: Type.Optional(d('significance level of the comparisons (default 0.05)', Type.Number())),
       stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),
       overheadSpreadMs: Type.Optional(
         d('how much that cost varied over the calibration launches (their median minus the floor); with overheadMs, the harness’s resolution', Type.Number()),
       ),
       overheadMs: Type.Optional(d('the harness’s own cost of starting a build, measured on an empty command and subtracted from every wallMs (as hyperfine subtracts its shell spawn time)', Type.Number())),
-    }),
-    environment: EnvironmentSchema,
-    scenarios: Type.Array(Type.Object({ name: Type.String(), file: Type.String(), sha256: Type.String(), description: Type.Optional(Type.String()) })),
-    variants: Type.Array(VariantResultSchema),
-    comparisons: Type.Array(ComparisonSchema),
+    })),
+    environment: d('the machine and software the run measured on', EnvironmentSchema),
+    scenarios: d(
+      'the scenarios the run measured',
+      Type.Array(
+        Type.Object({
+          name: d('scenario name', Type.String()),
+          file: d('the scenario file, as given', Type.String()),
+          sha256: d('SHA-256 of the file’s text (and of its preset expansion, when it uses one)', Type.String()),
+          description: Type.Optional(d('the scenario’s description', Type.String())),
+        }),
+      ),
+    ),
+    variants: d('one entry per variant and cache state (and git ref), in plan order', Type.Array(VariantResultSchema)),
+    comparisons: d('each variant against its baseline on each compared metric', Type.Array(ComparisonSchema)),
   },
   { $id: 'https://buildbench.dev/schema/results.schema.json', title: 'buildbench results, schemaVersion 2' },
 );
