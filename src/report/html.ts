@@ -10,7 +10,7 @@ import type { ReportModel } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { artifactRows, failures, phaseRows, sampleTable, trendTable, variantRows } from './tables.ts';
 import { buildDecisions, DECISION_COLUMNS } from './decision.ts';
-import { writeFileAtomic } from './write-file.ts';
+import { writeFileAtomic } from '../common/write-atomic.ts';
 import { comparisonLegend } from '../compare/format-table.ts';
 
 interface Page {

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { ResultsFile } from '../results/schema.ts';
 import type { Reporter } from './reporter.ts';
-import { writeFileAtomic } from './write-file.ts';
+import { writeFileAtomic } from '../common/write-atomic.ts';
 
 export function jsonReporter(results: readonly ResultsFile[]): Reporter {
   return {

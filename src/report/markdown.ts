@@ -9,7 +9,7 @@ import type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
 import { cleanLine } from '../common/clean-text.ts';
 import type { Reporter } from './reporter.ts';
 import { buildDecisions, DECISION_COLUMNS, type DecisionCell } from './decision.ts';
-import { writeFileAtomic } from './write-file.ts';
+import { writeFileAtomic } from '../common/write-atomic.ts';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 

@@ -11,7 +11,7 @@ import { fontPath, pointLabelsPath } from './assets.ts';
 import { buildCharts, type ChartSpec } from './charts.ts';
 import type { ReportModel } from './model.ts';
 import type { Reporter } from './reporter.ts';
-import { writeFileAtomic } from './write-file.ts';
+import { writeFileAtomic } from '../common/write-atomic.ts';
 
 const FONT_FAMILY = 'buildbench-sans';
 

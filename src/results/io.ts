@@ -1,7 +1,8 @@
 // Reading and writing results.json. Writes are atomic (a temp file renamed over the old one), so a crash or
 // an interruption leaves the last complete file readable, never a half-written one.
-import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { isTemporaryOf, writeFileAtomicSync } from '../common/write-atomic.ts';
 import { readDocumentFile, validateDocument } from '../common/validate-document.ts';
 import { readEach, type Problem } from '../common/problem.ts';
 import { migrateComparisonV1 } from './comparison-schema.ts';
@@ -9,11 +10,14 @@ import { ResultsFileSchema, ResultsFileV1Schema, SCHEMA_VERSION, type ResultsFil
 
 export const RESULTS_FILE = 'results.json';
 
+/** Write `results` to `file` as indented JSON, atomically (common/write-atomic.ts), creating its folder; throws the file system's error. */
 export function writeResultsAtomic(file: string, results: ResultsFile): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(results, null, 2)}\n`);
-  renameSync(temp, file);
+  writeFileAtomicSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Remove the `results.json.<pid>.tmp` files in `outDir` that a harness killed between writing and renaming left behind. */
+export function removeStaleResultsTemps(outDir: string): void {
+  for (const name of readdirSync(outDir)) if (isTemporaryOf(RESULTS_FILE, name)) rmSync(path.join(outDir, name), { force: true });
 }
 
 /** Read and validate a results file; a directory means its results.json. Version 1 files are migrated. */

@@ -1,13 +1,13 @@
 // `buildbench run`: load → plan → (dry run | run) → reports → comparisons → exit code.
 import os from 'node:os';
 import path from 'node:path';
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { InputError, formatProblem } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT, selectScenarios } from '../../scenario/discover.ts';
 import type { CacheState } from '../../scenario/schema.ts';
 import { buildPlan, type Plan } from '../../plan/plan.ts';
 import { largeCopyWarnings } from '../../plan/copy-size.ts';
-import { readResultsFile } from '../../results/io.ts';
+import { readResultsFile, removeStaleResultsTemps } from '../../results/io.ts';
 import { estimatePlan, previousResults, readTimingsFile } from '../../plan/estimate.ts';
 import { runPlan } from '../../runner/run.ts';
 import { acquireOutDirLock } from '../../results/lock.ts';
@@ -83,7 +83,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
 
   const release = acquireOutDirLock(outDir);
   try {
-    removeStaleTemps(outDir);
+    removeStaleResultsTemps(outDir);
     return await measure({ args, plan, outDir, cwd, estimate, adaptive, release, notes });
   } finally {
     // Whatever happened, the out dir is free again (a lock left by a crash would refuse the next run).
@@ -155,11 +155,6 @@ async function measure(opts: {
   // A variant that failed, or one build of a variant that went on without it (the failure policy): exit 1.
   if (results.variants.some((v) => v.status === 'failed' || (v.failures?.length ?? 0) > 0)) return EXIT.failed;
   return regressed && args.failOnRegression ? EXIT.regression : EXIT.ok;
-}
-
-/** A harness killed between writing and renaming results.json leaves `results.json.<pid>.tmp` behind. */
-function removeStaleTemps(outDir: string): void {
-  for (const name of readdirSync(outDir)) if (/^results\.json\.\d+\.tmp$/.test(name)) rmSync(path.join(outDir, name), { force: true });
 }
 
 function parseRuns(args: RunArgs) {
