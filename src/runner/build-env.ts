@@ -8,15 +8,12 @@ import { resolveInside } from './confine.ts';
 import { TOOLS_ENV, toolsDir } from '../common/where.ts';
 import { expandEnvValue } from '../scenario/env-values.ts';
 
-/** The tool dir `buildbench setup` provisions for the folder buildbench runs in (common/where.ts says where). */
-const toolsDirHere = (): string => toolsDir({ cwd: process.cwd() });
-
 export function placeholderValues(planned: PlannedVariant, extra: PlaceholderValues = {}): PlaceholderValues {
   const { workdir, cacheDir, variant, scenario } = planned;
   return {
     workdir,
     cache: cacheDir,
-    tools: toolsDirHere(),
+    tools: toolsDir(),
     scenarioDir: path.dirname(scenario.path),
     ...(variant.artifact ? { artifact: path.join(workdir, variant.artifact) } : {}),
     ...Object.fromEntries(planned.needs.map((n) => [`needs.${n.name}`, n.artifact])),
@@ -34,7 +31,7 @@ export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Re
     ...process.env,
     ...cacheEnv(planned.cacheDir),
     TMPDIR: buildTmpDir(planned.cacheDir),
-    [TOOLS_ENV]: toolsDirHere(),
+    [TOOLS_ENV]: toolsDir(),
     BUILDBENCH_WORKDIR: planned.workdir,
     BUILDBENCH_CACHE: planned.cacheDir,
   };

@@ -18,7 +18,7 @@ const KEEP = 2;
 export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal }): Promise<UntimedOutcome> {
   const { planned } = opts;
   const seed = planned.variant.seed!;
-  const store = path.join(toolsDir({ cwd: process.cwd() }), 'seeds');
+  const store = path.join(toolsDir(), 'seeds');
   const home = path.join(store, `${slugOf(planned.scenario.name)}-${seedKey(planned)}`);
   const work = path.join(home, 'work');
   if (!existsSync(path.join(home, '.complete'))) {

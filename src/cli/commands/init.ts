@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { initProject } from '../../init/init.ts';
 import type { InitAnswers } from '../../init/propose.ts';
-import { buildbenchCommand, setupCommand } from '../../probe/tools/index.ts';
+import { buildbenchCommand, setupCommand } from '../../common/where.ts';
 import { EXIT } from '../exit-codes.ts';
 
 export async function initCommand(opts: { dir: string; force: boolean; answers: InitAnswers }): Promise<number> {

@@ -17,7 +17,7 @@ import { createProgress } from '../progress.ts';
 import { handleInterrupts } from '../interrupt.ts';
 import { formatRunTable, formatVerdicts } from '../run-table.ts';
 import { formatMs, stripControl } from '../terminal.ts';
-import { BUILDBENCH_ROOT, setupCommand } from '../../probe/tools/index.ts';
+import { BUILDBENCH_ROOT, setupCommand } from '../../common/where.ts';
 import { createToolCheck } from '../tool-check.ts';
 import { compareAgainst } from './run-compare.ts';
 import { chooseShard } from './run-shard.ts';

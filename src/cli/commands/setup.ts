@@ -4,7 +4,7 @@
 // provisioning command exits 1 with its output's last lines.
 import { SetupError, setup, type Component } from '../../probe/tools/setup/index.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
-import { isOwnCheckout, setupCommand } from '../../probe/tools/index.ts';
+import { setupAdvice } from '../../common/where.ts';
 import type { SetupArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
 
@@ -13,7 +13,7 @@ const list = (raw: string | undefined): string[] | undefined => raw?.split(',').
 export async function provisionCommand(args: SetupArgs): Promise<number> {
   const cwd = process.cwd();
   const { scenarios } = selectScenarios({ args: args.scenarios, all: true, cwd });
-  const advice = { setup: setupCommand({ cwd, scenarios: args.scenarios }), ownCheckout: isOwnCheckout({ cwd }) };
+  const advice = setupAdvice({ cwd, scenarios: args.scenarios });
   try {
     const complete = await setup({
       scenarios,

@@ -36,7 +36,7 @@ export function parseDependents(output: string, opts: { package: string; depende
 
 /** cargo-machete as `buildbench setup --only machete` installs it, else on PATH; null when neither has it. */
 export function findMachete(): string | null {
-  const own = path.join(toolsDir({ cwd: process.cwd() }), 'cargo', 'bin', 'cargo-machete');
+  const own = path.join(toolsDir(), 'cargo', 'bin', 'cargo-machete');
   return existsSync(own) ? own : null;
 }
 

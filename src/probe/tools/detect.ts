@@ -8,9 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { installHint, specOf, type AdviceContext, type Locator, type VersionProbe } from './catalog.ts';
-import { BUILDBENCH_ROOT, isOwnCheckout, setupCommand, toolsDir } from '../../common/where.ts';
-
-export { BUILDBENCH_ROOT };
+import { BUILDBENCH_ROOT, setupAdvice, toolsDir } from '../../common/where.ts';
 
 /** A tool that was found; `version` is null when it cannot tell its own. */
 export interface ToolFound {
@@ -62,9 +60,7 @@ export function toolsDirOf(opts: DetectOptions): string {
 
 /** The advice context right in cwd: its setup command, and whether this is buildbench's own checkout. */
 export function adviceOf(opts: DetectOptions): AdviceContext {
-  if (opts.advice) return opts.advice;
-  const where = { cwd: cwdOf(opts), root: opts.root, env: opts.env };
-  return { setup: setupCommand(where), ownCheckout: isOwnCheckout(where) };
+  return opts.advice ?? setupAdvice({ cwd: cwdOf(opts), root: opts.root, env: opts.env });
 }
 
 /** The folders searched for executables, in order, each once. */

@@ -3,4 +3,3 @@
 export { doctor } from './doctor.ts';
 export { formatDoctor } from './format.ts';
 export { commandsOf, createToolProber } from './probe.ts';
-export { BUILDBENCH_ROOT, buildbenchCommand, isOwnCheckout, setupCommand } from '../../common/where.ts';
