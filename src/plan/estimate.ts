@@ -11,7 +11,8 @@ import { readResultsFile } from '../results/io.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { median } from '../stats/index.ts';
 import { variantFingerprint } from './fingerprint.ts';
-import { variantId, type Plan, type PlannedVariant } from './plan.ts';
+import type { Plan, PlannedVariant } from './plan.ts';
+import { variantId } from '../results/variant-id.ts';
 
 /** What one variant cost in an earlier run. */
 export interface VariantTiming {

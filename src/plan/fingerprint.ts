@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Scenario } from '../scenario/scenario.ts';
-import { variantId, type PlannedVariant } from './plan.ts';
+import type { PlannedVariant } from './plan.ts';
+import { variantId } from '../results/variant-id.ts';
 
 /** Files that say which project this is and what it depends on (a Tauri app's live under src-tauri/). */
 const MANIFEST = /^(Cargo\.(toml|lock)|pyproject\.toml|setup\.(py|cfg)|(uv|poetry|Pipfile)\.lock|package(-lock)?\.json|tauri\.conf\.json|requirements[^/]*\.(txt|lock|in)|[^/]*\.spec)$/;

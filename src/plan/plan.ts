@@ -5,6 +5,7 @@ import { CACHE_STATE_RULES, CACHE_STATES, type CacheState } from '../results/cac
 import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
 import { workdirIn } from './workdir.ts';
 import { addProducers, orderStages, type PlanStage, type PlannedNeed } from './stages.ts';
+import { variantId } from '../results/variant-id.ts';
 
 /** One variant in one cache state: the unit that is measured. Id: `scenario/variant@cache`. */
 export interface PlannedVariant {
@@ -76,11 +77,6 @@ export interface PlanOptions {
   leftOut?: LeftOut[];
 }
 
-export function variantId(opts: { scenario: string; variant: string; cache: string; ref?: string }): string {
-  const base = `${opts.scenario}/${opts.variant}@${opts.cache}`;
-  return opts.ref ? `${base}#${opts.ref}` : base;
-}
-
 export function buildPlan(opts: PlanOptions): Plan {
   const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
   const chosen: PlannedVariant[] = [];
@@ -110,7 +106,7 @@ export function buildPlan(opts: PlanOptions): Plan {
     }
   }
   // A chosen consumer brings its producers, whatever --only, --cache or --quick would have left out.
-  const variants = addProducers({ variants: chosen, scenarios: opts.scenarios, plan, variantId });
+  const variants = addProducers({ variants: chosen, scenarios: opts.scenarios, plan });
   const stages = orderStages(variants, opts.seed);
   const warmupRounds = stages.flatMap((s) => s.warmupRounds);
   const rounds = stages.flatMap((s) => s.rounds);

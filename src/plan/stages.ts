@@ -8,6 +8,7 @@ import { parseVariantRef } from '../scenario/needs.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import type { CacheState } from '../scenario/schema.ts';
 import { orderRounds } from './order.ts';
+import { variantId } from '../results/variant-id.ts';
 
 /** One `needs` entry of a planned variant. */
 export interface PlannedNeed {
@@ -46,7 +47,6 @@ export function addProducers<T extends Plannable>(opts: {
   variants: T[];
   scenarios: readonly Scenario[];
   plan: (p: { scenario: Scenario; variant: Scenario['variants'][number]; cache: CacheState; ref?: string }) => T;
-  variantId: (p: { scenario: string; variant: string; cache: string; ref?: string }) => string;
 }): T[] {
   const all = [...opts.variants];
   const byId = new Map(all.map((v) => [v.id, v]));
@@ -54,7 +54,7 @@ export function addProducers<T extends Plannable>(opts: {
     const consumer = all[i]!;
     consumer.needs = (consumer.variant.needs ?? []).map((need) => {
       const ref = parseVariantRef(need.producer);
-      const id = opts.variantId({ ...ref, ref: consumer.ref });
+      const id = variantId({ ...ref, ref: consumer.ref });
       let producer = byId.get(id);
       const scenario = opts.scenarios.find((s) => s.name === ref.scenario);
       const variant = scenario?.variants.find((v) => v.name === ref.variant);

@@ -7,6 +7,7 @@ import { InputError, readEach, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from './load.ts';
 import { checkNeeds, includeProducers, neededScenarioNames } from './needs.ts';
 import type { Scenario } from './scenario.ts';
+import { variantId } from '../results/variant-id.ts';
 
 export function scenarioDir(cwd: string): string {
   return path.join(cwd, 'scenarios');
@@ -38,7 +39,7 @@ function plainRun(scenario: Scenario): Scenario {
 
 /** What a plain run leaves out of a default scenario: `scenario/variant@state` ids, for the plan's header. */
 function leftOutOfPlainRun(scenario: Scenario): string[] {
-  return scenario.variants.flatMap((v) => v.cacheStates.filter((c) => !v.plainStates.includes(c)).map((c) => `${scenario.name}/${v.name}@${c}`));
+  return scenario.variants.flatMap((v) => v.cacheStates.filter((c) => !v.plainStates.includes(c)).map((cache) => variantId({ scenario: scenario.name, variant: v.name, cache })));
 }
 
 export interface Selection {

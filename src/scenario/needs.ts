@@ -4,6 +4,7 @@
 import type { Problem } from '../common/problem.ts';
 import type { CacheState } from './schema.ts';
 import type { Need, Scenario, ScenarioVariant } from './scenario.ts';
+import { variantName } from '../results/variant-id.ts';
 
 /** `scenario/variant@cache` split into its parts. */
 export function parseVariantRef(ref: string): { scenario: string; variant: string; cache: CacheState } {
@@ -41,14 +42,14 @@ function describeUnresolved(need: Need, byName: Map<string, Scenario>): string |
   if (!scenario) return `no scenario named "${ref.scenario}" (valid: ${[...byName.keys()].sort().join(', ')})`;
   const variant = scenario.variants.find((v) => v.name === ref.variant);
   if (!variant) return `scenario "${ref.scenario}" has no variant "${ref.variant}" (valid: ${scenario.variants.map((v) => v.name).join(', ')})`;
-  if (!variant.cacheStates.includes(ref.cache)) return `${ref.scenario}/${ref.variant} is not measured @${ref.cache} (valid: ${variant.cacheStates.join(', ')})`;
-  if (!variant.artifact) return `${ref.scenario}/${ref.variant} declares no artifact to pass on`;
+  if (!variant.cacheStates.includes(ref.cache)) return `${variantName(ref)} is not measured @${ref.cache} (valid: ${variant.cacheStates.join(', ')})`;
+  if (!variant.artifact) return `${variantName(ref)} declares no artifact to pass on`;
   return undefined;
 }
 
 /** Cycles over `scenario/variant` nodes, each reported once at the need that closes it. */
 function findCycles(scenarios: readonly Scenario[], byName: Map<string, Scenario>): Problem[] {
-  const key = (v: { scenario: string; name: string }) => `${v.scenario}/${v.name}`;
+  const key = (v: { scenario: string; name: string }) => variantName({ scenario: v.scenario, variant: v.name });
   const variantOf = (ref: string): ScenarioVariant | undefined => {
     const { scenario, variant } = parseVariantRef(ref);
     return byName.get(scenario)?.variants.find((v) => v.name === variant);

@@ -2,6 +2,7 @@
 // prints `formatDoctor(report)` and exits 1 when `report.defaultsRunnable` is false.
 import { adviceOf, type DetectOptions, type ToolStatus } from './detect.ts';
 import { commandsOf, createToolProber } from './probe.ts';
+import { variantName } from '../../results/variant-id.ts';
 
 /** The slice of a resolved scenario the doctor reads (a `Scenario` from src/scenario fits). */
 export interface DoctorScenario {
@@ -59,7 +60,7 @@ export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptio
   // Sequential on purpose: probes are quick, and the machine is shared with whatever else runs.
   for (const s of opts.scenarios) {
     for (const v of s.variants) {
-      const id = `${s.name}/${v.name}`;
+      const id = variantName({ scenario: s.name, variant: v.name });
       const missing: string[] = [];
       for (const tool of new Set(v.requires)) {
         const status = await probe(tool, { project: s.project, commands: commandsOf(v) });

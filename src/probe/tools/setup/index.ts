@@ -16,6 +16,7 @@ import { COMPONENTS, type Component } from './components.ts';
 import { since, type Outcome, type SetupContext } from './context.ts';
 import { provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
 import { provisionApt, reportTools, type Requirement } from './system.ts';
+import { variantName } from '../../../results/variant-id.ts';
 
 export { COMPONENTS, type Component } from './components.ts';
 export { SetupError } from './context.ts';
@@ -56,7 +57,7 @@ function requirementsOf(scenarios: DoctorScenario[]): Requirement[] {
         const key = `${name}\0${s.project ?? ''}`;
         const r = byKey.get(key) ?? { name, user: { project: s.project, commands: [] }, neededBy: [] };
         r.user.commands!.push(...commandsOf(v));
-        r.neededBy.push(`${s.name}/${v.name}`);
+        r.neededBy.push(variantName({ scenario: s.name, variant: v.name }));
         byKey.set(key, r);
       }
     }
