@@ -21,6 +21,11 @@ export interface InitResult {
   notes: string[];
 }
 
+/**
+ * Writes `scenarios/*.yaml` for the project at `dir` from the presets that fit it; returns the files written
+ * (absolute), the default scenarios and notes. Throws InputError when `dir` does not exist, holds nothing
+ * to benchmark, or a file exists already and `force` is not set.
+ */
 export function initProject(opts: { dir: string; answers?: InitAnswers; force?: boolean }): InitResult {
   const root = path.resolve(opts.dir);
   if (!existsSync(root)) throw new InputError([{ file: opts.dir, message: 'no such folder' }]);

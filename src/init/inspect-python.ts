@@ -36,6 +36,10 @@ export function findPythonDirs(files: string[]): string[] {
   return [...new Set(dirs)].filter((d, _, all) => !all.some((o) => o !== d && (o === '' || d.startsWith(`${o}/`))));
 }
 
+/**
+ * What a Python app in `dir` (relative to `root`; `files` the project's files, relative) shows: its spec,
+ * requirements, entry script or module, app name and web port, each with why it was guessed. Never throws.
+ */
 export function inspectPython(opts: { root: string; dir: string; files: string[] }): PythonApp {
   const { root, dir } = opts;
   const at = (rel: string) => (dir ? `${dir}/${rel}` : rel);

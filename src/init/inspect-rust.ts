@@ -33,6 +33,7 @@ interface CargoManifest {
   bin?: { name?: string; path?: string }[];
 }
 
+/** The binaries of every Cargo.toml among `files` (relative to `root`) with their main source, lockfile and Tauri config; manifests that do not parse are skipped. */
 export function inspectRust(opts: { root: string; files: string[] }): RustBin[] {
   const { root, files } = opts;
   const bins: RustBin[] = [];

@@ -24,6 +24,7 @@ const given = (value: string | undefined): Guess | undefined => (value === undef
 const fromScenarios = (dir: string) => (dir ? `../${dir}` : '..');
 const HEAVY = ['target', 'node_modules', '.venv', 'venv', 'build', 'dist'];
 
+/** The Python scenarios (python-freeze when an entry point is known, python-env) for `app`, `answers` taking precedence over guesses. */
 export function proposePython(opts: { root: string; app: PythonApp; answers: InitAnswers; sidecarName?: Guess }): ProposedScenario[] {
   const { root, app: py, answers: a } = opts;
   const app = given(a.app) ?? opts.sidecarName ?? py.app;
@@ -70,6 +71,7 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
   return out;
 }
 
+/** The Rust scenarios (rust-link, rust-debuginfo, rust-release-profile; a Tauri app launched until its window shows) for `bin`, `answers` taking precedence. */
 export function proposeRust(opts: { root: string; bin: RustBin; answers: InitAnswers }): ProposedScenario[] {
   const { root, bin: b } = opts;
   const bin = given(opts.answers.bin) ?? { value: b.bin, why: b.bin === b.package ? `the package ${b.package}'s src/main.rs` : `[[bin]] in ${b.dir || '.'}/Cargo.toml` };

@@ -20,6 +20,7 @@ export interface ProposedScenario {
 const scalar = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : stringify(value, { lineWidth: 0 }).trimEnd());
 const comment = (why: string) => (why ? `  # ${why.replace(/\s*\n\s*/g, ' ')}` : '');
 
+/** A proposed scenario as YAML text: the `$schema` line, a header naming `source`, each guessed value with its reason as a comment. */
 export function renderScenario(opts: { scenario: ProposedScenario; schema: string; source: string }): string {
   const { scenario: s } = opts;
   const lines = [

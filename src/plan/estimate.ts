@@ -88,6 +88,11 @@ export function readTimingsFile(file: string): Map<string, VariantTiming> {
 
 const keyOf = (id: string, fingerprint: string | undefined) => `${id}\0${fingerprint ?? ''}`;
 
+/**
+ * How long `plan` will take, in ms, from earlier results files (`history`, paths; unreadable ones skipped) and
+ * a committed `reference` of timings by variant id: only timings with the same build fingerprint count. The
+ * variants with neither are listed in `unknown`. Never throws.
+ */
 export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: Map<string, VariantTiming> }): Estimate {
   const here = new Map<string, VariantTiming>();
   for (const file of opts.history) {

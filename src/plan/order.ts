@@ -3,6 +3,10 @@
 // whichever ran last (hyperfine#21). Same seed → same order.
 import { createRng, randomIndex } from '../stats/random.ts';
 
+/**
+ * `rounds` rounds of variant ids, each a seeded shuffle of the ids that still have a sample to take (`count`
+ * samples per id): round r holds the ids with count > r. Same seed, same order. Never throws.
+ */
 export function orderRounds(opts: { ids: { id: string; count: number }[]; rounds: number; seed: number }): string[][] {
   const rng = createRng(opts.seed);
   const rounds: string[][] = [];

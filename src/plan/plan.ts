@@ -77,6 +77,12 @@ export interface PlanOptions {
   leftOut?: LeftOut[];
 }
 
+/**
+ * The plan of a run: every variant × cache state (× git ref) of `opts.scenarios` that `cache`, `only`, `quick`
+ * and `shard` keep, each with its own workdir and cache dir under `workRoot`, in producer-first stages, with
+ * its warm-up count and the seeded order of its rounds; the ones left out are listed with why. Creates no
+ * folder. Never throws.
+ */
 export function buildPlan(opts: PlanOptions): Plan {
   const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
   const chosen: PlannedVariant[] = [];

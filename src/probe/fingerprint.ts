@@ -48,6 +48,12 @@ export function compareWithExpect(expect: Expect | undefined, found: Pick<Finger
   return out;
 }
 
+/**
+ * What really built the artifact at `path` (a file or directory): packager, shape and Python of a frozen app,
+ * or linker and debug info of a native ELF file, each with its evidence; mismatches against `expect`.
+ * `buildLog`: the build's first lines (PyInstaller names its versions there). A damaged archive is said in
+ * `evidence`; rejects only when `path` cannot be read.
+ */
 export async function fingerprintArtifact(opts: { path: string; expect?: Expect; buildLog?: readonly string[] }): Promise<Fingerprint> {
   const { path, expect } = opts;
   const fp: Fingerprint = { evidence: [] };

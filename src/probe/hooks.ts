@@ -11,6 +11,12 @@ export interface ProbeHookOptions {
   neverImported?: readonly string[];
 }
 
+/**
+ * The runner's hooks filled with the probes: after each sample its phases, unit counts and cache check (the
+ * first build of a workdir marked as such); after each artifact its fingerprint, packages and duplicates
+ * (the duplicate count asked once per workdir). A failing probe is reported to `onError` and leaves the
+ * sample or artifact as the runner measured it; the hooks never throw.
+ */
 export function probeHooks(opts: ProbeHookOptions = {}): RunHooks {
   const seen = new Set<string>();
   const logHeads = new Map<string, string[]>();

@@ -9,6 +9,11 @@ type At = (segments: (string | number)[], message: string) => Problem;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * The `$VAR`/`${VAR}` references in the scenario's and each variant's `env` (`raw`: the file as parsed),
+ * positioned by `at`: `problems` for malformed references, `warnings` for variables set nowhere (they expand
+ * to "", as in a shell). `environment`: the variables of the run (default: process.env). Never throws.
+ */
 export function checkEnvValues(opts: { raw: Record<string, unknown>; at: At; environment?: NodeJS.ProcessEnv }): { problems: Problem[]; warnings: Problem[] } {
   const { raw, at } = opts;
   const environment = opts.environment ?? process.env;

@@ -9,6 +9,7 @@ import { checkNeeds, includeProducers, neededScenarioNames } from './needs.ts';
 import type { Scenario } from './scenario.ts';
 import { variantId } from '../results/variant-id.ts';
 
+/** The folder of a project's scenario files: `<cwd>/scenarios` (absolute when `cwd` is). */
 export function scenarioDir(cwd: string): string {
   return path.join(cwd, 'scenarios');
 }

@@ -18,6 +18,11 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/**
+ * Reads, validates and resolves one scenario file (YAML, path as given): every problem at once with its
+ * file:line:col, or the resolved Scenario (defaults applied, preset expanded, `sha256` of what was read) with
+ * its env warnings. Never throws for bad input: an unreadable file or a directory is a problem too.
+ */
 export function loadScenarioFile(file: string): LoadResult {
   const read = readDocumentFile(file);
   if (read.text === undefined) return { problems: [{ file, message: read.directory ? 'is a directory, not a scenario file' : read.message }] };

@@ -42,7 +42,7 @@ async function findCookie(reader: RangeReader, end: number): Promise<number | nu
   return at === -1 ? null : from + at;
 }
 
-export function parseCArchiveToc(toc: Buffer): { entries: CArchiveEntry[]; options: string[] } {
+function parseCArchiveToc(toc: Buffer): { entries: CArchiveEntry[]; options: string[] } {
   const entries: CArchiveEntry[] = [];
   const options: string[] = [];
   let p = 0;

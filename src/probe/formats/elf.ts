@@ -69,6 +69,7 @@ export async function readElf(reader: RangeReader): Promise<ElfFile | null> {
   return { is64, littleEndian, sections };
 }
 
+/** The section called `name` (e.g. `.comment`), or undefined. */
 export function findSection(elf: ElfFile, name: string): ElfSection | undefined {
   return elf.sections.find((s) => s.name === name);
 }

@@ -8,7 +8,7 @@ export interface RangeReader {
   close(): Promise<void>;
 }
 
-export async function openRange(path: string): Promise<RangeReader> {
+async function openRange(path: string): Promise<RangeReader> {
   const handle: FileHandle = await open(path, 'r');
   const { size } = await handle.stat();
   return {

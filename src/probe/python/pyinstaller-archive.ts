@@ -5,6 +5,10 @@ import { readCArchive, type CArchive } from '../formats/carchive.ts';
 import { findSection, readElf } from '../formats/elf.ts';
 import type { RangeReader } from '../formats/file-range.ts';
 
+/**
+ * The PyInstaller CArchive of an executable: in its ELF `pydata` section when it has one, else appended at its
+ * end; null when there is none. Rejects when the file cannot be read.
+ */
 export async function findPyInstallerArchive(reader: RangeReader): Promise<CArchive | null> {
   const elf = await readElf(reader);
   const pydata = elf ? findSection(elf, 'pydata') : undefined;

@@ -24,6 +24,7 @@ function shortenPaths(text: string): string {
   return text.replace(/(?:[A-Za-z]:)?[\\/]\S*[\\/]([^\\/\s]+)/g, '$1');
 }
 
+/** The targets PyInstaller checked, in log order, each rebuilt or cached and why; [] when the lines show none. */
 export function readPyInstallerTargets(lines: readonly string[]): PyInstallerTarget[] {
   const targets: PyInstallerTarget[] = [];
   let current: PyInstallerTarget | undefined;

@@ -27,6 +27,10 @@ export function parseCargoTreeDuplicates(output: string): CargoDuplicates {
   return { count: crates.length, crates };
 }
 
+/**
+ * Crates compiled in more than one version in the workspace at `cwd` (`cargo tree --duplicates`, offline and
+ * locked; 2 min timeout). Rejects when cargo fails.
+ */
 export async function cargoDuplicates(cwd: string): Promise<CargoDuplicates> {
   const args = ['tree', '--duplicates', '--depth', '0', '--prefix', 'none', '--locked', '--offline'];
   const { stdout } = await promisify(execFile)('cargo', args, { cwd, timeout: 120_000, maxBuffer: 16 << 20 });

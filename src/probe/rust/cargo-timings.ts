@@ -88,6 +88,7 @@ export function parseCargoTimingHtml(html: string): CargoTimings {
   return { phases, units, app, appLinkMs: app?.sectionsMs.link ?? null };
 }
 
+/** The units and phases of the HTML report `cargo build --timings` wrote at `htmlPath`; rejects when it cannot be read or parsed. */
 export async function parseCargoTimings(htmlPath: string): Promise<CargoTimings> {
   return parseCargoTimingHtml(await readFile(htmlPath, 'utf8'));
 }

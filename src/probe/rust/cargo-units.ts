@@ -34,6 +34,7 @@ function jsonMessage(line: string): boolean | 'finished' | null {
   }
 }
 
+/** Units compiled and found fresh in a cargo build's output lines (JSON messages or text); `source: 'none'` when it cannot tell. Never throws. */
 export function countCargoUnits(outputLines: readonly string[]): CargoUnitCount {
   let jsonRebuilt = 0;
   let jsonFresh = 0;

@@ -51,6 +51,11 @@ export function placeDebugInfo(opts: {
   return opts.units ? 'unpacked' : 'inside';
 }
 
+/**
+ * Where the debug info of the ELF file at `path` is: inside, packed in a `.dwp` beside it, unpacked in `.dwo`
+ * files it names (listed in `dwoFiles`), behind a `.gnu_debuglink`, or none; with the count of full and
+ * skeleton compile units. Rejects when the file cannot be read.
+ */
 export async function findDebugInfo(opts: { path: string; reader: RangeReader; elf: ElfFile }): Promise<DebugInfoFinding> {
   const { path, reader, elf } = opts;
   const info = findSection(elf, '.debug_info');

@@ -52,6 +52,10 @@ export function firstNoteDescription(data: Buffer, littleEndian: boolean): strin
   return data.toString('utf8', descStart, descStart + descsz).replace(/\0+$/, '');
 }
 
+/**
+ * Which linker wrote an ELF file, from the markers linkers leave: the strings of `.comment` (mold, LLD) and
+ * gold's `.note.gnu.gold-version`; GNU ld (bfd) when there is none. Rejects when a section cannot be read.
+ */
 export async function detectLinker(opts: { reader: RangeReader; elf: ElfFile }): Promise<LinkerInfo> {
   const { reader, elf } = opts;
   const comment = findSection(elf, '.comment');

@@ -10,6 +10,7 @@ import { rustReleaseProfile } from './rust-release-profile.ts';
 
 export const PRESETS: readonly Preset[] = [pythonFreeze, pythonEnv, rustLink, rustDebuginfo, rustReleaseProfile, rustNightly];
 
+/** The preset called `name` (python-freeze, python-env, rust-link …); undefined for an unknown name. */
 export function findPreset(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);
 }

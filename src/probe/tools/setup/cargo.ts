@@ -37,6 +37,10 @@ async function fetchedAlready(ctx: SetupContext, cargo: string, manifests: strin
   return true;
 }
 
+/**
+ * Fetches the crates of the Cargo.toml files `manifests` into cargo's registry (`cargo fetch`), so builds run
+ * --offline; 'missing' without cargo; with `check` only reports. Rejects (SetupError) when cargo fails.
+ */
 export async function provisionCargo(ctx: SetupContext, manifests: string[]): Promise<Outcome> {
   const cargo = findExecutable(['cargo'], { env: ctx.env, tools: ctx.tools });
   const names = manifests.map((m) => path.relative(process.cwd(), path.dirname(m)) || '.').join(', ');

@@ -37,6 +37,7 @@ export function hashOf(...parts: (string | Buffer)[]): string {
 
 const stampsDir = (ctx: SetupContext) => path.join(ctx.tools, 'stamps');
 
+/** True when `component` was provisioned for the inputs hashed into `key` (its stamp under {tools}/stamps). */
 export function stampOk(ctx: SetupContext, component: string, key: string): boolean {
   return existsSync(path.join(stampsDir(ctx), `${component}.${key}`));
 }

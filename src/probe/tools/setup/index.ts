@@ -65,7 +65,7 @@ function requirementsOf(scenarios: DoctorScenario[]): Requirement[] {
   return [...byKey.values()];
 }
 
-export function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = []): SetupNeeds {
+function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = []): SetupNeeds {
   const requirements = requirementsOf(scenarios);
   const provider = (r: Requirement) => (isPathRequirement(r.name) ? 'path' : specOf(r.name).provide.by);
   // A scenario uses the tool env when it requires one of its tools or names {tools} in a command.

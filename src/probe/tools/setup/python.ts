@@ -19,6 +19,11 @@ async function pythonVersion(ctx: SetupContext): Promise<string> {
   return runStep(ctx, pickPython(ctx.env), ['-c', 'import sys; print(sys.version)']);
 }
 
+/**
+ * buildbench's Python tool env ({tools}/venv: pyinstaller, pex, shiv, uv from tools/requirements.lock),
+ * rebuilt only when the lock or the interpreter changed; with `check` only reports. Rejects (SetupError) when
+ * a step fails.
+ */
 export async function provisionVenv(ctx: SetupContext): Promise<Outcome> {
   const venv = venvDir(ctx);
   // Same key as scripts/setup.sh had: the lock, then the interpreter's version line.
@@ -52,6 +57,7 @@ export interface PythonInputs {
   derived?: 'uv.lock' | 'pyproject.toml';
 }
 
+/** The requirement files of a Python project folder (pinned first), or its uv.lock / pyproject.toml to derive them from; undefined when it has none. */
 export function pythonInputs(project: string): PythonInputs | undefined {
   if (!existsSync(project)) return undefined;
   const names = readdirSync(project).sort();
@@ -79,6 +85,11 @@ async function requirementFiles(ctx: SetupContext, inputs: PythonInputs): Promis
   return [out];
 }
 
+/**
+ * The wheelhouse ({tools}/wheelhouse) every Python build installs from offline: the wheels of `projects`'
+ * requirements and of the tool lock, rebuilt when an input or the interpreter changed; with `check` only
+ * reports. Rejects (SetupError) when a download fails.
+ */
 export async function provisionWheelhouse(ctx: SetupContext, projects: PythonInputs[]): Promise<Outcome> {
   const wheelhouse = path.join(ctx.tools, 'wheelhouse');
   const sources = projects.flatMap((p) => (p.derived ? [p.derived] : p.requirements).map((f) => path.join(p.project, f)));

@@ -24,6 +24,10 @@ export function aptCommand(packages: string[], root: boolean): string {
   return `${root ? '' : 'sudo '}apt-get install -y --no-install-recommends ${packages.join(' ')}`;
 }
 
+/**
+ * The Debian `packages` the scenarios need: installed with apt-get when running as root, else the exact
+ * command is reported; 'missing' on a system without dpkg. Rejects (SetupError) when apt-get fails.
+ */
 export async function provisionApt(ctx: SetupContext, packages: string[]): Promise<Outcome> {
   if (packages.length === 0) {
     ctx.say('apt', 'ok: no Debian packages needed');
