@@ -7,7 +7,7 @@ import { walkTree } from '../common/walk-files.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
 /** A copy this size or more per workdir is worth a word: it costs disk and set-up time per variant. */
-export const LARGE_COPY_BYTES = 100 * 2 ** 20;
+const LARGE_COPY_BYTES = 100 * 2 ** 20;
 
 /** Paths (relative, folders ending in `/`) that git ignores in `dir`, or [] outside a repository. */
 export function gitIgnoredPaths(dir: string): string[] {
@@ -35,7 +35,7 @@ export interface CopySize {
 }
 
 /** Bytes a copy of `source` minus `skip` would hold, and its biggest top-level entries. */
-export async function measureCopy(opts: { source: string; skip: Set<string> }): Promise<CopySize> {
+async function measureCopy(opts: { source: string; skip: Set<string> }): Promise<CopySize> {
   const { source, skip } = opts;
   const ignored = new Set(gitIgnoredPaths(source).map((p) => p.replace(/\/$/, '').split('/')[0]!));
   const perTop = new Map<string, number>();

@@ -20,7 +20,7 @@ const identities = new Map<string, string>();
  * (at its root and in src-tauri/), or the names at its root when it has none. Same project on another machine
  * or in another clone → same identity; another project → different, whatever its scenarios are called.
  */
-export function projectIdentity(dir: string): string {
+function projectIdentity(dir: string): string {
   const known = identities.get(dir);
   if (known) return known;
   const hash = createHash('sha256');

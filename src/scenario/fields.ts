@@ -24,7 +24,7 @@ export const Env = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$'
 export const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
   description: 'tools that must be found (see `buildbench doctor`); missing → the variant is unavailable',
 });
-export const CacheStateSchema = StringEnum(CACHE_STATES);
+const CacheStateSchema = StringEnum(CACHE_STATES);
 // One state may be written as a plain string: `cache: warm`.
 export const CacheList = Type.Union([CacheStateSchema, Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
   description: `a cache state or a list of them (${CACHE_STATES.join(', ')})`,
@@ -82,7 +82,7 @@ export const PhaseSchema = Type.Object(
 );
 
 /** A server the variant's builds reuse (a Gradle daemon, an sccache server): up before its samples, down after. */
-export const ServiceSchema = Type.Object(
+const ServiceSchema = Type.Object(
   {
     run: Type.String({ minLength: 1, maxLength: 10_000, description: 'a shell command that starts the service and keeps running (sh -c, in the workdir)' }),
     stop: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000, description: 'a shell command that stops it; its process group is killed after it either way' })),
@@ -105,7 +105,7 @@ export const ExpectSchema = Type.Object(
 );
 
 /** `scenario/variant@cache`: the stable id of a variant in one cache state. */
-export const VARIANT_ID_PATTERN = `^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*@(${CACHE_STATES.join('|')})$`;
+const VARIANT_ID_PATTERN = `^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*@(${CACHE_STATES.join('|')})$`;
 const Needs = Type.Record(
   Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_-]*$' }),
   Type.String({ pattern: VARIANT_ID_PATTERN, description: 'the producing variant: scenario/variant@cache' }),

@@ -7,7 +7,7 @@
 // Substitution). Elsewhere (env values, paths, URLs) no shell reads the text, so the value goes in as is.
 import { shellWord } from '../common/shell-word.ts';
 
-export const PLACEHOLDERS = ['workdir', 'cache', 'artifact', 'port', 'round', 'tools', 'scenarioDir'] as const;
+const PLACEHOLDERS = ['workdir', 'cache', 'artifact', 'port', 'round', 'tools', 'scenarioDir'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 /** The fixed placeholders, and `needs.NAME`: the artifact of the variant a `needs` entry names. */
 export type PlaceholderValues = Partial<Record<Placeholder | `needs.${string}`, string>>;

@@ -19,8 +19,7 @@ import {
 } from './fields.ts';
 import { PRESETS } from './presets/index.ts';
 
-export { StringEnum } from './fields.ts';
-export { CACHE_STATES, type CacheState } from '../results/cache-states.ts';
+export type { CacheState } from '../results/cache-states.ts';
 
 export const ScenarioFileSchema = Type.Object(
   {

@@ -7,7 +7,7 @@
 // char typecode; char name[]` (name NUL-padded to entry_length).
 import type { RangeReader } from './file-range.ts';
 
-export const CARCHIVE_MAGIC = Buffer.from('MEI\x0c\x0b\x0a\x0b\x0e', 'latin1');
+const CARCHIVE_MAGIC = Buffer.from('MEI\x0c\x0b\x0a\x0b\x0e', 'latin1');
 const COOKIE_LENGTH = 88;
 const TOC_HEADER_LENGTH = 18;
 /** How far back from the end to look for the cookie: an ELF section table may follow the archive. */

@@ -21,7 +21,7 @@ export interface DebugInfoFinding {
  * DW_AT_comp_dir); rustc writes the absolute path, as a string in `.debug_str` (`.debug_line_str` too),
  * so the NUL-separated strings ending in `.dwo` are the split units' files, without parsing DWARF forms.
  */
-export function dwoPathsIn(sections: readonly Buffer[]): string[] {
+function dwoPathsIn(sections: readonly Buffer[]): string[] {
   const found = new Set<string>();
   for (const data of sections) {
     for (const s of data.toString('latin1').split('\0')) if (s.startsWith('/') && s.endsWith('.dwo')) found.add(s);

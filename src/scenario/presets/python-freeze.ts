@@ -5,7 +5,7 @@ import { definePreset, paramsObject, words, type TemplateVariant } from './prese
 import { PYTHON_PARAMS } from './python-common.ts';
 
 /** Modules a dev environment has and an app does not need: what PyInstaller picked up in the team's bundle. */
-export const DEV_TOOL_MODULES = [
+const DEV_TOOL_MODULES = [
   'IPython', 'jedi', 'parso', 'pygments', 'pytest', '_pytest', 'pluggy', 'black', 'blib2to3', 'prompt_toolkit',
   'wcwidth', 'setuptools', 'pkg_resources',
 ];
