@@ -1,0 +1,131 @@
+// The rounds of one stage: its warm-up rounds, then its measured rounds, each a shuffled list of variant ids
+// (plan/order.ts), one build at a time. Every sample is recorded in its variant's result and saved at once; a
+// variant that cannot go on is failed and the others go on; an interruption stops after the current build.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { PlannedVariant } from '../plan/plan.ts';
+import type { RunSample, VariantResult } from '../results/schema.ts';
+import { measureArtifact } from './artifact.ts';
+import { shouldStop } from './finalize.ts';
+import type { RunHooks } from './hooks.ts';
+import { isInterrupted, markInterruptedBuild } from './interruption.ts';
+import type { Entry, RunContext } from './run-results.ts';
+import { runSample, type SampleRequest } from './sample.ts';
+import { describeEnd, fail, measuredBuilds, recordFailedBuild } from './variant-outcome.ts';
+
+/** One round of a stage: `round` < 0 for warm-ups (-1, -2 …), else 1, 2 … over the run; `inStage` 0 for warm-ups. */
+export interface ScheduledRound {
+  ids: string[];
+  round: number;
+  inStage: number;
+}
+
+/** Builds done so far over the whole run, and how many there are in all (for the progress events). */
+export interface BuildCount {
+  done: number;
+  total: number;
+}
+
+/**
+ * Runs one stage's rounds in order. Returns why adaptive runs (`--runs auto`) stopped the stage early, or
+ * undefined when it ran to its last round or was interrupted. Errors: none escape; a variant whose sample
+ * cannot be measured is failed with the reason.
+ */
+export async function runRounds(run: RunContext, stage: { schedule: ScheduledRound[]; members: Entry[]; count: BuildCount; overheadMs: number }): Promise<string | undefined> {
+  const memberIds = new Set(stage.members.map((m) => m.planned.id));
+  for (const { ids, round, inStage } of stage.schedule) {
+    if (inStage > 0 && run.opts.adaptive) {
+      const reason = adaptiveStop(run, memberIds, inStage);
+      if (reason !== undefined) return reason;
+    }
+    for (const [position, id] of ids.entries()) {
+      const done = ++stage.count.done;
+      if (isInterrupted(run.opts.signal)) break;
+      const entry = run.byId.get(id)!;
+      if (entry.result.status !== 'ok') continue;
+      const outcome = await buildOnce(run, { entry, round, position, done, total: stage.count.total, overheadMs: stage.overheadMs });
+      if (outcome === 'aborted') break;
+    }
+    if (isInterrupted(run.opts.signal)) break;
+  }
+  return undefined;
+}
+
+/** Each stage decides on its own variants: the producers before it are finished. */
+function adaptiveStop(run: RunContext, memberIds: Set<string>, inStage: number): string | undefined {
+  const { results, opts } = run;
+  const view = { ...results, variants: results.variants.filter((v) => memberIds.has(v.id)) };
+  const decision = shouldStop({ results: view, round: inStage, adaptive: opts.adaptive!, stats: opts.stats });
+  return decision.stop ? decision.reason : undefined;
+}
+
+/** One build of one variant in its turn, with its progress events; 'aborted' when the interruption killed it. */
+async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; position: number; done: number; total: number; overheadMs: number }): Promise<'aborted' | 'measured'> {
+  const { entry, round, position, done, total, overheadMs } = turn;
+  const { planned, result } = entry;
+  const { plan, opts, emit } = run;
+  emit({ kind: 'sample-start', id: planned.id, round, done, total });
+  const isFirstBuild = result.warmups.length === 0 && result.samples.length === 0;
+  let outcome: RunSample | 'aborted';
+  try {
+    outcome = await measureOne({ planned, result, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal: opts.signal, hooks: opts.hooks });
+  } catch (err) {
+    // A refused path (a build that turned a clean folder into a link outside), an unreadable artifact …:
+    // this variant cannot go on, the others can.
+    fail(result, `could not measure round ${round}: ${(err as Error).message}`, []);
+    run.save();
+    return 'measured';
+  }
+  if (outcome === 'aborted') {
+    markInterruptedBuild(result, round);
+    return 'aborted';
+  }
+  emit({ kind: 'sample-end', id: planned.id, round, done, total, sample: outcome, status: result.status });
+  run.save();
+  return 'measured';
+}
+
+/** One sample of one variant, recorded into its result: the build, then its artifact. */
+async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?: RunHooks }): Promise<RunSample | 'aborted'> {
+  const { planned, result, round, hooks } = opts;
+  const { sample, run } = await runSample(opts);
+  if (run.aborted) return 'aborted';
+  await hooks?.afterSample?.({ planned, sample, run });
+  if (run.spawnError || run.exitCode !== 0) {
+    recordFailedBuild({ result, sample, run, why: describeEnd(run, planned.variant.timeoutS) });
+    return sample;
+  }
+  (round < 0 ? result.warmups : result.samples).push(sample);
+  if (planned.variant.artifact && !existsSync(path.join(planned.workdir, planned.variant.artifact))) {
+    fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
+  } else if (round > 0 && measuredBuilds(result) === planned.runs) {
+    // Every build of a variant writes the same artifact: hash and inspect the last one only, not each.
+    await recordArtifact({ planned, result, hooks });
+  }
+  return sample;
+}
+
+/**
+ * Variants that stopped early (adaptive runs, an interruption) have their last artifact recorded here, at the
+ * end of their stage, so a consumer in the next stage reads a measured artifact. A variant whose artifact
+ * cannot be read is failed with the reason.
+ */
+export async function recordLastArtifacts(opts: { members: Entry[]; hooks?: RunHooks }): Promise<void> {
+  for (const { planned, result } of opts.members) {
+    if (result.status !== 'ok' || result.artifact || result.samples.length === 0) continue;
+    try {
+      await recordArtifact({ planned, result, hooks: opts.hooks });
+    } catch (err) {
+      fail(result, `could not measure the artifact: ${(err as Error).message}`, []);
+    }
+  }
+}
+
+/** Bytes, hash and probes of the artifact the variant's last build left in its workdir. */
+async function recordArtifact(opts: { planned: PlannedVariant; result: VariantResult; hooks?: RunHooks }): Promise<void> {
+  const { planned, result, hooks } = opts;
+  if (!planned.variant.artifact) return;
+  result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
+  if (result.artifact.kind === 'missing') fail(result, `the last build left no artifact at ${planned.variant.artifact}`, []);
+  else await hooks?.afterArtifact?.({ planned, artifact: result.artifact });
+}
