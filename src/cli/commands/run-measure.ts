@@ -1,0 +1,114 @@
+// `buildbench run` past its plan: run it with progress on stderr and Ctrl-C handled, clean up, compare with
+// --baseline/--history, write the reports, print the table, and choose the exit code.
+import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { runPlan } from '../../runner/run.ts';
+import type { ResultsFile } from '../../results/schema.ts';
+import { renderReports } from '../../report/index.ts';
+import { prepareRefs, removeRefs } from '../../runner/refs.ts';
+import { checkDiskSpace } from '../../runner/disk-space.ts';
+import { probeHooks } from '../../probe/index.ts';
+import { createProgress } from '../progress.ts';
+import { handleInterrupts, type Interrupts } from '../interrupt.ts';
+import { formatRunTable, formatVerdicts } from '../run-table.ts';
+import { createToolCheck } from '../tool-check.ts';
+import { TOOL } from '../version.ts';
+import type { RunArgs } from '../run-options.ts';
+import { EXIT } from '../exit-codes.ts';
+import { describeEstimate, describeRun } from '../plan-text.ts';
+import { compareAgainst } from './run-compare.ts';
+import type { RunPlan } from './run-plan.ts';
+
+type Progress = ReturnType<typeof createProgress>;
+
+/**
+ * Measures the planned run and returns the exit code: 128 + the signal when interrupted (130, 143), EXIT.failed
+ * when a variant or one of its builds failed, EXIT.regression on a regression with --fail-on-regression, else
+ * EXIT.ok. `notes` are said before the first build; `release` frees the out dir at a second Ctrl-C.
+ * Errors: an unreadable --baseline throws InputError after the reports are written.
+ */
+export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; release: () => void; notes: string[] }): Promise<number> {
+  const { args, outDir, estimate } = opts;
+  const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant });
+  for (const w of checkDiskSpace({ dirs: [outDir, opts.plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
+  const interrupts = handleInterrupts({ say: (line) => progress.message(line), outDir, release: opts.release });
+  let results: ResultsFile;
+  try {
+    results = await runWithProgress({ ...opts, progress, interrupts });
+  } finally {
+    interrupts.dispose();
+    progress.done();
+    await removeWorkdirs(opts);
+  }
+  const regressed = await compareAndReport({ results, args, outDir, progress });
+  printResults({ results, args, outDir });
+  return exitCodeOf({ results, regressed, args, interrupts });
+}
+
+async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; notes: string[]; progress: Progress; interrupts: Interrupts }): Promise<ResultsFile> {
+  const { plan, cwd, args, progress, estimate } = opts;
+  if (args.ref?.length) await prepareRefs({ plan, cwd });
+  progress.message(describeRun(plan, opts.outDir));
+  for (const note of opts.notes) progress.message(note);
+  if (estimate.knownMs > 0) progress.message(`estimate: ${describeEstimate(estimate)}`);
+  return runPlan({
+    plan,
+    tool: TOOL,
+    checkTool: createToolCheck(cwd),
+    hooks: probeHooks(),
+    adaptive: opts.adaptive,
+    stats: { noisePct: args.noise, alpha: args.alpha },
+    onEvent: (e) => progress.onEvent(e),
+    signal: opts.interrupts.signal,
+    cwd,
+  });
+}
+
+/** The per-variant copies and the --ref worktrees go, unless --keep-workdirs. */
+async function removeWorkdirs(opts: RunPlan & { args: RunArgs; cwd: string }): Promise<void> {
+  if (opts.args.keepWorkdirs) return;
+  rmSync(opts.plan.workRoot, { recursive: true, force: true });
+  await removeRefs({ plan: opts.plan, cwd: opts.cwd });
+}
+
+/**
+ * Compared before the reports are written, so summary.md holds the comparison a pull request needs; a
+ * baseline that became unreadable during the run still leaves the reports of this run behind. Returns whether
+ * anything regressed.
+ */
+async function compareAndReport(opts: { results: ResultsFile; args: RunArgs; outDir: string; progress: Progress }): Promise<boolean> {
+  const { results, args, outDir, progress } = opts;
+  let compared: Awaited<ReturnType<typeof compareAgainst>> | undefined;
+  let compareError: unknown;
+  try {
+    compared = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
+  } catch (err) {
+    compareError = err;
+  }
+  try {
+    await renderReports({ results: [results], history: compared?.judgedAgainst, outDir, against: compared?.sections });
+  } catch (err) {
+    progress.message(`report rendering failed: ${(err as Error).message} (results.json is complete)`);
+  }
+  if (compareError) throw compareError;
+  return compared?.regressed ?? false;
+}
+
+/** The results file on stdout with --json; else the run table, the verdicts and where the report is. */
+function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: string }): void {
+  const { results, args, outDir } = opts;
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    return;
+  }
+  const verdicts = formatVerdicts(results);
+  process.stdout.write(`\n${formatRunTable(results)}\n${verdicts ? `\n${verdicts}\n` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
+}
+
+function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; args: RunArgs; interrupts: Interrupts }): number {
+  const { results, regressed, args } = opts;
+  if (results.interrupted) return opts.interrupts.exitCode();
+  // A variant that failed, or one build of a variant that went on without it (the failure policy): exit 1.
+  if (results.variants.some((v) => v.status === 'failed' || (v.failures?.length ?? 0) > 0)) return EXIT.failed;
+  return regressed && args.failOnRegression ? EXIT.regression : EXIT.ok;
+}

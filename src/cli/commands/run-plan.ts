@@ -1,0 +1,96 @@
+// `buildbench run`'s plan: from the parsed flags and the chosen scenarios to the Plan this machine measures
+// (this shard's part of it with --shard), how many runs and whether adaptive, and the estimate of its time.
+import os from 'node:os';
+import path from 'node:path';
+import { InputError } from '../../common/problem.ts';
+import { PLAIN_LEFT_OUT } from '../../scenario/discover.ts';
+import type { CacheState } from '../../scenario/schema.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
+import { buildPlan, type Plan, type PlanOptions } from '../../plan/plan.ts';
+import { estimatePlan, previousResults, readTimingsFile, type Estimate } from '../../plan/estimate.ts';
+import type { AdaptiveOptions } from '../../runner/finalize.ts';
+import { BUILDBENCH_ROOT } from '../../common/where.ts';
+import { minRunsForDifference } from '../../stats/index.ts';
+import type { RunArgs } from '../run-options.ts';
+import { REFERENCE_TIMINGS } from '../plan-text.ts';
+import { chooseShard, type ShardChoice } from './run-shard.ts';
+
+/** The plan of one `run` and what was decided with it. */
+export interface RunPlan {
+  plan: Plan;
+  /** Absolute output folder (--out, else reports/<runId>). */
+  outDir: string;
+  /** Set with --runs auto: when to stop adding rounds. */
+  adaptive: AdaptiveOptions | undefined;
+  /** Expected time per variant and in all, from earlier runs here and the reference timings. */
+  estimate: Estimate;
+  /** This machine's part with --shard. */
+  shard: ShardChoice | undefined;
+}
+
+/**
+ * Plans the run of `scenarios` under the flags. `leftOut` are the variant ids a plain run leaves out (the
+ * scenarios' `default`s). Errors: InputError when --min-runs > --max-runs, when no variant is left to measure
+ * (naming --only or --cache), or when a --shard has nothing to measure.
+ */
+export function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[] }): RunPlan {
+  const { args } = opts;
+  const runId = makeRunId();
+  const outDir = path.resolve(args.out ?? path.join('reports', runId));
+  const { runs, adaptive } = parseRuns(args);
+  const planOptions = planOptionsOf({ ...opts, runId, outDir, runs });
+  const reference = readTimingsFile(path.join(BUILDBENCH_ROOT, REFERENCE_TIMINGS));
+  const whole = buildPlan(planOptions);
+  const shard = args.shard && whole.variants.length > 0 ? chooseShard({ plan: whole, raw: args.shard, reference }) : undefined;
+  const plan = shard ? buildPlan({ ...planOptions, shard }) : whole;
+  refuseEmpty(plan, args);
+  const estimate = estimatePlan(plan, { history: previousResults(path.resolve('reports')), reference });
+  return { plan, outDir, adaptive, estimate, shard };
+}
+
+function planOptionsOf(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; runId: string; outDir: string; runs: number | undefined }): PlanOptions {
+  const { args, scenarios, leftOut, runId, outDir, runs } = opts;
+  return {
+    // A build that hangs is killed after the run's default timeout (--timeout) unless its scenario sets one.
+    scenarios: scenarios.map((s) => ({ ...s, variants: s.variants.map((v) => ({ ...v, timeoutS: v.timeoutS ?? args.timeout })) })),
+    runId,
+    seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
+    outDir,
+    workRoot: path.join(os.tmpdir(), `buildbench-${runId}`),
+    runs,
+    warmup: args.quick ? 0 : args.warmup,
+    only: args.only,
+    cache: parseCache(args.cache),
+    quick: args.quick,
+    refs: args.ref,
+    leftOut: [{ why: PLAIN_LEFT_OUT, ids: leftOut }],
+  };
+}
+
+/** A plan with nothing to measure is bad input: it names the flag that emptied it and what a plain run leaves out. */
+function refuseEmpty(plan: Plan, args: RunArgs): void {
+  if (plan.variants.length > 0) return;
+  const plain = plan.leftOut.find((l) => l.why === PLAIN_LEFT_OUT);
+  const hint = plain ? ` in a plain run (${plain.ids.join(', ')}: ${PLAIN_LEFT_OUT})` : '';
+  throw new InputError([{ file: args.only ? '--only' : '--cache', message: `no variant matches${hint}` }]);
+}
+
+function parseRuns(args: RunArgs): { runs: number | undefined; adaptive: AdaptiveOptions | undefined } {
+  if (args.runs === 'auto') {
+    if (args.maxRuns < args.minRuns) throw new InputError([{ file: '--runs auto', message: `--min-runs (${args.minRuns}) must be ≤ --max-runs (${args.maxRuns})` }]);
+    return { runs: args.maxRuns, adaptive: { minRuns: args.minRuns, maxRuns: args.maxRuns, targetCiPct: args.targetCi } };
+  }
+  // The value itself was checked when the flags were parsed (run-options.ts).
+  if (args.runs !== undefined) return { runs: Number(args.runs), adaptive: undefined };
+  return { runs: args.quick ? minRunsForDifference(args.alpha) : undefined, adaptive: undefined };
+}
+
+/** The states of --cache (checked when the flags were parsed). */
+function parseCache(raw: string | undefined): CacheState[] | undefined {
+  return raw?.split(',').map((s) => s.trim() as CacheState);
+}
+
+function makeRunId(): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
+  return `${stamp}-${Math.random().toString(36).slice(2, 6)}`;
+}

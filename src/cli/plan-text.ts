@@ -1,0 +1,57 @@
+// The words a run prints about its plan before any build: what it leaves out, the fewest runs that can decide,
+// the plan itself for --dry-run, and the estimate of its time. Only wording: the plan and the estimate are
+// computed in plan/.
+import type { Plan } from '../plan/plan.ts';
+import type { Estimate } from '../plan/estimate.ts';
+import { setupCommand } from '../common/where.ts';
+import { describeFewestRuns, range } from '../stats/index.ts';
+import { formatMs } from './terminal.ts';
+
+/** Reference timings of every scenario in scenarios/, measured on a 2-core machine (npm run timings). */
+export const REFERENCE_TIMINGS = 'bench/timings.json';
+
+/**
+ * The lines said before the plan (and before the first build): this shard's part, each group of variants
+ * left out with why, and — when there is something to compare — the fewest runs that can decide at `alpha`.
+ */
+export function planNotes(opts: { plan: Plan; shardNote?: string; alpha: number }): string[] {
+  const { plan, shardNote, alpha } = opts;
+  return [
+    ...(shardNote ? [shardNote] : []),
+    ...plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`),
+    // Only a plan with something to compare can be decided at all.
+    ...(plan.variants.length > 1 ? [describeFewestRuns({ runs: range(plan.variants.map((v) => v.runs)).min, alpha })] : []),
+  ];
+}
+
+/** `--dry-run`'s text: every variant with its builds and its cost per build, the order, and the estimate; ends in a newline. */
+export function describePlan(plan: Plan, estimate: Estimate): string {
+  const lines = [`plan ${plan.runId} (seed ${plan.seed}): ${plan.variants.length} variants`];
+  for (const v of plan.variants) {
+    const ms = estimate.perVariant.get(v.id);
+    const each = ms === undefined ? 'no earlier measurement' : `~${formatMs(ms)} per build`;
+    lines.push(`  ${v.id}${v.variant.baseline ? ' (baseline)' : ''}: ${v.warmup} warm-up + ${v.runs} runs, ${each}`);
+  }
+  const stages = plan.stages.length > 1 ? ` in ${plan.stages.length} stages (producers of needs first)` : '';
+  lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds${stages}, shuffled per round`);
+  lines.push(`estimate: ${describeEstimate(estimate)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The first line of a run: `buildbench 6 variants × 5 runs → /path/to/out` (the most runs of any variant). */
+export function describeRun(plan: Plan, outDir: string): string {
+  return `buildbench ${plan.variants.length} variants × ${Math.max(...plan.variants.map((v) => v.runs))} runs → ${outDir}`;
+}
+
+/** "~2.4 h (set-ups ~25 min included; 12 variants from earlier runs in reports/, 3 from bench/timings.json …)" */
+export function describeEstimate(estimate: Estimate): string {
+  const variants = (n: number) => `${n} variant${n === 1 ? '' : 's'}`;
+  if (estimate.knownMs === 0) return `none: ${variants(estimate.unknown.length)} never measured here or in ${REFERENCE_TIMINGS}`;
+  const sources = [
+    estimate.fromHere > 0 ? `${variants(estimate.fromHere)} from earlier runs in reports/` : '',
+    estimate.fromReference > 0 ? `${estimate.fromReference} from ${REFERENCE_TIMINGS} (a 2-core machine)` : '',
+  ].filter(Boolean);
+  const setups = estimate.setupMs > 0 ? `set-ups ~${formatMs(estimate.setupMs)} included; ` : '';
+  const unknown = estimate.unknown.length > 0 ? ` + ${variants(estimate.unknown.length)} never measured` : '';
+  return `~${formatMs(estimate.knownMs)} (${setups}${sources.join(', ')})${unknown}; \`${setupCommand({ cwd: process.cwd() })}\` not included`;
+}
