@@ -79,55 +79,85 @@ export interface PlanOptions {
 
 /**
  * The plan of a run: every variant × cache state (× git ref) of `opts.scenarios` that `cache`, `only`, `quick`
- * and `shard` keep, each with its own workdir and cache dir under `workRoot`, in producer-first stages, with
- * its warm-up count and the seeded order of its rounds; the ones left out are listed with why. Creates no
- * folder. Never throws.
+ * and `shard` keep (plus the producers a chosen consumer needs), each with its own workdir and cache dir under
+ * `workRoot`, in producer-first stages, with its warm-up count and the seeded order of its rounds; the ones
+ * left out are listed with why. Creates no folder. Never throws.
  */
 export function buildPlan(opts: PlanOptions): Plan {
+  const plan = (p: Cell & { ref?: string }) => planVariant({ ...p, opts });
+  const chosen = chooseVariants(opts, plan);
+  // A chosen consumer brings its producers, whatever --only, --cache or --quick would have left out.
+  const variants = addProducers({ variants: chosen.variants, scenarios: opts.scenarios, plan });
+  const stages = orderStages(variants, opts.seed);
+  return {
+    runId: opts.runId,
+    seed: opts.seed,
+    outDir: opts.outDir,
+    workRoot: opts.workRoot,
+    variants,
+    warmupRounds: stages.flatMap((s) => s.warmupRounds),
+    rounds: stages.flatMap((s) => s.rounds),
+    stages,
+    refs: opts.refs ?? [],
+    leftOut: leftOutOf({ opts, planned: new Set(variants.map((v) => v.id)), notWarmest: chosen.notWarmest, otherShards: chosen.otherShards }),
+  };
+}
+
+/** One scenario's variant in one of its cache states, before refs. */
+type Cell = { scenario: Scenario; variant: ScenarioVariant; cache: CacheState };
+
+/** The variants the options keep, and the ids --quick (not the warmest state) and --shard (another shard's) leave out. */
+function chooseVariants(opts: PlanOptions, plan: (p: Cell & { ref?: string }) => PlannedVariant) {
   const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
-  const chosen: PlannedVariant[] = [];
+  const variants: PlannedVariant[] = [];
   const notWarmest: string[] = [];
   const otherShards: string[] = [];
-  const plan = (p: { scenario: Scenario; variant: ScenarioVariant; cache: CacheState; ref?: string }) => planVariant({ ...p, opts });
+  for (const { cell, quickState } of cellsOf(opts)) {
+    if (quickState && cell.cache !== quickState) {
+      notWarmest.push(variantId({ scenario: cell.scenario.name, variant: cell.variant.name, cache: cell.cache }));
+      continue;
+    }
+    for (const ref of refs) {
+      const id = variantId({ scenario: cell.scenario.name, variant: cell.variant.name, cache: cell.cache, ref });
+      if (!matchesOnly(opts.only, id)) continue;
+      if (opts.shard && !opts.shard.ids.has(id)) otherShards.push(id);
+      else variants.push(plan({ ...cell, ref }));
+    }
+  }
+  return { variants, notWarmest, otherShards };
+}
+
+/** Every variant in every cache state --cache keeps, with the one state --quick keeps of its scenario. */
+function* cellsOf(opts: PlanOptions): Generator<{ cell: Cell; quickState: CacheState | undefined }> {
   for (const scenario of opts.scenarios) {
     const baseline = scenario.variants.find((v) => v.baseline) ?? scenario.variants[0];
     const quickState = opts.quick && !opts.cache && baseline ? warmest(baseline.cacheStates) : undefined;
     for (const variant of scenario.variants) {
       for (const cache of variant.cacheStates) {
-        if (opts.cache && !opts.cache.includes(cache)) continue;
-        if (quickState && cache !== quickState) {
-          notWarmest.push(variantId({ scenario: scenario.name, variant: variant.name, cache }));
-          continue;
-        }
-        for (const ref of refs) {
-          const id = variantId({ scenario: scenario.name, variant: variant.name, cache, ref });
-          if (opts.only && opts.only.length > 0 && !opts.only.some((g) => matchGlob(g, id))) continue;
-          if (opts.shard && !opts.shard.ids.has(id)) {
-            otherShards.push(id);
-            continue;
-          }
-          chosen.push(plan({ scenario, variant, cache, ref }));
-        }
+        if (!opts.cache || opts.cache.includes(cache)) yield { cell: { scenario, variant, cache }, quickState };
       }
     }
   }
-  // A chosen consumer brings its producers, whatever --only, --cache or --quick would have left out.
-  const variants = addProducers({ variants: chosen, scenarios: opts.scenarios, plan });
-  const stages = orderStages(variants, opts.seed);
-  const warmupRounds = stages.flatMap((s) => s.warmupRounds);
-  const rounds = stages.flatMap((s) => s.rounds);
-  // With --only, what was left out matters only where the globs match it; a producer a consumer brought back is not left out.
-  const planned = new Set(variants.map((v) => v.id));
-  const matches = (id: string) => !opts.only || opts.only.length === 0 || opts.only.some((g) => matchGlob(g, id));
-  const kept = (ids: string[]) => ids.filter((id) => matches(id) && !planned.has(id));
-  const leftOut = [...(opts.leftOut ?? []), { why: QUICK_LEFT_OUT, ids: notWarmest }]
-    .map((l) => ({ why: l.why, ids: kept(l.ids) }))
-    .concat(opts.shard ? [{ why: opts.shard.why, ids: otherShards.filter((id) => !planned.has(id)) }] : [])
-    .filter((l) => l.ids.length > 0);
-  return { runId: opts.runId, seed: opts.seed, outDir: opts.outDir, workRoot: opts.workRoot, variants, warmupRounds, rounds, stages, refs: opts.refs ?? [], leftOut };
 }
 
-function planVariant(p: { scenario: Scenario; variant: ScenarioVariant; cache: CacheState; ref?: string; opts: PlanOptions }): PlannedVariant {
+/** True when `only` is empty or one of its globs matches `id`. */
+const matchesOnly = (only: string[] | undefined, id: string) => !only || only.length === 0 || only.some((g) => matchGlob(g, id));
+
+/**
+ * What the plan does not measure, by why: the selection's leftOut and --quick's, each kept only where the
+ * --only globs match it and not planned after all (a producer a consumer brought back); then --shard's.
+ */
+function leftOutOf(opts: { opts: PlanOptions; planned: Set<string>; notWarmest: string[]; otherShards: string[] }): LeftOut[] {
+  const { planned, notWarmest, otherShards } = opts;
+  const { only, shard, leftOut } = opts.opts;
+  const kept = (ids: string[]) => ids.filter((id) => matchesOnly(only, id) && !planned.has(id));
+  return [...(leftOut ?? []), { why: QUICK_LEFT_OUT, ids: notWarmest }]
+    .map((l) => ({ why: l.why, ids: kept(l.ids) }))
+    .concat(shard ? [{ why: shard.why, ids: otherShards.filter((id) => !planned.has(id)) }] : [])
+    .filter((l) => l.ids.length > 0);
+}
+
+function planVariant(p: Cell & { ref?: string; opts: PlanOptions }): PlannedVariant {
   const { scenario, variant, cache, ref, opts } = p;
   const id = variantId({ scenario: scenario.name, variant: variant.name, cache, ref });
   const slug = slugOf(id);

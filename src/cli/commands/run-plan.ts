@@ -80,7 +80,7 @@ function parseRuns(args: RunArgs): { runs: number | undefined; adaptive: Adaptiv
     if (args.maxRuns < args.minRuns) throw new InputError([{ file: '--runs auto', message: `--min-runs (${args.minRuns}) must be ≤ --max-runs (${args.maxRuns})` }]);
     return { runs: args.maxRuns, adaptive: { minRuns: args.minRuns, maxRuns: args.maxRuns, targetCiPct: args.targetCi } };
   }
-  // The value itself was checked when the flags were parsed (run-options.ts).
+  // The value itself was checked when the flags were parsed (cli/run-options.ts).
   if (args.runs !== undefined) return { runs: Number(args.runs), adaptive: undefined };
   return { runs: args.quick ? minRunsForDifference(args.alpha) : undefined, adaptive: undefined };
 }
