@@ -1,12 +1,12 @@
 // Everything the artifact tells: its toolchain fingerprint against the declared intent, its split debug info,
 // and what the toolchain probes (probes.ts) find inside: the heaviest packages of a frozen Python app and
 // the dev-only ones it should not ship, a Rust app's crates compiled in two versions and unused dependencies.
-import { lstatSync, realpathSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import type { ArtifactInfo } from '../results/schema.ts';
 import type { Expect } from '../scenario/schema.ts';
 import { fingerprintArtifact, type Fingerprint } from './fingerprint.ts';
 import { PROBES } from './probes.ts';
+import { readArtifactFiles } from './artifact-files.ts';
 
 export type ArtifactInsight = Pick<ArtifactInfo, 'fingerprint' | 'unused' | 'duplicateCrates' | 'unusedDependencies'> & {
   largest?: ArtifactInfo['largest'];
@@ -17,25 +17,6 @@ export type ArtifactInsight = Pick<ArtifactInfo, 'fingerprint' | 'unused' | 'dup
 function toArtifactFingerprint(fp: Fingerprint): NonNullable<ArtifactInfo['fingerprint']> {
   const { evidence: _evidence, dwoFiles: _dwoFiles, ...found } = fp;
   return Object.fromEntries(Object.entries(found).filter(([, v]) => v !== undefined));
-}
-
-/**
- * Bytes of the `.dwo` files an unpacked binary names, counting only those inside the workdir (the paths come
- * from the artifact, so nothing outside is even looked at) and each once.
- */
-function dwoBytes(opts: { workdir: string; files: readonly string[] }): number {
-  const root = realpathSync(opts.workdir);
-  let bytes = 0;
-  for (const file of opts.files) {
-    if (!file.startsWith(root + sep)) continue;
-    try {
-      const stat = lstatSync(file);
-      if (stat.isFile()) bytes += stat.size;
-    } catch {
-      // Named but gone (an older incremental session): not shipped with this build.
-    }
-  }
-  return bytes;
 }
 
 /**
@@ -56,10 +37,11 @@ export async function inspectArtifact(opts: {
   if (opts.artifact.kind === 'missing') return {};
   const path = join(opts.workdir, opts.artifact.path);
   const fingerprint = await fingerprintArtifact({ path, expect: opts.expect, buildLog: opts.buildLog });
-  const out: ArtifactInsight = { fingerprint: toArtifactFingerprint(fingerprint) };
-  if (fingerprint.dwoFiles) out.debugBytes = dwoBytes({ workdir: opts.workdir, files: fingerprint.dwoFiles });
+  const files = await readArtifactFiles({ workdir: opts.workdir, artifact: opts.artifact, dwoFiles: fingerprint.dwoFiles });
+  const out: ArtifactInsight = { fingerprint: toArtifactFingerprint(fingerprint), ...files };
   const input = { workdir: opts.workdir, path, fingerprint, neverImported: opts.neverImported, duplicateCrates: opts.duplicateCrates };
   for (const probe of PROBES) {
+    // A probe that reads the artifact's format lists its entries (a frozen app's packages) instead of its files.
     if (probe.artifact?.appliesTo(fingerprint)) Object.assign(out, await probe.artifact.inspect(input));
   }
   return out;

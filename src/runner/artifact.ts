@@ -1,5 +1,6 @@
-// What a build produced: bytes and file count (directories walked), a SHA-256 of what ships, split debug info
-// beside it, and the biggest entries inside.
+// What a build produced: bytes and file count (directories walked) and a SHA-256 of what ships. What is inside
+// and which split debug info belongs to it (`largest`, `debugBytes`) is toolchain knowledge: the probe stage's
+// afterArtifact hook (probe/artifact-files.ts) is their one writer; they stay empty here.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -7,10 +8,12 @@ import type { ArtifactInfo } from '../results/schema.ts';
 import { ConfinementError, resolveInside } from './confine.ts';
 import { walkTree } from '../common/walk-files.ts';
 
-const LARGEST = 10;
-/** Split debug info that sits beside a binary: packed `.dwp`, a separate `.debug` file. */
-const DEBUG_SIDE_SUFFIXES = ['.dwp', '.debug'];
-
+/**
+ * The artifact at `rel` (relative to the absolute `workdir`) as it ships: kind, bytes, files, SHA-256 (and
+ * symlinks, hard links of a folder); `kind: 'missing'` when nothing is there; `debugBytes` 0 and `largest` []
+ * until the probe stage fills them. Throws ConfinementError when it leads outside the workdir, and an Error
+ * when it is neither a regular file nor a folder.
+ */
 export async function measureArtifact(opts: { workdir: string; rel: string }): Promise<ArtifactInfo> {
   const base = { path: opts.rel, debugBytes: 0, largest: [] as { path: string; bytes: number }[] };
   if (!existsSync(path.join(opts.workdir, opts.rel))) return { ...base, kind: 'missing', bytes: 0, files: 0, sha256: '' };
@@ -20,13 +23,8 @@ export async function measureArtifact(opts: { workdir: string; rel: string }): P
   if (full !== root && !full.startsWith(root + path.sep)) throw new ConfinementError(`artifact ${opts.rel} leads outside the workdir (${full})`);
   const stat = statSync(full);
   if (!stat.isFile() && !stat.isDirectory()) throw new Error(`artifact ${opts.rel} is neither a regular file nor a folder`);
-  if (stat.isFile()) {
-    const debugBytes = DEBUG_SIDE_SUFFIXES.map((s) => full + s)
-      .filter((p) => existsSync(p))
-      .reduce((sum, p) => sum + statSync(p).size, 0);
-    return { ...base, kind: 'file', bytes: stat.size, files: 1, sha256: await hashFile(full), debugBytes };
-  }
-  return { path: opts.rel, kind: 'dir', ...(await measureTree(full)) };
+  if (stat.isFile()) return { ...base, kind: 'file', bytes: stat.size, files: 1, sha256: await hashFile(full) };
+  return { ...base, kind: 'dir', ...(await measureTree(full)) };
 }
 
 /**
@@ -35,12 +33,10 @@ export async function measureArtifact(opts: { workdir: string; rel: string }): P
  * every further name of a hard-linked file (which name it shares). `files` counts regular files and symlinks;
  * `bytes` counts each inode once (a file hard-linked under two names is on disk once) and a symlink as 0.
  */
-async function measureTree(root: string): Promise<Omit<ArtifactInfo, 'path' | 'kind'>> {
+async function measureTree(root: string): Promise<Pick<ArtifactInfo, 'bytes' | 'files' | 'sha256' | 'symlinks' | 'hardLinks'>> {
   const hash = createHash('sha256');
   const firstName = new Map<string, string>();
-  const sized: { path: string; bytes: number }[] = [];
   let bytes = 0;
-  let debugBytes = 0;
   let files = 0;
   let symlinks = 0;
   let hardLinks = 0;
@@ -61,13 +57,10 @@ async function measureTree(root: string): Promise<Omit<ArtifactInfo, 'path' | 'k
       }
       firstName.set(entry.inode, rel);
       bytes += entry.bytes;
-      if (/\.(dwo|dwp|debug)$/.test(rel)) debugBytes += entry.bytes;
-      sized.push({ path: rel, bytes: entry.bytes });
       hash.update(`F ${entry.mode.toString(8)} ${rel}\0${await hashFile(entry.path)}\n`);
     }
   }
-  const largest = sized.sort((a, b) => b.bytes - a.bytes).slice(0, LARGEST);
-  return { bytes, files, sha256: hash.digest('hex'), debugBytes, largest, ...(symlinks > 0 ? { symlinks } : {}), ...(hardLinks > 0 ? { hardLinks } : {}) };
+  return { bytes, files, sha256: hash.digest('hex'), ...(symlinks > 0 ? { symlinks } : {}), ...(hardLinks > 0 ? { hardLinks } : {}) };
 }
 
 function hashFile(file: string): Promise<string> {

@@ -6,11 +6,10 @@ import { parsePyInstallerPhases } from './pyinstaller-phases.ts';
 import { frozenContents } from './contents.ts';
 import { unusedHeavyModules } from './unused-modules.ts';
 import type { TimedLine } from '../../runner/phases.ts';
+import { LARGEST } from '../artifact-files.ts';
 import type { ArtifactFindings, ArtifactInput, BuildOutput, SampleFindings, ToolchainProbe } from '../toolchain-probe.ts';
 
 const PYINSTALLER_STAMP = /^\s*(\d+) (?:DEBUG|INFO|WARNING|ERROR): /;
-/** How many of the heaviest packages an artifact's `largest` lists. */
-const LARGEST = 10;
 
 /** PyInstaller's clock runs from its own start: shift it by when its first line arrived. */
 function pyinstallerOffset(lines: readonly TimedLine[]): number {
