@@ -1,6 +1,10 @@
 // "did you mean" suggestions for unknown keys and names.
 
-/** Levenshtein edit distance (Wagner–Fischer dynamic programming). */
+/**
+ * The Levenshtein distance of `a` and `b`: the fewest single-character insertions, deletions and substitutions
+ * (UTF-16 code units) that turn one into the other, by Wagner–Fischer dynamic programming (Wagner & Fischer,
+ * "The String-to-String Correction Problem", JACM 21(1), 1974) in O(|a|·|b|) time and O(|b|) space. Never throws.
+ */
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -15,7 +19,10 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate within a third of the word's length (at least 1, at most 3 edits), if any. */
+/**
+ * The candidate closest to `word` by editDistance, when it is within a third of the word's length (at least 1,
+ * at most 3 edits); the first of equally close ones; undefined when none is that close. Never throws.
+ */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined;

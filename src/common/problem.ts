@@ -21,7 +21,10 @@ export class InputError extends Error {
   }
 }
 
-/** Read every file; every problem of every file is collected before failing with all of them. */
+/**
+ * `read` applied to every file, in order: the values read. Every problem of every file is collected first;
+ * throws InputError with all of them when there is any, so a user sees every mistake at once.
+ */
 export function readEach<T>(files: readonly string[], read: (file: string) => { value?: T; problems: Problem[] }): T[] {
   const problems: Problem[] = [];
   const values: T[] = [];
@@ -34,13 +37,13 @@ export function readEach<T>(files: readonly string[], read: (file: string) => { 
   return values;
 }
 
-/** `scenarios/x.yaml:14:7 variants[2].cache: must be one of cold, warm, incremental, noop` */
+/** A problem as one line, `file[:line:col] [path]: message`, e.g. `scenarios/x.yaml:14:7 variants[2].cache: must be one of cold, warm, incremental, noop`. */
 export function formatProblem(p: Problem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
   return p.path ? `${where} ${p.path}: ${p.message}` : `${where}: ${p.message}`;
 }
 
-/** `variants[2].cache` from ['variants', 2, 'cache']. */
+/** A JSON path in the dotted form a user reads: `variants[2].cache` from ['variants', 2, 'cache']; keys are written as they are. */
 export function formatPath(segments: readonly (string | number)[]): string {
   let out = '';
   for (const s of segments) {

@@ -70,12 +70,12 @@ export const TOOL_STATE = {
   },
 } satisfies Record<string, ToolStateDir>;
 
-/** `{ ENV: path.join(root, name) }` for the given entries: a tool's state moved under `root`. */
+/** `{ ENV: path.join(root, name) }` for each TOOL_STATE entry named in `names` (variable → absolute folder when `root` is): a tool's state moved under `root`. Creates nothing. */
 export function stateEnvUnder(root: string, names: Partial<Record<keyof typeof TOOL_STATE, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(names).map(([key, dir]) => [TOOL_STATE[key as keyof typeof TOOL_STATE].env, path.join(root, dir!)]));
 }
 
-/** Home-directory tool caches redirected into the variant's cache dir (which tools, and why: above). */
+/** The environment variables that redirect home-directory tool caches (pip, uv, pex, PyInstaller, XDG) into subfolders of the variant's `cacheDir` (which tools, and why: above). Creates nothing. */
 export function cacheEnv(cacheDir: string): Record<string, string> {
   return stateEnvUnder(cacheDir, { pyinstallerConfig: 'pyinstaller', pex: 'pex', uv: 'uv', pip: 'pip', xdgCache: 'xdg' });
 }

@@ -28,7 +28,7 @@ export const MAX_NESTING = 64;
  */
 export const MAX_PROBLEMS = 100;
 
-/** The first MAX_PROBLEMS problems, then one line saying how many more there are. */
+/** The first MAX_PROBLEMS of `problems`, then one problem of `file` saying how many more of `total` there are. */
 export function limitProblems(file: string, problems: Problem[], total = problems.length): Problem[] {
   if (total <= MAX_PROBLEMS) return problems;
   return [...problems.slice(0, MAX_PROBLEMS), { file, message: `… and ${total - MAX_PROBLEMS} more problems` }];
@@ -83,6 +83,11 @@ interface Parsed {
   problems: Problem[];
 }
 
+/**
+ * `text` (YAML, or JSON past MAX_YAML_BYTES) of `file` parsed and checked against the TypeBox `schema` with Ajv:
+ * `value` when valid, else every problem (at most MAX_PROBLEMS, then a count) with its line:col and dotted path;
+ * a file too large, with NUL bytes, nested too deep, empty or unparsable is one problem. Never throws.
+ */
 export function validateDocument<T>(opts: { file: string; text: string; schema: TSchema }): Validated<T> {
   const { file, text } = opts;
   const noPosition = () => undefined;

@@ -17,6 +17,11 @@ export type TreeEntry =
   | { kind: 'symlink'; path: string; target: string }
   | { kind: 'dir'; path: string; mode: number };
 
+/**
+ * Every entry under `dir` (not `dir` itself), sorted by path, with paths joined onto `dir`; sizes in bytes.
+ * Symlinks are never followed; an entry that vanishes during the walk is skipped and a missing `dir` is `[]`.
+ * Rejects on any other file system error (EACCES …).
+ */
 export async function walkTree(dir: string): Promise<TreeEntry[]> {
   const out: TreeEntry[] = [];
   const visit = async (folder: string) => {
@@ -39,12 +44,12 @@ export async function walkTree(dir: string): Promise<TreeEntry[]> {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Every regular file under a directory with its size, sorted by path. */
+/** Every regular file under `dir` with its size in bytes, sorted by path (walkTree's rules: links not followed, a missing `dir` is `[]`). */
 export async function walkFiles(dir: string): Promise<FileSize[]> {
   return (await walkTree(dir)).flatMap((e) => (e.kind === 'file' ? [{ path: e.path, bytes: e.bytes }] : []));
 }
 
-/** Bytes the regular files under `dir` hold on disk: a file hard-linked under several names counts once. */
+/** Bytes the regular files under `dir` hold (their sizes, not blocks): a file hard-linked under several names counts once; 0 for a missing `dir`. */
 export async function dirBytes(dir: string): Promise<number> {
   const seen = new Set<string>();
   let bytes = 0;

@@ -21,7 +21,7 @@ export interface RunComparison {
   warnings: string[];
 }
 
-/** `slower`, and by more than the threshold: what fails CI with --fail-on-regression. */
+/** True when `c` says `slower` and its ratio exceeds 1 + `thresholdPct`/100 (a percentage, e.g. 5): what fails CI with --fail-on-regression. */
 export function isRegression(c: Comparison, thresholdPct: number): boolean {
   return c.verdict === 'slower' && c.ratio > 1 + thresholdPct / 100;
 }
@@ -29,7 +29,9 @@ export function isRegression(c: Comparison, thresholdPct: number): boolean {
 const described = (v: VariantResult) => `${v.status}${v.reason ? `: ${v.reason}` : ''}`;
 
 /**
- * Each current variant against the baseline variant of the same id. Shared by compareRuns and
+ * Each current variant against the baseline variant of the same id, for each metric to compare: comparisons
+ * (ratios current / baseline with their interval and p-value, from stats/), the regressions past the threshold,
+ * and warnings (a variant missing on one side, …) in words. Never throws. Shared by compareRuns and
  * compareWithHistory, whose baseline variants are pooled from several runs.
  */
 export function compareMatched(opts: RunComparisonOptions & { baseline: VariantResult[]; current: VariantResult[]; baselineLabel: string }): RunComparison {
@@ -60,6 +62,10 @@ export function compareMatched(opts: RunComparisonOptions & { baseline: VariantR
   return { comparisons, regressions: comparisons.filter((c) => isRegression(c, threshold)), warnings };
 }
 
+/**
+ * Two results files compared variant by variant (compareMatched), with the differences between their
+ * environments (diffEnvironments) first among the warnings. Never throws.
+ */
 export function compareRuns(opts: RunComparisonOptions & { baseline: ResultsFile; current: ResultsFile }): RunComparison {
   const { baseline, current, ...rest } = opts;
   const result = compareMatched({ ...rest, baseline: baseline.variants, current: current.variants, baselineLabel: `the baseline run (${baseline.runId})` });

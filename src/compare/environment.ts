@@ -1,7 +1,7 @@
 // Two runs are only comparable on the same machine and toolchain; say so when they are not.
 import type { Environment } from '../results/schema.ts';
 
-/** What differs between the environments of two runs, in words; empty when they match. */
+/** What differs between the environments of two runs (CPU model, core count, the version of a tool both list), one sentence each; empty when they match. Never throws. */
 export function diffEnvironments(baseline: Environment, current: Environment): string[] {
   const warnings: string[] = [];
   if (baseline.cpuModel !== current.cpuModel) warnings.push(`CPU differs: ${baseline.cpuModel} in the baseline, ${current.cpuModel} now`);

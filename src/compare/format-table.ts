@@ -9,7 +9,7 @@ function verdictCell(c: Comparison): string {
   return c.runsNeeded === undefined ? word : `${word} (~${c.runsNeeded} runs)`;
 }
 
-/** The cells of a comparison table, shared by the terminal table and summary.md. */
+/** The header and one row of text cells per comparison (ratio as `1.23× [low–high]`, p, verdict), shared by the terminal table and summary.md; cells are not yet cleaned for display. */
 export function comparisonCells(comparisons: Comparison[]): { header: string[]; rows: string[][] } {
   const showMetric = new Set(comparisons.map((c) => c.metric)).size > 1;
   // One kind of interval names the column; a mix (e.g. too few runs for a 95% one) names it in each cell.
@@ -27,7 +27,7 @@ export function comparisonCells(comparisons: Comparison[]): { header: string[]; 
   return { header, rows };
 }
 
-/** The legend under a comparison table: which estimate, interval and test each distinct method used. */
+/** The legend under a comparison table: one sentence per distinct method, naming its estimate, interval and test. */
 export function comparisonLegend(comparisons: readonly Comparison[]): string[] {
   return [...new Set(comparisons.map((c) => c.method))].map((m) => describeMethod(m));
 }
@@ -35,6 +35,7 @@ export function comparisonLegend(comparisons: readonly Comparison[]): string[] {
 /**
  * variant | baseline | [metric] | ratio [interval] | p | verdict, then the legend. The metric column appears
  * only when more than one metric is listed; the ratio is variant / baseline, so < 1 is faster or smaller.
+ * Lines joined by `\n`, cells cleaned for a terminal (common/table.ts); `no comparisons` when the list is empty.
  */
 export function formatComparisonTable(comparisons: Comparison[]): string {
   if (comparisons.length === 0) return 'no comparisons';

@@ -11,12 +11,12 @@ import { diffEnvironments } from './environment.ts';
 /** Runs pooled as the baseline when not told otherwise. */
 export const DEFAULT_LAST_K = 5;
 
-/** `<startedAt>-<runId>.json`, with characters that upset Windows or CI artifact names replaced. */
+/** The history file name of a run, `<startedAt>-<runId>.json`, with every character but `A-Za-z0-9._-` replaced by `-` (Windows and CI artifact names refuse some). */
 export function historyFileName(results: Pick<ResultsFile, 'startedAt' | 'runId'>): string {
   return `${results.startedAt}-${results.runId}.json`.replace(/[^A-Za-z0-9._-]/g, '-');
 }
 
-/** Adds a run to the history directory (created if needed), atomically; returns the file written. */
+/** Writes `results` into the history folder `dir` (created if needed) atomically under historyFileName; returns that path. Throws the file system's error. */
 export function appendToHistory(dir: string, results: ResultsFile): string {
   const file = path.join(dir, historyFileName(results));
   writeResultsAtomic(file, results);
@@ -56,7 +56,7 @@ function pool(variants: VariantResult[]): VariantResult {
   return { ...latest, status: 'ok', reason: null, samples: variants.flatMap((v) => v.samples.filter(isSuccessful)) };
 }
 
-/** The last K runs of the history before `current` (never `current` itself), oldest first: what it is judged against. */
+/** The last `lastK` runs of `history` by start time, leaving out `current` (matched by run id), oldest first: what it is judged against. */
 export function lastRuns(history: readonly ResultsFile[], current: Pick<ResultsFile, 'runId'>, lastK = DEFAULT_LAST_K): ResultsFile[] {
   return history
     .filter((r) => r.runId !== current.runId)
@@ -67,7 +67,7 @@ export function lastRuns(history: readonly ResultsFile[], current: Pick<ResultsF
 /**
  * The current run against the last K runs of the history (excluding the current run if it is already
  * there): per variant id, the samples of every earlier run where it was measured are pooled into one
- * baseline, then compared as compareRuns does.
+ * baseline, then compared as compareRuns does. No earlier run: no comparison and one warning. Never throws.
  */
 export function compareWithHistory(opts: RunComparisonOptions & { history: ResultsFile[]; current: ResultsFile; lastK?: number }): RunComparison {
   const { history, current, lastK = DEFAULT_LAST_K, ...rest } = opts;

@@ -136,6 +136,10 @@ describe('inspectArtifact', () => {
     expect(insight).toEqual({
       fingerprint: { linker: 'mold', linkerVersion: expect.stringMatching(/^\d+\.\d+/), debugInfo: 'inside', mismatch: ['asked for packed debug info, got inside'] },
       duplicateCrates: 0,
+      // The probe stage writes these two for every artifact it reads (probe/artifact-files.ts): a single binary
+      // with its debug info inside lists no entries and no split debug info.
+      largest: [],
+      debugBytes: 0,
     });
     expect(await inspectArtifact({ workdir: app, artifact: { path: 'nowhere', kind: 'missing' } })).toEqual({});
   });
