@@ -56,7 +56,8 @@ const mib = (bytes: number) => (bytes < 2 ** 20 ? `${Math.ceil(bytes / 1024)} Ki
 
 /**
  * One line per scenario whose workdir copy is large: its size, the variants that each get one, the biggest
- * top-level folders (marked when git ignores them) and the keys that leave them out.
+ * top-level folders (marked when git ignores them) and the keys that leave them out. Sizes in KiB/MiB (2^10,
+ * 2^20 bytes); a copy counts as large from 100 MiB. Rejects when a project folder cannot be read.
  */
 export async function largeCopyWarnings(plan: { variants: readonly { scenario: Scenario }[] }): Promise<string[]> {
   const lines: string[] = [];

@@ -29,7 +29,7 @@ async function openRange(path: string): Promise<RangeReader> {
   };
 }
 
-/** Runs `use` with the file open and always closes it. */
+/** Runs `use` with the file at `path` open for ranged reads and always closes it; rejects when it cannot be opened or `use` rejects. */
 export async function withRange<T>(path: string, use: (reader: RangeReader) => Promise<T>): Promise<T> {
   const reader = await openRange(path);
   try {

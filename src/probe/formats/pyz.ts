@@ -19,7 +19,7 @@ const TYPES: Record<number, PyzEntry['type']> = { 0: 'module', 1: 'package', 2: 
 
 export class PyzError extends Error {}
 
-/** The table of contents of the PYZ stored at [start, start + length) of the file. */
+/** The table of contents of the PYZ stored at byte offsets [start, start + length) of the file; rejects with PyzError when it is not one. */
 export async function readPyzToc(opts: { reader: RangeReader; start: number; length: number }): Promise<PyzEntry[]> {
   const { reader, start, length } = opts;
   const head = await reader.read(start, 12);

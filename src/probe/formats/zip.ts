@@ -101,7 +101,7 @@ function readZip64Extra(extra: Buffer, values: number[]): void {
   }
 }
 
-/** The uncompressed bytes of one entry (stored or deflated). */
+/** The uncompressed bytes of one entry (stored or deflated); rejects on a missing local header or another compression method. */
 export async function readZipEntry(opts: { reader: RangeReader; entry: ZipEntry }): Promise<Buffer> {
   const { reader, entry } = opts;
   const header = await reader.read(entry.localHeader, 30);

@@ -49,7 +49,10 @@ async function onedirExecutable(dir: string): Promise<string | null> {
   return null;
 }
 
-/** Contents of a PyInstaller onefile executable, onedir folder, or onedir executable. */
+/**
+ * The packages inside a PyInstaller onefile executable, onedir folder or onedir executable, with their bytes,
+ * largest first. Rejects when `path` holds no PyInstaller executable or archive.
+ */
 export async function pyinstallerContents(path: string): Promise<ArchiveContents> {
   const info = await stat(path);
   const exe = info.isDirectory() ? await onedirExecutable(path) : path;

@@ -39,7 +39,7 @@ export function shivItem(path: string, bytes: number): ShippedItem {
 }
 
 
-/** Contents of a PEX (zipapp, packed or loose directory) or a shiv/zipapp file. */
+/** The packages inside a PEX (zipapp, packed or loose directory) or a shiv/zipapp file, with their bytes, largest first; rejects when a file is not a zip. */
 export async function zipAppContents(path: string): Promise<ArchiveContents> {
   if ((await stat(path)).isDirectory()) {
     const files = await walkFiles(path);

@@ -169,7 +169,7 @@ export function resolveRequirementPath(name: string, opts: DetectOptions): strin
   return path.resolve(opts.project ?? cwdOf(opts), expanded);
 }
 
-/** Find `name` and read its version, or say why it is missing and how to install it. */
+/** Find `name` and read its version (null when it cannot tell), or say why it is missing and how to install it; never rejects. */
 export async function detectTool(name: string, opts: DetectOptions = {}): Promise<ToolStatus> {
   if (isPathRequirement(name)) return detectPath(name, opts);
   const spec = specOf(name);

@@ -51,7 +51,8 @@ export interface DoctorReport {
 
 /**
  * Check every required tool where each variant would call it, and tie the answers back to the variants. One
- * row per answer: a tool found in one project's venv and missing for another project gets two rows.
+ * row per answer: a tool found in one project's venv and missing for another project gets two rows. Never
+ * rejects: a tool that cannot be run is reported missing.
  */
 export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptions): Promise<DoctorReport> {
   const probe = createToolProber(opts);

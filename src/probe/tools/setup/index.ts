@@ -95,7 +95,7 @@ function specPackages(name: string): string[] {
   return p.by === 'apt' ? p.packages : [];
 }
 
-/** Provision (or with `check`, only report) every selected component; true when nothing is left missing. */
+/** Provision (or with `check`, only report) every selected component; true when nothing is left missing. Rejects (SetupError) when a step fails. */
 export async function setup(opts: SetupOptions): Promise<boolean> {
   const env = opts.env ?? process.env;
   const detect = { cwd: opts.cwd, env, tools: opts.tools, advice: opts.advice };

@@ -64,7 +64,7 @@ export interface Requirement {
   neededBy: string[];
 }
 
-/** Tools setup cannot install (an npm devDependency, the SCIE mirror, anything else): found, or how to get them. */
+/** Tools setup cannot install (an npm devDependency, the SCIE mirror, anything else): found, or how to get them; never rejects. */
 export async function reportTools(ctx: SetupContext & { component: 'npm' | 'scie' | 'tools'; probe: ToolProber; requirements: Requirement[] }): Promise<Outcome> {
   const missing: string[] = [];
   const found: string[] = [];
