@@ -146,7 +146,7 @@ export const VariantResultSchema = Type.Object({
   id: d('stable id: scenario/variant@cache', Type.String()),
   scenario: d('scenario name', Type.String()),
   variant: d('variant name within the scenario', Type.String()),
-  cache: d('cache state the samples were measured in (cold, warm, incremental, noop)', Type.Union(CACHE_STATES.map((s) => Type.Literal(s)))),
+  cache: d(`cache state the samples were measured in (${CACHE_STATES.join(', ')})`, Type.Union(CACHE_STATES.map((s) => Type.Literal(s)))),
   baseline: d('true for the variant the others of its scenario and cache state are compared with', Type.Boolean()),
   description: Type.Optional(d('the variant’s description from its scenario', Type.String())),
   ref: Type.Optional(d('git ref the variant was built at (run --ref)', Type.String())),
