@@ -12,6 +12,11 @@ export interface Interrupts {
   dispose: () => void;
 }
 
+/**
+ * Listens for SIGINT, SIGTERM and the death of the starting process until `dispose`. The first aborts `signal`
+ * (said through `say`); a second writes where the results are, calls `release` (the out-dir lock) and exits at
+ * once with 128 + the signal's number. Never throws.
+ */
 export function handleInterrupts(opts: { say: (line: string) => void; outDir: string; release: () => void }): Interrupts {
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals = 'SIGINT';

@@ -6,6 +6,11 @@ import { formatMs, stripControl } from './terminal.ts';
 
 const HEARTBEAT_MS = 60_000;
 
+/**
+ * The progress of a run on `stream` (stderr): one rewritten line with an ETA on a terminal, plain lines plus a
+ * heartbeat every `heartbeatMs` (default 60 000 ms) elsewhere; `estimateMs` holds the expected ms per build by
+ * variant id. Returns `onEvent` for the runner's events, `message` for a line of its own, and `done`.
+ */
 export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: Map<string, number>; heartbeatMs?: number }) {
   const { stream } = opts;
   const tty = Boolean(stream.isTTY) && !process.env.CI;

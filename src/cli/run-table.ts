@@ -4,6 +4,10 @@ import { describeFailedBuilds } from '../results/failed-builds.ts';
 import { describeMethod, formatComparison } from '../stats/index.ts';
 import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts';
 
+/**
+ * The table printed at the end of a run: per variant its median build and range (ms), the tree's peak RSS, the
+ * artifact's bytes, first/warm start-up and its status, as aligned text lines (no trailing newline).
+ */
 export function formatRunTable(results: ResultsFile): string {
   const rows = results.variants.map((v) => {
     const wall = v.stats.wallMs;

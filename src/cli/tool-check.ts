@@ -4,6 +4,10 @@ import type { PlannedVariant } from '../plan/plan.ts';
 import type { ToolInfo } from '../results/schema.ts';
 import { commandsOf, createToolProber } from '../probe/tools/index.ts';
 
+/**
+ * The run's check of a required tool, probed from `cwd`: found where the variant calls it (name, version, path),
+ * or `version` and `path` null with a `hint` saying why and how to install it. Never throws for a missing tool.
+ */
 export function createToolCheck(cwd: string): (name: string, planned?: PlannedVariant) => Promise<ToolInfo & { hint?: string }> {
   const probe = createToolProber({ cwd });
   return async (name, planned) => {

@@ -8,6 +8,10 @@ import { resolveInside } from './confine.ts';
 import { TOOLS_ENV, toolsDir } from '../common/where.ts';
 import { expandEnvValue } from '../scenario/env-values.ts';
 
+/**
+ * The values of a variant's placeholders: `{workdir}`, `{cache}`, `{tools}`, `{scenarioDir}`, `{artifact}`
+ * (absolute) and `{needs.NAME}` (the producer's artifact), plus `extra` (e.g. `{round}`, `{port}`).
+ */
 export function placeholderValues(planned: PlannedVariant, extra: PlaceholderValues = {}): PlaceholderValues {
   const { workdir, cacheDir, variant, scenario } = planned;
   return {

@@ -4,6 +4,11 @@ import os from 'node:os';
 import { simpleGit } from 'simple-git';
 import type { Environment, ToolInfo } from '../results/schema.ts';
 
+/**
+ * The machine a run measured on: OS, kernel, CPU model and cores, memory (bytes), load average before (1, 5,
+ * 15 min), Node, host name, the git state of `cwd` (commit, branch, dirty) and `tools` as checked. Never throws:
+ * what cannot be read is recorded as unknown.
+ */
 export async function fingerprintEnvironment(opts: { cwd: string; tools: ToolInfo[] }): Promise<Environment> {
   return {
     os: osName(),

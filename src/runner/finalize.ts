@@ -9,6 +9,11 @@ export interface AdaptiveOptions {
   targetCiPct: number;
 }
 
+/**
+ * Recomputes every variant's statistics, its resolution warning (a median within the harness's own overhead)
+ * and the comparisons with each scenario's baseline under `stats` (noise in %, α); mutates and returns
+ * `results`. Pure but for that; never throws.
+ */
 export function finalizeResults(results: ResultsFile, stats: { noisePct?: number; alpha?: number } = {}): ResultsFile {
   for (const v of results.variants) {
     v.stats = v.samples.length > 0 ? summarizeVariant(v) : {};

@@ -50,6 +50,12 @@ export interface GroupRunResult {
 const KILL_GRACE_MS = 2000;
 const RSS_INTERVAL_MS = 100;
 
+/**
+ * Runs `command` with `sh -c` in its own process group, its output into `logFile`, and returns its wall, user
+ * and system time (ms), peak RSS (KiB), exit code or signal, whether it timed out (`timeoutMs`) or was aborted
+ * (`signal`), the log's tail and timed lines, and the processes it left behind (killed). A command that cannot
+ * start is `spawnError`, not a throw.
+ */
 export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult> {
   const marker = randomUUID();
   // Beside the log, not in /tmp: nothing outside the out dir and the workdirs outlives a run, however it ends.

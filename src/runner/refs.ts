@@ -5,6 +5,10 @@ import { simpleGit } from 'simple-git';
 import { InputError } from '../common/problem.ts';
 import type { Plan } from '../plan/plan.ts';
 
+/**
+ * Checks out every git ref of the plan in its own worktree and points its variants' `source` at the project
+ * folder inside it. Errors: InputError when `cwd` is no git repository or a ref is unknown.
+ */
 export async function prepareRefs(opts: { plan: Plan; cwd: string }): Promise<void> {
   const git = simpleGit({ baseDir: opts.cwd });
   if (!(await git.checkIsRepo())) throw new InputError([{ file: '--ref', message: `${opts.cwd} is not a git repository` }]);

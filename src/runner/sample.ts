@@ -45,6 +45,12 @@ export interface SampleRequest {
   signal?: AbortSignal;
 }
 
+/**
+ * One build of a planned variant in round `round` (< 0 for a warm-up): prepares its cache state, runs the build
+ * in its process group with its environment and timeout, logs to `logs/<variant>/<round>.log` under `outDir`,
+ * and returns the sample (times in ms, overhead subtracted; RSS in KiB; phases) and the raw run. A failed build
+ * is a sample with its exit code, not a throw.
+ */
 export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
   const { planned, round, outDir } = opts;
   prepareCacheState(planned, round, opts.isFirstBuild);

@@ -15,6 +15,11 @@ import { runUntimed, type UntimedOutcome } from './untimed.ts';
 /** Seeds kept per scenario: the current one and the one before (each can be a full target dir, GBs). */
 const KEEP = 2;
 
+/**
+ * Builds the variant's shared seed once per key under the tool dir (untimed, keeping the two newest per
+ * scenario) and clones its output folder into the variant's workdir. Returns undefined when done,
+ * 'interrupted' when aborted, or why it failed with the log tail (a failed seed build, a failed clone).
+ */
 export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: string; signal?: AbortSignal }): Promise<UntimedOutcome> {
   const { planned } = opts;
   const seed = planned.variant.seed!;

@@ -15,6 +15,7 @@ export function describeEnd(run: GroupRunResult, timeoutS?: number): string {
   return run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`;
 }
 
+/** Marks a variant `failed` with `reason`, keeping the last 40 lines of `tail` as its log tail. */
 export function fail(result: VariantResult, reason: string, tail: string[]): void {
   result.status = 'failed';
   result.reason = reason;
@@ -38,6 +39,10 @@ export function measuredBuilds(result: VariantResult): number {
 /** Why the last failed build of a variant failed, in the words of its `reason` if the variant fails. */
 const lastFailure = new WeakMap<VariantResult, string>();
 
+/**
+ * Keeps a failed build in the variant's `failures` (out of the statistics) with its log tail; a variant whose
+ * first builds all failed (two of them) is failed outright with the last one's reason.
+ */
 export function recordFailedBuild(opts: { result: VariantResult; sample: RunSample; run: GroupRunResult; why: string }): void {
   const { result, sample, run, why } = opts;
   (result.failures ??= []).push(sample);
@@ -54,4 +59,5 @@ export function failIfNothingSucceeded(result: VariantResult): void {
   fail(result, reason, result.logTail ?? []);
 }
 
+/** A round's name in messages: `warm-up 2` for round -2, `round 3` for round 3. */
 export const roundName = (round: number) => (round < 0 ? `warm-up ${-round}` : `round ${round}`);

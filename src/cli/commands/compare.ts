@@ -6,6 +6,11 @@ import { stripControl, stripControlLines } from '../terminal.ts';
 import type { CompareArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
 
+/**
+ * `compare BASELINE CURRENT` (results files or run folders): prints the comparison table on stdout and the
+ * regressions; returns EXIT.regression on a regression with --fail-on-regression (the default), else EXIT.ok.
+ * Errors: InputError when a results file is unreadable or invalid.
+ */
 export async function compareCommand(args: CompareArgs): Promise<number> {
   const [baseline, current] = readResultsFiles([args.baseline, args.current]) as [ResultsFile, ResultsFile];
   const outcome = compareRuns({ baseline, current, thresholdPct: args.threshold, noisePct: args.noise, alpha: args.alpha });

@@ -4,6 +4,11 @@ import { setupAdvice } from '../../common/where.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
 import { EXIT } from '../exit-codes.ts';
 
+/**
+ * `doctor [scenarios…]` (default: every file in scenarios/): prints every tool they need, found or not, with
+ * version, path and how to install; returns EXIT.failed when a default variant cannot run, else EXIT.ok.
+ * Errors: InputError when a named scenario cannot be found or loaded.
+ */
 export async function doctorCommand(opts: { scenarios: string[] }): Promise<number> {
   const cwd = process.cwd();
   const { scenarios } = selectScenarios({ args: opts.scenarios, all: true, cwd });

@@ -6,6 +6,11 @@ import type { InitAnswers } from '../../init/propose.ts';
 import { buildbenchCommand, setupCommand } from '../../common/where.ts';
 import { EXIT } from '../exit-codes.ts';
 
+/**
+ * `init [DIR]`: writes scenarios/*.yaml for the project in `dir` (replacing files only with `force`) and prints
+ * what it wrote and the next two commands, as typed from the current folder; returns EXIT.ok.
+ * Errors: InputError when `dir` does not exist, nothing in it can be benchmarked, or a file exists without `force`.
+ */
 export async function initCommand(opts: { dir: string; force: boolean; answers: InitAnswers }): Promise<number> {
   const cwd = process.cwd();
   const result = initProject({ dir: opts.dir, force: opts.force, answers: opts.answers });

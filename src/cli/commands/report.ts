@@ -6,6 +6,11 @@ import { loadHistory } from '../../compare/index.ts';
 import type { ReportArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
 
+/**
+ * `report RESULTS…`: renders the formats asked for (default: all) into --out (default: the folder of the first
+ * results file) and prints the files written; returns EXIT.ok. Errors: InputError for an unreadable or
+ * invalid results file.
+ */
 export async function reportCommand(opts: ReportArgs): Promise<number> {
   const results = readResultsFiles(opts.results);
   const history = opts.history ? loadHistory(opts.history) : undefined;

@@ -15,6 +15,11 @@ export interface ShardChoice {
   note: string;
 }
 
+/**
+ * The variant ids of `--shard i/n` (`raw`, already checked) in `plan`: comparison groups (scenario × cache
+ * state, each with its baseline) split into n parts balanced by the reference timings' cost in ms. Errors:
+ * InputError when this shard has nothing to measure (more shards than groups).
+ */
 export function chooseShard(opts: { plan: Plan; raw: string; reference: Map<string, VariantTiming> }): ShardChoice {
   // The flag's own check (cli/run-options.ts) refused anything else already.
   const spec = parseShard(opts.raw);

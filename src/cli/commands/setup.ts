@@ -10,6 +10,12 @@ import { EXIT } from '../exit-codes.ts';
 
 const list = (raw: string | undefined): string[] | undefined => raw?.split(',').map((s) => s.trim()).filter(Boolean);
 
+/**
+ * `setup [scenarios…]`: provisions what the scenarios require, printing each step on stdout. Returns EXIT.ok
+ * when done (what needs root is said with its command), EXIT.failed with --check when something is missing or
+ * when a provisioning command failed (its output's last lines on stderr). Errors: InputError for a scenario
+ * that cannot be found or loaded.
+ */
 export async function provisionCommand(args: SetupArgs): Promise<number> {
   const cwd = process.cwd();
   const { scenarios } = selectScenarios({ args: args.scenarios, all: true, cwd });

@@ -8,6 +8,10 @@ import { checkNeeds } from '../../scenario/needs.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { EXIT } from '../exit-codes.ts';
 
+/**
+ * `validate FILE…`: loads every file and checks the needs across them; prints "N scenario files valid (M
+ * variants)" and returns EXIT.ok, warnings on stderr. Errors: InputError with every problem of every file.
+ */
 export async function validateCommand(opts: { files: string[] }): Promise<number> {
   const problems: Problem[] = [];
   const scenarios: Scenario[] = [];
