@@ -5,6 +5,7 @@ import { initProject } from '../../init/init.ts';
 import type { InitAnswers } from '../../init/propose.ts';
 import { buildbenchCommand, setupCommand } from '../../common/where.ts';
 import { EXIT } from '../exit-codes.ts';
+import { stripControlLines } from '../terminal.ts';
 
 /**
  * `init [DIR]`: writes scenarios/*.yaml for the project in `dir` (replacing files only with `force`) and prints
@@ -28,6 +29,6 @@ export async function initCommand(opts: { dir: string; force: boolean; answers: 
   const toRun = result.defaults.length === 0 ? result.written : inProject ? [] : result.defaults;
   out.push(`  ${setupCommand({ cwd, scenarios: result.written.map(rel) })}`);
   out.push(`  ${[`${buildbenchCommand({ cwd })} run`, ...toRun.map(rel)].join(' ')}`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(`${stripControlLines(out.join('\n'))}\n`);
   return EXIT.ok;
 }

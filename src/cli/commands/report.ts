@@ -5,6 +5,7 @@ import { renderReports } from '../../report/index.ts';
 import { loadHistory } from '../../compare/index.ts';
 import type { ReportArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
+import { stripControl } from '../terminal.ts';
 
 /**
  * `report RESULTS…`: renders the formats asked for (default: all) into --out (default: the folder of the first
@@ -17,7 +18,7 @@ export async function reportCommand(opts: ReportArgs): Promise<number> {
   const outDir = path.resolve(opts.out ?? (opts.results[0]!.endsWith('.json') ? path.dirname(opts.results[0]!) : opts.results[0]!));
   const formats = opts.format?.split(',').map((f) => f.trim());
   const files = await renderReports({ results, history: history?.runs, outDir, formats });
-  for (const w of history?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
-  process.stdout.write(`${files.map((f) => path.relative(process.cwd(), f) || f).join('\n')}\n`);
+  for (const w of history?.warnings ?? []) process.stderr.write(`warning: ${stripControl(w)}\n`);
+  process.stdout.write(`${files.map((f) => stripControl(path.relative(process.cwd(), f) || f)).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { selectScenarios } from '../../scenario/discover.ts';
 import { largeCopyWarnings } from '../../plan/copy-size.ts';
 import { readResultsFile, removeStaleResultsTemps } from '../../results/io.ts';
 import { acquireOutDirLock } from '../../results/lock.ts';
-import { stripControl } from '../terminal.ts';
+import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from '../run-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { describePlan, planNotes } from '../plan-text.ts';
@@ -25,7 +25,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   for (const w of await largeCopyWarnings(planned.plan)) warn(w);
   const notes = planNotes({ plan: planned.plan, shardNote: planned.shard?.note, alpha: args.alpha });
   if (args.dryRun) {
-    process.stdout.write([...notes, describePlan(planned.plan, planned.estimate)].join('\n'));
+    process.stdout.write(stripControlLines([...notes, describePlan(planned.plan, planned.estimate)].join('\n')));
     return EXIT.ok;
   }
   const release = acquireOutDirLock(planned.outDir);

@@ -7,6 +7,7 @@ import { selectScenarios } from '../../scenario/discover.ts';
 import { setupAdvice } from '../../common/where.ts';
 import type { SetupArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
+import { stripControl, stripControlLines } from '../terminal.ts';
 
 const list = (raw: string | undefined): string[] | undefined => raw?.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -29,12 +30,12 @@ export async function provisionCommand(args: SetupArgs): Promise<number> {
       skip: list(args.skip) as Component[] | undefined,
       extraPackages: list(args.apt),
       advice,
-      write: (line) => process.stdout.write(`${line}\n`),
+      write: (line) => process.stdout.write(`${stripControl(line)}\n`),
     });
     return args.check && !complete ? EXIT.failed : EXIT.ok;
   } catch (err) {
     if (!(err instanceof SetupError)) throw err;
-    process.stderr.write(`buildbench setup: ${err.message}\n`);
+    process.stderr.write(`buildbench setup: ${stripControlLines(err.message)}\n`); // it ends with the failed command's output
     return EXIT.failed;
   }
 }
