@@ -1,6 +1,7 @@
 // Everything the artifact tells: its toolchain fingerprint against the declared intent, its split debug info,
 // and what the toolchain probes (probes.ts) find inside: the heaviest packages of a frozen Python app and
-// the dev-only ones it should not ship, a Rust app's crates compiled in two versions and unused dependencies.
+// the dev-only ones it should not ship, a Rust app's crates compiled in two versions and unused dependencies,
+// an installable package's control fields.
 import { join } from 'node:path';
 import type { ArtifactInfo } from '../results/schema.ts';
 import type { Expect } from '../scenario/schema.ts';
@@ -8,7 +9,7 @@ import { fingerprintArtifact, type Fingerprint } from './fingerprint.ts';
 import { PROBES } from './probes.ts';
 import { readArtifactFiles } from './artifact-files.ts';
 
-export type ArtifactInsight = Pick<ArtifactInfo, 'fingerprint' | 'unused' | 'duplicateCrates' | 'unusedDependencies'> & {
+export type ArtifactInsight = Pick<ArtifactInfo, 'fingerprint' | 'unused' | 'duplicateCrates' | 'unusedDependencies' | 'package'> & {
   largest?: ArtifactInfo['largest'];
   debugBytes?: number;
 };

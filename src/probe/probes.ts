@@ -2,6 +2,7 @@
 // and cache-check sentences are joined in this order.
 import { CARGO_PROBE } from './rust/cargo-probe.ts';
 import { PYTHON_PROBE } from './python/python-probe.ts';
+import { DEB_PROBE } from './deb-probe.ts';
 import type { ToolchainProbe } from './toolchain-probe.ts';
 
-export const PROBES: readonly ToolchainProbe[] = [CARGO_PROBE, PYTHON_PROBE];
+export const PROBES: readonly ToolchainProbe[] = [CARGO_PROBE, PYTHON_PROBE, DEB_PROBE];

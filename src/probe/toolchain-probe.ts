@@ -50,7 +50,7 @@ export interface ArtifactInput {
   duplicateCrates?: number;
 }
 
-export type ArtifactFindings = Partial<Pick<ArtifactInfo, 'unused' | 'duplicateCrates' | 'unusedDependencies' | 'largest'>>;
+export type ArtifactFindings = Partial<Pick<ArtifactInfo, 'unused' | 'duplicateCrates' | 'unusedDependencies' | 'largest' | 'package'>>;
 
 /** Reads one artifact. */
 export interface ArtifactProbe {

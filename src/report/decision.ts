@@ -106,10 +106,10 @@ function buildTable(o: { sc: ScenarioModel; title: string; variants: VariantMode
 }
 
 const keyOf = (w: WinnerPick) => w.key;
-const emptyCell = (): DecisionCell => ({ value: '—', ratio: '', tone: null, mark: '', title: '', winner: false });
-const ratioText = (r: number) => `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`;
+export const emptyCell = (): DecisionCell => ({ value: '—', ratio: '', tone: null, mark: '', title: '', winner: false });
+export const ratioText = (r: number) => `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`;
 
-const TONE: Record<Verdict, { tone: Tone; mark: (w: Metric['words']) => string }> = {
+export const TONE: Record<Verdict, { tone: Tone; mark: (w: Metric['words']) => string }> = {
   faster: { tone: 'good', mark: (w) => w.lower },
   slower: { tone: 'bad', mark: (w) => w.higher },
   'no difference': { tone: 'same', mark: () => 'same' },
@@ -132,15 +132,19 @@ function timedCell(o: { v: VariantModel; col: Metric; comparison: ComparisonMode
 function sizeCell(o: { v: VariantModel; base: VariantModel | undefined; winner: boolean }): DecisionCell {
   const bytes = artifactBytes(o.v);
   if (bytes === undefined) return emptyCell();
-  const value = formatBytes(bytes);
   const title = `${bytes.toLocaleString('en')} bytes${o.v.artifact && o.v.artifact.files > 1 ? ` in ${o.v.artifact.files} files` : ''}`;
-  if (o.v.baseline) return { value, ratio: '', tone: 'baseline', mark: 'baseline', title, winner: o.winner };
-  const baseBytes = o.base && artifactBytes(o.base);
-  if (!baseBytes) return { value, ratio: '', tone: null, mark: '', title, winner: o.winner };
-  const r = bytes / baseBytes;
+  return exactSizeCell({ bytes, baseBytes: o.base && artifactBytes(o.base), baseline: o.v.baseline, title, winner: o.winner });
+}
+
+/** A size against the baseline's, compared as an exact ratio (sizes are one deterministic number each). */
+export function exactSizeCell(o: { bytes: number; baseBytes: number | undefined; baseline: boolean; title: string; winner: boolean }): DecisionCell {
+  const value = formatBytes(o.bytes);
+  if (o.baseline) return { value, ratio: '', tone: 'baseline', mark: 'baseline', title: o.title, winner: o.winner };
+  if (!o.baseBytes) return { value, ratio: '', tone: null, mark: '', title: o.title, winner: o.winner };
+  const r = o.bytes / o.baseBytes;
   // Exact sizes: a difference under half a percent is no difference a user ships.
   const [tone, mark]: [Tone, string] = Math.abs(r - 1) < 0.005 ? ['same', 'same'] : r < 1 ? ['good', 'smaller'] : ['bad', 'larger'];
-  return { value, ratio: ratioText(r), tone, mark, title, winner: o.winner };
+  return { value, ratio: ratioText(r), tone, mark, title: o.title, winner: o.winner };
 }
 
 /** At most three sentences, each from a decided comparison or an exact size. */

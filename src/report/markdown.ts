@@ -10,6 +10,7 @@ import { cleanLine } from '../common/clean-text.ts';
 import type { Reporter } from './reporter.ts';
 import { buildDecisions, DECISION_COLUMNS, type DecisionCell } from './decision.ts';
 import { writeFileAtomic } from '../common/write-atomic.ts';
+import { buildShippedApps, SHIPPED_COLUMNS, type ShippedTable } from './shipped-app.ts';
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -54,6 +55,26 @@ function scenarioSection(sc: ScenarioModel): string[] {
   return lines;
 }
 
+/** "Shipped app": per packager, the pipeline to the installable package and how the package behaves. */
+function shippedSection(t: ShippedTable): string[] {
+  const rows = t.rows.map((r) => [
+    `${r.name}${r.baseline ? ' (baseline)' : ''}${r.status === 'ok' ? '' : ` — ${r.status}`}`,
+    ...r.cells.map(decisionCell),
+  ]);
+  const notes = t.rows.filter((r) => r.status !== 'ok' && r.note).map((r) => `- ${md(r.name)}: ${md(r.note!)}`);
+  return [
+    `## Shipped app: ${md(t.scenario)} (${md(t.cache)} builds)`,
+    '',
+    ...table(['Packager', ...SHIPPED_COLUMNS], rows),
+    '',
+    '_Pipeline = sidecar build + app build (medians); its verdict compares whole pipelines. Sizes are exact. Time to ready: first launch of the unpacked package until its window shows and the sidecar answers._',
+    '',
+    ...t.sentences.map(md),
+    ...(notes.length > 0 ? ['', ...notes] : []),
+    '',
+  ];
+}
+
 /** The run against earlier results: the same rows as `buildbench compare`, and the regressions. */
 function againstSection(a: AgainstModel): string[] {
   const lines = [`## ${md(cleanLine(a.title))}`, ''];
@@ -76,8 +97,9 @@ export function renderMarkdown(model: ReportModel): string {
     ...s.leftOut.map((l) => `  - not measured (${md(l.why)}): ${md(l.ids)}`),
   ]);
   const body = model.scenarios.length > 0 ? model.scenarios.flatMap(scenarioSection) : ['The results hold no scenario.', ''];
+  const shipped = buildShippedApps(model).flatMap(shippedSection);
   const against = (model.against ?? []).flatMap(againstSection);
-  return [`# ${md(model.title)}`, '', ...runs, '', ...body, ...against, 'Full report with every number: `report.html`.', ''].join('\n');
+  return [`# ${md(model.title)}`, '', ...runs, '', ...body, ...shipped, ...against, 'Full report with every number: `report.html`.', ''].join('\n');
 }
 
 export const markdownReporter: Reporter = {

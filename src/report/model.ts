@@ -40,6 +40,8 @@ export interface VariantModel {
   artifact: ArtifactInfo | null;
   startup: StartupInfo | null;
   phases: PhaseModel | null;
+  /** Ids of the variants whose artifacts it consumed (`needs`), in the same run (same `source`). */
+  producers: string[];
 }
 
 /** A comparison with its variant and baseline ids replaced by report keys. */
@@ -153,6 +155,7 @@ function toVariant(v: VariantResult, source: number, { key, suffix }: KeyPart): 
     artifact: v.artifact && { ...v.artifact, path: cleanLine(v.artifact.path), largest: v.artifact.largest.slice(0, 10).map((e) => ({ path: cleanLine(e.path), bytes: e.bytes })) },
     startup: v.startup && { ...v.startup, ...(v.startup.error === undefined ? {} : { error: cleanText(v.startup.error) }) },
     phases: representativePhases(v),
+    producers: Object.values(v.needs ?? {}).map((id) => cleanLine(id)),
   };
 }
 

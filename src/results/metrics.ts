@@ -102,6 +102,9 @@ export const METRICS: readonly Metric[] = [
   { name: 'bytes', label: 'Artifact size', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: ofArtifact('bytes') },
   { name: 'debugBytes', label: 'Split debug info', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: ofArtifact('debugBytes') },
   { name: 'files', label: 'Artifact files', unit: 'files', lowerIsBetter: true, words: { lower: 'fewer', higher: 'more' }, kind: 'single', decides: false, compared: true, read: ofArtifact('files') },
+  // A variant that consumed other variants' artifacts: its build plus its producers' (stats/pipelines.ts).
+  { name: 'pipelineMs', label: 'Pipeline (producers + this build)', ...TIME, kind: 'sampled', decides: true, compared: true, read: fromSamples((s) => s.pipelineMs ?? Number.NaN) },
+  { name: 'installedBytes', label: 'Installed size', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: (v) => (v.artifact?.kind === 'file' ? (v.artifact.package?.installedBytes ?? undefined) : undefined) },
   // The median of the first launches' extraction, which the runner records once per variant.
   { name: 'extractBytes', label: 'Extracted on first launch', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: (v) => v.startup?.extractBytes ?? undefined },
 ];

@@ -47,6 +47,12 @@ export const SampleSchema = Type.Object({
   sysMs: d('system CPU of the whole process tree', Type.Number()),
   maxRssKb: d('peak RSS of the largest single process (getrusage via GNU time)', Type.Number()),
   treeRssKb: d('peak of the summed RSS of the process group, sampled from /proc', Type.Number()),
+  pipelineMs: Type.Optional(
+    d(
+      'a variant that consumed artifacts (needs): this build plus the k-th successful build of each producer, k this build\'s rank among the variant\'s successful builds',
+      Type.Number(),
+    ),
+  ),
   exitCode: d('exit code; null when killed by a signal', Nullable(Type.Integer())),
   signal: Type.Optional(d('the signal that ended the build, if any', Type.String())),
   timedOut: Type.Optional(d('true when the build ran past its timeoutS and was killed', Type.Boolean())),
@@ -111,6 +117,18 @@ export const ArtifactSchema = Type.Object({
     ),
   ),
   duplicateCrates: Type.Optional(d('crates compiled in more than one version (cargo tree --duplicates)', Type.Integer())),
+  package: Type.Optional(
+    d(
+      'an installable package\'s control fields (a .deb: dpkg-deb --field)',
+      Type.Object({
+        format: d('the package format: deb (a Debian binary package, deb(5))', Type.Literal('deb')),
+        name: d('the Package field', Type.String()),
+        version: d('the Version field', Type.String()),
+        architecture: d('the Architecture field (amd64, all …)', Type.String()),
+        installedBytes: d('Installed-Size × 1024 (the field is in KiB, Debian Policy 5.6.20); null when the package has none', Nullable(Type.Integer())),
+      }),
+    ),
+  ),
 });
 
 export const LAUNCH_STATES = ['first', 'warm'] as const;
@@ -139,6 +157,8 @@ export const StartupSchema = Type.Object({
 /** `interrupted`: the run was stopped (Ctrl-C, SIGTERM, its starter gone) before this variant had a sample. */
 /** How a failed variant's reason starts when it built but its artifact never became ready (a `failed` status). */
 export const DOES_NOT_RUN = 'built, does not run';
+/** How the reason of a variant that cannot be a Tauri app's externalBin (a packager that builds a folder) begins. */
+export const NOT_A_DROP_IN = 'not an externalBin drop-in';
 
 export const STATUSES = ['ok', 'failed', 'unavailable', 'skipped', 'interrupted'] as const;
 

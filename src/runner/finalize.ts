@@ -1,7 +1,7 @@
 // Statistics are computed once, by the pure functions in stats/, each time the results file is written; the
 // report, the terminal and compare only display what is stored here.
 import type { ResultsFile } from '../results/schema.ts';
-import { compareAcrossRefs, compareWithBaselines, decideStop, resolutionWarning, summarizeVariant } from '../stats/index.ts';
+import { compareAcrossRefs, compareWithBaselines, decideStop, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
 
 export interface AdaptiveOptions {
   minRuns: number;
@@ -15,6 +15,7 @@ export interface AdaptiveOptions {
  * `results`. Pure but for that; never throws.
  */
 export function finalizeResults(results: ResultsFile, stats: { noisePct?: number; alpha?: number } = {}): ResultsFile {
+  recordPipelines(results.variants);
   for (const v of results.variants) {
     v.stats = v.samples.length > 0 ? summarizeVariant(v) : {};
     const { overheadMs, overheadSpreadMs } = results.config;
@@ -28,7 +29,10 @@ export function finalizeResults(results: ResultsFile, stats: { noisePct?: number
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
   const settings = { ...stats };
   const refs = results.config.refs ?? [];
-  results.comparisons = [...compareWithBaselines(measured, settings), ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : [])];
+  results.comparisons = [
+    ...compareWithBaselines(measured, settings),
+    ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : []),
+  ];
   return results;
 }
 

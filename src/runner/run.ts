@@ -53,13 +53,14 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   return closeRun(run, stopReason);
 }
 
-/** Availability first: a missing tool makes the variant unavailable, with the reason, before anything runs. */
+/** Availability first: a variant declared unavailable, or missing a tool, is recorded so with the reason, before anything runs. */
 function markUnavailable(run: RunContext): void {
   for (const { planned, result } of run.byId.values()) {
     const missing = run.toolsOf(planned).filter((t) => !t.path);
-    if (missing.length === 0) continue;
-    Object.assign(result, { status: 'unavailable', reason: missing.map((t) => `${t.name} not found${t.hint ? ` (${t.hint})` : ''}`).join('; ') });
-    run.emit({ kind: 'unavailable', id: planned.id, reason: result.reason! });
+    const reason = planned.variant.unavailable ?? (missing.length > 0 ? missing.map((t) => `${t.name} not found${t.hint ? ` (${t.hint})` : ''}`).join('; ') : undefined);
+    if (!reason) continue;
+    Object.assign(result, { status: 'unavailable', reason });
+    run.emit({ kind: 'unavailable', id: planned.id, reason });
   }
 }
 

@@ -12,6 +12,7 @@ import { DOES_NOT_RUN, LAUNCH_STATES, type Launch, type StartupInfo, type Varian
 import { median } from '../stats/descriptive.ts';
 import type { RunEvent } from './events.ts';
 import { launchOnce } from './smoke.ts';
+import { runUntimed } from './untimed.ts';
 
 export interface StartupRoundsOptions {
   entries: { planned: PlannedVariant; result: VariantResult }[];
@@ -29,6 +30,7 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
   const entries = opts.entries.filter(({ planned, result }) => isLaunchable(planned, result));
   const byId = new Map(entries.map((e) => [e.planned.id, e]));
   for (const { result } of entries) result.startup = { firstMs: null, warmMs: null, readyOk: true, launches: [] };
+  await installAll({ ...opts, entries });
   // A different seed from the build rounds': the launch order should not repeat the build order.
   const rounds = orderRounds({ ids: entries.map((e) => ({ id: e.planned.id, count: e.planned.runs })), rounds: Math.max(0, ...entries.map((e) => e.planned.runs)), seed: opts.seed + 2 });
   for (const [r, ids] of rounds.entries()) {
@@ -40,6 +42,22 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
       await launchPair({ ...opts, planned, result, round: r + 1, position });
       opts.save();
     }
+  }
+}
+
+/**
+ * Each variant's untimed `smoke.install` (e.g. unpacking the package a launch runs from), once, after its last
+ * build: what a user does before the first launch is not part of the launch's time. A failure fails the variant.
+ */
+async function installAll(opts: StartupRoundsOptions): Promise<void> {
+  for (const { planned, result } of opts.entries) {
+    const install = planned.variant.smoke?.install;
+    if (!install || opts.signal?.aborted) continue;
+    const outcome = await runUntimed({ planned, commands: [install], label: 'install', outDir: opts.outDir, signal: opts.signal });
+    if (outcome === 'interrupted' || !outcome) continue;
+    Object.assign(result.startup!, { readyOk: false, error: outcome.reason });
+    opts.fail(result, `${DOES_NOT_RUN}: ${outcome.reason}`, outcome.tail);
+    opts.emit({ kind: 'does-not-run', id: planned.id, reason: result.reason!, block: outcome.tail });
   }
 }
 

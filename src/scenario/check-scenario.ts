@@ -138,7 +138,7 @@ function checkNeedPlaceholders(opts: { v: Raw; raw: Raw; at: At }): Problem[] {
   const declared = isRecord(v.needs) ? Object.keys(v.needs) : [];
   const smoke = isRecord(v.smoke) ? v.smoke : {};
   const envOf = (env: unknown) => Object.entries(isRecord(env) ? env : {}).map(([k, val]): [Segments, unknown] => [['env', k], val]);
-  const places: [Segments, unknown][] = [[['build'], v.build], [['setup'], v.setup], [['smoke', 'run'], smoke.run], ...envOf(v.env)];
+  const places: [Segments, unknown][] = [[['build'], v.build], [['setup'], v.setup], [['smoke', 'run'], smoke.run], [['smoke', 'install'], smoke.install], ...envOf(v.env)];
   // Scenario-wide env and setup reach every variant, so their needs must be declared by each.
   const shared: [Segments, unknown][] = [[['setup'], raw.setup], ...envOf(raw.env)];
   const problems: Problem[] = [];

@@ -24,7 +24,7 @@ export const Env = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$'
 export const Requires = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
   description: 'tools that must be found (see `buildbench doctor`); missing → the variant is unavailable',
 });
-const CacheStateSchema = StringEnum(CACHE_STATES);
+export const CacheStateSchema = StringEnum(CACHE_STATES);
 // One state may be written as a plain string: `cache: warm`.
 export const CacheList = Type.Union([CacheStateSchema, Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
   description: `a cache state or a list of them (${CACHE_STATES.join(', ')})`,
@@ -44,6 +44,13 @@ export const MutateSchema = Type.Union(
 
 export const SmokeSchema = Type.Object(
   {
+    install: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 10_000,
+        description: 'an untimed command run in the workdir after the last build, before the first launch (e.g. unpacking a package the launch runs from); its failure fails the variant',
+      }),
+    ),
     run: Command,
     ready: Type.Optional(
       Type.String({ minLength: 1, maxLength: 2000, description: 'URL polled until it answers 2xx (e.g. a sidecar\'s health URL); without it and without `window`, ready means exit 0' }),
@@ -138,6 +145,9 @@ export const VariantFileSchema = Type.Object(
     phases: Type.Optional(Type.Array(PhaseSchema)),
     expect: Type.Optional(ExpectSchema),
     network: Type.Optional(Type.Boolean({ description: 'the build may use the network (the report says so)' })),
+    unavailable: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 2000, description: 'why this variant cannot be built as asked: it is recorded unavailable with this reason and never run' }),
+    ),
     needs: Type.Optional(Needs),
     default: Type.Optional(
       Type.Union([Type.Boolean(), Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {

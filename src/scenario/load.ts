@@ -100,6 +100,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     phases: v.phases ?? [],
     expect: v.expect,
     network: v.network ?? false,
+    ...(v.unavailable ? { unavailable: v.unavailable } : {}),
     needs: Object.entries(v.needs ?? {}).map(([name, producer]) => {
       const { message: _, ...where } = at(['variants', i, 'needs', name], '');
       return { name, producer, at: where };

@@ -57,6 +57,8 @@ export interface ScenarioVariant {
   phases: PhaseRule[];
   expect?: Expect;
   network: boolean;
+  /** Why the variant cannot be built as asked (a known limitation): recorded unavailable, never run. */
+  unavailable?: string;
   /** Artifacts of other variants this one consumes, in the order written (absent: none). */
   needs?: Need[];
   runs: number;

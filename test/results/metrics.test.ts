@@ -15,7 +15,8 @@ const full = variant({
 describe('metric registry', () => {
   it('names every metric once, in the order summaries and tables list them', () => {
     expect(METRICS.map((m) => m.name)).toEqual([
-      'wallMs', 'userMs', 'sysMs', 'cpuMs', 'maxRssKb', 'treeRssKb', 'startupFirstMs', 'startupWarmMs', 'bytes', 'debugBytes', 'files', 'extractBytes',
+      'wallMs', 'userMs', 'sysMs', 'cpuMs', 'maxRssKb', 'treeRssKb', 'startupFirstMs', 'startupWarmMs', 'bytes', 'debugBytes', 'files', 'pipelineMs', 'installedBytes',
+      'extractBytes',
     ]);
   });
 
@@ -40,6 +41,20 @@ describe('metric registry', () => {
     const m = metric(name);
     expect(m.kind === 'single' && m.read(full)).toBe(value);
     expect(formatMetric(name, value)).toBe(shown);
+  });
+
+  it('reads a pipeline from the successful samples that have one, and the installed size from a package', () => {
+    const consumer = variant({
+      variant: 'c',
+      samples: [sample(0, 100, { pipelineMs: 150 }), sample(1, 110, { exitCode: 1, pipelineMs: 170 }), sample(2, 120)],
+      artifact: { ...full.artifact!, kind: 'file', package: { format: 'deb', name: 'c', version: '1', architecture: 'amd64', installedBytes: 8192 } },
+    });
+    const pipeline = metric('pipelineMs');
+    expect(pipeline.kind === 'sampled' && pipeline.read(consumer)).toEqual({ values: [150], rounds: [0] });
+    const installed = metric('installedBytes');
+    expect(installed.kind === 'single' && installed.read(consumer)).toBe(8192);
+    expect(installed.kind === 'single' && installed.read(full)).toBeUndefined();
+    expect(formatMetric('installedBytes', 8192)).toBe('8 KiB');
   });
 
   it('reads no size from a missing artifact, and falls back to the recorded start-up of an older file', () => {

@@ -57,7 +57,7 @@ describe('preset', () => {
 
   it.each([
     ['an unknown preset', 'name: x\nproject: proj\npreset: rust-lnk\nwith: {bin: a}\n', [
-      'x.yaml:3:9 preset: must be one of python-freeze, python-env, rust-link, rust-debuginfo, rust-release-profile, rust-nightly (did you mean "rust-link"?)',
+      'x.yaml:3:9 preset: must be one of python-freeze, python-env, rust-link, rust-debuginfo, rust-release-profile, rust-nightly, tauri-bundle (did you mean "rust-link"?)',
     ]],
     ['an unknown parameter', `${link}  bim: x\n`, ['x.yaml:6:3 with.bim: unknown key (did you mean "bin"?)']],
     ['a missing parameter', 'name: x\nproject: proj\npreset: rust-link\nwith: {edit: src/lib.rs}\n', ['x.yaml:4:7 with: missing required key "bin"']],

@@ -25,6 +25,7 @@ describe('scenarios/', () => {
     expect(files).toEqual([
       'python-env.yaml',
       'sidecar.yaml',
+      'tauri-app.yaml',
       'tauri-debuginfo.yaml',
       'tauri-link-full.yaml',
       'tauri-link.yaml',

@@ -16,10 +16,16 @@ fn main() {
     // TAURI_APP_EXIT_WHEN_READY=1: exit 0 once the sidecar answers, 1 if it never does; lets a smoke test
     // time launch → ready under xvfb-run without a person closing the window.
     let exit_when_ready = std::env::var("TAURI_APP_EXIT_WHEN_READY").is_ok_and(|v| v == "1");
+    // TAURI_APP_SIDECAR_PORT=N: start the sidecar on port N, so a smoke test can poll the sidecar's /health
+    // itself (the app's own process is then ready when the real sidecar it started answers).
+    let fixed_port = std::env::var("TAURI_APP_SIDECAR_PORT").ok().and_then(|v| v.parse::<u16>().ok());
     tauri::Builder::default()
         .plugin(tauri_plugin_shell::init())
         .setup(move |app| {
-            let port = sidecar::free_port()?;
+            let port = match fixed_port {
+                Some(port) => port,
+                None => sidecar::free_port()?,
+            };
             let child = sidecar::spawn(app.handle(), port)?;
             app.manage(Sidecar(std::sync::Mutex::new(Some(child))));
             let handle = app.handle().clone();

@@ -96,6 +96,8 @@ export const CATALOG: Record<string, ToolSpec> = {
   // A smoke test's `window`: buildbench starts Xvfb itself and looks for the window with xwininfo.
   Xvfb: { locate: bin('Xvfb'), version: { kind: 'dpkg', pkg: 'xvfb' }, provide: apt('xvfb') },
   xwininfo: { locate: bin('xwininfo'), version: { kind: 'dpkg', pkg: 'x11-utils' }, provide: apt('x11-utils') },
+  // Reads a .deb's control fields (the package probe) and unpacks it for a smoke test (dpkg-deb -x).
+  'dpkg-deb': { locate: bin('dpkg-deb'), version: { kind: 'dpkg', pkg: 'dpkg' }, provide: apt('dpkg') },
   hyperfine: { locate: bin('hyperfine'), version: args(/^hyperfine (\S+)/), provide: apt('hyperfine') },
   tauri: {
     locate: bin('tauri'),

@@ -7,8 +7,9 @@ import { rustDebuginfo } from './rust-debuginfo.ts';
 import { rustLink } from './rust-link.ts';
 import { rustNightly } from './rust-nightly.ts';
 import { rustReleaseProfile } from './rust-release-profile.ts';
+import { tauriBundle } from './tauri-bundle.ts';
 
-export const PRESETS: readonly Preset[] = [pythonFreeze, pythonEnv, rustLink, rustDebuginfo, rustReleaseProfile, rustNightly];
+export const PRESETS: readonly Preset[] = [pythonFreeze, pythonEnv, rustLink, rustDebuginfo, rustReleaseProfile, rustNightly, tauriBundle];
 
 /** The preset called `name` (python-freeze, python-env, rust-link …); undefined for an unknown name. */
 export function findPreset(name: string): Preset | undefined {

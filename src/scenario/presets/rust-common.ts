@@ -32,7 +32,7 @@ export type RustParams = Static<typeof _rustParams>;
 export const cargo = (p: RustParams, sub: 'build' | 'rustc', ...rest: (string | false | undefined)[]) =>
   words('cargo', sub, '-v', p.cargoArgs, p.package && `-p ${p.package}`, ...rest);
 
-const EDIT_TEXT = '\n// buildbench: an edit before each incremental sample\n';
+export const EDIT_TEXT = '\n// buildbench: an edit before each incremental sample\n';
 
 /** An incremental variant: the edit before each sample, the binary as artifact, the launch if one is given. */
 export function incremental(p: RustParams, profile: 'debug' | 'release', variant: Omit<TemplateVariant, 'artifact'>): TemplateVariant {

@@ -1,0 +1,102 @@
+// The app a Tauri team ships, end to end: each variant takes one packager's frozen sidecar from another
+// scenario's variant (`needs`), drops it in as the app's `bundle.externalBin`, and runs the real Tauri CLI to
+// build the release app and bundle a .deb offline. The dependencies come from one untimed seed built the way
+// `tauri build` builds (`--bins --features tauri/custom-protocol --release`, seen in `tauri build --verbose`),
+// so each sample compiles the app crate after an edit and bundles it. The smoke unpacks the .deb (untimed) and
+// times the unpacked app on a private display until its window shows and the real sidecar answers /health.
+import { Type } from '@sinclair/typebox';
+import { NOT_A_DROP_IN } from '../../results/schema.ts';
+import { CacheStateSchema } from '../fields.ts';
+import { definePreset, paramsObject, words, type TemplateVariant } from './preset.ts';
+import { EDIT_TEXT, RUST_PARAMS, rustScenario } from './rust-common.ts';
+
+/** Where `tauri build` writes its bundles, under the target dir. */
+const BUNDLE_DIR = 'target/release/bundle';
+/** The folder the smoke unpacks the .deb into, inside the workdir. */
+const UNPACKED = 'deb-root';
+
+const Sidecar = Type.Object(
+  {
+    variant: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'the producer scenario\'s variant, which becomes this variant\'s name' }),
+    cache: CacheStateSchema,
+  },
+  { additionalProperties: false },
+);
+
+const params = paramsObject({
+  bin: RUST_PARAMS.bin,
+  edit: RUST_PARAMS.edit,
+  cargoArgs: RUST_PARAMS.cargoArgs,
+  setup: RUST_PARAMS.setup,
+  lockfile: RUST_PARAMS.lockfile,
+  deb: Type.String({ minLength: 1, description: `the .deb \`tauri build --bundles deb\` writes, inside the workdir (${BUNDLE_DIR}/deb/<productName>_<version>_<arch>.deb)` }),
+  cli: Type.String({ minLength: 1, default: 'tauri', description: 'the Tauri CLI command (e.g. the project\'s devDependency, node_modules/.bin/tauri)' }),
+  externalBin: Type.String({ minLength: 1, default: 'binaries/sidecar', description: 'the bundle.externalBin entry the sidecar is copied to (Tauri adds -<target triple>)' }),
+  producer: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', default: 'sidecar', description: 'the scenario whose variants freeze the sidecar' }),
+  sidecars: Type.Array(Sidecar, {
+    minItems: 1,
+    default: [
+      { variant: 'pyinstaller-onefile', cache: 'warm' },
+      { variant: 'pyinstaller-onefile-excludes', cache: 'warm' },
+      { variant: 'pex', cache: 'warm' },
+      { variant: 'shiv', cache: 'cold' },
+      { variant: 'pex-scie', cache: 'warm' },
+    ],
+    description: 'the producer variants that build one file, each bundled by one variant; the first is the baseline',
+  }),
+  folders: Type.Array(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' }), {
+    default: ['pyinstaller-onedir'],
+    description: 'producer variants that build a folder: recorded unavailable, since an externalBin entry is one file',
+  }),
+  portEnv: Type.String({
+    pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+    default: 'TAURI_APP_SIDECAR_PORT',
+    description: 'the variable telling the app which port to start its sidecar on; the smoke sets it to {port} and polls /health there',
+  }),
+  window: Type.String({ maxLength: 1000, default: '', description: 'regular expression for the app window\'s title the smoke waits for ("": any window)' }),
+});
+
+/** Why a folder cannot be bundled as it is: Tauri copies each externalBin entry as one file. */
+const FOLDER_REASON = `${NOT_A_DROP_IN}: Tauri's externalBin copies one file per entry, and this packager builds a folder`;
+
+export const tauriBundle = definePreset({
+  name: 'tauri-bundle',
+  description: 'A Tauri app bundled as a .deb by the Tauri CLI with each packager\'s frozen sidecar as its externalBin; launched until the sidecar answers',
+  params,
+  expand: (p) => {
+    const mutate = { append: { file: p.edit, text: EDIT_TEXT } };
+    const bundle = (s: { variant: string; cache: string }, i: number): TemplateVariant => ({
+      name: s.variant,
+      ...(i === 0 ? { baseline: true } : {}),
+      needs: { sidecar: `${p.producer}/${s.variant}@${s.cache}` },
+      build: words(
+        `mkdir -p "$(dirname ${p.externalBin})" && install -m 755 {needs.sidecar} "${p.externalBin}-$(rustc --print host-tuple)" &&`,
+        p.cli,
+        `build --ci --bundles deb --config '{"bundle":{"active":true}}'`,
+      ),
+      artifact: p.deb,
+      clean: [BUNDLE_DIR],
+      mutate,
+      smoke: {
+        install: `rm -rf ${UNPACKED} && dpkg-deb -x {artifact} ${UNPACKED}`,
+        run: `${p.portEnv}={port} ${UNPACKED}/usr/bin/${p.bin}`,
+        ready: 'http://127.0.0.1:{port}/health',
+        window: p.window,
+        timeoutS: 120,
+      },
+    });
+    const folder = (name: string): TemplateVariant => ({ name, unavailable: FOLDER_REASON, build: 'false', mutate });
+    return rustScenario(p, {
+      requires: ['cargo', 'rustc', 'dpkg-deb'],
+      // What `tauri build` runs (its --verbose output): a seed built with other features would not be reused.
+      seed: { run: `cargo build ${p.cargoArgs} --bins --features tauri/custom-protocol --release`, dir: 'target', inputs: [p.lockfile], keyCommand: 'rustc -vV' },
+      cache: 'incremental',
+      runs: 3,
+      warmup: 0,
+      timeoutS: 3600,
+      // The Tauri CLI runs cargo without --offline: this keeps the bundle build from reaching the network.
+      env: { CARGO_NET_OFFLINE: 'true' },
+      variants: [...p.sidecars.map(bundle), ...p.folders.map(folder)],
+    });
+  },
+});
