@@ -1,6 +1,7 @@
 // The table printed at the end of a run: one row per variant.
 import type { ResultsFile } from '../results/schema.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
+import { findMetric } from '../results/metrics.ts';
 import { describeMethod, formatComparison } from '../stats/index.ts';
 import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts';
 
@@ -28,16 +29,23 @@ export function formatRunTable(results: ResultsFile): string {
   return [table, ...warnings].join('\n');
 }
 
-/** Each variant against its baseline, in words: "s/b@cold vs s/a@cold: 1.32× faster [1.27–1.38], p < 0.001". */
+/**
+ * Each variant against its baseline, in words: "s/b@cold vs s/a@cold: 1.32× faster [1.27–1.38], p < 0.001"
+ * for build time, then one indented line with every other compared metric ("  also: CPU user+system 1.05×
+ * slower […], p = 0.01; Artifact size 1.13× larger (exact: 32.4 MiB vs 28.6 MiB)"), then the methods used.
+ */
 export function formatVerdicts(results: ResultsFile): string {
   const lines: string[] = [];
-  for (const c of results.comparisons.filter((c) => c.metric === 'wallMs')) {
+  const wall = results.comparisons.filter((c) => c.metric === 'wallMs');
+  for (const c of wall) {
     const variant = results.variants.find((v) => v.id === c.variant);
     const failed = [variant, results.variants.find((v) => v.id === c.baseline)].flatMap((v) => (v && describeFailedBuilds(v) ? [`${v.id}: ${describeFailedBuilds(v)}`] : []));
     const note = failed.length > 0 ? ` (${failed.join('; ')})` : '';
     lines.push(`${c.variant} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${note}`);
+    const others = results.comparisons.filter((o) => o.metric !== 'wallMs' && o.variant === c.variant && o.baseline === c.baseline);
+    if (others.length > 0) lines.push(`  also: ${others.map((o) => `${findMetric(o.metric)?.label ?? o.metric} ${formatComparison(o, { metric: o.metric })}`).join('; ')}`);
   }
-  const methods = new Set(results.comparisons.filter((c) => c.metric === 'wallMs').map((c) => c.method));
+  const methods = new Set(results.comparisons.filter((c) => wall.some((w) => w.variant === c.variant && w.baseline === c.baseline)).map((c) => c.method));
   for (const method of methods) lines.push(`(${describeMethod(method)})`);
   return lines.map(stripControl).join('\n');
 }

@@ -1,5 +1,6 @@
 // Two runs, variant by variant (matched by id): `compare BASELINE CURRENT` and `run --baseline`.
 import type { Comparison, ResultsFile, VariantResult } from '../results/schema.ts';
+import { findMetric } from '../results/metrics.ts';
 import { compareVariants, metricsToCompare } from '../stats/baselines.ts';
 import { DEFAULT_NOISE_PCT } from '../stats/verdict.ts';
 import { diffEnvironments } from './environment.ts';
@@ -10,20 +11,22 @@ export interface RunComparisonOptions {
   noisePct?: number;
   alpha?: number;
   seed?: number;
-  /** Metrics compared besides wallMs. */
-  metrics?: string[];
 }
 
 export interface RunComparison {
   comparisons: Comparison[];
-  /** Comparisons with verdict `slower` and a ratio beyond 1 + threshold. */
+  /** Comparisons of a metric a user decides on (build time, start-up) with verdict `slower` and a ratio beyond 1 + threshold. */
   regressions: Comparison[];
   warnings: string[];
 }
 
-/** True when `c` says `slower` and its ratio exceeds 1 + `thresholdPct`/100 (a percentage, e.g. 5): what fails CI with --fail-on-regression. */
+/**
+ * `slower` by more than `thresholdPct` percent on a metric a user decides on (the registry's `decides`: build
+ * time and start-up): what fails CI with --fail-on-regression. CPU, RSS and sizes are compared and shown,
+ * but a larger artifact never fails a build.
+ */
 export function isRegression(c: Comparison, thresholdPct: number): boolean {
-  return c.verdict === 'slower' && c.ratio > 1 + thresholdPct / 100;
+  return findMetric(c.metric)?.decides !== false && c.verdict === 'slower' && c.ratio > 1 + thresholdPct / 100;
 }
 
 const described = (v: VariantResult) => `${v.status}${v.reason ? `: ${v.reason}` : ''}`;
@@ -53,7 +56,7 @@ export function compareMatched(opts: RunComparisonOptions & { baseline: VariantR
       warnings.push(`${variant.id} was not measured ${side}: not compared`);
       continue;
     }
-    for (const metric of metricsToCompare(opts.metrics)) {
+    for (const metric of metricsToCompare()) {
       const c = compareVariants({ ...opts, baseline, variant, metric });
       if (c) comparisons.push(c);
     }

@@ -1,10 +1,12 @@
 // Comparisons as a plain-text table for the terminal: no colours, so it survives logs and CI summaries.
+import { isExact } from '../results/comparison-schema.ts';
 import type { Comparison } from '../results/schema.ts';
 import { formatTable } from '../common/table.ts';
 import { describeMethod, formatFactor, formatP, intervalName, verdictWord } from '../stats/format.ts';
 
 function verdictCell(c: Comparison): string {
   const word = verdictWord(c.verdict, c.metric);
+  if (isExact(c)) return `${c.verdict === 'no difference' ? 'same' : word} (exact)`;
   if (c.minRunsToDecide !== undefined && c.verdict === 'inconclusive') return `undecidable (needs ≥ ${c.minRunsToDecide} runs)`;
   return c.runsNeeded === undefined ? word : `${word} (~${c.runsNeeded} runs)`;
 }
@@ -20,8 +22,8 @@ export function comparisonCells(comparisons: Comparison[]): { header: string[]; 
     c.variant,
     c.baseline === c.variant ? '(same id)' : c.baseline,
     ...(showMetric ? [c.metric] : []),
-    `${formatFactor(c.ratio)}× [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}${shared ? '' : `, ${intervalName(c)}`}]`,
-    formatP(c.pValue).replace(/^p = |^p /, ''), // "< 0.001" or "0.21"
+    isExact(c) ? `${formatFactor(c.ratio)}× (exact)` : `${formatFactor(c.ratio)}× [${formatFactor(c.ciLow)}–${formatFactor(c.ciHigh)}${shared ? '' : `, ${intervalName(c)}`}]`,
+    isExact(c) ? '—' : formatP(c.pValue).replace(/^p = |^p /, ''), // "< 0.001" or "0.21"
     verdictCell(c),
   ]);
   return { header, rows };

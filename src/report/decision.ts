@@ -3,27 +3,16 @@
 // and a verdict mark (colour and text) — the decided winner of each column marked, at most three sentences
 // under it, and the reasons of variants without numbers once each, as footnotes of the scenario. Every
 // verdict is read from the statistics stage's comparisons; sizes are exact and compared as exact ratios.
-import { DOES_NOT_RUN, type Verdict } from '../results/schema.ts';
-import { formatBytes, formatMedianCi, formatMs } from './format.ts';
-import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
-import { metric, type Metric } from '../results/metrics.ts';
+import { DOES_NOT_RUN } from '../results/schema.ts';
+import { METRICS, metric, type Metric } from '../results/metrics.ts';
+import { emptyCell, metricCell, type DecisionCell } from './decision-cells.ts';
+import { formatBytes } from './format.ts';
+import type { ScenarioModel, VariantModel } from './model.ts';
 import { shownValue } from './metrics.ts';
-import { describeComparison } from './wording.ts';
 import { pickSmallest, pickTimedWinner, type WinnerPick } from './winner.ts';
 
-export type Tone = 'good' | 'bad' | 'same' | 'undecided' | 'baseline';
-
-export interface DecisionCell {
-  value: string;
-  /** "0.62×" of the baseline's value, or '' for the baseline and for a cell without one. */
-  ratio: string;
-  tone: Tone | null;
-  /** The mark in words: faster, slower, same, undecided, smaller, larger, baseline. */
-  mark: string;
-  /** The full figure on hover: interval and p, or why there is no verdict. */
-  title: string;
-  winner: boolean;
-}
+export type { DecisionCell, Tone } from './decision-cells.ts';
+export { emptyCell, exactSizeCell, ratioText, TONE } from './decision-cells.ts';
 
 export interface DecisionRow {
   key: string;
@@ -38,10 +27,18 @@ export interface DecisionRow {
   cells: DecisionCell[];
 }
 
+/** The other compared metrics of a decision table's variants (CPU, peak RSS, debug info …): same cells, no winners. */
+export interface AlsoTable {
+  columns: string[];
+  rows: { key: string; name: string; baseline: boolean; cells: DecisionCell[] }[];
+}
+
 export interface DecisionTable {
   title: string;
   rows: DecisionRow[];
   sentences: string[];
+  /** Null when no other compared metric has a value. */
+  also: AlsoTable | null;
 }
 
 export interface ScenarioDecisions {
@@ -53,9 +50,9 @@ export interface ScenarioDecisions {
 const DECISION_METRICS: readonly Metric[] = ['wallMs', 'bytes', 'startupFirstMs', 'startupWarmMs'].map(metric);
 /** The column titles, the registry's labels. */
 export const DECISION_COLUMNS: readonly string[] = DECISION_METRICS.map((m) => m.label);
-const TIMED = DECISION_METRICS.filter((m) => m.kind === 'sampled');
+/** Every other metric the statistics stage compares, for the table under the decision table. */
+const ALSO_METRICS: readonly Metric[] = METRICS.filter((m) => m.compared && !DECISION_METRICS.includes(m));
 const artifactBytes = (v: VariantModel) => shownValue(v, 'bytes');
-const startupFirst = (v: VariantModel) => shownValue(v, 'startupFirstMs');
 
 const statusOf = (v: VariantModel) => (v.status === 'failed' && v.reason?.startsWith(DOES_NOT_RUN) ? 'does not run' : v.status);
 
@@ -91,70 +88,55 @@ function groupTables(sc: ScenarioModel): { title: string; variants: VariantModel
 function buildTable(o: { sc: ScenarioModel; title: string; variants: VariantModel[]; noteFor: (v: VariantModel) => number | null }): DecisionTable {
   const ok = o.variants.filter((v) => v.status === 'ok');
   const base = ok.find((v) => v.baseline);
-  const find = (v: VariantModel, metric: string) => o.sc.comparisons.find((c) => c.variant === v.key && c.metric === metric);
-  const timedWinners = TIMED.map((col) =>
-    pickTimedWinner(ok.filter((v) => shownValue(v, col.name) !== undefined).map((v) => ({ key: v.key, baseline: v.baseline, verdict: find(v, col.name)?.verdict }))),
-  );
-  const sizeWinner = pickSmallest(ok.flatMap((v) => (artifactBytes(v) === undefined ? [] : [{ key: v.key, value: artifactBytes(v)! }])));
+  const find = (v: VariantModel, name: string) => o.sc.comparisons.find((c) => c.variant === v.key && c.metric === name);
+  const winners = DECISION_METRICS.map((m) => (m.kind === 'sampled' ? keyOf(timedWinner(ok, m.name, find)) : pickSmallest(ok.flatMap((v) => (shownValue(v, m.name) === undefined ? [] : [{ key: v.key, value: shownValue(v, m.name)! }])))));
   const rows = o.variants.map((v): DecisionRow => {
-    if (v.status !== 'ok') return { key: v.key, name: v.group, baseline: v.baseline, status: statusOf(v), muted: true, footnote: o.noteFor(v), cells: DECISION_COLUMNS.map(() => emptyCell()) };
-    const timed = TIMED.map((col, i) => timedCell({ v, col, comparison: find(v, col.name), winner: keyOf(timedWinners[i]!) === v.key }));
-    const size = sizeCell({ v, base, winner: sizeWinner === v.key });
-    return { key: v.key, name: v.group, baseline: v.baseline, status: 'ok', muted: false, footnote: o.noteFor(v), cells: [timed[0]!, size, timed[1]!, timed[2]!] };
+    const row = { key: v.key, name: v.group, baseline: v.baseline, footnote: o.noteFor(v) };
+    if (v.status !== 'ok') return { ...row, status: statusOf(v), muted: true, cells: DECISION_COLUMNS.map(() => emptyCell()) };
+    const cells = DECISION_METRICS.map((m, i) => metricCell({ v, name: m.name, base, comparison: find(v, m.name), winner: winners[i] === v.key }));
+    return { ...row, status: 'ok', muted: false, cells };
   });
-  return { title: o.title, rows, sentences: sentences({ ok, base, timedWinners, sizeWinner }) };
+  const timed = (name: string) => timedWinner(ok, name, find);
+  const sentenceInput = { ok, base, build: timed('wallMs'), startup: timed('startupFirstMs'), sizeWinner: winners[1] ?? null };
+  return { title: o.title, rows, sentences: sentences(sentenceInput), also: alsoTable({ ok, base, find }) };
+}
+
+type Find = (v: VariantModel, name: string) => ReturnType<ScenarioModel['comparisons']['find']>;
+
+/** The decided winner of a sampled column, from the verdicts against the baseline (winner.ts). */
+function timedWinner(ok: VariantModel[], name: string, find: Find): WinnerPick {
+  return pickTimedWinner(ok.filter((v) => shownValue(v, name) !== undefined).map((v) => ({ key: v.key, baseline: v.baseline, verdict: find(v, name)?.verdict })));
+}
+
+/**
+ * The other compared metrics whose values differ between the measured variants (a column of equal figures —
+ * no split debug info anywhere, one file each — has nothing to decide), one row per measured variant.
+ */
+function alsoTable(o: { ok: VariantModel[]; base: VariantModel | undefined; find: Find }): AlsoTable | null {
+  const differs = (m: Metric) => new Set(o.ok.map((v) => shownValue(v, m.name)).filter((x) => x !== undefined)).size > 1;
+  const shown = ALSO_METRICS.filter(differs);
+  if (shown.length === 0) return null;
+  return {
+    columns: shown.map((m) => m.label),
+    rows: o.ok.map((v) => ({
+      key: v.key,
+      name: v.group,
+      baseline: v.baseline,
+      cells: shown.map((m) => metricCell({ v, name: m.name, base: o.base, comparison: o.find(v, m.name), winner: false })),
+    })),
+  };
 }
 
 const keyOf = (w: WinnerPick) => w.key;
-export const emptyCell = (): DecisionCell => ({ value: '—', ratio: '', tone: null, mark: '', title: '', winner: false });
-export const ratioText = (r: number) => `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`;
-
-export const TONE: Record<Verdict, { tone: Tone; mark: (w: Metric['words']) => string }> = {
-  faster: { tone: 'good', mark: (w) => w.lower },
-  slower: { tone: 'bad', mark: (w) => w.higher },
-  'no difference': { tone: 'same', mark: () => 'same' },
-  inconclusive: { tone: 'undecided', mark: () => 'undecided' },
-};
-
-function timedCell(o: { v: VariantModel; col: Metric; comparison: ComparisonModel | undefined; winner: boolean }): DecisionCell {
-  const x = shownValue(o.v, o.col.name);
-  if (x === undefined) return emptyCell();
-  const summary = o.v.stats[o.col.name];
-  const value = formatMs(x);
-  const spread = summary ? `median of ${summary.n}, 95% interval ${formatMedianCi(summary)}` : 'one measurement';
-  if (o.v.baseline) return { value, ratio: '', tone: 'baseline', mark: 'baseline', title: spread, winner: o.winner };
-  const c = o.comparison;
-  if (!c) return { value, ratio: '', tone: 'undecided', mark: 'no verdict', title: `${spread}; no comparison with the baseline recorded`, winner: false };
-  const { tone, mark } = TONE[c.verdict];
-  return { value, ratio: ratioText(c.ratio), tone, mark: mark(o.col.words), title: `${spread}; vs ${c.baseline}: ${describeComparison(c)}`, winner: o.winner };
-}
-
-function sizeCell(o: { v: VariantModel; base: VariantModel | undefined; winner: boolean }): DecisionCell {
-  const bytes = artifactBytes(o.v);
-  if (bytes === undefined) return emptyCell();
-  const title = `${bytes.toLocaleString('en')} bytes${o.v.artifact && o.v.artifact.files > 1 ? ` in ${o.v.artifact.files} files` : ''}`;
-  return exactSizeCell({ bytes, baseBytes: o.base && artifactBytes(o.base), baseline: o.v.baseline, title, winner: o.winner });
-}
-
-/** A size against the baseline's, compared as an exact ratio (sizes are one deterministic number each). */
-export function exactSizeCell(o: { bytes: number; baseBytes: number | undefined; baseline: boolean; title: string; winner: boolean }): DecisionCell {
-  const value = formatBytes(o.bytes);
-  if (o.baseline) return { value, ratio: '', tone: 'baseline', mark: 'baseline', title: o.title, winner: o.winner };
-  if (!o.baseBytes) return { value, ratio: '', tone: null, mark: '', title: o.title, winner: o.winner };
-  const r = o.bytes / o.baseBytes;
-  // Exact sizes: a difference under half a percent is no difference a user ships.
-  const [tone, mark]: [Tone, string] = Math.abs(r - 1) < 0.005 ? ['same', 'same'] : r < 1 ? ['good', 'smaller'] : ['bad', 'larger'];
-  return { value, ratio: ratioText(r), tone, mark, title: o.title, winner: o.winner };
-}
 
 /** At most three sentences, each from a decided comparison or an exact size. */
-function sentences(o: { ok: VariantModel[]; base: VariantModel | undefined; timedWinners: WinnerPick[]; sizeWinner: string | null }): string[] {
+function sentences(o: { ok: VariantModel[]; base: VariantModel | undefined; build: WinnerPick; startup: WinnerPick; sizeWinner: string | null }): string[] {
   if (o.ok.length === 0) return ['No variant of this cache state produced numbers.'];
   if (!o.base) return ['No baseline variant was measured in this cache state, so nothing is compared.'];
   const label = (key: string) => o.ok.find((v) => v.key === key)!.group;
-  const out = [timedSentence('Build time', o.timedWinners[0]!, label)];
+  const out = [timedSentence('Build time', o.build, label)];
   if (o.sizeWinner) out.push(`Smallest artifact: ${label(o.sizeWinner)}, ${formatBytes(artifactBytes(o.ok.find((v) => v.key === o.sizeWinner)!))} (exact).`);
-  if (o.ok.some((v) => startupFirst(v) !== undefined)) out.push(timedSentence('Start-up on first launch', o.timedWinners[1]!, label));
+  if (o.ok.some((v) => shownValue(v, 'startupFirstMs') !== undefined)) out.push(timedSentence('Start-up on first launch', o.startup, label));
   return out.slice(0, 3);
 }
 

@@ -8,7 +8,7 @@ import { comparisonCells, comparisonLegend } from '../compare/format-table.ts';
 import type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
 import { cleanLine } from '../common/clean-text.ts';
 import type { Reporter } from './reporter.ts';
-import { buildDecisions, DECISION_COLUMNS, type DecisionCell } from './decision.ts';
+import { buildDecisions, DECISION_COLUMNS, type AlsoTable, type DecisionCell } from './decision.ts';
 import { writeFileAtomic } from '../common/write-atomic.ts';
 import { buildShippedApps, SHIPPED_COLUMNS, type ShippedTable } from './shipped-app.ts';
 
@@ -36,6 +36,17 @@ function decisionCell(c: DecisionCell): string {
   return [c.value, c.ratio, mark, c.winner ? '★ best' : ''].filter(Boolean).join(' ');
 }
 
+/**
+ * The other compared metrics (CPU, peak RSS, debug info …) in one line under the decision table, so a pull
+ * request comment stays short: "Also against the baseline: pex — CPU user+system 12 s 0.20× faster; …".
+ */
+function alsoLine(also: AlsoTable): string {
+  const variants = also.rows
+    .filter((r) => !r.baseline)
+    .map((r) => `${r.name} — ${r.cells.flatMap((c, i) => (c.ratio || c.mark ? [`${also.columns[i]} ${[c.value, c.ratio, c.mark].filter(Boolean).join(' ')}`] : [])).join(', ')}`);
+  return `Also against the baseline: ${variants.join('; ')}.`;
+}
+
 function scenarioSection(sc: ScenarioModel): string[] {
   const lines = [`## ${md(sc.name)}`, ''];
   const { tables, footnotes } = buildDecisions(sc);
@@ -44,7 +55,8 @@ function scenarioSection(sc: ScenarioModel): string[] {
       `${r.name}${r.baseline ? ' (baseline)' : ''}${r.footnote ? `${r.muted ? ` — ${r.status}` : ''} [${r.footnote}]` : ''}`,
       ...r.cells.map(decisionCell),
     ]);
-    lines.push(`**${md(t.title)}**`, '', ...table(['Variant', ...DECISION_COLUMNS], rows), '', ...t.sentences.map(md), '');
+    const also = t.also ? [md(alsoLine(t.also))] : [];
+    lines.push(`**${md(t.title)}**`, '', ...table(['Variant', ...DECISION_COLUMNS], rows), '', ...t.sentences.map(md), ...also, '');
   }
   for (const f of footnotes) lines.push(`${f.n}. ${md(f.text)}`);
   if (footnotes.length > 0) lines.push('');

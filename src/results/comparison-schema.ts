@@ -1,7 +1,8 @@
 // A Comparison in results.json: one variant against its baseline on one metric. From schemaVersion 2 the
 // estimate, its interval and the test are one method (Hodges–Lehmann shift of log values, Moses interval,
 // exact Mann-Whitney p), so the printed interval never contradicts the verdict; version 1 files are read
-// through `migrateComparisonV1` and keep saying what they measured.
+// through `migrateComparisonV1` and keep saying what they measured. A one-value metric (a size) is compared
+// exactly: a plain ratio, no interval, no p.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
@@ -11,9 +12,10 @@ export const VerdictSchema = Type.Union(VERDICTS.map((v) => Type.Literal(v)));
 
 export const COMPARISON_METHODS = ['hodges-lehmann', 'bootstrap-median-ratio'] as const;
 
-export const ComparisonSchema = Type.Object({
+/** A comparison of samples (build time, CPU, peak RSS, start-up): an estimate, its interval and a test. */
+export const SampledComparisonSchema = Type.Object({
   scenario: d('scenario of both variants', Type.String()),
-  metric: d('the compared metric: wallMs, userMs, maxRssKb, bytes, startupFirstMs …', Type.String()),
+  metric: d('the compared metric, a name of the metric registry (src/results/metrics.ts): wallMs, cpuMs, treeRssKb, startupFirstMs, startupWarmMs …', Type.String()),
   baseline: d('variant id of the baseline', Type.String()),
   variant: d('variant id compared with it', Type.String()),
   method: d(
@@ -50,23 +52,53 @@ export const ComparisonSchema = Type.Object({
 
 /** The Comparison of schemaVersion 1 files. */
 export const ComparisonV1Schema = Type.Object({
-  scenario: Type.String(),
-  metric: Type.String(),
-  baseline: Type.String(),
-  variant: Type.String(),
+  scenario: d('scenario of both variants', Type.String()),
+  metric: d('the compared metric', Type.String()),
+  baseline: d('variant id of the baseline', Type.String()),
+  variant: d('variant id compared with it', Type.String()),
   ratio: d('median(variant) / median(baseline)', Type.Number()),
   ciLow: d('95% bootstrap CI of the ratio of medians, low end', Type.Number()),
   ciHigh: d('95% bootstrap CI of the ratio of medians, high end', Type.Number()),
   pValue: d('Mann-Whitney U two-sided mid-p-value', Type.Number()),
-  verdict: VerdictSchema,
-  runsNeeded: Type.Optional(Type.Integer()),
+  verdict: d('faster/slower/no difference/inconclusive, as version 1 decided it', VerdictSchema),
+  runsNeeded: Type.Optional(d('for inconclusive: runs per variant estimated to decide', Type.Integer())),
 });
 
+/** Differences of one-value metrics within ±EXACT_SAME_PCT % are "no difference": no size a user ships changes by less. */
+export const EXACT_SAME_PCT = 0.5;
+
+/**
+ * A comparison of one-value metrics (artifact bytes, split debug info, files, extraction): the exact ratio
+ * of two recorded figures, with no interval and no p-value — there is no sampling error to test.
+ */
+export const ExactComparisonSchema = Type.Object({
+  scenario: d('scenario of both variants', Type.String()),
+  metric: d('the compared metric, a one-value name of the metric registry: bytes, debugBytes, files, extractBytes', Type.String()),
+  baseline: d('variant id of the baseline', Type.String()),
+  variant: d('variant id compared with it', Type.String()),
+  method: d('"exact": one recorded value per variant, compared as a plain ratio', Type.Literal('exact')),
+  baselineValue: d('the baseline’s value, in the metric’s unit', Type.Number()),
+  variantValue: d('the variant’s value, in the metric’s unit', Type.Number()),
+  ratio: d('variantValue / baselineValue, exact; < 1 is smaller', Type.Number()),
+  samePct: d('a ratio within ±samePct % of 1 counts as no difference', Type.Number()),
+  verdict: d('faster (smaller) or slower (larger) by more than samePct %, else no difference; never inconclusive', VerdictSchema),
+});
+
+/** Either kind; `method` tells them apart ("exact" or a sampled method). */
+export const ComparisonSchema = Type.Union([SampledComparisonSchema, ExactComparisonSchema]);
+
+export type SampledComparison = Static<typeof SampledComparisonSchema>;
+export type ExactComparison = Static<typeof ExactComparisonSchema>;
 export type Comparison = Static<typeof ComparisonSchema>;
+
+/** Whether `c` compares one recorded value per side (no interval, no p-value). */
+export function isExact(c: Comparison): c is ExactComparison {
+  return c.method === 'exact';
+}
 export type ComparisonV1 = Static<typeof ComparisonV1Schema>;
 export type Verdict = Static<typeof VerdictSchema>;
 
-/** A version 1 comparison in the version 2 shape, its numbers unchanged and labelled with their old method. */
-export function migrateComparisonV1(c: ComparisonV1, noisePct = 2): Comparison {
+/** A version 1 comparison in the version 2 shape, its numbers unchanged and labelled with their old method; `noisePct` is the band the old run used (percent). */
+export function migrateComparisonV1(c: ComparisonV1, noisePct = 2): SampledComparison {
   return { ...c, method: 'bootstrap-median-ratio', level: 0.95, ciConfidence: 0.95, noisePct, medianRatio: c.ratio };
 }

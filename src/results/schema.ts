@@ -5,7 +5,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CACHE_STATES } from './cache-states.ts';
 import { ComparisonSchema, ComparisonV1Schema } from './comparison-schema.ts';
 
-export type { Comparison, Verdict } from './comparison-schema.ts';
+export type { Comparison, ExactComparison, SampledComparison, Verdict } from './comparison-schema.ts';
 
 /**
  * 2: comparisons carry the Hodges–Lehmann ratio, its Moses interval and the exact p (were: ratio of medians,

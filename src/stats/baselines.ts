@@ -2,30 +2,45 @@
 // state and git ref.
 import type { Comparison, VariantResult } from '../results/schema.ts';
 import { compareSamples } from './compare-samples.ts';
-import { METRICS } from '../results/metrics.ts';
+import { findMetric, METRICS } from '../results/metrics.ts';
+import { compareExact } from './compare-exact.ts';
 import { metricValues } from './metrics.ts';
 
 export interface BaselineOptions {
+  /** Sampled differences within ±noisePct % are "no difference" (percent; default 2). */
   noisePct?: number;
+  /** Significance level of the sampled comparisons (default 0.05). */
   alpha?: number;
-  /** Metrics compared besides wallMs. */
-  metrics?: string[];
 }
 
-/** One metric of `variant` against `baseline`; null when either side has no data or a value ≤ 0 (no ratio of logs). */
+/**
+ * One metric of `variant` against `baseline`, by the registry's kind: a sampled metric by compareSamples
+ * (Hodges–Lehmann ratio, Moses interval, exact Mann-Whitney p), a one-value metric by compareExact. Null
+ * when either side has no data or a value ≤ 0 (no ratio of logs), or the registry does not know `metric`.
+ */
 export function compareVariants(opts: BaselineOptions & { baseline: VariantResult; variant: VariantResult; metric: string }): Comparison | null {
+  const ids = { scenario: opts.variant.scenario, metric: opts.metric, baseline: opts.baseline.id, variant: opts.variant.id };
+  const m = findMetric(opts.metric);
+  if (m?.kind === 'single') {
+    const [base, vari] = [m.read(opts.baseline), m.read(opts.variant)];
+    const numbers = base === undefined || vari === undefined ? null : compareExact({ baseline: base, variant: vari });
+    return numbers && { ...ids, ...numbers };
+  }
   const base = metricValues(opts.baseline, opts.metric).values;
   const vari = metricValues(opts.variant, opts.metric).values;
   if (base.length === 0 || vari.length === 0 || base.some((x) => x <= 0) || vari.some((x) => x <= 0)) return null;
-  const numbers = compareSamples({ baseline: base, variant: vari, noisePct: opts.noisePct, alpha: opts.alpha });
-  return { scenario: opts.variant.scenario, metric: opts.metric, baseline: opts.baseline.id, variant: opts.variant.id, ...numbers };
+  return { ...ids, ...compareSamples({ baseline: base, variant: vari, noisePct: opts.noisePct, alpha: opts.alpha }) };
 }
 
-/** The metrics a user decides on in registry order (wallMs, start-up first and warm launch; each compared when both sides have data), then any other requested metric once. */
-export function metricsToCompare(extra: readonly string[] = []): string[] {
-  return [...new Set([...METRICS.filter((m) => m.decides).map((m) => m.name), ...extra])];
+/** Every metric the registry compares, in registry order (build time first; each compared when both sides have data). */
+export function metricsToCompare(): string[] {
+  return METRICS.filter((m) => m.compared).map((m) => m.name);
 }
 
+/**
+ * Every ok variant against the ok baseline of its scenario, cache state and git ref, on every compared
+ * metric; a group without an ok baseline compares nothing. Order: group, then variant, then metric.
+ */
 export function compareWithBaselines(variants: VariantResult[], opts: BaselineOptions = {}): Comparison[] {
   const groups = new Map<string, VariantResult[]>();
   for (const v of variants) {
@@ -38,7 +53,7 @@ export function compareWithBaselines(variants: VariantResult[], opts: BaselineOp
     if (!baseline) continue;
     for (const variant of group) {
       if (variant === baseline || variant.status !== 'ok') continue;
-      for (const metric of metricsToCompare(opts.metrics)) {
+      for (const metric of metricsToCompare()) {
         const c = compareVariants({ ...opts, baseline, variant, metric });
         if (c) comparisons.push(c);
       }
@@ -62,7 +77,7 @@ export function compareAcrossRefs(variants: VariantResult[], opts: BaselineOptio
     if (variant.status !== 'ok' || variant.ref === undefined || !later.includes(variant.ref)) continue;
     const baseline = atFirst.get(key(variant));
     if (!baseline) continue;
-    for (const metric of metricsToCompare(opts.metrics)) {
+    for (const metric of metricsToCompare()) {
       const c = compareVariants({ ...opts, baseline, variant, metric });
       if (c) comparisons.push(c);
     }

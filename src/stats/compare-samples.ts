@@ -1,7 +1,7 @@
 // One variant against its baseline on one metric: the Hodges–Lehmann ratio, its Moses intervals, the exact
 // Mann-Whitney p and the verdict — one method, so the interval, the test and the verdict always agree. The
 // building block of baselines, run-to-run compare, history and start-up comparisons.
-import type { Comparison } from '../results/schema.ts';
+import type { SampledComparison } from '../results/schema.ts';
 import { checkValues } from './check-values.ts';
 import { median, relativeSpread } from './descriptive.ts';
 import { mannWhitneyU } from './mann-whitney.ts';
@@ -19,7 +19,7 @@ export interface CompareSamplesOptions {
 }
 
 /** The statistical part of a Comparison; the caller adds scenario, metric and ids. */
-export type SampleComparison = Omit<Comparison, 'scenario' | 'metric' | 'baseline' | 'variant'>;
+export type SampleComparison = Omit<SampledComparison, 'scenario' | 'metric' | 'baseline' | 'variant'>;
 
 const toRatio = (i: ShiftInterval) => ({ low: Math.exp(i.low), high: Math.exp(i.high) });
 

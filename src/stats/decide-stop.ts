@@ -1,5 +1,7 @@
 // Adaptive runs (`--runs auto`): after each round, should another round be run?
-import type { Comparison, VariantResult } from '../results/schema.ts';
+import { findMetric } from '../results/metrics.ts';
+import { isExact } from '../results/comparison-schema.ts';
+import type { Comparison, SampledComparison, VariantResult } from '../results/schema.ts';
 import { range } from './check-values.ts';
 import type { SampleComparison } from './compare-samples.ts';
 import { metricValues } from './metrics.ts';
@@ -63,12 +65,20 @@ export function isDecided(c: SampleComparison, look: { last: boolean; alpha: num
   return c.verdict === 'no difference' && c.ciConfidence >= c.level && c.ciLow >= 1 - band && c.ciHigh <= 1 + band;
 }
 
-function tally(comparisons: readonly Comparison[]): string {
+function tally(comparisons: readonly SampledComparison[]): string {
   return (['faster', 'slower', 'no difference'] as const)
     .map((verdict) => [verdict, comparisons.filter((c) => c.verdict === verdict).length] as const)
     .filter(([, n]) => n > 0)
     .map(([verdict, n]) => `${n} ${verdict}`)
     .join(', ');
+}
+
+/**
+ * The comparisons a run waits for: those of the metrics a user decides on (the registry's `decides`, i.e.
+ * build time and start-up), sampled; CPU, RSS and exact sizes are shown but never keep a run going.
+ */
+function judged(comparisons: readonly Comparison[]): SampledComparison[] {
+  return comparisons.filter((c): c is SampledComparison => !isExact(c) && findMetric(c.metric)?.decides !== false);
 }
 
 /**
@@ -84,7 +94,7 @@ export function decideStop(opts: StopOptions): StopDecision {
   const after = `after ${plural(rounds, 'run')}`;
   if (rounds < opts.minRuns) return { stop: false, reason: `${rounds} of at least ${opts.minRuns} runs done` };
   const last = rounds >= opts.maxRuns;
-  const { comparisons } = opts;
+  const comparisons = judged(opts.comparisons);
   const open = comparisons.filter((c) => !isDecided(c, { last, alpha: opts.alpha }));
   if (comparisons.length > 0 && open.length === 0) {
     return { stop: true, reason: `every comparison with its baseline was decided ${after} (${tally(comparisons)})` };

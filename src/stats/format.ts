@@ -2,12 +2,13 @@
 // every number was computed once in compareSamples. The words name the estimate and the interval, so a
 // reader knows what "[1.27–1.38]" is: the Hodges–Lehmann ratio and the Moses interval of the Mann-Whitney
 // test (or, for a schemaVersion 1 file, the ratio of medians and its bootstrap interval).
-import { findMetric } from '../results/metrics.ts';
-import type { Comparison } from '../results/schema.ts';
+import { findMetric, formatMetric } from '../results/metrics.ts';
+import type { Comparison, ExactComparison, SampledComparison } from '../results/schema.ts';
 import { MAX_RUNS_NEEDED, minRunsForDifference, minRunsForEquivalence } from './verdict.ts';
 
+/** The figures of a sampled comparison that its wording reads. */
 export type ComparisonNumbers = Pick<
-  Comparison,
+  SampledComparison,
   'method' | 'ratio' | 'ciLow' | 'ciHigh' | 'level' | 'ciConfidence' | 'eqLow' | 'eqHigh' | 'noisePct' | 'pValue' | 'verdict' | 'runsNeeded' | 'minRunsToDecide'
 >;
 
@@ -47,14 +48,19 @@ export function formatConfidence(confidence: number): string {
   return `${Math.floor(confidence * 100 + 1e-9)}%`;
 }
 
-/** Which interval it is, for a column header or a legend: "95% Moses CI". */
-export function intervalName(c: Pick<Comparison, 'method' | 'ciConfidence' | 'level'>): string {
+/** The figures of an exact comparison that its wording reads. */
+export type ExactFigures = Pick<ExactComparison, 'method' | 'ratio' | 'baselineValue' | 'variantValue' | 'samePct' | 'verdict'>;
+
+/** Which interval it is, for a column header or a legend: "95% Moses CI"; "exact" for a comparison of one recorded value per side. */
+export function intervalName(c: Pick<SampledComparison, 'method' | 'ciConfidence' | 'level'> | Pick<ExactComparison, 'method'>): string {
+  if (c.method === 'exact') return 'exact';
   if (c.method === 'bootstrap-median-ratio') return `${formatConfidence(c.level)} bootstrap CI`;
   return c.ciConfidence < c.level ? `${formatConfidence(c.ciConfidence)} range of pairwise ratios` : `${formatConfidence(c.level)} Moses CI`;
 }
 
 /** One sentence naming the estimate, the interval and the test, for a legend under a table or a list. */
 export function describeMethod(method: Comparison['method'] = 'hodges-lehmann'): string {
+  if (method === 'exact') return 'exact = one recorded value per variant (a size, a count): the ratio of the two figures, with no interval or p-value, since nothing was sampled';
   if (method === 'bootstrap-median-ratio') {
     return 'ratio = median(variant) / median(baseline), with a bootstrap interval and the Mann-Whitney mid-p (a results file of schemaVersion 1)';
   }
@@ -78,12 +84,24 @@ function formatInterval(c: ComparisonNumbers, invert = false): string {
   return `[${formatFactor(low)}–${formatFactor(high)}, ${intervalName(c)}]`;
 }
 
+/** "1.13× larger (exact: 32.4 MiB vs 28.6 MiB)", or "same within ±0.5% (exact: …)": the figures, never a test. */
+function formatExact(c: ExactFigures, metric: string | undefined): string {
+  const shown = (x: number) => (metric === undefined ? String(x) : formatMetric(metric, x));
+  const figures = `exact: ${shown(c.variantValue)} vs ${shown(c.baselineValue)}`;
+  if (c.verdict === 'faster') return `${formatFactor(1 / c.ratio)}× ${verdictWord('faster', metric)} (${figures})`;
+  if (c.verdict === 'slower') return `${formatFactor(c.ratio)}× ${verdictWord('slower', metric)} (${figures})`;
+  return `same within ±${c.samePct}% (${figures})`;
+}
+
 /**
- * A faster/smaller result is shown as the factor it gains (baseline / variant) so that "1.32× faster"
- * reads the way hyperfine's "1.32 times faster" does; its interval is inverted with it. Sizes that can
- * never decide say so instead of "inconclusive": "3 vs 3 runs can never show a difference at α = 0.05".
+ * A comparison in words, e.g. "1.32× faster [1.27–1.38, 95% Moses CI], p < 0.001". A faster/smaller result
+ * is shown as the factor it gains (baseline / variant) so that "1.32× faster" reads the way hyperfine's
+ * "1.32 times faster" does; its interval is inverted with it. Sizes that can never decide say so instead of
+ * "inconclusive": "3 vs 3 runs can never show a difference at α = 0.05". An exact comparison shows its two
+ * figures in the metric's unit (`metric` names it). `runs` is the runs per variant done so far, if known.
  */
-export function formatComparison(c: ComparisonNumbers, opts: { metric?: string; runs?: number } = {}): string {
+export function formatComparison(c: ComparisonNumbers | ExactFigures, opts: { metric?: string; runs?: number } = {}): string {
+  if (c.method === 'exact') return formatExact(c, opts.metric);
   const p = formatP(c.pValue);
   switch (c.verdict) {
     case 'faster':

@@ -22,6 +22,7 @@ export {
   type VerdictInput,
 } from './verdict.ts';
 export { compareSamples, type CompareSamplesOptions, type SampleComparison } from './compare-samples.ts';
+export { compareExact, type ExactNumbers } from './compare-exact.ts';
 export { describeFewestRuns, describeMethod, formatComparison, formatConfidence, formatFactor, formatP, intervalName, isSizeMetric, verdictWord, type ComparisonNumbers } from './format.ts';
 export { isSuccessful, metricValues, summarizeVariant } from './metrics.ts';
 export { compareAcrossRefs, compareVariants, compareWithBaselines, metricsToCompare, type BaselineOptions } from './baselines.ts';

@@ -12,9 +12,13 @@ describe('compareRuns', () => {
     const after = run({ runId: 'r2', startedAt: '2026-11-02T10:00:00.000Z', base: 1000, fast: 720 });
     const out = compareRuns({ baseline: before, current: after });
     expect(out.warnings).toEqual([]);
-    expect(out.comparisons.map((c) => [c.variant, c.verdict])).toEqual([
-      ['app/base@cold', 'no difference'],
-      ['app/fast@cold', 'slower'],
+    expect(out.comparisons.map((c) => [c.variant, c.metric, c.verdict])).toEqual([
+      ['app/base@cold', 'wallMs', 'no difference'],
+      ['app/base@cold', 'cpuMs', 'no difference'],
+      ['app/base@cold', 'treeRssKb', 'no difference'],
+      ['app/fast@cold', 'wallMs', 'slower'],
+      ['app/fast@cold', 'cpuMs', 'slower'],
+      ['app/fast@cold', 'treeRssKb', 'no difference'],
     ]);
     expect(out.regressions.map((c) => c.variant)).toEqual(['app/fast@cold']);
     expect(out.regressions[0]!.ratio).toBeCloseTo(1.2, 2);
@@ -24,7 +28,7 @@ describe('compareRuns', () => {
   it('finds nothing between identical runs', () => {
     const out = compareRuns({ baseline: before, current: structuredClone(before) });
     expect(out.regressions).toEqual([]);
-    expect(out.comparisons.map((c) => c.verdict)).toEqual(['no difference', 'no difference']);
+    expect(out.comparisons.map((c) => c.verdict)).toEqual(Array(6).fill('no difference')); // 2 variants × wallMs, cpuMs, treeRssKb
   });
 
   it('does not count an improvement or a change within the threshold as a regression', () => {
@@ -75,16 +79,19 @@ describe('compareRuns', () => {
     expect(diffEnvironments(environment(), environment())).toEqual([]);
   });
 
-  it('compares the extra metrics asked for', () => {
+  it('compares every registered metric with data, but only build time and start-up regress', () => {
     const after = run({ runId: 'r2', startedAt: '2026-11-02T10:00:00.000Z', base: 1000, fast: 720 });
-    const out = compareRuns({ baseline: before, current: after, metrics: ['cpuMs'] });
-    expect(out.comparisons.map((c) => `${c.variant} ${c.metric}`)).toEqual([
-      'app/base@cold wallMs',
-      'app/base@cold cpuMs',
-      'app/fast@cold wallMs',
-      'app/fast@cold cpuMs',
+    const out = compareRuns({ baseline: before, current: after });
+    expect(out.comparisons.map((c) => `${c.variant} ${c.metric} ${c.verdict}`)).toEqual([
+      'app/base@cold wallMs no difference',
+      'app/base@cold cpuMs no difference',
+      'app/base@cold treeRssKb no difference',
+      'app/fast@cold wallMs slower',
+      'app/fast@cold cpuMs slower',
+      'app/fast@cold treeRssKb no difference',
     ]);
-    expect(out.regressions).toHaveLength(2);
+    // CPU is 20% slower too, but a user decides on build time and start-up: CPU never fails a build.
+    expect(out.regressions.map((c) => `${c.variant} ${c.metric}`)).toEqual(['app/fast@cold wallMs']);
   });
 });
 
@@ -113,6 +120,20 @@ describe('formatComparisonTable', () => {
     ]);
     expect(table.split('\n')[0]).toBe('variant     baseline   metric    ratio [95% Moses CI]  p     verdict');
     expect(table.split('\n')[3]).toBe('app/x@cold  (same id)  maxRssKb  1.20× [1.10–1.30]     0.01  larger');
+  });
+
+  it('shows an exact comparison with its ratio, no p and "exact" in place of a decided verdict', () => {
+    const table = formatComparisonTable([
+      { scenario: 'app', metric: 'wallMs', baseline: 'app/a@cold', variant: 'app/b@cold', ...methodFields(1.3), ratio: 1.3, ciLow: 1.2, ciHigh: 1.4, pValue: 0.001, verdict: 'slower' },
+      { scenario: 'app', metric: 'bytes', baseline: 'app/a@cold', variant: 'app/b@cold', method: 'exact', baselineValue: 100, variantValue: 113, ratio: 1.13, samePct: 0.5, verdict: 'slower' },
+      { scenario: 'app', metric: 'files', baseline: 'app/a@cold', variant: 'app/b@cold', method: 'exact', baselineValue: 3, variantValue: 3, ratio: 1, samePct: 0.5, verdict: 'no difference' },
+    ]);
+    expect(table.split('\n').slice(2, 5)).toEqual([
+      'app/b@cold  app/a@cold  wallMs  1.30× [1.20–1.40, 95% Moses CI]  0.001  slower',
+      'app/b@cold  app/a@cold  bytes   1.13× (exact)                    —      larger (exact)',
+      'app/b@cold  app/a@cold  files   1.00× (exact)                    —      same (exact)',
+    ]);
+    expect(table.split('\n').slice(-2)).toEqual([describeMethod('hodges-lehmann'), describeMethod('exact')]);
   });
 
   it('names the interval in each cell when the kinds differ, and says which runs can never decide', () => {

@@ -134,12 +134,19 @@ describe('the packed package, installed into a project outside the repository', 
     for (const v of results.variants) expect(v.artifact?.bytes, v.id).toBeGreaterThan(0);
     for (const v of results.variants.filter((r) => r.id.startsWith('web/'))) expect(v.startup?.readyOk, v.id).toBe(true);
     // Each variant against its scenario's baseline, build time and (where it starts) start-up, each with a verdict.
-    expect(results.comparisons.map((c) => [c.metric, c.variant, c.baseline]).sort()).toEqual([
+    const decides = new Set(['wallMs', 'startupFirstMs', 'startupWarmMs']);
+    expect(results.comparisons.filter((c) => decides.has(c.metric)).map((c) => [c.metric, c.variant, c.baseline]).sort()).toEqual([
       ['startupFirstMs', 'web/zipapp-compressed@cold', 'web/zipapp@cold'],
       ['startupWarmMs', 'web/zipapp-compressed@cold', 'web/zipapp@cold'],
       ['wallMs', 'crate/release@cold', 'crate/debug@cold'],
       ['wallMs', 'web/zipapp-compressed@cold', 'web/zipapp@cold'],
     ]);
+    // Beside them every other registered metric with data on both sides: the artifact's bytes exactly.
+    expect(results.comparisons.filter((c) => c.metric === 'bytes').map((c) => [c.method, c.variant]).sort()).toEqual([
+      ['exact', 'crate/release@cold'],
+      ['exact', 'web/zipapp-compressed@cold'],
+    ]);
+    expect(results.comparisons.filter((c) => !decides.has(c.metric) && !['cpuMs', 'treeRssKb', 'bytes', 'debugBytes', 'files', 'extractBytes'].includes(c.metric))).toEqual([]);
     for (const c of results.comparisons) expect(VERDICTS).toContain(c.verdict);
     // The report is rendered from dist/ (its templates and inlined scripts are found there).
     const html = readFileSync(path.join(project, 'out/report.html'), 'utf8');

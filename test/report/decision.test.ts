@@ -82,6 +82,31 @@ describe('decision tables', () => {
     expect(warm!.sentences).toEqual(['Build time: the baseline is the only variant measured.', 'Start-up on first launch: the baseline is the only variant measured.']);
   });
 
+  it('the other compared metrics in a table under it: CPU from the recorded comparison, sizes exactly, equal columns left out', () => {
+    const file = sidecarRun();
+    const cpu = (id: string, ms: number) => {
+      const v = file.variants.find((x) => x.id === id)!;
+      v.stats.cpuMs = { ...v.stats.wallMs!, median: ms, ciLow: ms * 0.9, ciHigh: ms * 1.1 };
+    };
+    cpu('sidecar/onefile@cold', 60_000);
+    cpu('sidecar/pex@cold', 12_000);
+    file.variants.find((x) => x.id === 'sidecar/onefile@cold')!.artifact!.debugBytes = 4_000_000;
+    file.variants.find((x) => x.id === 'sidecar/pex@cold')!.artifact!.debugBytes = 1_000_000;
+    file.comparisons.push({ scenario: 'sidecar', metric: 'cpuMs', baseline: 'sidecar/onefile@cold', variant: 'sidecar/pex@cold', ...methodFields(0.2), ratio: 0.2, ciLow: 0.18, ciHigh: 0.22, pValue: 0.0001, verdict: 'faster' });
+    const [cold, warm] = buildDecisions(buildReportModel({ results: [file] }).scenarios[0]!).tables;
+    // Files are 1 on both sides (nothing to decide): no column. Warm has one variant: no table.
+    expect(cold!.also!.columns).toEqual(['CPU user+system', 'Split debug info']);
+    expect(warm!.also).toBeNull();
+    const pex = cold!.also!.rows.find((r) => r.key === 'sidecar/pex@cold')!;
+    expect(pex.cells[0]).toMatchObject({ value: '12 s', ratio: '0.20×', tone: 'good', mark: 'faster' });
+    expect(pex.cells[1]).toMatchObject({ value: '977 KiB', ratio: '0.25×', tone: 'good', mark: 'smaller', title: '1,000,000 bytes' });
+    expect(cold!.also!.rows.map((r) => r.key)).toEqual(['sidecar/onefile@cold', 'sidecar/pex@cold']); // measured variants only
+    const markdown = renderMarkdown(buildReportModel({ results: [file] }));
+    // summary.md: one line under the decision table, whose header stays the first screen's.
+    expect(markdown).toContain('| Variant | Build time | Artifact size | Start-up, first launch | Start-up, warm launch |\n');
+    expect(markdown).toContain('\nAlso against the baseline: pex — CPU user+system 12 s 0.20× faster, Split debug info 977 KiB 0.25× smaller.\n');
+  });
+
   it('summary.md: decision tables first, each reason once, under 60 lines for a default-size run', () => {
     const unavailable = (cache: 'cold' | 'warm', i: number) => ({ name: `excl-${i}`, cache, status: 'unavailable' as const, reason: 'a'.repeat(250) });
     const file = makeResults({ variants: [...manyVariants(14), ...[0, 1, 2].flatMap((i) => [unavailable('cold', i), unavailable('warm', i)])] });

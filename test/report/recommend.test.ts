@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/report/recommend.ts';
-import type { Comparison, RunSample, Summary, VariantResult } from '../../src/results/schema.ts';
+import type { SampledComparison as Comparison, RunSample, Summary, VariantResult } from '../../src/results/schema.ts';
 import { methodFields } from '../fixtures/comparison.ts';
 
 const summary = (median: number, n = 5): Summary => ({ n, mean: median, median, sd: 0, min: median, max: median, mad: 0, cv: 0, ciLow: median, ciHigh: median, outliers: [] });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatMs } from '../../src/report/format.ts';
 import { formatP } from '../../src/stats/index.ts';
 import { describeComparison, describePlainRatio } from '../../src/report/wording.ts';
-import type { Comparison } from '../../src/results/schema.ts';
+import type { SampledComparison as Comparison } from '../../src/results/schema.ts';
 import { methodFields } from '../fixtures/comparison.ts';
 
 const comparison = (c: Partial<Comparison>): Comparison => ({

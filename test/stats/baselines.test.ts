@@ -48,17 +48,35 @@ describe('compareWithBaselines', () => {
     const out = compareWithBaselines([base, slow, same, failed, otherCache]);
     expect(out.map((c) => [c.scenario, c.metric, c.baseline, c.variant, c.verdict])).toEqual([
       ['app', 'wallMs', 'app/base@cold', 'app/slow@cold', 'slower'],
+      ['app', 'cpuMs', 'app/base@cold', 'app/slow@cold', 'slower'],
+      ['app', 'treeRssKb', 'app/base@cold', 'app/slow@cold', 'no difference'],
       ['app', 'wallMs', 'app/base@cold', 'app/same@cold', 'no difference'],
+      ['app', 'cpuMs', 'app/base@cold', 'app/same@cold', 'no difference'],
+      ['app', 'treeRssKb', 'app/base@cold', 'app/same@cold', 'no difference'],
     ]);
     expect(out[0]!.ratio).toBeCloseTo(1.2, 2);
   });
 
-  it('adds the metrics asked for, after wallMs', () => {
-    const out = compareWithBaselines([base, slow], { metrics: ['cpuMs', 'wallMs', 'maxRssKb'] });
-    expect(out.map((c) => [c.metric, c.verdict])).toEqual([
-      ['wallMs', 'slower'],
-      ['cpuMs', 'slower'],
-      ['maxRssKb', 'no difference'], // 50,000 KB in every sample on both sides: ratio 1, CI [1, 1]
+  it('compares every metric the registry compares that has data on both sides, build time first', () => {
+    const out = compareWithBaselines([base, slow]);
+    expect(out.map((c) => [c.metric, c.method, c.verdict])).toEqual([
+      ['wallMs', 'hodges-lehmann', 'slower'],
+      ['cpuMs', 'hodges-lehmann', 'slower'],
+      ['treeRssKb', 'hodges-lehmann', 'no difference'], // 80,000 KB in every sample on both sides: ratio 1, CI [1, 1]
+    ]);
+  });
+
+  it('compares one-value metrics exactly: a plain ratio, no interval, no p; a value of 0 is not compared', () => {
+    const artifact = (bytes: number, debugBytes: number) => ({ path: 'dist/app', kind: 'file' as const, bytes, files: 1, sha256: 'x', debugBytes, largest: [] });
+    const small = { ...base, artifact: artifact(1000, 0) };
+    const big = { ...slow, artifact: artifact(1130, 50) };
+    const same = variant({ variant: 'same', wallMs: around(1000, 10), artifact: artifact(1004, 0) });
+    const exact = compareWithBaselines([small, big, same]).filter((c) => c.method === 'exact');
+    expect(exact).toEqual([
+      { scenario: 'app', metric: 'bytes', baseline: 'app/base@cold', variant: 'app/slow@cold', method: 'exact', baselineValue: 1000, variantValue: 1130, ratio: 1.13, samePct: 0.5, verdict: 'slower' },
+      { scenario: 'app', metric: 'files', baseline: 'app/base@cold', variant: 'app/slow@cold', method: 'exact', baselineValue: 1, variantValue: 1, ratio: 1, samePct: 0.5, verdict: 'no difference' },
+      { scenario: 'app', metric: 'bytes', baseline: 'app/base@cold', variant: 'app/same@cold', method: 'exact', baselineValue: 1000, variantValue: 1004, ratio: 1.004, samePct: 0.5, verdict: 'no difference' },
+      { scenario: 'app', metric: 'files', baseline: 'app/base@cold', variant: 'app/same@cold', method: 'exact', baselineValue: 1, variantValue: 1, ratio: 1, samePct: 0.5, verdict: 'no difference' },
     ]);
   });
 
@@ -66,9 +84,13 @@ describe('compareWithBaselines', () => {
     const at = (ref: string, name: string, ms: number, isBase = false) =>
       variant({ variant: name, id: `app/${name}@cold#${ref}`, ref, baseline: isBase, wallMs: around(ms, 10) });
     const out = compareWithBaselines([at('main', 'base', 1000, true), at('main', 'x', 1000), at('pr', 'base', 2000, true), at('pr', 'x', 2000)]);
-    expect(out.map((c) => [c.baseline, c.variant, c.verdict])).toEqual([
-      ['app/base@cold#main', 'app/x@cold#main', 'no difference'],
-      ['app/base@cold#pr', 'app/x@cold#pr', 'no difference'],
+    expect(out.map((c) => [c.baseline, c.variant, c.metric, c.verdict])).toEqual([
+      ['app/base@cold#main', 'app/x@cold#main', 'wallMs', 'no difference'],
+      ['app/base@cold#main', 'app/x@cold#main', 'cpuMs', 'no difference'],
+      ['app/base@cold#main', 'app/x@cold#main', 'treeRssKb', 'no difference'],
+      ['app/base@cold#pr', 'app/x@cold#pr', 'wallMs', 'no difference'],
+      ['app/base@cold#pr', 'app/x@cold#pr', 'cpuMs', 'no difference'],
+      ['app/base@cold#pr', 'app/x@cold#pr', 'treeRssKb', 'no difference'],
     ]);
   });
 
@@ -84,9 +106,14 @@ describe('compareAcrossRefs', () => {
       variant({ variant: baseline ? 'a' : 'b', baseline, ref, id: `s/${baseline ? 'a' : 'b'}@warm#${ref}`, wallMs: around(ms, 8) });
     const variants = [at('main', 100, true), at('main', 200), at('pr', 130, true), at('pr', 200)];
     const comparisons = compareAcrossRefs(variants, { refs: ['main', 'pr'] });
-    expect(comparisons.map((c) => [c.baseline, c.variant, c.verdict])).toEqual([
-      ['s/a@warm#main', 's/a@warm#pr', 'slower'],
-      ['s/b@warm#main', 's/b@warm#pr', 'no difference'],
+    // Every compared metric with data: build time, CPU (0.9 × wall in these fixtures) and the tree's RSS (constant).
+    expect(comparisons.map((c) => [c.baseline, c.variant, c.metric, c.verdict])).toEqual([
+      ['s/a@warm#main', 's/a@warm#pr', 'wallMs', 'slower'],
+      ['s/a@warm#main', 's/a@warm#pr', 'cpuMs', 'slower'],
+      ['s/a@warm#main', 's/a@warm#pr', 'treeRssKb', 'no difference'],
+      ['s/b@warm#main', 's/b@warm#pr', 'wallMs', 'no difference'],
+      ['s/b@warm#main', 's/b@warm#pr', 'cpuMs', 'no difference'],
+      ['s/b@warm#main', 's/b@warm#pr', 'treeRssKb', 'no difference'],
     ]);
   });
 

@@ -26,6 +26,16 @@ describe('decideStop', () => {
     expect(stop(vs)).toEqual({ stop: true, reason: 'every comparison with its baseline was decided after 6 runs (1 faster, 1 slower)' });
   });
 
+  it('waits only for the metrics a user decides on: an undecided CPU or an exact size never keeps a run going', () => {
+    const vs = [variant({ variant: 'a', baseline: true, wallMs: around(1000, 6) }), variant({ variant: 'b', wallMs: around(1300, 6) })];
+    const decided = compareWithBaselines(vs);
+    const wall = decided.find((c) => c.metric === 'wallMs')!;
+    const cpu = { ...wall, metric: 'cpuMs', verdict: 'inconclusive' as const };
+    const size = { scenario: 'app', metric: 'bytes', baseline: wall.baseline, variant: wall.variant, method: 'exact' as const, baselineValue: 10, variantValue: 20, ratio: 2, samePct: 0.5, verdict: 'slower' as const };
+    expect(stop(vs, { comparisons: [wall, cpu, size] })).toEqual({ stop: true, reason: 'every comparison with its baseline was decided after 6 runs (1 slower)' });
+    expect(stop(vs, { comparisons: [{ ...wall, verdict: 'inconclusive' }, cpu, size] })).toEqual({ stop: false, reason: '6 runs done: 1 of 1 comparison still undecided' });
+  });
+
   it('before the last run, a difference must clear p ≤ 0.0027, not just α', () => {
     const c = compareSamples({ baseline: marginalBase, variant: marginalVariant });
     expect(c.verdict).toBe('slower');

@@ -47,6 +47,24 @@ describe('formatComparison', () => {
   });
 });
 
+describe('formatComparison, exact', () => {
+  const exact = (variantValue: number, baselineValue: number, verdict: 'faster' | 'slower' | 'no difference') =>
+    ({ method: 'exact', baselineValue, variantValue, ratio: variantValue / baselineValue, samePct: 0.5, verdict }) as const;
+  it.each([
+    { c: exact(34_000_000, 30_000_000, 'slower'), metric: 'bytes', text: '1.13× larger (exact: 32.4 MiB vs 28.6 MiB)' },
+    { c: exact(15_000_000, 30_000_000, 'faster'), metric: 'bytes', text: '2.00× smaller (exact: 14.3 MiB vs 28.6 MiB)' },
+    { c: exact(240, 1, 'slower'), metric: 'files', text: '240× more (exact: 240 files vs 1 file)' },
+    { c: exact(1002, 1000, 'no difference'), metric: 'extractBytes', text: 'same within ±0.5% (exact: 1002 B vs 1000 B)' },
+  ])('$text', ({ c, metric, text }) => {
+    expect(formatComparison(c, { metric })).toBe(text);
+  });
+
+  it('names no interval and no test', () => {
+    expect(intervalName({ method: 'exact' })).toBe('exact');
+    expect(describeMethod('exact')).toBe('exact = one recorded value per variant (a size, a count): the ratio of the two figures, with no interval or p-value, since nothing was sampled');
+  });
+});
+
 describe('intervalName / describeMethod', () => {
   it('names the interval by its method and level, never overstating the confidence', () => {
     expect(intervalName({ ...hl, ciConfidence: 0.9999 })).toBe('95% Moses CI');
