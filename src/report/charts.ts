@@ -3,7 +3,6 @@
 // the very same objects with chart.js on @napi-rs/canvas. So the HTML and the PNGs cannot disagree.
 import type { ScenarioModel, VariantModel } from './model.ts';
 import { cacheStates, shownValue } from './metrics.ts';
-import { paretoFront } from '../stats/pareto.ts';
 import { CACHE_STATE_RULES, isCacheState } from '../results/cache-states.ts';
 
 /** A chart.js configuration that survives JSON.stringify (the page and png.ts both receive it). */
@@ -131,12 +130,20 @@ function timeVsSize(sc: ScenarioModel): ChartSpec | null {
       .filter((v) => v.cache === cache && v.status === 'ok' && v.stats.wallMs && shownValue(v, 'bytes') !== undefined)
       .map((v) => ({ x: shownValue(v, 'bytes')! / MIB, y: s(v.stats.wallMs!.median), label: v.group, id: v.key }));
     if (points.length === 0) return [];
-    const front = paretoFront(points).map((id) => points.find((p) => p.id === id)!);
     const colour = cacheColour(cache, i);
-    return [
-      { type: 'scatter', label: cache, data: points, backgroundColor: colour, borderColor: colour, pointRadius: 5, labelPoints: true },
-      { type: 'line', label: `${cache}: Pareto front`, data: front, borderColor: colour, borderDash: [6, 4], pointRadius: 0, fill: false, tension: 0 },
-    ];
+    // The model's front of each group (one per run and ref in this cache state), drawn left to right.
+    const groups = sc.groups.filter((g) => g.cache === cache);
+    const fronts = groups.map((g) => ({
+      type: 'line',
+      label: `${groups.length === 1 ? cache : g.title}: Pareto front`,
+      data: points.filter((p) => g.pareto.includes(p.id) || (g.pareto.length === 0 && points.length === 1)).sort((a, b) => a.x - b.x),
+      borderColor: colour,
+      borderDash: [6, 4],
+      pointRadius: 0,
+      fill: false,
+      tension: 0,
+    }));
+    return [{ type: 'scatter', label: cache, data: points, backgroundColor: colour, borderColor: colour, pointRadius: 5, labelPoints: true }, ...fronts];
   });
   if (datasets.length === 0) return null;
   const title = `${sc.name}: build time vs artifact size (Pareto front dashed; lower left is better)`;

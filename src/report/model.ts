@@ -1,7 +1,10 @@
 // ResultsFile[] → ReportModel: what every format displays. Several files (runs, machines) merge into one
 // model; a variant id that occurs in more than one file is told apart by its hostname, or by its run id
 // when the hostnames match too. Nothing here computes a statistic: medians, CIs and verdicts are read
-// from `stats` and `comparisons` as the statistics stage wrote them. Every string is cleaned (common/clean-text.ts).
+// from `stats` and `comparisons` as the statistics stage wrote them; the winners and the Pareto front of
+// each group of variants are derived once here (groups.ts) and only displayed elsewhere. Every string is
+// cleaned (common/clean-text.ts).
+import { buildGroups, type GroupModel } from './groups.ts';
 import { recommend } from './recommend.ts';
 import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
 import { cleanLine, cleanText } from '../common/clean-text.ts';
@@ -54,6 +57,8 @@ export interface ScenarioModel {
   description: string | null;
   variants: VariantModel[];
   comparisons: ComparisonModel[];
+  /** The variants that share a baseline (cache state, run, git ref), with their winners and Pareto front. */
+  groups: GroupModel[];
   /** Median wall time per variant id across history and these runs, oldest first. */
   trend: TrendPoint[];
   /** The recommendation paragraph, made only from measured data (report/recommend.ts); one per run. */
@@ -93,7 +98,7 @@ export function buildReportModel({ results, history = [] }: ModelInput): ReportM
     const name = cleanLine(raw);
     let scenario = scenarios.get(name);
     if (!scenario) {
-      scenario = { name, slug: uniqueSlug(name, slugs), description: null, variants: [], comparisons: [], trend: [], recommendations: [] };
+      scenario = { name, slug: uniqueSlug(name, slugs), description: null, variants: [], comparisons: [], groups: [], trend: [], recommendations: [] };
       scenarios.set(name, scenario);
     }
     if (description && !scenario.description) scenario.description = cleanText(description);
@@ -114,16 +119,23 @@ export function buildReportModel({ results, history = [] }: ModelInput): ReportM
         variant: rekey(c.variant),
       });
     }
-    for (const s of file.scenarios) {
-      const variants = file.variants.filter((v) => v.scenario === s.name);
-      if (variants.length === 0) continue;
-      const paragraph = recommend({ scenario: s.name, variants, comparisons: file.comparisons.filter((c) => c.scenario === s.name) });
-      const where = results.length > 1 ? `On ${file.environment.hostname} (${file.runId}): ` : '';
-      scenarioOf(s.name, undefined).recommendations.push(cleanText(where + paragraph, 4000));
-    }
   });
-  for (const scenario of scenarios.values()) scenario.trend = buildTrend({ scenario: scenario.name, history, results });
+  for (const scenario of scenarios.values()) {
+    scenario.groups = buildGroups(scenario);
+    scenario.recommendations = recommendations(scenario, results);
+    scenario.trend = buildTrend({ scenario: scenario.name, history, results });
+  }
   return { title: 'buildbench report', sources: buildSources(results), scenarios: [...scenarios.values()] };
+}
+
+/** One recommendation paragraph per run that measured the scenario, prefixed with the run when there are several. */
+function recommendations(scenario: ScenarioModel, results: readonly ResultsFile[]): string[] {
+  const sources = [...new Set(scenario.variants.map((v) => v.source))].sort((a, b) => a - b);
+  return sources.map((source) => {
+    const file = results[source]!;
+    const where = results.length > 1 ? `On ${file.environment.hostname} (${file.runId}): ` : '';
+    return cleanText(where + recommend({ scenario, source }), 4000);
+  });
 }
 
 function toVariant(v: VariantResult, source: number, { key, suffix }: KeyPart): VariantModel {

@@ -1,42 +1,31 @@
-// The recommendation paragraph of a scenario, generated only from measured data: the fastest build per
-// cache state, the smallest artifact, the start-up winner where the verdicts decide one, the Pareto set of
-// build time vs size (on medians, and said so), and each variant's trade-off against the baseline in plain words. A difference is called faster
-// or slower only when its comparison says so; inconclusive ones are named as such; variants without
-// numbers are listed with their reason, and contradicted intents and suspicious cache states are flagged.
+// The recommendation paragraph of a scenario in one run, generated only from measured data: the fastest
+// build per group of variants sharing a baseline, the smallest artifact, the start-up winner where the
+// verdicts decide one, the Pareto set of build time vs size (on medians, and said so), and each variant's
+// trade-off against the baseline in plain words. The winners and the front are the model's (groups.ts), the
+// same the decision table marks. A difference is called faster or slower only when its comparison says so;
+// inconclusive ones are named as such; variants without numbers are listed with their reason, and
+// contradicted intents and suspicious cache states are flagged.
 import { formatBytes, formatMs } from './format.ts';
-import type { Comparison, VariantResult } from '../results/schema.ts';
-import { paretoFront } from '../stats/pareto.ts';
-import { pickTimedWinner } from './winner.ts';
-import {
-  bytesOf,
-  cacheOrder,
-  cacheProblems,
-  decidedRatio,
-  filesOf,
-  findComparison,
-  lowest,
-  sizeDifference,
-  startOf,
-  startRunsOf,
-  verdictWords,
-  wallOf,
-} from './recommend-facts.ts';
+import type { GroupModel } from './groups.ts';
+import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
+import { bytesOf, cacheProblems, decidedRatio, filesOf, findComparison, lowest, sizeDifference, startOf, startRunsOf, verdictWords, wallOf } from './recommend-facts.ts';
 
 // Variant names are identifiers and keep their case, so sentences that start with one are not capitalised.
 const sentence = (s: string) => s + (/[.!?]$/.test(s) ? '' : '.');
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const okOf = (g: GroupModel) => g.variants.filter((v) => v.status === 'ok');
 
-/** Build time, per cache state: the lowest median and what the comparisons say about it. */
-function buildTimeSentences(cache: string, ok: readonly VariantResult[], comparisons: readonly Comparison[]): string[] {
+/** Build time in one group: the lowest median and what the comparisons say about it, then each trade-off. */
+function buildTimeSentences(g: GroupModel, comparisons: readonly ComparisonModel[]): string[] {
+  const ok = okOf(g);
   const best = lowest(ok, wallOf);
   if (!best) return [];
   const out: string[] = [];
-  const base = ok.find((v) => v.baseline);
-  const lead = `${capitalize(cache)} builds: ${best.variant} has the lowest median build time (${formatMs(wallOf(best))})`;
+  const base = g.base;
+  const lead = `${capitalize(g.cache)} builds: ${best.variant} has the lowest median build time (${formatMs(wallOf(best))})`;
   if (best.baseline) {
-    const others = ok.filter((v) => v !== best).map((v) => findComparison(comparisons, v, 'wallMs'));
-    const allSlower = others.length > 0 && others.every((c) => c?.verdict === 'slower');
-    out.push(allSlower ? `${lead} and is the fastest: every other variant is slower` : `${lead}; it is the baseline`);
+    const fastest = ok.length > 1 && g.winners.wallMs?.key === best.key;
+    out.push(fastest ? `${lead} and is the fastest: every other variant is slower` : `${lead}; it is the baseline`);
   } else {
     const c = findComparison(comparisons, best, 'wallMs');
     out.push(c ? `${lead}; against ${base?.variant ?? 'the baseline'}: ${verdictWords(c, best.stats.wallMs?.n)}` : lead);
@@ -46,7 +35,7 @@ function buildTimeSentences(cache: string, ok: readonly VariantResult[], compari
 }
 
 /** "onedir builds 1.60× faster [1.50–1.70] than onefile but ships 240 files and 8% more bytes". */
-function tradeOff(v: VariantResult, base: VariantResult, comparisons: readonly Comparison[]): string[] {
+function tradeOff(v: VariantModel, base: VariantModel, comparisons: readonly ComparisonModel[]): string[] {
   const c = findComparison(comparisons, v, 'wallMs');
   if (!c) return [];
   const [vb, bb] = [bytesOf(v), bytesOf(base)];
@@ -67,58 +56,40 @@ function tradeOff(v: VariantResult, base: VariantResult, comparisons: readonly C
   return [`${v.variant} builds ${ratio} than ${base.variant} ${joint} ships ${ships}`];
 }
 
-function sizeSentence(ok: readonly VariantResult[]): string | null {
-  const best = lowest(ok, bytesOf);
+/** The group's smallest artifact (the model's exact winner: none on a tie), with the baseline's size beside it. */
+function sizeSentence(g: GroupModel): string | null {
+  const best = g.variants.find((v) => v.key === g.winners.bytes?.key);
   if (!best) return null;
-  const base = ok.find((v) => v.baseline);
+  const base = g.base;
   const versus = base && base !== best && bytesOf(base) ? `; ${base.variant} ships ${formatBytes(bytesOf(base))}` : '';
   return `Smallest artifact: ${best.variant}, ${formatBytes(bytesOf(best))}${versus}`;
 }
 
-/** Start-up on first launch: a winner only where the verdicts against the baseline decide one (report/winner.ts). */
-function startupSentence(ok: readonly VariantResult[], comparisons: readonly Comparison[]): string | null {
-  const launched = ok.filter((v) => startOf(v) !== undefined);
-  if (launched.length === 0) return null;
-  const pick = pickTimedWinner(launched.map((v) => ({ key: v.id, baseline: v.baseline, verdict: findComparison(comparisons, v, 'startupFirstMs')?.verdict })));
-  const winner = launched.find((v) => v.id === pick.key);
+/** Start-up on first launch: the model's winner, decided by the verdicts against the baseline (winner.ts). */
+function startupSentence(g: GroupModel, comparisons: readonly ComparisonModel[]): string | null {
+  const ok = okOf(g);
+  if (!ok.some((v) => startOf(v) !== undefined)) return null;
+  const winner = ok.find((v) => v.key === g.winners.startupFirstMs?.key);
   let text = winner
     ? `Fastest to start: ${winner.variant}, ${formatMs(startOf(winner))} to ready on first launch (median of ${startRunsOf(winner)})`
     : 'Start-up on first launch: no variant is decidedly the fastest';
   const c = winner && !winner.baseline ? findComparison(comparisons, winner, 'startupFirstMs') : undefined;
   if (c) text += ` (against the baseline: ${verdictWords(c)})`;
-  const extracting = ok.filter((v) => (v.startup?.extractBytes ?? 0) > 0);
-  for (const v of extracting) text += `; ${v.variant} extracts ${formatBytes(v.startup!.extractBytes!)} on first launch`;
+  for (const v of ok) if ((v.startup?.extractBytes ?? 0) > 0) text += `; ${v.variant} extracts ${formatBytes(v.startup!.extractBytes!)} on first launch`;
   return text;
 }
 
-function paretoSentence(ok: readonly VariantResult[]): string | null {
-  const points = ok.flatMap((v) => {
-    const [x, y] = [wallOf(v), bytesOf(v)];
-    return x === undefined || y === undefined ? [] : [{ id: v.variant, x, y }];
-  });
-  if (points.length < 2) return null;
-  const front = paretoFront(points);
-  if (front.length === 1) return `${front[0]} has both the lowest median build time and the smallest artifact: no trade-off to make`;
-  return `Pareto set on medians (build time vs size, undecided differences included): ${front.join(', ')} — no other variant has both a lower median and fewer bytes`;
+/** The model's Pareto front of the group, by variant name. */
+function paretoSentence(g: GroupModel): string | null {
+  if (g.pareto.length === 0) return null;
+  const names = g.pareto.map((key) => g.variants.find((v) => v.key === key)!.variant);
+  if (names.length === 1) return `${names[0]} has both the lowest median build time and the smallest artifact: no trade-off to make`;
+  return `Pareto set on medians (build time vs size, undecided differences included): ${names.join(', ')} — no other variant has both a lower median and fewer bytes`;
 }
 
-/** The recommendation paragraph of one scenario. */
-export function recommend(opts: { scenario: string; variants: readonly VariantResult[]; comparisons: readonly Comparison[] }): string {
-  const variants = opts.variants.filter((v) => v.scenario === opts.scenario);
-  const comparisons = opts.comparisons.filter((c) => c.scenario === opts.scenario);
+/** Variants without numbers, with their reason; artifacts that contradict their intent; cache states that did not happen. */
+function problemSentences(variants: readonly VariantModel[]): string[] {
   const parts: string[] = [];
-  const caches = cacheOrder(variants);
-  for (const cache of caches) {
-    const ok = variants.filter((v) => v.cache === cache && v.status === 'ok');
-    parts.push(...buildTimeSentences(cache, ok, comparisons));
-    if (cache === caches[0]) {
-      const extra = [sizeSentence(ok), startupSentence(ok, comparisons), paretoSentence(ok)];
-      parts.push(...extra.filter((s): s is string => s !== null));
-    } else {
-      const pareto = paretoSentence(ok);
-      if (pareto) parts.push(`${capitalize(cache)}: ${pareto}`);
-    }
-  }
   const missing = variants.filter((v) => v.status !== 'ok');
   if (missing.length > 0) parts.push(`Not measured: ${missing.map((v) => `${v.id} (${v.status}: ${v.reason ?? 'no reason recorded'})`).join('; ')}`);
   for (const v of variants) {
@@ -127,6 +98,24 @@ export function recommend(opts: { scenario: string; variants: readonly VariantRe
     const problems = cacheProblems(v);
     if (problems.length > 0) parts.push(`Check ${v.id}: ${problems.join('; ')}`);
   }
-  if (parts.length === 0) return `No variant of ${opts.scenario} produced measurements.`;
+  return parts;
+}
+
+/**
+ * The recommendation paragraph of `scenario` for the run `source` (an index into ReportModel.sources): the
+ * first group's size, start-up and Pareto sentences, the Pareto sentence of each later group, then what was
+ * not measured or looks wrong. A sentence per fact; "No variant of … produced measurements." when none did.
+ */
+export function recommend(o: { scenario: ScenarioModel; source: number }): string {
+  const groups = o.scenario.groups.filter((g) => g.source === o.source);
+  const parts: string[] = [];
+  groups.forEach((g, i) => {
+    parts.push(...buildTimeSentences(g, o.scenario.comparisons));
+    const pareto = paretoSentence(g);
+    if (i === 0) parts.push(...[sizeSentence(g), startupSentence(g, o.scenario.comparisons), pareto].filter((s): s is string => s !== null));
+    else if (pareto) parts.push(`${capitalize(g.cache)}: ${pareto}`);
+  });
+  parts.push(...problemSentences(o.scenario.variants.filter((v) => v.source === o.source)));
+  if (parts.length === 0) return `No variant of ${o.scenario.name} produced measurements.`;
   return parts.map(sentence).join(' ');
 }

@@ -12,9 +12,10 @@ export interface Contender {
   verdict?: Verdict;
 }
 
-export type WinnerPick = { key: string } | { key: null; why: 'undecided' | 'several faster' | 'no baseline' | 'alone' };
+/** A winner's key, or null and why: undecided verdicts, several faster, no baseline, a single variant, or equal smallest sizes. */
+export type WinnerPick = { key: string } | { key: null; why: 'undecided' | 'several faster' | 'no baseline' | 'alone' | 'tie' };
 
-/** The decided winner of a timed column, or null with the reason. */
+/** The decided winner of a timed column among `contenders` (one of them the baseline), or null with the reason. */
 export function pickTimedWinner(contenders: readonly Contender[]): WinnerPick {
   const base = contenders.find((c) => c.baseline);
   const others = contenders.filter((c) => !c.baseline);
@@ -28,7 +29,7 @@ export function pickTimedWinner(contenders: readonly Contender[]): WinnerPick {
   return { key: null, why: 'undecided' };
 }
 
-/** The strictly smallest of exact values (a tie names no winner). */
+/** The key of the strictly smallest of exact values; null on a tie for smallest or fewer than two values. */
 export function pickSmallest(values: readonly { key: string; value: number }[]): string | null {
   const sorted = [...values].sort((a, b) => a.value - b.value);
   if (sorted.length < 2 || sorted[0]!.value === sorted[1]!.value) return null;

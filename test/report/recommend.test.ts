@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recommend } from '../../src/report/recommend.ts';
+import { buildReportModel } from '../../src/report/model.ts';
+import { recommend as recommendFor } from '../../src/report/recommend.ts';
+import { results } from '../compare/fixtures.ts';
 import type { SampledComparison as Comparison, RunSample, Summary, VariantResult } from '../../src/results/schema.ts';
 import { methodFields } from '../fixtures/comparison.ts';
 
@@ -52,6 +54,14 @@ const comparison = (variantName: string, c: Partial<Comparison> & Pick<Compariso
 });
 
 const MiB = 1024 * 1024;
+
+/** The recommendation of one scenario of a results file holding these variants and comparisons, read through the report model. */
+function recommend(o: { scenario: string; variants: VariantResult[]; comparisons: Comparison[] }): string {
+  const file = { ...results({ runId: 'r1', startedAt: '2026-11-01T10:00:00.000Z', variants: o.variants }), comparisons: o.comparisons };
+  file.scenarios = [{ name: o.scenario, file: `scenarios/${o.scenario}.yaml`, sha256: '0'.repeat(64) }];
+  const scenario = buildReportModel({ results: [file] }).scenarios.find((s) => s.name === o.scenario)!;
+  return recommendFor({ scenario, source: 0 });
+}
 
 describe('recommend', () => {
   it('states the fastest, smallest, no start-up winner from single launches, the Pareto set on medians and each trade-off from the data', () => {
