@@ -112,8 +112,8 @@ describe('shipped app: producer → .deb → launch', () => {
     const pipelines = results.comparisons.filter((c) => c.metric === 'pipelineMs');
     expect(pipelines.map((c) => [c.baseline, c.variant, c.verdict])).toEqual([['ship/onefile@cold', 'ship/zipapp@cold', 'inconclusive']]);
     const pipelineOf = (v: typeof ok) => v.samples.map((s) => s.pipelineMs!);
-    const pipeline = pipelines[0]!;
-    expect(pipeline.method === 'hodges-lehmann' && pipeline.medianRatio).toBeCloseTo(median(pipelineOf(zipapp)) / median(pipelineOf(ok)), 10);
+    const measured = pipelines[0]!;
+    expect(measured.method === 'hodges-lehmann' && measured.medianRatio).toBeCloseTo(median(pipelineOf(zipapp)) / median(pipelineOf(ok)), 10);
     expect(zipapp.stats.pipelineMs?.n).toBe(2);
 
     const model = buildReportModel({ results: [results] });
