@@ -11,6 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** chart.js's UMD build (its package exports do not list it, so go through the package's folder). */
 export const chartJsPath = () => join(dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+/** The error-bar plugin's UMD build, found through its package folder like chart.js's; throws when the package is not installed. */
 export const errorBarsPath = () => join(dirname(require.resolve('chartjs-chart-error-bars')), 'index.umd.min.js');
 export const pointLabelsPath = join(here, 'assets', 'point-labels.js');
 export const pagePath = join(here, 'assets', 'page.js');
@@ -31,10 +32,12 @@ export function toInlineScript(source: string): string {
 }
 
 /** A CSP source for an inline script: only these exact scripts may run on the page (CSP Level 3 hashes). */
+/** The Content-Security-Policy source of an inline script: `'sha256-<base64 of its UTF-8 SHA-256>'`. */
 export function cspHash(script: string): string {
   return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
+/** chart.js, its plugins and the page script, each ready to inline; rejects when a file cannot be read. */
 export async function readInlineScripts(): Promise<string[]> {
   const paths = [chartJsPath(), errorBarsPath(), pointLabelsPath, pagePath];
   return Promise.all(paths.map(async (p) => toInlineScript(await readFile(p, 'utf8'))));

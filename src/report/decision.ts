@@ -55,6 +55,7 @@ const ALSO_METRICS: readonly Metric[] = METRICS.filter((m) => m.compared && !DEC
 
 const statusOf = (v: VariantModel) => (v.status === 'failed' && v.reason?.startsWith(DOES_NOT_RUN) ? 'does not run' : v.status);
 
+/** The first screen of a scenario: one decision table per group of the model (groups.ts), and the footnotes they share, numbered from 1. */
 export function buildDecisions(sc: ScenarioModel): ScenarioDecisions {
   const footnotes = new Map<string, number>();
   const noteFor = (v: VariantModel) => {

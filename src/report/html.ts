@@ -91,6 +91,7 @@ export function buildPageView(model: ReportModel) {
   };
 }
 
+/** report.html for `model`: one self-contained page, charts as JSON in its data block; rejects when a template or script cannot be read. */
 export async function renderHtml(model: ReportModel): Promise<string> {
   const { template, css, scripts, csp } = await loadPage();
   const view = buildPageView(model);

@@ -6,6 +6,7 @@ import type { ResultsFile } from '../results/schema.ts';
 import type { Reporter } from './reporter.ts';
 import { writeFileAtomic } from '../common/write-atomic.ts';
 
+/** The JSON reporter: results.json for one input file, report.json (the model) for several; its render rejects when the file cannot be written. */
 export function jsonReporter(results: readonly ResultsFile[]): Reporter {
   return {
     name: 'json',

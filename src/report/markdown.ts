@@ -103,6 +103,7 @@ function againstSection(a: AgainstModel): string[] {
   return lines;
 }
 
+/** summary.md for `model`: the decision tables per scenario, the comparisons with earlier runs, GFM-escaped; never throws. */
 export function renderMarkdown(model: ReportModel): string {
   const runs = model.sources.flatMap((s) => [
     `- ${md(s.runId)} on ${md(s.hostname)}, ${md(s.startedAt)}${s.interrupted ? ' — **interrupted**' : ''}`,

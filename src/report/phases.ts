@@ -16,6 +16,7 @@ export interface PhaseModel {
   missing: string[];
 }
 
+/** The phases a variant's report shows (end times in ms from the build's start, durations in ms), or null when it declared none that matched and none is missing. */
 export function representativePhases(v: VariantResult): PhaseModel | null {
   const model = phaseEnds(v);
   const missing = missingPhases(v);

@@ -22,6 +22,7 @@ export interface SourceModel {
 
 const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
 
+/** One SourceModel per input results file, in input order, every string cleaned. */
 export function buildSources(results: readonly ResultsFile[]): SourceModel[] {
   return results.map((file) => {
     const env = file.environment;

@@ -30,6 +30,7 @@ export interface VariantRow {
 
 const kib = (kb: number) => formatBytes(kb * 1024);
 
+/** One row per variant of the scenario, every figure formatted in its unit (medians with their 95% interval); failed variants say their status. */
 export function variantRows(sc: ScenarioModel): VariantRow[] {
   return sc.variants.map((v) => {
     const wall = v.stats.wallMs;
@@ -71,6 +72,7 @@ export interface ArtifactRow {
   largest: { path: string; bytes: string }[];
 }
 
+/** One row per variant with an artifact: path, kind, bytes, split debug bytes, files, digest prefix, fingerprint, largest entries. */
 export function artifactRows(sc: ScenarioModel): ArtifactRow[] {
   return sc.variants.flatMap((v) => {
     const a = v.artifact;
@@ -114,6 +116,7 @@ export function sampleTable(sc: ScenarioModel): SampleTable {
   return { rounds, rows };
 }
 
+/** One row per variant with phases: the basis of the figures and each phase's duration and end time. */
 export function phaseRows(sc: ScenarioModel): { key: string; basis: string; phases: string }[] {
   return sc.variants.flatMap((v) =>
     v.phases
@@ -136,6 +139,7 @@ export interface TrendTable {
   rows: { id: string; cells: string[] }[];
 }
 
+/** The trend as a table: one column per run (oldest first), one row per variant id, each cell a median build time with its 95% interval. */
 export function trendTable(sc: ScenarioModel): TrendTable {
   const runs = [...new Map(sc.trend.map((p) => [p.runId, { runId: p.runId, startedAt: p.startedAt }])).values()];
   const ids = [...new Set(sc.trend.map((p) => p.id))];

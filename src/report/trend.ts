@@ -14,6 +14,7 @@ export interface TrendPoint {
   ciHighMs: number;
 }
 
+/** The median build time (ms) and its 95% interval of each variant of `scenario` in each run of `history` then `results`, oldest first; empty without history. */
 export function buildTrend({ scenario, history, results }: { scenario: string; history: readonly ResultsFile[]; results: readonly ResultsFile[] }): TrendPoint[] {
   if (history.length === 0) return [];
   const seen = new Set(history.map((h) => h.runId));

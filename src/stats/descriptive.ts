@@ -5,6 +5,7 @@ export function sortAscending(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
 
+/** Arithmetic mean; NaN for no values (callers check with checkValues first). */
 export function mean(values: readonly number[]): number {
   let sum = 0;
   for (const v of values) sum += v;
@@ -18,6 +19,7 @@ export function medianOfSorted(sorted: readonly number[]): number {
   return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Median of values in any order, without sorting the caller's array; NaN for no values. */
 export function median(values: readonly number[]): number {
   return medianOfSorted(sortAscending(values));
 }

@@ -23,6 +23,10 @@ const MAD_TO_SIGMA = 0.6745;
  */
 const MEAN_AD_TO_SIGMA = 1.253314;
 
+/**
+ * Modified Z-score of each value, 0.6745 · (x − median) / MAD (Iglewicz & Hoaglin 1993); with a MAD of 0 the
+ * scaled mean absolute deviation stands in, and all zeros when every value is the same. Same order as `values`.
+ */
 export function modifiedZScores(values: readonly number[]): number[] {
   const m = median(values);
   const deviations = values.map((v) => Math.abs(v - m));
