@@ -75,7 +75,10 @@ variants:
     expect(new Set(a!.startup!.launches!.map((l) => l.position)).size).toBeGreaterThan(1);
     // Compared with the baseline like builds, for each launch state.
     const metrics = results.comparisons.filter((c) => c.variant === b!.id).map((c) => c.metric);
-    expect(metrics).toEqual(['wallMs', 'startupFirstMs', 'startupWarmMs']);
+    expect(metrics.filter((m) => ['wallMs', 'startupFirstMs', 'startupWarmMs'].includes(m))).toEqual(['wallMs', 'startupFirstMs', 'startupWarmMs']);
+    // …and, beside them, what it built and extracted, exactly; CPU and RSS when the build used any.
+    expect(metrics.filter((m) => ['bytes', 'files', 'extractBytes'].includes(m))).toEqual(['bytes', 'files', 'extractBytes']);
+    expect(metrics.filter((m) => !['wallMs', 'startupFirstMs', 'startupWarmMs', 'bytes', 'files', 'extractBytes', 'cpuMs', 'treeRssKb'].includes(m))).toEqual([]);
     // Each round's state lives in its own folder, removed after the round.
     const roots = readFileSync(launchLog, 'utf8').trim().split('\n');
     expect(new Set(roots).size).toBe(6);
