@@ -12,6 +12,7 @@ import { artifactRows, failures, phaseRows, sampleTable, trendTable, variantRows
 import { buildDecisions, DECISION_COLUMNS } from './decision.ts';
 import { writeFileAtomic } from '../common/write-atomic.ts';
 import { comparisonLegend } from '../compare/format-table.ts';
+import { buildShippedApps, SHIPPED_COLUMNS } from './shipped-app.ts';
 
 interface Page {
   template: Handlebars.TemplateDelegate;
@@ -85,6 +86,8 @@ export function buildPageView(model: ReportModel) {
     interrupted: model.sources.filter((s) => s.interrupted).map((s) => s.runId),
     scenarios,
     decisionColumns: DECISION_COLUMNS,
+    shippedApps: buildShippedApps(model),
+    shippedColumns: SHIPPED_COLUMNS,
     sources: model.sources,
     failures: failures(model.scenarios),
     charts,

@@ -70,10 +70,10 @@ function scenarioSection(sc: ScenarioModel): string[] {
 /** "Shipped app": per packager, the pipeline to the installable package and how the package behaves. */
 function shippedSection(t: ShippedTable): string[] {
   const rows = t.rows.map((r) => [
-    `${r.name}${r.baseline ? ' (baseline)' : ''}${r.status === 'ok' ? '' : ` — ${r.status}`}`,
+    `${r.name}${r.baseline ? ' (baseline)' : ''}${r.muted ? ` — ${r.status}` : ''}`,
     ...r.cells.map(decisionCell),
   ]);
-  const notes = t.rows.filter((r) => r.status !== 'ok' && r.note).map((r) => `- ${md(r.name)}: ${md(r.note!)}`);
+  const notes = t.rows.filter((r) => r.muted && r.note).map((r) => `- ${md(r.name)}: ${md(r.note!)}`);
   return [
     `## Shipped app: ${md(t.scenario)} (${md(t.cache)} builds)`,
     '',

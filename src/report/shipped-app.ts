@@ -22,6 +22,8 @@ export interface ShippedRow {
   baseline: boolean;
   /** ok, failed, does not run, unavailable, skipped. */
   status: string;
+  /** No numbers to show (status is not ok). */
+  muted: boolean;
   /** Why there are no numbers (status not ok), or the producers' ids when there are. */
   note: string | null;
   cells: DecisionCell[];
@@ -54,7 +56,7 @@ function shippedTable(o: { sc: ScenarioModel; variants: VariantModel[]; producer
     const status = v.status === 'failed' && v.reason?.startsWith(DOES_NOT_RUN) ? 'does not run' : v.status;
     const cells = SHIPPED_COLUMNS.map(() => emptyCell());
     cells[6] = dropInCell(v);
-    if (v.status !== 'ok') return { name: v.group, baseline: v.baseline, status, note: v.reason, cells };
+    if (v.status !== 'ok') return { name: v.group, baseline: v.baseline, status, muted: true, note: v.reason, cells };
     const producers = o.producerOf(v);
     const sidecarMs = producers.length === v.producers.length ? sum(producers.map(wallMedian)) : undefined;
     const appMs = wallMedian(v);
@@ -69,7 +71,7 @@ function shippedTable(o: { sc: ScenarioModel; variants: VariantModel[]; producer
       cells[4] = exactSizeCell({ bytes: installed, baseBytes: base && installedBytes(base), baseline: v.baseline, title: `Installed-Size: ${installed / 1024} KiB`, winner: false });
     }
     cells[5] = timedCell({ v, ms: shownValue(v, 'startupFirstMs'), comparison: find(v, 'startupFirstMs'), title: 'first launch: median from exec until the window shows and the sidecar answers' });
-    return { name: v.group, baseline: v.baseline, status, note: `pipeline: ${[...v.producers, v.id].join(' → ')}`, cells };
+    return { name: v.group, baseline: v.baseline, status, muted: false, note: `pipeline: ${[...v.producers, v.id].join(' → ')}`, cells };
   });
   return { scenario: o.sc.name, cache: o.variants[0]!.cache, rows, sentences: sentences({ rows, base }) };
 }

@@ -15,6 +15,7 @@ import { probeHooks } from '../../src/probe/hooks.ts';
 import { buildReportModel } from '../../src/report/model.ts';
 import { buildShippedApps } from '../../src/report/shipped-app.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
+import { renderHtml } from '../../src/report/html.ts';
 import { formatBytes, formatMs } from '../../src/report/format.ts';
 import { median } from '../../src/stats/index.ts';
 import { NOT_A_DROP_IN } from '../../src/results/schema.ts';
@@ -139,5 +140,9 @@ describe('shipped app: producer → .deb → launch', () => {
     expect(md).toContain('## Shipped app: ship (cold builds)');
     expect(md).toContain(`| folder — unavailable |`);
     expect(md).toContain('Not a drop-in: broken, folder.');
+    const html = await renderHtml(model);
+    expect(html).toContain('<section id="shipped-app">');
+    expect(html).toContain(`<td title="${pipeline!.title}">${pipeline!.value} <span class="mark baseline">baseline</span></td>`);
+    expect(html).toMatch(/<tr class="not-ok"><td title="not an externalBin drop-in: a folder"><span class="key">folder<\/span> <span class="status">unavailable<\/span><\/td>/);
   }, 90_000);
 });
