@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/results/schema.ts';
 import { buildDecisions } from '../../src/report/decision.ts';
+import { renderHtml } from '../../src/report/html.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { buildReportModel } from '../../src/report/model.ts';
 import { pickSmallest, pickTimedWinner } from '../../src/report/winner.ts';
@@ -82,7 +83,7 @@ describe('decision tables', () => {
     expect(warm!.sentences).toEqual(['Build time: the baseline is the only variant measured.', 'Start-up on first launch: the baseline is the only variant measured.']);
   });
 
-  it('the other compared metrics in a table under it: CPU from the recorded comparison, sizes exactly, equal columns left out', () => {
+  it('the other compared metrics in a table under it: CPU from the recorded comparison, sizes exactly, equal columns left out', async () => {
     const file = sidecarRun();
     const cpu = (id: string, ms: number) => {
       const v = file.variants.find((x) => x.id === id)!;
@@ -105,6 +106,10 @@ describe('decision tables', () => {
     // summary.md: one line under the decision table, whose header stays the first screen's.
     expect(markdown).toContain('| Variant | Build time | Artifact size | Start-up, first launch | Start-up, warm launch |\n');
     expect(markdown).toContain('\nAlso against the baseline: pex — CPU user+system 12 s 0.20× faster, Split debug info 977 KiB 0.25× smaller.\n');
+    // report.html: a table of its own under the decision table, with the same cells.
+    const html = await renderHtml(buildReportModel({ results: [file] }));
+    expect(html).toContain('<caption>Also compared with the baseline</caption>\n<thead><tr><th>Variant</th><th>CPU user+system</th><th>Split debug info</th></tr></thead>');
+    expect(html).toMatch(/<td title="1,000,000 bytes">977 KiB <span class="ratio">0\.25×<\/span> <span class="mark good">smaller<\/span><\/td>/);
   });
 
   it('summary.md: decision tables first, each reason once, under 60 lines for a default-size run', () => {
