@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceFiles } from './boundaries.ts';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
-const DOCUMENTED_STAGES = ['scenario', 'plan', 'results', 'probe', 'init', 'runner', 'cli'];
+const DOCUMENTED_STAGES = ['scenario', 'plan', 'results', 'probe', 'init', 'runner', 'cli', 'report', 'stats', 'compare', 'common'];
 
 const EXPORTED_FUNCTION = /^export (?:async )?function (\w+)|^export const (\w+) = (?:async )?(?:\([^)]*\)|\w+) =>/;
 
