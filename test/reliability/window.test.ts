@@ -36,7 +36,7 @@ variants:
     await cli.exit;
     const results = readResultsFile(path.join(dir, 'out')).value!;
     const shows = results.variants.find((v) => v.variant === 'shows')!;
-    expect(shows.status).toBe('ok');
+    expect(shows.status, shows.reason ?? '').toBe('ok');
     expect(shows.startup).toMatchObject({ readyOk: true });
     expect(shows.startup!.firstMs!).toBeGreaterThanOrEqual(400);
     const other = results.variants.find((v) => v.variant === 'other-title')!;

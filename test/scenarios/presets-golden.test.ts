@@ -20,6 +20,8 @@ describe('bundled scenarios from presets', () => {
     const { scenario, problems } = loadScenarioFile(path.join(dir, file));
     expect(problems).toEqual([]);
     const { file: _file, path: _path, sha256: _sha, ...rest } = scenario!;
-    expect({ ...rest, project: path.relative(BUILDBENCH_ROOT, rest.project) }).toEqual(golden[file]);
+    // Positions (a need's `at.file`) name the file where it lies: compared relative to the checkout.
+    const relative = JSON.parse(JSON.stringify({ ...rest, project: path.relative(BUILDBENCH_ROOT, rest.project) }).replaceAll(`"${BUILDBENCH_ROOT}/`, '"'));
+    expect(relative).toEqual(golden[file]);
   });
 });
