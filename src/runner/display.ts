@@ -46,7 +46,24 @@ export async function startDisplay(timeoutMs = 10_000): Promise<Display> {
     await stop();
     throw err;
   });
-  return { name: `:${number}`, stop };
+  // Checked as a client sees it before the clock starts: a launch that meets no display fails as the app's own
+  // failure ("Failed to initialize GTK"), which a run measuring whether the app starts must not record.
+  const name = `:${number}`;
+  if (!(await acceptsClients(name, timeoutMs))) {
+    await stop();
+    throw new Error(`Xvfb ${name} accepted no client within ${timeoutMs / 1000} s`);
+  }
+  return { name, stop };
+}
+
+/** Polls until a client (xwininfo) can read the root window of `display`; false after `timeoutMs`. */
+async function acceptsClients(display: string, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if ((await xwininfo(['-root'], display)) !== '') return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
 }
 
 /**
