@@ -4,16 +4,13 @@
 // size, the time until the app is ready, and whether the producer's artifact works in the app at all (drop-in).
 // Verdicts against the scenario's baseline come only from the statistics stage's comparisons (the registry's
 // pipelineMs and startupFirstMs); sizes are exact and compared as exact ratios.
-import { metric } from '../results/metrics.ts';
 import { DOES_NOT_RUN, NOT_A_DROP_IN } from '../results/schema.ts';
-import { emptyCell, exactSizeCell, TONE, ratioText, type DecisionCell } from './decision.ts';
+import { emptyCell, metricCell, type DecisionCell } from './decision-cells.ts';
 import { formatMs } from './format.ts';
-import type { ComparisonModel, ReportModel, ScenarioModel, VariantModel } from './model.ts';
+import type { ReportModel, ScenarioModel, VariantModel } from './model.ts';
 import { shownValue } from './metrics.ts';
-import { describeComparison } from './wording.ts';
 
 const wallMedian = (v: VariantModel) => shownValue(v, 'wallMs');
-const installedBytes = (v: VariantModel) => shownValue(v, 'installedBytes');
 
 export const SHIPPED_COLUMNS = ['Sidecar build', 'App build', 'Pipeline (sum)', 'Package size', 'Installed size', 'Time to ready', 'Drop-in'] as const;
 
@@ -63,14 +60,13 @@ function shippedTable(o: { sc: ScenarioModel; variants: VariantModel[]; producer
     const pipelineMs = sidecarMs !== undefined && appMs !== undefined ? sidecarMs + appMs : undefined;
     cells[0] = plainCell(sidecarMs, `median build time of ${v.producers.join(' + ')}`);
     cells[1] = plainCell(appMs, 'median build time of this variant');
-    cells[2] = timedCell({ v, ms: pipelineMs, comparison: find(v, 'pipelineMs'), title: 'sum of the two medians; the verdict compares whole pipelines (k-th sidecar build + k-th app build)' });
-    const bytes = shownValue(v, 'bytes');
-    if (bytes !== undefined) cells[3] = exactSizeCell({ bytes, baseBytes: base && shownValue(base, 'bytes'), baseline: v.baseline, title: `${bytes.toLocaleString('en')} bytes`, winner: false });
-    const installed = installedBytes(v);
-    if (installed !== undefined) {
-      cells[4] = exactSizeCell({ bytes: installed, baseBytes: base && installedBytes(base), baseline: v.baseline, title: `Installed-Size: ${installed / 1024} KiB`, winner: false });
-    }
-    cells[5] = timedCell({ v, ms: shownValue(v, 'startupFirstMs'), comparison: find(v, 'startupFirstMs'), title: 'first launch: median from exec until the window shows and the sidecar answers' });
+    const cell = (name: string) => metricCell({ v, name, base, comparison: find(v, name), winner: false });
+    // Shown as the sum of the two medians beside it; the verdict (and the hover) is the comparison of whole pipelines.
+    const pipeline = cell('pipelineMs');
+    cells[2] = pipelineMs === undefined ? emptyCell() : { ...pipeline, value: formatMs(pipelineMs), title: `sum of the two medians; pipelines (each app build + the sidecar build of the same rank): ${pipeline.title}` };
+    cells[3] = cell('bytes');
+    cells[4] = cell('installedBytes');
+    cells[5] = cell('startupFirstMs');
     return { name: v.group, baseline: v.baseline, status, muted: false, note: `pipeline: ${[...v.producers, v.id].join(' → ')}`, cells };
   });
   return { scenario: o.sc.name, cache: o.variants[0]!.cache, rows, sentences: sentences({ rows, base }) };
@@ -82,17 +78,6 @@ function plainCell(ms: number | undefined, title: string): DecisionCell {
   return ms === undefined ? emptyCell() : { value: formatMs(ms), ratio: '', tone: null, mark: '', title, winner: false };
 }
 
-/** A time with the verdict of its recorded comparison; "no verdict" when none was recorded. */
-function timedCell(o: { v: VariantModel; ms: number | undefined; comparison: ComparisonModel | undefined; title: string }): DecisionCell {
-  if (o.ms === undefined) return emptyCell();
-  const value = formatMs(o.ms);
-  if (o.v.baseline) return { value, ratio: '', tone: 'baseline', mark: 'baseline', title: o.title, winner: false };
-  const c = o.comparison;
-  if (!c) return { value, ratio: '', tone: 'undecided', mark: 'no verdict', title: `${o.title}; no comparison with the baseline recorded`, winner: false };
-  const { tone, mark } = TONE[c.verdict];
-  return { value, ratio: ratioText(c.ratio), tone, mark: mark(metric('pipelineMs').words), title: `${o.title}; vs ${c.baseline}: ${describeComparison(c)}`, winner: false };
-}
-
 /** Yes: the app started and its sidecar answered. No: it did not, or the artifact cannot be an externalBin. */
 function dropInCell(v: VariantModel): DecisionCell {
   const no = v.reason?.startsWith(DOES_NOT_RUN) || v.reason?.startsWith(NOT_A_DROP_IN);
@@ -101,18 +86,18 @@ function dropInCell(v: VariantModel): DecisionCell {
   return { ...emptyCell(), value: 'not measured', title: v.reason ?? 'no launch recorded' };
 }
 
-/** Per verdict column, the variants decidedly better or worse than the baseline; undecided ones said so. */
+/** Per verdict column, each variant's mark against the baseline (decided, the same, or undecided: said so). */
 function sentences(o: { rows: ShippedRow[]; base: VariantModel | undefined }): string[] {
   if (!o.base) return ['No baseline variant was measured, so nothing is compared.'];
   const out: string[] = [];
   for (const [i, what] of [[2, 'Pipeline'], [3, 'Package size'], [4, 'Installed size'], [5, 'Time to ready']] as const) {
-    const named = (tone: string) => o.rows.filter((r) => !r.baseline && r.cells[i]!.tone === tone).map((r) => r.name);
-    const parts = [
-      ...(named('good').length ? [`${named('good').join(', ')} ${i === 3 || i === 4 ? 'smaller' : 'faster'}`] : []),
-      ...(named('bad').length ? [`${named('bad').join(', ')} ${i === 3 || i === 4 ? 'larger' : 'slower'}`] : []),
-      ...(named('same').length ? [`${named('same').join(', ')} the same`] : []),
-      ...(named('undecided').length ? [`${named('undecided').join(', ')} undecided`] : []),
-    ];
+    // "pex smaller", "shiv undecided": each mark in the metric's own words, in the order the rows come.
+    const byMark = new Map<string, string[]>();
+    for (const r of o.rows.filter((row) => !row.baseline && row.cells[i]!.tone !== null)) {
+      const word = r.cells[i]!.tone === 'same' ? 'the same' : r.cells[i]!.mark;
+      byMark.set(word, [...(byMark.get(word) ?? []), r.name]);
+    }
+    const parts = [...byMark].map(([word, names]) => `${names.join(', ')} ${word}`);
     if (parts.length > 0) out.push(`${what} against ${o.base.group}: ${parts.join('; ')}.`);
   }
   const no = o.rows.filter((r) => r.cells[6]!.value === 'no').map((r) => r.name);
