@@ -26,9 +26,14 @@ export function killGroup(pgid: number, graceMs: number): void {
 /** KILL every process carrying the build's marker: daemons that left the group with setsid() included. */
 export async function killMarked(marker: string, name = MARKER_ENV): Promise<number> {
   let killed = 0;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  let emptyScans = 0;
+  // One empty scan is not enough: a process between fork and exec (a `setsid sh -c … &` the build just
+  // started) can have an unreadable /proc/<pid>/environ for a moment, so it takes two empty scans 20 ms
+  // apart to call the build's processes gone (a daemon escaped a single scan under load).
+  for (let attempt = 0; attempt < 6 && emptyScans < 2; attempt++) {
     const left = findByEnv(name, marker);
-    if (left.length === 0) break;
+    if (left.length === 0) emptyScans++;
+    else emptyScans = 0;
     for (const pid of left) {
       try {
         process.kill(pid, 'SIGKILL');
