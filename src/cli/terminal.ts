@@ -17,7 +17,7 @@ export function stripControlLines(text: string): string {
 }
 
 // Figures read the same in the terminal as in the report.
-export { formatBytes, formatMs } from '../report/format.ts';
+export { formatBytes, formatMs } from '../results/units.ts';
 
 /** A plain table with aligned columns and a `─` rule under the header; cells are cleaned. */
 export function formatTable(header: string[], rows: string[][]): string {

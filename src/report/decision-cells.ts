@@ -4,7 +4,7 @@
 import { findMetric, formatMetric, metric, type Metric } from '../results/metrics.ts';
 import type { Verdict } from '../results/schema.ts';
 import { compareExact } from '../stats/compare-exact.ts';
-import { formatMedianCi } from './format.ts';
+import { formatMedianCi } from '../results/units.ts';
 import { shownValue } from './metrics.ts';
 import type { ComparisonModel, VariantModel } from './model.ts';
 import { describeComparison } from './wording.ts';

@@ -7,7 +7,7 @@
 import { DOES_NOT_RUN } from '../results/schema.ts';
 import { METRICS, type Metric } from '../results/metrics.ts';
 import { emptyCell, metricCell, type DecisionCell } from './decision-cells.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes } from '../results/units.ts';
 import { DECISION_METRICS, type GroupModel } from './groups.ts';
 import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
 import { shownValue } from './metrics.ts';

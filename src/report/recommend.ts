@@ -5,7 +5,7 @@
 // same the decision table marks. A difference is called faster or slower only when its comparison says so;
 // inconclusive ones are named as such; variants without numbers are listed with their reason, and
 // contradicted intents and suspicious cache states are flagged.
-import { formatBytes, formatMs } from './format.ts';
+import { formatBytes, formatMs } from '../results/units.ts';
 import type { GroupModel } from './groups.ts';
 import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
 import { bytesOf, cacheProblems, decidedRatio, filesOf, findComparison, lowest, sizeDifference, startOf, startRunsOf, verdictWords, wallOf } from './recommend-facts.ts';

@@ -6,7 +6,7 @@
 // pipelineMs and startupFirstMs); sizes are exact and compared as exact ratios.
 import { DOES_NOT_RUN, NOT_A_DROP_IN } from '../results/schema.ts';
 import { emptyCell, metricCell, type DecisionCell } from './decision-cells.ts';
-import { formatMs } from './format.ts';
+import { formatMs } from '../results/units.ts';
 import type { ReportModel, ScenarioModel, VariantModel } from './model.ts';
 import { shownValue } from './metrics.ts';
 

@@ -1,6 +1,6 @@
 // What the report says about each input run: when, where, with which tools — every string cleaned.
 import type { ResultsFile } from '../results/schema.ts';
-import { formatBytes } from './format.ts';
+import { formatBytes } from '../results/units.ts';
 import { cleanLine } from '../common/clean-text.ts';
 
 /** One input results file, as the environment section shows it. */

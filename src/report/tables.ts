@@ -1,6 +1,6 @@
 // The numbers behind every chart, as rows of display strings that the HTML template and the Markdown
 // summary both print — one place decides how a figure reads.
-import { formatBytes, formatMedianCi, formatMs } from './format.ts';
+import { formatBytes, formatMedianCi, formatMs } from '../results/units.ts';
 import type { ScenarioModel, VariantModel } from './model.ts';
 import { shownValue, valueOf } from './metrics.ts';
 import { compareWithBaseline } from './verdict.ts';

@@ -16,7 +16,7 @@ import { buildReportModel } from '../../src/report/model.ts';
 import { buildShippedApps } from '../../src/report/shipped-app.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderHtml } from '../../src/report/html.ts';
-import { formatBytes, formatMs } from '../../src/report/format.ts';
+import { formatBytes, formatMs } from '../../src/results/units.ts';
 import { median } from '../../src/stats/index.ts';
 import { NOT_A_DROP_IN } from '../../src/results/schema.ts';
 

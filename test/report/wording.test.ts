@@ -1,6 +1,6 @@
 // Display helpers: number formatting and verdict wording, table-driven.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs } from '../../src/report/format.ts';
+import { formatBytes, formatMs } from '../../src/results/units.ts';
 import { formatP } from '../../src/stats/index.ts';
 import { describeComparison, describePlainRatio } from '../../src/report/wording.ts';
 import type { SampledComparison as Comparison } from '../../src/results/schema.ts';
