@@ -1,7 +1,7 @@
 // The flags of `report`, `compare` and `setup`, declared once each: yargs reads them, checkFlags checks their
 // values (flag-check.ts), and each command's argument type is derived from the same object.
 import { REPORT_FORMATS } from '../report/formats.ts';
-import { COMPONENTS } from '../probe/tools/setup/components.ts';
+import { COMPONENTS } from '../tools/setup/components.ts';
 import { nonEmpty, oneOf, type Flag, type FlagValues } from './flag-check.ts';
 import { STATS_OPTIONS } from './run-options.ts';
 

@@ -2,7 +2,7 @@
 // missing (with how to get it, right in the folder the run was started in).
 import type { PlannedVariant } from '../plan/plan.ts';
 import type { ToolInfo } from '../results/schema.ts';
-import { commandsOf, createToolProber } from '../probe/tools/index.ts';
+import { commandsOf, createToolProber } from '../tools/index.ts';
 
 /**
  * The run's check of a required tool, probed from `cwd`: found where the variant calls it (name, version, path),

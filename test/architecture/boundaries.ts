@@ -1,7 +1,8 @@
 // The import rule of DESIGN.md's data flow, as data: which stage folder under src/ may import which. Every
 // stage may use the results types and the shared helpers in common/; the runner uses stats (run-count rules,
 // the auto stop); the probes plug into the runner's hooks, so they may read the runner's and the plan's
-// types, and the runner never imports a probe; only cli/ wires everything.
+// types, and the runner never imports a probe; tools/ (doctor, setup) finds and provisions tools and reads no
+// build; only cli/ wires everything.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -16,7 +17,8 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   compare: ['stats', 'results', 'common'],
   report: ['compare', 'stats', 'results', 'common'],
   init: ['scenario', 'results', 'common'],
-  cli: ['init', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
+  tools: ['results', 'common'],
+  cli: ['init', 'tools', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
 };
 
 export interface ImportArrow {

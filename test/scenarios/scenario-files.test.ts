@@ -8,7 +8,7 @@ import { selectScenarios } from '../../src/scenario/discover.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
-import { CATALOG } from '../../src/probe/tools/catalog.ts';
+import { CATALOG } from '../../src/tools/catalog.ts';
 
 const dir = path.join(BUILDBENCH_ROOT, 'scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();

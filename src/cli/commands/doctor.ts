@@ -1,5 +1,5 @@
 // `buildbench doctor`: every tool the scenarios need, found or not; exit 1 when a default variant cannot run.
-import { doctor, formatDoctor } from '../../probe/tools/index.ts';
+import { doctor, formatDoctor } from '../../tools/index.ts';
 import { setupAdvice } from '../../common/where.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
 import { EXIT } from '../exit-codes.ts';

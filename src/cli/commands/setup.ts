@@ -2,7 +2,7 @@
 // Exit 0 when provisioned (what it cannot install, e.g. without root, is said with the exact command and its
 // variants will be recorded unavailable); with --check, exit 1 when anything is missing; a failed
 // provisioning command exits 1 with its output's last lines.
-import { SetupError, setup, type Component } from '../../probe/tools/setup/index.ts';
+import { SetupError, setup, type Component } from '../../tools/setup/index.ts';
 import { selectScenarios } from '../../scenario/discover.ts';
 import { setupAdvice } from '../../common/where.ts';
 import type { SetupArgs } from '../command-options.ts';

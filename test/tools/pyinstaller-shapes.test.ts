@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILDBENCH_ROOT } from '../../../src/common/where.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 const pyinstaller = path.join(BUILDBENCH_ROOT, '.tools/venv/bin/pyinstaller');
 const provisioned = existsSync(pyinstaller);

@@ -1,7 +1,7 @@
 // The doctor's table as a person reads it: one line per tool, then what cannot run.
 import type { DoctorReport } from './doctor.ts';
-import { cleanLine } from '../../common/clean-text.ts';
-import { formatTable } from '../../common/table.ts';
+import { cleanLine } from '../common/clean-text.ts';
+import { formatTable } from '../common/table.ts';
 
 const MAX_NEEDED = 3;
 

@@ -5,8 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { doctor, type DoctorScenario } from '../../../src/probe/tools/doctor.ts';
-import { formatDoctor } from '../../../src/probe/tools/format.ts';
+import { doctor, type DoctorScenario } from '../../src/tools/doctor.ts';
+import { formatDoctor } from '../../src/tools/format.ts';
 
 const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'bb-requires-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

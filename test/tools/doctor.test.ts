@@ -1,9 +1,9 @@
 // doctor() and the tool prober on real tools (sh, cargo) and a tool that exists nowhere.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { doctor, type DoctorScenario } from '../../../src/probe/tools/doctor.ts';
-import { formatDoctor } from '../../../src/probe/tools/format.ts';
-import { createToolProber } from '../../../src/probe/tools/probe.ts';
+import { doctor, type DoctorScenario } from '../../src/tools/doctor.ts';
+import { formatDoctor } from '../../src/tools/format.ts';
+import { createToolProber } from '../../src/tools/probe.ts';
 
 const opts = { root: '/nonexistent-buildbench-root', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' } };
 const MISSING = 'bb-missing-tool';

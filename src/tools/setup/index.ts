@@ -1,5 +1,5 @@
 // `buildbench setup [scenarios…]`: provision what the chosen scenarios require, for any project, idempotently.
-// The scenarios' `requires` and projects decide the components (probe/tools/catalog.ts says how each tool is provided):
+// The scenarios' `requires` and projects decide the components (tools/catalog.ts says how each tool is provided):
 // the Debian packages (installed as root, else the exact command), buildbench's Python tool env, a wheelhouse of
 // the projects' own requirements, `cargo fetch`, and a report of what setup cannot install (an npm tool, the
 // PEX SCIE mirror, a nightly toolchain). Ends with every required tool checked where its variant calls it.
@@ -10,13 +10,13 @@ import { specOf } from '../catalog.ts';
 import type { DoctorScenario } from '../doctor.ts';
 import { adviceOf, isPathRequirement, toolsDirOf } from '../detect.ts';
 import { commandsOf, createToolProber } from '../probe.ts';
-import { BUILDBENCH_ROOT } from '../../../common/where.ts';
+import { BUILDBENCH_ROOT } from '../../common/where.ts';
 import { cargoManifest, provisionCargo } from './cargo.ts';
 import { COMPONENTS, type Component } from './components.ts';
 import { since, type Outcome, type SetupContext } from './context.ts';
 import { provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
 import { provisionApt, reportTools, type Requirement } from './system.ts';
-import { variantName } from '../../../results/variant-id.ts';
+import { variantName } from '../../results/variant-id.ts';
 
 export { COMPONENTS, type Component } from './components.ts';
 export { SetupError } from './context.ts';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findExecutable } from '../../../src/probe/tools/detect.ts';
+import { findExecutable } from '../../src/tools/detect.ts';
 
 const cargo = findExecutable(['cargo']);
 const mold = findExecutable(['mold']);

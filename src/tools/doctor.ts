@@ -2,7 +2,7 @@
 // prints `formatDoctor(report)` and exits 1 when `report.defaultsRunnable` is false.
 import { adviceOf, type DetectOptions, type ToolStatus } from './detect.ts';
 import { commandsOf, createToolProber } from './probe.ts';
-import { variantName } from '../../results/variant-id.ts';
+import { variantName } from '../results/variant-id.ts';
 
 /** The slice of a resolved scenario the doctor reads (a `Scenario` from src/scenario fits). */
 export interface DoctorScenario {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { installHint, specOf, type AdviceContext, type Locator, type VersionProbe } from './catalog.ts';
-import { BUILDBENCH_ROOT, setupAdvice, toolsDir } from '../../common/where.ts';
+import { BUILDBENCH_ROOT, setupAdvice, toolsDir } from '../common/where.ts';
 
 /** A tool that was found; `version` is null when it cannot tell its own. */
 export interface ToolFound {

@@ -7,10 +7,10 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aptCommand, provisionApt } from '../../../src/probe/tools/setup/system.ts';
-import { BUILDBENCH_ROOT } from '../../../src/common/where.ts';
-import { findExecutable } from '../../../src/probe/tools/detect.ts';
-import { BIN } from '../../e2e/helpers.ts';
+import { aptCommand, provisionApt } from '../../src/tools/setup/system.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
+import { findExecutable } from '../../src/tools/detect.ts';
+import { BIN } from '../e2e/helpers.ts';
 
 const WHEELHOUSE = path.join(BUILDBENCH_ROOT, '.tools/wheelhouse');
 const offline = { PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELHOUSE, PIP_DISABLE_PIP_VERSION_CHECK: '1', UV_NO_INDEX: '1', UV_FIND_LINKS: WHEELHOUSE };

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectTool, searchDirs } from '../../../src/probe/tools/detect.ts';
+import { detectTool, searchDirs } from '../../src/tools/detect.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'bb-toolchain-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
