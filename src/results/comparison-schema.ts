@@ -48,6 +48,19 @@ export const SampledComparisonSchema = Type.Object({
   minRunsToDecide: Type.Optional(
     d('present when these sample sizes can never give faster/slower at this alpha, whatever the data: the fewest runs per variant that can', Type.Integer()),
   ),
+  analysis: Type.Optional(
+    d(
+      'which analysis decided (absent: independent). "independent": all builds of each side, as method says. "paired": the ln ratios of the rounds both built in — ' +
+        'ratio = exp(Hodges–Lehmann median of their Walsh averages), [ciLow, ciHigh] and [eqLow, eqHigh] the exact Wilcoxon signed-rank intervals, pValue its exact signed-rank p; ' +
+        'chosen by the drift rule of the group (results.drift[].rule), fixed in advance',
+      Type.Union([Type.Literal('independent'), Type.Literal('paired')]),
+    ),
+  ),
+  pairs: Type.Optional(d('rounds in which both variants built (complete pairs)', Type.Integer())),
+  trendP: Type.Optional(
+    d('present when the round effects trend through the run (Mann–Kendall p ≤ 0.05, this p): more runs would extend the drift, not decide; runsNeeded is then left out', Type.Number()),
+  ),
+  holmP: Type.Optional(d('in winnerComparisons: pValue adjusted by Holm’s step-down over the pairs of the group and metric', Type.Number())),
 });
 
 /** The Comparison of schemaVersion 1 files. */

@@ -4,8 +4,10 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CACHE_STATES } from './cache-states.ts';
 import { ComparisonSchema, ComparisonV1Schema } from './comparison-schema.ts';
+import { DriftSchema, ModeSchema } from './noise-schema.ts';
 
 export type { Comparison, ExactComparison, SampledComparison, Verdict } from './comparison-schema.ts';
+export type { Drift, Mode } from './noise-schema.ts';
 
 /**
  * 2: comparisons carry the Hodges–Lehmann ratio, its Moses interval and the exact p (were: ratio of medians,
@@ -36,7 +38,8 @@ export const SummarySchema = Type.Object({
   ciLow: d('low end of the 95% interval of the median: an order statistic (binomial, Conover 1999); a bootstrap interval in version 1 files', Type.Number()),
   ciHigh: d('high end of the 95% interval of the median', Type.Number()),
   ciConfidence: Type.Optional(d('actual confidence of [ciLow, ciHigh]: ≥ 0.95 from 6 samples on; [min, max] with 1 − 2^(1−n) below', Type.Number())),
-  outliers: d('samples flagged by modified Z-score; never removed', Type.Array(OutlierSchema)),
+  outliers: d('samples flagged by modified Z-score, within each mode when there are two; never removed', Type.Array(OutlierSchema)),
+  modes: Type.Optional(d('present when the samples fall into two groups (stats/modes.ts): each group, lower first', Type.Array(ModeSchema))),
 });
 
 export const SampleSchema = Type.Object({
@@ -245,6 +248,9 @@ export const ResultsFileSchema = Type.Object(
       noisePct: Type.Optional(d('differences within ±noisePct % count as no difference (default 2)', Type.Number())),
       alpha: Type.Optional(d('significance level of the comparisons (default 0.05)', Type.Number())),
       stopReason: Type.Optional(d('why adaptive runs stopped', Type.String())),
+      finalAlpha: Type.Optional(
+        d('with --runs auto: the α of the comparisons at the last look, alpha less the share spent on the interim looks (stats/decide-stop.ts)', Type.Number()),
+      ),
       overheadSpreadMs: Type.Optional(
         d('how much that cost varied over the calibration launches (their median minus the floor); with overheadMs, the harness’s resolution', Type.Number()),
       ),
@@ -264,6 +270,13 @@ export const ResultsFileSchema = Type.Object(
     ),
     variants: d('one entry per variant and cache state (and git ref), in plan order', Type.Array(VariantResultSchema)),
     comparisons: d('each variant against its baseline on each compared metric', Type.Array(ComparisonSchema)),
+    winnerComparisons: Type.Optional(
+      d(
+        'where several variants of a group were decided better than its baseline on a metric: each pair of them (baseline = the one nearer the baseline), decided with Holm’s correction across the pairs (holmP)',
+        Type.Array(ComparisonSchema),
+      ),
+    ),
+    drift: Type.Optional(d('per scenario and cache state: round effects shared by its variants, drift beside noise, and whether its comparisons were paired', Type.Array(DriftSchema))),
   },
   { $id: 'https://buildbench.dev/schema/results.schema.json', title: 'buildbench results, schemaVersion 2' },
 );
