@@ -9,6 +9,7 @@ import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
 import { INIT_OPTIONS, initAnswers, type InitArgs } from './init-options.ts';
 import { EXIT } from './exit-codes.ts';
+import { COMMENT_OPTIONS, type CommentArgs } from './comment-options.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the probes.
 const runCommand = async (a: RunArgs) => (await import('./commands/run.ts')).runCommand(a);
@@ -17,6 +18,7 @@ const reportCommand = async (a: ReportArgs) => (await import('./commands/report.
 const compareCommand = async (a: CompareArgs) => (await import('./commands/compare.ts')).compareCommand(a);
 const initCommand = async (a: InitArgs) => (await import('./commands/init.ts')).initCommand({ dir: a.dir, force: a.force, answers: initAnswers(a) });
 const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
+const commentCommand = async (a: CommentArgs) => (await import('./commands/comment.ts')).commentCommand(a);
 const setupCommand = async (a: SetupArgs) => (await import('./commands/setup.ts')).provisionCommand(a);
 
 /**
@@ -84,6 +86,12 @@ export async function main(argv: string[]): Promise<number> {
       'list every tool the scenarios need: found or not, version, path, how to install',
       (y: Argv) => y.positional('scenarios', { type: 'string', array: true }),
       (args) => set(doctorCommand({ scenarios: args.scenarios ?? [] })),
+    )
+    .command(
+      'comment',
+      'post a run\'s summary.md as one comment on the pull request, updated in place on every push (token: $GITHUB_TOKEN)',
+      (y: Argv) => y.options(COMMENT_OPTIONS).check(checkFlags(COMMENT_OPTIONS)),
+      (args) => set(commentCommand(args)),
     )
     .strict()
     .recommendCommands()

@@ -18,7 +18,8 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   report: ['compare', 'stats', 'results', 'common'],
   init: ['scenario', 'results', 'common'],
   tools: ['results', 'common'],
-  cli: ['init', 'tools', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
+  'pull-request': ['common'],
+  cli: ['init', 'tools', 'pull-request', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
 };
 
 export interface ImportArrow {
