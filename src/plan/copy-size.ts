@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { walkTree } from '../common/walk-files.ts';
+import { ruleLeavesOut } from './ignore-rule.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 
 /** A copy this size or more per workdir is worth a word: it costs disk and set-up time per variant. */
@@ -35,11 +36,14 @@ export interface CopySize {
 }
 
 /** Bytes a copy of `source` minus `skip` would hold, and its biggest top-level entries. */
-async function measureCopy(opts: { source: string; skip: Set<string> }): Promise<CopySize> {
+async function measureCopy(opts: { source: string; skip: Set<string>; copy: readonly string[] }): Promise<CopySize> {
   const { source, skip } = opts;
-  const ignored = new Set(gitIgnoredPaths(source).map((p) => p.replace(/\/$/, '').split('/')[0]!));
+  const gitIgnored = gitIgnoredPaths(source);
+  const ignored = new Set(gitIgnored.map((p) => p.replace(/\/$/, '').split('/')[0]!));
+  const byRule = ruleLeavesOut({ source, copy: opts.copy, gitIgnored });
   const perTop = new Map<string, number>();
-  const skipped = (p: string) => [...skip].some((s) => p === s || p.startsWith(s + path.sep));
+  const ancestors = (p: string) => path.relative(source, p).split(path.sep).map((_, i, parts) => path.join(source, ...parts.slice(0, i + 1)));
+  const skipped = (p: string) => [...skip].some((s) => p === s || p.startsWith(s + path.sep)) || ancestors(p).some(byRule);
   for (const entry of await walkTree(source)) {
     if (entry.kind !== 'file' || skipped(entry.path)) continue;
     const top = path.relative(source, entry.path).split(path.sep)[0]!;
@@ -64,7 +68,7 @@ export async function largeCopyWarnings(plan: { variants: readonly { scenario: S
   const scenarios = [...new Set(plan.variants.map((v) => v.scenario))];
   for (const scenario of scenarios) {
     const skip = skippedPaths(scenario.project, [...scenario.ignore, ...(scenario.ignoreGitignored ? gitIgnoredPaths(scenario.project) : [])]);
-    const copy = await measureCopy({ source: scenario.project, skip });
+    const copy = await measureCopy({ source: scenario.project, skip, copy: scenario.copy ?? [] });
     if (copy.bytes < LARGE_COPY_BYTES) continue;
     const workdirs = plan.variants.filter((v) => v.scenario === scenario).length;
     const folders = copy.biggest.map((f) => `${f.path} ${mib(f.bytes)}${f.gitIgnored ? ' (git-ignored)' : ''}`).join(', ');

@@ -6,12 +6,15 @@ import type { PlannedVariant } from './plan.ts';
 import { findRepository, linkRepository, repositoryRoot } from './workdir-git.ts';
 import { gitIgnoredPaths, skippedPaths } from './copy-size.ts';
 import { isInside } from '../common/is-inside.ts';
+import { ruleLeavesOut } from './ignore-rule.ts';
 
 /**
  * Copy the project into the variant's workdir, leaving out `.git`, buildbench's own `.buildbench/` (the tool
  * env and wheelhouse `buildbench setup` keeps beside a user's scenarios, which a `project: ..` would otherwise
- * copy into every workdir), the scenario's `ignore` list (and what git ignores, with `ignoreGitignored`) and every declared output (clean, caches, artifact),
- * so no variant starts from another's build products.
+ * copy into every workdir), what the one ignore rule leaves out (ignore-rule.ts: dependency folders, tool
+ * caches, build outputs) unless the scenario's `copy` keeps it, the scenario's `ignore` list (and what git
+ * ignores, with `ignoreGitignored`) and every declared output (clean, caches, artifact), so no variant starts
+ * from another's build products.
  * When the project is in a git repository, the workdir sits at the project's path inside a repository that
  * answers git as the project does, its objects borrowed rather than copied (workdir-git.ts).
  */
@@ -24,9 +27,11 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
   const root = inRepository ? repositoryRoot(workdir, repo) : workdir;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(path.dirname(workdir), { recursive: true });
+  const gitIgnored = gitIgnoredPaths(source);
+  const byRule = ruleLeavesOut({ source, copy: scenario.copy ?? [], gitIgnored });
   const skip = skippedPaths(source, [
     ...scenario.ignore,
-    ...(scenario.ignoreGitignored ? gitIgnoredPaths(source) : []),
+    ...(scenario.ignoreGitignored ? gitIgnored : []),
     ...variant.clean,
     ...variant.caches,
     ...(variant.artifact ? [variant.artifact] : []),
@@ -36,8 +41,8 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
   mkdirSync(workdir, { recursive: true });
   for (const entry of readdirSync(source)) {
     const from = path.join(source, entry);
-    if (skip.has(from) || workdir === from || isInside(workdir, from)) continue;
-    cpSync(from, path.join(workdir, entry), { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+    if (skip.has(from) || byRule(from) || workdir === from || isInside(workdir, from)) continue;
+    cpSync(from, path.join(workdir, entry), { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) && !byRule(src) });
   }
   if (inRepository) linkRepository({ repo, source, root });
   mkdirSync(cacheDir, { recursive: true });

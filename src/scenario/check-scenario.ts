@@ -40,7 +40,7 @@ export function checkScenario(opts: { raw: Raw; dir: string; at: At }): Problem[
     return problem ? [at(segments, problem)] : [];
   };
   const ctx: Checking = { raw, at, confine, declaresBaseline: strings(raw.variants).some((v) => isRecord(v) && v.baseline === true), firstIndex: new Map() };
-  const problems = [...project.problems, ...strings(raw.ignore).flatMap((p, i) => confine(['ignore', i], p)), ...(isRecord(raw.seed) ? confine(['seed', 'dir'], raw.seed.dir) : [])];
+  const problems = [...project.problems, ...strings(raw.ignore).flatMap((p, i) => confine(['ignore', i], p)), ...strings(raw.copy).flatMap((p, i) => confine(['copy', i], p)), ...(isRecord(raw.seed) ? confine(['seed', 'dir'], raw.seed.dir) : [])];
   strings(raw.variants).forEach((v, i) => isRecord(v) && problems.push(...checkVariant(v, i, ctx)));
   for (const p of findNul({ value: raw, at })) problems.push(p); // not push(...): there may be 100 000
   return [...problems, ...checkOneBaseline(raw, at)];

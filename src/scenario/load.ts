@@ -117,6 +117,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     default: raw.default ?? false,
     project: path.resolve(dir, raw.project),
     ignore: raw.ignore ?? [],
+    ...(raw.copy ? { copy: raw.copy } : {}),
     ...(raw.ignoreGitignored ? { ignoreGitignored: true } : {}),
     variants,
   };

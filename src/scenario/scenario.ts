@@ -22,6 +22,8 @@ export interface Scenario {
   ignore: string[];
   /** Also leave out what git ignores in the project. */
   ignoreGitignored?: boolean;
+  /** Project paths (relative) copied although the one ignore rule (plan/ignore-rule.ts) would leave them out. */
+  copy?: string[];
   /** What loading found doubtful but not wrong (an env value reading an unset variable), positioned. */
   warnings?: Problem[];
   variants: ScenarioVariant[];

@@ -37,6 +37,12 @@ export const ScenarioFileSchema = Type.Object(
     env: Type.Optional(Env),
     timeoutS: Type.Optional(Timeout),
     ignore: Type.Optional(Type.Array(RelPath, { description: 'paths of the project not copied into workdirs' })),
+    copy: Type.Optional(
+      Type.Array(RelPath, {
+        description:
+          'paths of the project copied into workdirs although the one ignore rule leaves them out (node_modules, .venv, venv, __pycache__ and tool caches anywhere, target beside a Cargo.toml, dist and build where git ignores them)',
+      }),
+    ),
     ignoreGitignored: Type.Optional(
       Type.Boolean({ description: 'leave out of the workdirs what the project\'s .gitignore files ignore (build outputs such as target/ or node_modules/); default false' }),
     ),

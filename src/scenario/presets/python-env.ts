@@ -24,7 +24,6 @@ export const pythonEnv = definePreset({
         `--find-links ${p.wheelhouse} -r ${p.requirements}`,
       );
     return {
-      ignore: ['.venv', 'build', 'dist'],
       requires: ['python3'],
       cache: ['cold', 'warm'],
       runs: 5,

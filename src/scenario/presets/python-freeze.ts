@@ -131,7 +131,6 @@ export const pythonFreeze = definePreset({
       },
     ];
     return {
-      ignore: ['.venv', 'build', 'dist'],
       requires: ['python3', 'uv'],
       cache: ['cold', 'warm'],
       runs: 5,
