@@ -48,7 +48,8 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   ];
   const scenariosDir = path.join(root, 'scenarios');
   const targets = proposed.map((s) => path.join(scenariosDir, s.file));
-  const existing = targets.filter((t) => existsSync(t));
+  const extra = new Map(proposed.flatMap((s) => Object.entries(s.files ?? {})).map(([f, text]) => [path.join(scenariosDir, f), text]));
+  const existing = [...targets, ...extra.keys()].filter((t) => existsSync(t));
   if (existing.length > 0 && !opts.force) {
     throw new InputError(existing.map((file) => ({ file, message: 'already exists: not overwritten (--force replaces it)' })));
   }
@@ -56,11 +57,12 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   const schema = path.relative(scenariosDir, path.join(BUILDBENCH_ROOT, 'schema', 'scenario.schema.json'));
   const source = [python && `the Python app in ${python.dir || '.'}`, bin && `the ${bin.tauri ? 'Tauri app' : 'Rust binary'} ${bin.bin} in ${bin.dir || '.'}`].filter(Boolean).join(' and ');
   writeValidated({ proposed, targets, render: (scenario) => renderScenario({ scenario, schema, source }) });
+  for (const [file, text] of extra) writeFileSync(file, text);
   const notes = [
     ...pythonDirs.slice(1).map((d) => `another Python app in ${d}/: run \`buildbench init ${path.join(opts.dir, d)}\` for its own scenarios`),
     ...bins.filter((b) => b !== bin).map((b) => `another binary, ${b.bin} in ${b.dir || '.'}: --bin ${b.bin} chooses it`),
   ];
-  return { written: targets, defaults: targets.filter((_, i) => proposed[i]!.default), notes };
+  return { written: [...targets, ...extra.keys()], defaults: targets.filter((_, i) => proposed[i]!.default), notes };
 }
 
 /** Write each file beside its target, load it as `validate` would, and only then put it in place. */

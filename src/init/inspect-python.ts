@@ -3,6 +3,7 @@
 // HTTP (a port flag, a /health route). Each answer carries the reason it was guessed, for the file's comments.
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { inspectToolchain, type PythonToolchain } from './python-toolchain.ts';
 import { readText } from './walk.ts';
 
 /** A value `init` chose, and why (written as a comment beside it). */
@@ -18,8 +19,8 @@ export interface PythonApp {
   script?: Guess;
   module?: Guess;
   sourceDir: Guess;
-  requirements?: Guess;
-  hashes: boolean;
+  /** Where its dependencies are kept, the tool versions it pins and the Python it names. */
+  toolchain: PythonToolchain;
   web: boolean;
   serveArgs: Guess;
   ready: Guess;
@@ -48,7 +49,6 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
   const spec = own.find((f) => !f.includes('/') && f.endsWith('.spec'));
   const specText = spec ? text(spec) : undefined;
   const pyproject = own.includes('pyproject.toml') ? readPyproject(text('pyproject.toml')) : {};
-  const requirementsFile = ['requirements.lock', 'requirements.txt', ...own.filter((f) => /^requirements[^/]*\.(txt|lock)$/.test(f))].find((f) => own.includes(f));
   const sources = own.filter((f) => f.endsWith('.py')).slice(0, 400);
   const code = sources.map((f) => text(f) ?? '').join('\n');
   const srcLayout = own.some((f) => /^src\/[^/]+\/__init__\.py$/.test(f));
@@ -95,8 +95,7 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
       : scriptDir && !mainPackage && !pyproject.entry
         ? { value: scriptDir, why: `the folder of ${rootScript}, which PEX and shiv run as a module` }
         : { value: '.', why: 'packages at the top level' },
-    requirements: requirementsFile ? { value: requirementsFile, why: 'found beside the app' } : undefined,
-    hashes: requirementsFile ? /--hash[= ]/.test(text(requirementsFile) ?? '') : false,
+    toolchain: inspectToolchain({ root, dir, own }),
     web,
     serveArgs: web
       ? { value: port, why: portFlag ? 'the app parses --port' : portEnv ? 'the app reads PORT from the environment (set below)' : 'no port option found: the app must listen where `ready` looks' }

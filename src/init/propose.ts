@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Guess, PythonApp } from './inspect-python.ts';
 import type { ProposedScenario } from './render.ts';
 import type { RustBin } from './inspect-rust.ts';
+import { requirementsFrom } from './requirements.ts';
 
 /** Answers given as flags; each replaces the guess of the same name. */
 export interface InitAnswers {
@@ -30,7 +31,11 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
   const app = given(a.app) ?? opts.sidecarName ?? py.app;
   const script = given(a.script) ?? py.script;
   const module = given(a.module) ?? py.module ?? (script && { value: path.posix.basename(script.value, '.py'), why: `the module of ${script.value}` });
-  const requirements = given(a.requirements) ?? py.requirements ?? { value: 'requirements.txt', why: 'NOT FOUND: write the pinned runtime requirements here' };
+  const deps = requirementsFrom(py.toolchain.dependencies);
+  const requirements = given(a.requirements) ?? deps.requirements;
+  const setup = a.requirements === undefined ? deps.setup : undefined;
+  const files = a.requirements === undefined ? deps.files : undefined;
+  const hashes = py.toolchain.dependencies?.kind === 'requirements' && py.toolchain.dependencies.hashes;
   const project = fromScenarios(py.dir);
   const out: ProposedScenario[] = [];
   if (app && module) {
@@ -52,7 +57,10 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
         serveArgs: given(a.serveArgs) ?? py.serveArgs,
         ready: given(a.ready) ?? py.ready,
       },
+      toolchain: py.toolchain,
+      ...(files ? { files } : {}),
       fields: {
+        ...(setup ? { setup } : {}),
         ...(py.env ? { env: { value: py.env, why: 'the launched app reads its port from here' } } : {}),
         ...(script ? {} : { without: { value: ['pyinstaller-onefile', 'pyinstaller-onefile-excludes', 'pyinstaller-onedir', 'pyinstaller-onedir-excludes'], why: 'no entry script found' } }),
       },
@@ -65,8 +73,10 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
     default: false,
     project,
     preset: 'python-env',
-    params: { requirements, requireHashes: { value: py.hashes, why: py.hashes ? 'the requirements carry --hash' : 'the requirements carry no hashes' } },
-    fields: {},
+    params: { requirements, requireHashes: { value: hashes, why: hashes ? 'the requirements carry --hash' : 'the requirements carry no hashes' } },
+    toolchain: py.toolchain,
+    ...(files ? { files } : {}),
+    fields: { ...(setup ? { setup } : {}) },
   });
   return out;
 }

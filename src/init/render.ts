@@ -2,6 +2,7 @@
 // parameter with its reason as a comment beside it, so the user checks the guesses rather than the syntax.
 import { stringify } from 'yaml';
 import type { Guess } from './inspect-python.ts';
+import type { PythonToolchain } from './python-toolchain.ts';
 
 export interface ProposedScenario {
   /** File name under scenarios/. */
@@ -15,6 +16,10 @@ export interface ProposedScenario {
   params: Record<string, Guess<unknown>>;
   /** Scenario fields set beside the preset's (ignore, requires, env, without), each with a reason. */
   fields: Record<string, Guess<unknown>>;
+  /** For a Python scenario: the project's own dependencies, pinned tool versions and Python (what its baseline is built with). */
+  toolchain?: PythonToolchain;
+  /** Files written beside the scenario (name under scenarios/ → text), such as requirements exported from a lock. */
+  files?: Record<string, string>;
 }
 
 const scalar = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : stringify(value, { lineWidth: 0 }).trimEnd());
