@@ -4,9 +4,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { TSchema } from '@sinclair/typebox';
-import { Composer, LineCounter, Parser, isMap, isSeq, isPair, isScalar, type CST, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { formatPath, type Problem } from './problem.ts';
 import { suggest } from './did-you-mean.ts';
+import { childOf, findRefProblems, findTooDeep, firstAliasOffset } from './yaml-refs.ts';
 
 /** Inputs larger than this are refused before parsing: no scenario or results file needs more. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -115,34 +116,25 @@ function parseYaml(file: string, text: string): Parsed {
   const at = (offset: number | undefined): Position => (offset === undefined || offset < 0 ? undefined : lineCounter.linePos(offset));
   try {
     const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-    const tooDeep = findTooDeep(tokens);
+    const tooDeep = findTooDeep(tokens, MAX_NESTING);
     if (tooDeep !== undefined) return { problems: [{ file, ...at(tooDeep), message: `nested deeper than ${MAX_NESTING} levels` }] };
     // What parseDocument does, on tokens already checked; logLevel 'error' keeps yaml from printing warnings.
-    const docs = [...new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(tokens, true, text.length)];
+    // `merge` applies YAML 1.1 merge keys (`<<: *base`), which people use to share fields between variants.
+    const docs = [...new Composer({ uniqueKeys: true, merge: true, logLevel: 'error' }).compose(tokens, true, text.length)];
     const doc = docs[0]!;
     const problems: Problem[] = doc.errors.map((e) => ({ file, ...at(e.pos[0]), message: firstLine(e.message) }));
+    if (problems.length === 0) problems.push(...findRefProblems(doc).map((p) => ({ file, ...at(p.offset), message: p.message })));
     if (docs.length > 1) problems.push({ file, ...at(docs[1]!.range[0]), message: 'a second YAML document (after ---); a file holds one' });
     if (problems.length > 0) return { doc, lineCounter, problems: limitProblems(file, dedupe(problems)) };
-    return { doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }), problems: [] };
-  } catch (err) {
-    // Alias bombs end here; the parser's own message is enough for one line.
-    return { problems: [{ file, message: `cannot parse: ${firstLine(err)}` }] };
-  }
-}
-
-/** Offset of the first collection nested deeper than MAX_NESTING, walking the CST without recursion. */
-function findTooDeep(tokens: CST.Token[]): number | undefined {
-  const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
-  while (stack.length > 0) {
-    const [token, depth] = stack.pop()!;
-    if (!token) continue;
-    if (token.type === 'document') stack.push([token.value, depth]);
-    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      if (depth >= MAX_NESTING) return token.offset;
-      for (const item of token.items) stack.push(['key' in item ? item.key : undefined, depth + 1], [item.value, depth + 1]);
+    try {
+      return { doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }), problems: [] };
+    } catch (err) {
+      // An alias bomb (a billion laughs) ends here: placed at its first alias.
+      return { doc, lineCounter, problems: [{ file, ...at(firstAliasOffset(doc)), message: `cannot parse: ${firstLine(err)}` }] };
     }
+  } catch (err) {
+    return { problems: [{ file, line: 1, col: 1, message: `cannot parse: ${firstLine(err)}` }] };
   }
-  return undefined;
 }
 
 function parseJson(file: string, text: string): Parsed {
@@ -229,7 +221,8 @@ function describeError(e: ErrorObject): string {
       // A record (env, stats) has no fixed keys, only a pattern its keys must match.
       if (valid.length === 0) return 'not an allowed key here (env keys are variable names: letters, digits, _)';
       const guess = suggest(key, valid);
-      return guess ? `unknown key (did you mean "${guess}"?)` : `unknown key (valid: ${valid.join(', ')})`;
+      const free = Object.keys((schema as { patternProperties?: object } | undefined)?.patternProperties ?? {}).includes('^x-') ? '; keys starting with x- are free' : '';
+      return guess ? `unknown key (did you mean "${guess}"?)` : `unknown key (valid: ${valid.join(', ')}${free})`;
     }
     case 'required':
       return `missing required key "${String(params.missingProperty)}"`;
@@ -256,12 +249,7 @@ function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undef
   let node = doc.contents as Node | null;
   let last: Node | undefined = node ?? undefined;
   for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      node = (pair?.value as Node | null) ?? null;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = (node.items[segment] as Node | null) ?? null;
-    } else node = null;
+    node = childOf(doc, node, segment);
     if (!node) break;
     last = node;
   }

@@ -60,6 +60,9 @@ export const ScenarioFileSchema = Type.Object(
   },
   {
     additionalProperties: false,
+    // Keys starting with x- are the user's own (as in Docker Compose): a place for anchors that variants merge
+    // with `<<: *common`; buildbench ignores them.
+    patternProperties: { '^x-': {} },
     $id: 'https://buildbench.dev/schema/scenario.schema.json',
     title: 'buildbench scenario',
     // Each preset's own parameters under `with` (editors complete them; the validator reports unknown ones), and
