@@ -31,3 +31,20 @@ export const COMPARE_OPTIONS = {
 
 /** The parsed arguments of `buildbench compare`: two results files (or run folders) and the flags above. */
 export type CompareArgs = FlagValues<typeof COMPARE_OPTIONS> & { baseline: string; current: string };
+
+export const HISTORY_ADD_OPTIONS = {
+  to: { type: 'string', demandOption: true, describe: 'the history folder (created if needed)', check: nonEmpty },
+  runner: { type: 'string', describe: 'label of the machine kind; series are kept apart per runner (default: "<os> <arch> <cores> cores")', check: nonEmpty },
+  branch: { type: 'string', describe: 'the branch measured (default: the one results.json recorded)', check: nonEmpty },
+  commit: { type: 'string', describe: 'the commit measured (default: the one results.json recorded)', check: nonEmpty },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench history add`. */
+export type HistoryAddArgs = FlagValues<typeof HISTORY_ADD_OPTIONS> & { results: string[] };
+
+export const HISTORY_SHOW_OPTIONS = {
+  json: { type: 'boolean', default: false, describe: 'print the runs, change points and creeps as JSON' },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench history DIR`. */
+export type HistoryShowArgs = FlagValues<typeof HISTORY_SHOW_OPTIONS> & { dir: string };

@@ -4,6 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
 import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
 import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
+import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs } from './command-options.ts';
 import { checkFlags } from './flag-check.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
@@ -19,6 +20,8 @@ const compareCommand = async (a: CompareArgs) => (await import('./commands/compa
 const initCommand = async (a: InitArgs) => (await import('./commands/init.ts')).initCommand({ dir: a.dir, force: a.force, answers: initAnswers(a) });
 const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
 const commentCommand = async (a: CommentArgs) => (await import('./commands/comment.ts')).commentCommand(a);
+const historyAddCommand = async (a: HistoryAddArgs) => (await import('./commands/history.ts')).historyAddCommand(a);
+const historyShowCommand = async (a: HistoryShowArgs) => (await import('./commands/history.ts')).historyShowCommand(a);
 const setupCommand = async (a: SetupArgs) => (await import('./commands/setup.ts')).provisionCommand(a);
 
 /**
@@ -64,6 +67,21 @@ export async function main(argv: string[]): Promise<number> {
           .options(COMPARE_OPTIONS)
           .check(checkFlags(COMPARE_OPTIONS)),
       (args) => set(compareCommand(args)),
+    )
+    .command('history', 'keep compact records of runs and find where a series changed', (y: Argv) =>
+      y
+        .command(
+          'add <results..>',
+          'append a compact record of each run to a history folder',
+          (h: Argv) => h.positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' }).options(HISTORY_ADD_OPTIONS).check(checkFlags(HISTORY_ADD_OPTIONS)),
+          (args) => set(historyAddCommand(args)),
+        )
+        .command(
+          '$0 <dir>',
+          'list the runs of a history folder, its change points and creeps',
+          (h: Argv) => h.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(HISTORY_SHOW_OPTIONS).check(checkFlags(HISTORY_SHOW_OPTIONS)),
+          (args) => set(historyShowCommand(args)),
+        ),
     )
     .command(
       'setup [scenarios..]',

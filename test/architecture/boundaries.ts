@@ -19,7 +19,8 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   init: ['scenario', 'results', 'common'],
   tools: ['results', 'common'],
   'pull-request': ['common'],
-  cli: ['init', 'tools', 'pull-request', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
+  history: ['stats', 'results', 'common'],
+  cli: ['init', 'tools', 'pull-request', 'history', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
 };
 
 export interface ImportArrow {
