@@ -68,6 +68,13 @@ export const SampleSchema = Type.Object({
     d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: d('crate, version and target, as cargo names the unit', Type.String()), ms: d('its compile time', Type.Number()) }))),
   ),
   log: d('log file of this sample, relative to the out dir', Type.String()),
+  spawnError: Type.Optional(d('why the build could not be started at all (its workdir was gone, …); then exitCode is null and no signal ended it', Type.String())),
+  cleanup: Type.Optional(
+    d('how the processes the build left running were found and ended: its own cgroup v2 group (all of them), or the scan of its process group and marker (misses a daemon that left both)', Type.Union([Type.Literal('cgroup'), Type.Literal('scan')])),
+  ),
+  groupUserMs: Type.Optional(d('user CPU of every process that ran in the build’s cgroup (cpu.stat), daemons and children nobody waited for included', Type.Number())),
+  groupSysMs: Type.Optional(d('system CPU of every process that ran in the build’s cgroup (cpu.stat)', Type.Number())),
+  memoryPeakBytes: Type.Optional(d('peak memory charged to the build’s cgroup (memory.peak: anonymous memory and page cache); only where the memory controller was available', Type.Integer())),
   killedAfter: Type.Optional(
     d(
       'processes the build left running when it ended (a server, a daemon), killed by the harness: a later build found none of them warm',

@@ -1,6 +1,6 @@
 // Stopping a build and everything it started.
 import { readFileSync } from 'node:fs';
-import { findByEnv, groupMembers } from './proc.ts';
+import { findByEnv, groupMembers, isRunning } from './proc.ts';
 
 /** Environment variable carried by every process of a build, so leftovers can be found and stopped. */
 export const MARKER_ENV = 'BUILDBENCH_SAMPLE';
@@ -54,9 +54,15 @@ export interface Leftovers {
   commands: string[];
 }
 
-/** The processes a build left behind (to be killed next): so a sample can say what was killed after it. */
-export function listLeftovers(opts: { pgid?: number; marker: string }): Leftovers {
-  const pids = new Set([...(opts.pgid ? groupMembers(opts.pgid) : []), ...findByEnv(MARKER_ENV, opts.marker)]);
+/**
+ * The processes a build left behind (to be killed next), so a sample can say what was killed after it: the
+ * members of its cgroup when it had one (every process it started), else those of its process group and those
+ * carrying its marker.
+ */
+export function listLeftovers(opts: { pgid?: number; marker: string; members?: number[] }): Leftovers {
+  const found = opts.members ?? findByEnv(MARKER_ENV, opts.marker);
+  // A zombie (an exited process its new parent has not reaped yet) runs nothing: it is no leftover.
+  const pids = [...new Set([...(opts.pgid ? groupMembers(opts.pgid) : []), ...found])].filter((pid) => isRunning(pid));
   const names = new Set<string>();
   for (const pid of pids) {
     try {
@@ -65,5 +71,5 @@ export function listLeftovers(opts: { pgid?: number; marker: string }): Leftover
       // gone meanwhile
     }
   }
-  return { count: pids.size, commands: [...names].sort() };
+  return { count: pids.length, commands: [...names].sort() };
 }

@@ -83,3 +83,9 @@ export function findByEnv(name: string, value: string): number[] {
 export function groupMembers(pgid: number): number[] {
   return pids().filter((pid) => Number(statFields(pid)?.[2]) === pgid);
 }
+
+/** True while `pid` exists and is no zombie (state Z or X in /proc/<pid>/stat: exited, not yet reaped). */
+export function isRunning(pid: number): boolean {
+  const state = statFields(pid)?.[0];
+  return state !== undefined && state !== 'Z' && state !== 'X';
+}

@@ -3,16 +3,19 @@
 // from /proc, the exit code, and the output: written by the build straight into its log file, read from
 // there into lines with the time each was seen (build-log.ts).
 // A timeout or an abort kills the whole group, TERM then KILL (execa's timeout alone leaves grandchildren
-// alive: FACTS.md), and afterwards every process still carrying this build's marker is killed too, so even a
-// grandchild that called setsid() to leave the group does not survive the build.
+// alive: FACTS.md). Afterwards every process of the build's cgroup is killed (cgroup.ts: a daemon that left the
+// group with setsid and the marker with env -i included); where no cgroup could be made, every process still
+// in the group or carrying this build's marker. The build inherits no descriptor beyond 0–2 (fds.ts).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import type { TimedLine } from '../common/timed-line.ts';
 import { BuildLog } from './build-log.ts';
 import { GroupRssSampler } from './proc.ts';
 import { killMarked, killGroup, listLeftovers, MARKER_ENV, type Leftovers } from './kill.ts';
+import { BuildCgroup } from './cgroup.ts';
+import { closeInheritedFds } from './fds.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -45,6 +48,12 @@ export interface GroupRunResult {
   lines: TimedLine[];
   /** Processes the build left running when its leader exited, killed by the harness. */
   leftovers: Leftovers;
+  /** How they were found and ended: the build's own cgroup, or the process-group and marker scan (cgroup.ts). */
+  cleanup: 'cgroup' | 'scan';
+  /** CPU of every process that ran in the build's cgroup (daemons and children nobody waited for included), ms. */
+  groupCpuMs?: { user: number; sys: number };
+  /** Peak memory charged to the build's cgroup (memory.peak), bytes; only where the memory controller is ours. */
+  memoryPeakBytes?: number;
 }
 
 const KILL_GRACE_MS = 2000;
@@ -58,22 +67,28 @@ const RSS_INTERVAL_MS = 100;
  */
 export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult> {
   const marker = randomUUID();
+  closeInheritedFds();
+  const cgroup = BuildCgroup.create();
   // Beside the log, not in /tmp: nothing outside the out dir and the workdirs outlives a run, however it ends.
   const timeFile = `${opts.logFile}.rusage`;
   const useTime = existsSync(GNU_TIME);
-  // GNU time waits for sh, so its rusage covers every descendant that was waited for (getrusage(2)).
-  const [file, args] = useTime
-    ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, 'sh', '-c', opts.command]]
-    : ['sh', ['-c', opts.command]];
+  // GNU time waits for sh, so its rusage covers every descendant that was waited for (getrusage(2)). Its `-o
+  // FILE` would stay open in the build as fd 3 (which a make in the build takes for a jobserver pipe): time
+  // writes to its stderr instead, the rusage file, and the build's shell first points its stderr back at the
+  // log. The shell enters the build's cgroup before that, so all the build starts is born inside.
+  const script = `${cgroup?.enterScript() ?? ''}${useTime ? 'exec 2>&1; ' : ''}${opts.command}`;
+  const [file, args] = useTime ? [GNU_TIME, ['-f', '%U %S %M', 'sh', '-c', script]] : ['sh', ['-c', script]];
   const log = new BuildLog({ file: opts.logFile, capBytes: opts.logCapBytes, keepLines: opts.keepLines ?? false });
   await log.open();
+  const timeFd = useTime ? openSync(timeFile, 'w') : undefined;
   const started = process.hrtime.bigint();
   const child = spawn(file, args, {
     cwd: opts.cwd,
     env: { ...opts.env, [MARKER_ENV]: marker },
     detached: true, // its own process group, with the child as leader
-    stdio: ['ignore', log.fd, log.fd],
+    stdio: ['ignore', log.fd, timeFd ?? log.fd],
   });
+  if (timeFd !== undefined) closeSync(timeFd);
   const elapsedMs = () => Number(process.hrtime.bigint() - started) / 1e6;
   log.follow(elapsedMs);
 
@@ -106,14 +121,21 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   clearInterval(rssTimer);
   if (timer) clearTimeout(timer);
   opts.signal?.removeEventListener('abort', onAbort);
-  // The leader is gone; anything left of the group or carrying the marker is a leak: say what, and stop it.
-  const leftovers = listLeftovers({ pgid, marker });
+  // The leader is gone; anything left in its cgroup or group or carrying the marker is a leak: say what, and stop it.
+  const inCgroup = cgroup?.entered() ?? false;
+  const groupCpu = inCgroup ? cgroup!.cpu() : undefined;
+  const memoryPeakBytes = inCgroup ? cgroup!.memoryPeakBytes() : undefined;
+  const leftovers = listLeftovers({ pgid, marker, members: inCgroup ? cgroup!.members() : undefined });
   if (pgid) killGroup(pgid, 0);
-  await killMarked(marker);
-  await log.finish(wallMs);
-
+  await cgroup?.end();
+  // Without a cgroup the scan is the only way to find a daemon that left the group (setsid) but kept the marker.
+  if (!inCgroup) await killMarked(marker);
   const usage = useTime ? readTimeFile(timeFile) : undefined;
   rmSync(timeFile, { force: true });
+  // What the shell said before it pointed its stderr at the log (a syntax error in the command's first line).
+  if (usage?.shellLines.length) writeSync(log.fd, `${usage.shellLines.join('\n')}\n`);
+  await log.finish(wallMs);
+
   // GNU time reports a killed child as "Command terminated by signal N" and itself exits with 128+N: a signal
   // is no exit code.
   const killed = Boolean(outcome.signal || usage?.signal || timedOut || aborted);
@@ -133,6 +155,9 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     tail: log.output.tail(40),
     lines: log.output.lines,
     leftovers,
+    cleanup: inCgroup ? 'cgroup' : 'scan',
+    ...(groupCpu ? { groupCpuMs: { user: groupCpu.userUsec / 1000, sys: groupCpu.systemUsec / 1000 } } : {}),
+    ...(memoryPeakBytes !== undefined ? { memoryPeakBytes } : {}),
   };
 }
 
@@ -149,6 +174,7 @@ function readTimeFile(file: string) {
   const signalLine = lines.find((l) => l.startsWith('Command terminated by signal'));
   const exitLine = lines.find((l) => l.startsWith('Command exited with non-zero status'));
   return {
+    shellLines: lines.slice(0, -1).filter((l) => l !== signalLine && l !== exitLine && l.trim() !== ''),
     userMs: (user ?? 0) * 1000,
     sysMs: (sys ?? 0) * 1000,
     maxRssKb: rss ?? 0,

@@ -80,6 +80,8 @@ export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
     ...(run.timedOut ? { timedOut: true } : {}),
     ...declaredPhases(planned, run),
     log: logRel,
+    ...(run.spawnError ? { spawnError: run.spawnError } : {}),
+    ...isolationFields(run),
     ...(run.leftovers.count > 0 ? { killedAfter: run.leftovers } : {}),
   };
   return { sample, run };
@@ -95,6 +97,15 @@ function declaredPhases(planned: PlannedVariant, run: GroupRunResult): Pick<RunS
   if (!rules?.length) return { phases: {} };
   const parsed = parseGenericPhases({ lines: run.lines, rules });
   return parsed.unmatched ? { phases: parsed.phases, phasesMissing: parsed.unmatched } : { phases: parsed.phases };
+}
+
+/** How the build's leftovers were ended, and what its cgroup measured of the whole tree (process-group.ts). */
+function isolationFields(run: GroupRunResult): Pick<RunSample, 'cleanup' | 'groupUserMs' | 'groupSysMs' | 'memoryPeakBytes'> {
+  return {
+    cleanup: run.cleanup,
+    ...(run.groupCpuMs ? { groupUserMs: round3(run.groupCpuMs.user), groupSysMs: round3(run.groupCpuMs.sys) } : {}),
+    ...(run.memoryPeakBytes !== undefined ? { memoryPeakBytes: run.memoryPeakBytes } : {}),
+  };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
