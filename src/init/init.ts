@@ -9,6 +9,7 @@ import { BUILDBENCH_ROOT } from '../common/where.ts';
 import { findPythonDirs, inspectPython, type Guess } from './inspect-python.ts';
 import { inspectRust } from './inspect-rust.ts';
 import { proposePython, proposeRust, type InitAnswers } from './propose.ts';
+import { proposeShipped } from './propose-shipped.ts';
 import { renderScenario, type ProposedScenario } from './render.ts';
 import { listProjectFiles } from './walk.ts';
 
@@ -46,6 +47,8 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
     ...(python ? proposePython({ root, app: python, answers, sidecarName }) : []),
     ...(bin ? proposeRust({ root, bin, answers }) : []),
   ];
+  const shipped = bin && proposeShipped({ root, bin, freeze: proposed.find((s) => s.preset === 'python-freeze'), sidecarReady: python?.ready });
+  if (shipped) proposed.push(shipped);
   const scenariosDir = path.join(root, 'scenarios');
   const targets = proposed.map((s) => path.join(scenariosDir, s.file));
   const extra = new Map(proposed.flatMap((s) => Object.entries(s.files ?? {})).map(([f, text]) => [path.join(scenariosDir, f), text]));

@@ -99,7 +99,7 @@ describe('buildbench init', () => {
     const dir = write(tmp(), TAURI);
     expect(init(dir).code).toBe(0);
     const s = scenarios(dir);
-    expect(Object.keys(s)).toEqual(['python-env.yaml', 'python-freeze.yaml', 'rust-debuginfo.yaml', 'rust-link.yaml', 'rust-release-profile.yaml']);
+    expect(Object.keys(s)).toEqual(['python-env.yaml', 'python-freeze.yaml', 'rust-debuginfo.yaml', 'rust-link.yaml', 'rust-release-profile.yaml', 'tauri-bundle.yaml']);
     expect(s['python-freeze.yaml']).toMatchObject({ project: '../python', with: { app: 'notes-sidecar', module: 'notes.server:main' } });
     const link = s['rust-link.yaml']!;
     expect(link).toMatchObject({ project: '..', with: { bin: 'shell-app', edit: 'src-tauri/src/main.rs', cargoArgs: '--offline --locked --manifest-path src-tauri/Cargo.toml', lockfile: 'src-tauri/Cargo.lock' } });

@@ -48,7 +48,7 @@ export function incremental(p: RustParams, profile: 'debug' | 'release', variant
  * Scenario fields every Rust preset sets: the target dir pinned inside the workdir, whatever .cargo/config says
  * (the project's own `target` beside its Cargo.toml is never copied: plan/ignore-rule.ts).
  */
-export function rustScenario(p: RustParams, fields: ScenarioTemplate): ScenarioTemplate {
+export function rustScenario(p: Pick<RustParams, 'setup'>, fields: ScenarioTemplate): ScenarioTemplate {
   return {
     requires: ['cargo', 'rustc'],
     ...(p.setup ? { setup: p.setup } : {}),

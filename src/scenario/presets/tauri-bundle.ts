@@ -26,7 +26,6 @@ const Sidecar = Type.Object(
 const params = paramsObject({
   bin: RUST_PARAMS.bin,
   edit: RUST_PARAMS.edit,
-  cargoArgs: RUST_PARAMS.cargoArgs,
   setup: RUST_PARAMS.setup,
   lockfile: RUST_PARAMS.lockfile,
   deb: Type.String({ minLength: 1, description: `the .deb \`tauri build --bundles deb\` writes, inside the workdir (${BUNDLE_DIR}/deb/<productName>_<version>_<arch>.deb)` }),
@@ -49,9 +48,23 @@ const params = paramsObject({
     description: 'producer variants that build a folder: recorded unavailable, since an externalBin entry is one file',
   }),
   portEnv: Type.String({
-    pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+    pattern: '^([A-Za-z_][A-Za-z0-9_]*)?$',
     default: 'TAURI_APP_SIDECAR_PORT',
-    description: 'the variable telling the app which port to start its sidecar on; the smoke sets it to {port} and polls /health there',
+    description: 'the variable telling the app which port to start its sidecar on, set to {port} at launch ("": the app takes none, its sidecar has a port of its own)',
+  }),
+  binary: Type.String({
+    pattern: '^[^/\\s][^\\s]*$',
+    default: '',
+    description: 'the app\'s executable inside the package (Tauri v2 installs usr/bin/<mainBinaryName, else the cargo binary name>; "": usr/bin/<bin>)',
+  }),
+  ready: Type.String({
+    maxLength: 2000,
+    default: 'http://127.0.0.1:{port}/health',
+    description: 'URL the app\'s sidecar answers once up (its own port and route); "": ready when the window shows',
+  }),
+  beforeBuild: Type.Boolean({
+    default: true,
+    description: 'run tauri.conf.json\'s build.beforeBuildCommand in every sample, as `tauri build` does; false: skip it (the frontend is already built)',
   }),
   window: Type.String({ maxLength: 1000, default: '', description: 'regular expression for the app window\'s title the smoke waits for ("": any window)' }),
 });
@@ -65,6 +78,9 @@ export const tauriBundle = definePreset({
   params,
   expand: (p) => {
     const mutate = { append: { file: p.edit, text: EDIT_TEXT } };
+    // A JSON merge patch (RFC 7396) over tauri.conf.json: null removes beforeBuildCommand.
+    const config = (extra: Record<string, unknown>) => `'${JSON.stringify({ ...extra, ...(p.beforeBuild ? {} : { build: { beforeBuildCommand: null } }) })}'`;
+    const seedConfig = `'${JSON.stringify({ build: { beforeBuildCommand: null } })}'`;
     const bundle = (s: { variant: string; cache: string }, i: number): TemplateVariant => ({
       name: s.variant,
       ...(i === 0 ? { baseline: true } : {}),
@@ -72,15 +88,15 @@ export const tauriBundle = definePreset({
       build: words(
         `mkdir -p "$(dirname ${p.externalBin})" && install -m 755 {needs.sidecar} "${p.externalBin}-$(rustc --print host-tuple)" &&`,
         p.cli,
-        `build --ci --bundles deb --config '{"bundle":{"active":true}}'`,
+        `build --ci --bundles deb --config ${config({ bundle: { active: true } })}`,
       ),
       artifact: p.deb,
       clean: [BUNDLE_DIR],
       mutate,
       smoke: {
         install: `rm -rf ${UNPACKED} && dpkg-deb -x {artifact} ${UNPACKED}`,
-        run: `${p.portEnv}={port} ${UNPACKED}/usr/bin/${p.bin}`,
-        ready: 'http://127.0.0.1:{port}/health',
+        run: words(p.portEnv && `${p.portEnv}={port}`, `${UNPACKED}/${p.binary || `usr/bin/${p.bin}`}`),
+        ...(p.ready ? { ready: p.ready } : {}),
         window: p.window,
         timeoutS: 120,
       },
@@ -88,8 +104,8 @@ export const tauriBundle = definePreset({
     const folder = (name: string): TemplateVariant => ({ name, unavailable: FOLDER_REASON, build: 'false', mutate });
     return rustScenario(p, {
       requires: ['cargo', 'rustc', 'dpkg-deb'],
-      // What `tauri build` runs (its --verbose output): a seed built with other features would not be reused.
-      seed: { run: `cargo build ${p.cargoArgs} --bins --features tauri/custom-protocol --release`, dir: 'target', inputs: [p.lockfile], keyCommand: 'rustc -vV' },
+      // Built by the CLI itself: its cargo command and features are what every sample's `tauri build` runs.
+      seed: { run: `${p.cli} build --ci --no-bundle --config ${seedConfig}`, dir: 'target', inputs: [p.lockfile], keyCommand: 'rustc -vV' },
       cache: 'incremental',
       runs: 3,
       warmup: 0,

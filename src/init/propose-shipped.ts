@@ -1,0 +1,163 @@
+// The shipped-app scenario (preset tauri-bundle) for a Tauri app whose bundle.externalBin a proposed Python freeze
+// produces: every path resolved from where Tauri reads it (externalBin is relative to tauri.conf.json's folder,
+// the .deb lands under the target dir the preset pins inside the workdir), the binary the package installs by
+// Tauri v2's rule (mainBinaryName, else the cargo binary's name), the project's own Tauri CLI, its
+// beforeBuildCommand run or skipped, and readiness as the app shows it (its window, its sidecar's own URL).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import type { Guess } from './inspect-python.ts';
+import type { RustBin } from './inspect-rust.ts';
+import type { ProposedScenario } from './render.ts';
+import { readText } from './walk.ts';
+
+/** The producer variants of python-freeze that build one file, in the preset's order, with the state each is taken in. */
+const ONE_FILE = [
+  { variant: 'pyinstaller-onefile', cache: 'warm' },
+  { variant: 'pyinstaller-onefile-excludes', cache: 'warm' },
+  { variant: 'pex', cache: 'warm' },
+  { variant: 'shiv', cache: 'cold' },
+  { variant: 'pex-scie', cache: 'warm' },
+];
+const FOLDERS = ['pyinstaller-onedir', 'pyinstaller-onedir-excludes'];
+
+/** What tauri.conf.json says beyond what inspect-rust reads: the bundle's version and names, the frontend build. */
+interface TauriBuildFacts {
+  version?: string;
+  mainBinaryName?: string;
+  beforeBuildCommand?: string;
+}
+
+function readFacts(root: string, b: RustBin): TauriBuildFacts {
+  let conf: { version?: unknown; mainBinaryName?: unknown; package?: { version?: unknown }; build?: { beforeBuildCommand?: unknown } } = {};
+  try {
+    conf = JSON.parse(readText(root, b.tauri!.conf) ?? '{}');
+  } catch {
+    // not plain JSON: the guesses below say what to check
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const before = conf.build?.beforeBuildCommand;
+  return {
+    // A version that names a file (../package.json) is read by the CLI, not here: Cargo's then stands in below.
+    version: str(conf.version ?? conf.package?.version)?.match(/^\d/) ? str(conf.version ?? conf.package?.version) : undefined,
+    mainBinaryName: str(conf.mainBinaryName),
+    beforeBuildCommand: str(typeof before === 'object' && before !== null ? (before as { script?: unknown }).script : before),
+  };
+}
+
+function cargoVersion(root: string, b: RustBin): string | undefined {
+  try {
+    const doc = parseToml(readText(root, b.dir ? `${b.dir}/Cargo.toml` : 'Cargo.toml') ?? '') as { package?: { version?: unknown } };
+    return typeof doc.package?.version === 'string' ? doc.package.version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Debian's name for this machine's architecture, as the Tauri bundler writes it into the .deb's name. */
+const debArch = (): string => ({ x64: 'amd64', arm64: 'arm64', ia32: 'i386', arm: 'armhf' })[process.arch as string] ?? process.arch;
+
+/** The package.json folder (relative to root) that has @tauri-apps/cli, nearest the Tauri crate first. */
+function cliHome(root: string, b: RustBin): string | undefined {
+  for (let d = path.posix.dirname(b.dir || '.'); ; d = path.posix.dirname(d)) {
+    const rel = d === '.' ? '' : d;
+    const text = readText(root, rel ? `${rel}/package.json` : 'package.json');
+    if (text && /"@tauri-apps\/cli"\s*:/.test(text)) return rel;
+    if (d === '.' || d === '/') return undefined;
+  }
+}
+
+/**
+ * The tauri-bundle scenario for `bin` (a Tauri app) whose `bundle.externalBin[0]` the python-freeze scenario
+ * `freeze` produces; `sidecarReady` is the URL the sidecar serves on its own (no `{port}`: the app starts it).
+ * Undefined when the app has no externalBin or no freeze is proposed. Never throws.
+ */
+export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: ProposedScenario; sidecarReady?: Guess }): ProposedScenario | undefined {
+  const { root, bin: b, freeze } = opts;
+  const tauri = b.tauri;
+  const externalBin = tauri?.externalBin[0];
+  if (!tauri || !externalBin || !freeze) return undefined;
+  const facts = readFacts(root, b);
+  const confDir = path.posix.dirname(tauri.conf).replace(/^\.$/, '');
+  const sidecarPath = path.posix.normalize(confDir ? `${confDir}/${externalBin}` : externalBin);
+  const version = facts.version ?? cargoVersion(root, b) ?? '0.0.0';
+  const product = tauri.productName ?? b.package;
+  const deb = `target/release/bundle/deb/${product}_${version}_${debArch()}.deb`;
+  const home = cliHome(root, b);
+  const cli: Guess = home !== undefined
+    ? { value: `{scenarioDir}/../${home ? `${home}/` : ''}node_modules/.bin/tauri`, why: `the project's own @tauri-apps/cli (${home || '.'}/package.json; its install puts it there)` }
+    : { value: 'tauri', why: 'the project has no @tauri-apps/cli: the one on PATH or in buildbench\'s node_modules/.bin' };
+  const without = new Set((freeze.fields.without?.value as string[] | undefined) ?? []);
+  const sidecars = ONE_FILE.filter((s) => !without.has(s.variant));
+  const frontend = tauri.frontendDist;
+  const before = facts.beforeBuildCommand;
+  const beforeBuild: Guess<unknown> | undefined = !before
+    ? undefined
+    : frontend?.exists
+      ? { value: false, why: `${frontend.path} is built already: \`${before}\` (beforeBuildCommand) is skipped; true runs it in every sample, as \`tauri build\` does` }
+      : { value: true, why: `\`${before}\` (beforeBuildCommand) runs in every sample, as \`tauri build\` does; false skips it once ${frontend?.path ?? 'the frontend'} is built` };
+  const runner = before?.split(/\s+/)[0];
+  const ready = opts.sidecarReady && !opts.sidecarReady.value.includes('{port}') ? opts.sidecarReady : undefined;
+  const window = `^${(tauri.windowTitle ?? product).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return {
+    file: 'tauri-bundle.yaml',
+    name: 'tauri-bundle',
+    description: `The app the team ships: ${product}'s .deb built by the Tauri CLI with each one-file sidecar from ${freeze.name} as its externalBin, launched until ready.`,
+    default: false,
+    project: '..',
+    preset: 'tauri-bundle',
+    params: {
+      bin: { value: b.bin, why: `the cargo binary of ${b.dir || '.'}/Cargo.toml` },
+      edit: { value: b.main, why: 'appended to before each sample: the app crate is rebuilt, its dependencies come from the seed' },
+      ...(b.lockfile && b.lockfile !== 'Cargo.lock' ? { lockfile: { value: b.lockfile, why: 'keys the shared dependency build' } } : {}),
+      producer: { value: freeze.name, why: `the scenario that freezes ${externalBin}'s sidecar` },
+      externalBin: { value: sidecarPath, why: `bundle.externalBin ${externalBin} is relative to ${confDir || '.'}/ (tauri.conf.json's folder); the build adds -<target triple>` },
+      sidecars: { value: sidecars, why: 'the producer variants that build one file; the first is the baseline' },
+      folders: { value: FOLDERS.filter((f) => !without.has(f)), why: 'onedir builds a folder: recorded unavailable, an externalBin entry is one file' },
+      deb: { value: deb, why: `productName_version_arch from ${tauri.conf}${facts.version ? '' : ' (version from Cargo.toml)'}, under the target dir the preset pins inside the workdir` },
+      binary: facts.mainBinaryName
+        ? { value: `usr/bin/${facts.mainBinaryName}`, why: `mainBinaryName in ${tauri.conf}: the executable the .deb installs` }
+        : { value: `usr/bin/${b.bin}`, why: `no mainBinaryName in ${tauri.conf}: Tauri v2 installs the cargo binary's name` },
+      cli,
+      ...(beforeBuild ? { beforeBuild } : {}),
+      portEnv: { value: '', why: 'the app starts its sidecar itself, on the sidecar\'s own port' },
+      ready: ready
+        ? { value: ready.value, why: `the sidecar's own URL: ${ready.why}` }
+        : { value: '', why: 'no fixed sidecar URL found: ready when the window shows' },
+      window: { value: window, why: tauri.windowTitle ? `app.windows[0].title in ${tauri.conf}` : 'no window title: the product name' },
+      ...tauriSetupOf({ b, sidecarPath, linkModules: beforeBuild?.value === true ? home : undefined }),
+    },
+    fields: {
+      ignore: { value: ['target', 'node_modules', `${sidecarPath.replace(/\/[^/]*$/, '')}`, 'deb-root', ...existingHeavy(root, b)], why: 'build outputs, dependencies and the sidecar folder are not copied into each workdir' },
+      requires: {
+        value: ['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', ...(home !== undefined ? [`${home ? `${home}/` : ''}node_modules/.bin/tauri`] : ['tauri']), ...(beforeBuild?.value && runner ? [runner] : [])],
+        why: home !== undefined ? 'the project\'s CLI must be installed (npm/pnpm install)' : 'the Tauri CLI',
+      },
+    },
+  };
+}
+
+function existingHeavy(root: string, b: RustBin): string[] {
+  return ['.venv', 'dist', 'build', ...(b.dir ? [`${b.dir}/target`, `${b.dir}/gen`] : ['gen'])].filter((p) => existsSync(path.join(root, p)));
+}
+
+/** tauri-build needs the externalBin file and the frontend folder to exist before the seed builds: stubs unless the real ones are there. */
+function tauriSetupOf(opts: { b: RustBin; sidecarPath: string; linkModules?: string }): Record<string, Guess> {
+  const { b, sidecarPath, linkModules } = opts;
+  const modules = linkModules === undefined ? undefined : `${linkModules ? `${linkModules}/` : ''}node_modules`;
+  const file = `"${sidecarPath}-$t"`;
+  const dist = b.tauri!.frontendDist && !b.tauri!.frontendDist.exists ? path.posix.normalize(path.posix.join(b.dir, b.tauri!.frontendDist.path)) : undefined;
+  const steps = [
+    `t=$(rustc -vV | sed -n 's/^host: //p')`,
+    `mkdir -p "$(dirname ${file})" && { [ -e ${file} ] || { printf '#!/bin/sh\\n' > ${file} && chmod +x ${file}; }; }`,
+    ...(dist ? [`mkdir -p ${dist}`] : []),
+    // The frontend build needs the project's packages; a link, not a copy of node_modules in every workdir.
+    ...(modules ? [`ln -sfn {scenarioDir}/../${modules} ${modules}`] : []),
+  ];
+  const why = [
+    'a stub sidecar for the seed (each sample installs the frozen one)',
+    dist && `${dist} made empty for tauri-build until the frontend is built`,
+    modules && `${modules} linked from the project for beforeBuildCommand`,
+  ];
+  return { setup: { value: steps.join(' && '), why: why.filter(Boolean).join('; ') } };
+}

@@ -1,0 +1,93 @@
+// The shipped-app scenario init proposes for a Tauri app whose externalBin a Python freeze produces, on tiny
+// projects shaped like the real ones (a Next.js-style root with src-tauri/, externalBin under bin/api/): every
+// parameter as written, the file valid, and the preset's expansion launching what the package installs.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { initProject } from '../../src/init/init.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bb-shipped-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+const SIDECAR_APP = {
+  'requirements.txt': 'fastapi==0.115.0\nuvicorn==0.30.0\n',
+  'src/backends/main.py': 'import uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\n@app.get("/health")\ndef health(): return "ok"\nPORT_API = 8008\nif __name__ == "__main__":\n    uvicorn.run(app, port=PORT_API)\n',
+  'src-tauri/Cargo.toml': '[package]\nname = "app"\nversion = "0.3.1"\nedition = "2021"\n',
+  'src-tauri/Cargo.lock': 'version = 4\n',
+  'src-tauri/src/main.rs': 'fn main() {}\n',
+};
+const conf = (extra: Record<string, unknown>) =>
+  JSON.stringify({ productName: 'notes-desk', app: { windows: [{ title: 'Notes (beta)' }] }, build: { frontendDist: '../out', beforeBuildCommand: 'pnpm build' }, bundle: { externalBin: ['bin/api/main'] }, ...extra });
+
+function shipped(root: string) {
+  const result = initProject({ dir: root });
+  const file = result.written.find((f) => f.endsWith('tauri-bundle.yaml'))!;
+  const loaded = loadScenarioFile(file);
+  expect(loaded.problems).toEqual([]);
+  return { doc: parse(readFileSync(file, 'utf8')) as { with: Record<string, unknown>; requires: string[]; ignore: string[] }, scenario: loaded.scenario! };
+}
+
+describe('init proposes the shipped app', () => {
+  it('wires a Tauri app with the project\'s CLI, mainBinaryName and an unbuilt frontend to its sidecar freeze', () => {
+    const root = project({
+      ...SIDECAR_APP,
+      'package.json': '{"devDependencies": {"@tauri-apps/cli": "^2.1.0"}}\n',
+      'src-tauri/tauri.conf.json': conf({ version: '1.2.0', mainBinaryName: 'notes-desk-bin' }),
+    });
+    const { doc, scenario } = shipped(root);
+    expect(doc.with).toMatchObject({
+      bin: 'app',
+      edit: 'src-tauri/src/main.rs',
+      lockfile: 'src-tauri/Cargo.lock',
+      producer: 'python-freeze',
+      externalBin: 'src-tauri/bin/api/main',
+      deb: `target/release/bundle/deb/notes-desk_1.2.0_${process.arch === 'x64' ? 'amd64' : process.arch}.deb`,
+      binary: 'usr/bin/notes-desk-bin',
+      cli: '{scenarioDir}/../node_modules/.bin/tauri',
+      beforeBuild: true,
+      portEnv: '',
+      ready: 'http://127.0.0.1:8008/health',
+      window: '^Notes \\(beta\\)$',
+    });
+    expect(doc.with.setup).toContain('ln -sfn {scenarioDir}/../node_modules node_modules');
+    expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', 'node_modules/.bin/tauri', 'pnpm']);
+    expect(doc.ignore).toEqual(['target', 'node_modules', 'src-tauri/bin/api', 'deb-root']);
+    const pex = scenario.variants.find((v) => v.name === 'pex')!;
+    expect(pex.needs?.map((n) => n.producer)).toEqual(['python-freeze/pex@warm']);
+    expect(pex.build).toBe(
+      'mkdir -p "$(dirname src-tauri/bin/api/main)" && install -m 755 {needs.sidecar} "src-tauri/bin/api/main-$(rustc --print host-tuple)" && ' +
+        `{scenarioDir}/../node_modules/.bin/tauri build --ci --bundles deb --config '{"bundle":{"active":true}}'`,
+    );
+    expect(pex.smoke).toMatchObject({ run: 'deb-root/usr/bin/notes-desk-bin', window: '^Notes \\(beta\\)$' });
+    expect(pex.seed?.run).toBe(`{scenarioDir}/../node_modules/.bin/tauri build --ci --no-bundle --config '{"build":{"beforeBuildCommand":null}}'`);
+  });
+
+  it('skips beforeBuildCommand where the frontend is built, names the cargo binary, and takes Cargo\'s version', () => {
+    const root = project({ ...SIDECAR_APP, 'out/index.html': '<p>built</p>\n', 'src-tauri/tauri.conf.json': conf({}) });
+    const { doc, scenario } = shipped(root);
+    expect(doc.with).toMatchObject({
+      deb: `target/release/bundle/deb/notes-desk_0.3.1_${process.arch === 'x64' ? 'amd64' : process.arch}.deb`,
+      binary: 'usr/bin/app',
+      cli: 'tauri',
+      beforeBuild: false,
+    });
+    expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', 'tauri']);
+    const baseline = scenario.variants.find((v) => v.baseline)!;
+    expect(baseline.build).toContain(`tauri build --ci --bundles deb --config '{"bundle":{"active":true},"build":{"beforeBuildCommand":null}}'`);
+    expect(baseline.smoke?.run).toBe('deb-root/usr/bin/app');
+  });
+
+  it('proposes none for a Tauri app without externalBin', () => {
+    const root = project({ ...SIDECAR_APP, 'src-tauri/tauri.conf.json': JSON.stringify({ productName: 'x', build: { frontendDist: '../out' } }) });
+    expect(initProject({ dir: root }).written.map((f) => path.basename(f))).not.toContain('tauri-bundle.yaml');
+  });
+});
