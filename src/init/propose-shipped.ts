@@ -3,7 +3,6 @@
 // the .deb lands under the target dir the preset pins inside the workdir), the binary the package installs by
 // Tauri v2's rule (mainBinaryName, else the cargo binary's name), the project's own Tauri CLI, its
 // beforeBuildCommand run or skipped, and readiness as the app shows it (its window, its sidecar's own URL).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Guess } from './inspect-python.ts';
@@ -128,17 +127,13 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
       ...tauriSetupOf({ b, sidecarPath, linkModules: beforeBuild?.value === true ? home : undefined }),
     },
     fields: {
-      ignore: { value: ['target', 'node_modules', `${sidecarPath.replace(/\/[^/]*$/, '')}`, 'deb-root', ...existingHeavy(root, b)], why: 'build outputs, dependencies and the sidecar folder are not copied into each workdir' },
+      ignore: { value: [sidecarPath.includes('/') ? path.posix.dirname(sidecarPath) : sidecarPath, 'deb-root'], why: 'the team\'s own built sidecar and an unpacked package are not copied (each sample installs its own)' },
       requires: {
         value: ['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', ...(home !== undefined ? [`${home ? `${home}/` : ''}node_modules/.bin/tauri`] : ['tauri']), ...(beforeBuild?.value && runner ? [runner] : [])],
         why: home !== undefined ? 'the project\'s CLI must be installed (npm/pnpm install)' : 'the Tauri CLI',
       },
     },
   };
-}
-
-function existingHeavy(root: string, b: RustBin): string[] {
-  return ['.venv', 'dist', 'build', ...(b.dir ? [`${b.dir}/target`, `${b.dir}/gen`] : ['gen'])].filter((p) => existsSync(path.join(root, p)));
 }
 
 /** tauri-build needs the externalBin file and the frontend folder to exist before the seed builds: stubs unless the real ones are there. */

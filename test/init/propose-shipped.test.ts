@@ -60,7 +60,7 @@ describe('init proposes the shipped app', () => {
     });
     expect(doc.with.setup).toContain('ln -sfn {scenarioDir}/../node_modules node_modules');
     expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', 'node_modules/.bin/tauri', 'pnpm']);
-    expect(doc.ignore).toEqual(['target', 'node_modules', 'src-tauri/bin/api', 'deb-root']);
+    expect(doc.ignore).toEqual(['src-tauri/bin/api', 'deb-root']);
     const pex = scenario.variants.find((v) => v.name === 'pex')!;
     expect(pex.needs?.map((n) => n.producer)).toEqual(['python-freeze/pex@warm']);
     expect(pex.build).toBe(
