@@ -34,7 +34,13 @@ export const RUN_OPTIONS = {
   baseline: { type: 'string', describe: 'compare with an earlier results file or run folder', check: nonEmpty },
   history: { type: 'string', describe: 'append this run to a history folder and compare with its last runs', check: nonEmpty },
   'history-k': { type: 'number', default: 5, describe: 'how many of the last history runs form the baseline', check: count(1) },
-  'fail-on-regression': { type: 'boolean', default: false, describe: 'exit 1 when a variant is slower than --baseline/--history' },
+  'fail-on-regression': { type: 'boolean', default: false, describe: 'exit 1 when a variant is slower than --baseline/--history, or a later --ref than the first' },
+  confirm: {
+    type: 'number',
+    default: 0,
+    describe: 'with --fail-on-regression: before failing, measure the slower variants again in a second run of this many rounds, and fail only when it finds them slower too (0: off)',
+    check: count(0, 1000),
+  },
   ...STATS_OPTIONS,
   ref: { type: 'string', array: true, describe: 'benchmark the scenarios at these git refs, interleaved (repeatable)', check: nonEmpty },
   shard: {

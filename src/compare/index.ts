@@ -2,4 +2,5 @@
 export { compareMatched, compareRuns, isRegression, type RunComparison, type RunComparisonOptions } from './compare-runs.ts';
 export { DEFAULT_LAST_K, appendToHistory, compareWithHistory, historyFileName, lastRuns, loadHistory } from './history.ts';
 export { diffEnvironments } from './environment.ts';
+export { compareRefs } from './ref-regressions.ts';
 export { formatComparisonTable } from './format-table.ts';

@@ -2,30 +2,32 @@
 // regressed (the caller turns that into the exit code with --fail-on-regression), and hand the tables to
 // summary.md.
 import { readResultsFile } from '../../results/io.ts';
-import type { ResultsFile } from '../../results/schema.ts';
+import type { Comparison, ResultsFile } from '../../results/schema.ts';
 import type { AgainstModel } from '../../report/index.ts';
 import { InputError } from '../../common/problem.ts';
-import { appendToHistory, compareRuns, compareWithHistory, formatComparisonTable, lastRuns, loadHistory } from '../../compare/index.ts';
+import { appendToHistory, compareRefs, compareRuns, compareWithHistory, formatComparisonTable, lastRuns, loadHistory } from '../../compare/index.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from '../run-options.ts';
 
 /**
  * The run against --baseline and --history: printed, and returned for summary.md. `regressed` is true when
- * a variant is slower than the threshold allows; `judgedAgainst` holds the earlier runs it was compared with
+ * a variant is slower than the threshold allows (`regressions` are those comparisons); `judgedAgainst` holds the earlier runs it was compared with
  * (the baseline, the last K of the history), oldest first, so the report can draw the trend it was judged on.
  */
 export async function compareAgainst(opts: {
   results: ResultsFile;
   args: RunArgs;
   print: (text: string) => void;
-}): Promise<{ regressed: boolean; sections: AgainstModel[]; judgedAgainst: ResultsFile[] }> {
+}): Promise<{ regressed: boolean; regressions: Comparison[]; sections: AgainstModel[]; judgedAgainst: ResultsFile[] }> {
   const { results, args, print } = opts;
   const settings = { thresholdPct: args.threshold, noisePct: args.noise, alpha: args.alpha };
   const sections: AgainstModel[] = [];
   const judgedAgainst: ResultsFile[] = [];
+  const regressions: Comparison[] = [];
   const show = (title: string, outcome: ReturnType<typeof compareRuns>) => {
     for (const w of outcome.warnings) print(`warning: ${stripControl(w)}\n`);
     print(`\n${stripControlLines(`against ${title}:\n${formatComparisonTable(outcome.comparisons)}`)}\n`);
+    regressions.push(...outcome.regressions);
     if (outcome.regressions.length > 0) print(`regression: ${stripControl(outcome.regressions.map((r) => r.variant).join(', '))}\n`);
     sections.push({
       title: `Against ${title}`,
@@ -34,6 +36,8 @@ export async function compareAgainst(opts: {
       thresholdPct: args.threshold ?? args.noise,
     });
   };
+  const refs = results.config.refs ?? [];
+  if (refs.length > 1) show(`${refs[0]} (measured in this run, interleaved)`, compareRefs(results, settings));
   if (args.baseline) {
     const read = readResultsFile(args.baseline);
     if (!read.value) throw new InputError(read.problems);
@@ -51,5 +55,5 @@ export async function compareAgainst(opts: {
     if (!results.interrupted) appendToHistory(args.history, results);
   }
   judgedAgainst.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  return { regressed: sections.some((s) => s.regressions.length > 0), sections, judgedAgainst };
+  return { regressed: regressions.length > 0, regressions, sections, judgedAgainst };
 }

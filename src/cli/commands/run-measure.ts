@@ -17,6 +17,7 @@ import type { RunArgs } from '../run-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { describeEstimate, describeRun } from '../plan-text.ts';
 import { compareAgainst } from './run-compare.ts';
+import { confirmRegressions } from './run-confirm.ts';
 import type { RunPlan } from './run-plan.ts';
 
 type Progress = ReturnType<typeof createProgress>;
@@ -27,7 +28,7 @@ type Progress = ReturnType<typeof createProgress>;
  * EXIT.ok. `notes` are said before the first build; `release` frees the out dir at a second Ctrl-C.
  * Errors: an unreadable --baseline throws InputError after the reports are written.
  */
-export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; release: () => void; notes: string[] }): Promise<number> {
+export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; release: () => void; notes: string[]; run: (args: RunArgs) => Promise<number> }): Promise<number> {
   const { args, outDir, estimate } = opts;
   const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant });
   for (const w of checkDiskSpace({ dirs: [outDir, opts.plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
@@ -40,7 +41,7 @@ export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; r
     progress.done();
     await removeWorkdirs(opts);
   }
-  const regressed = await compareAndReport({ results, args, outDir, progress });
+  const regressed = await compareAndReport({ results, args, outDir, progress, run: opts.run });
   printResults({ results, args, outDir });
   return exitCodeOf({ results, regressed, args, interrupts });
 }
@@ -76,12 +77,19 @@ async function removeWorkdirs(opts: RunPlan & { args: RunArgs; cwd: string }): P
  * baseline that became unreadable during the run still leaves the reports of this run behind. Returns whether
  * anything regressed.
  */
-async function compareAndReport(opts: { results: ResultsFile; args: RunArgs; outDir: string; progress: Progress }): Promise<boolean> {
+async function compareAndReport(opts: { results: ResultsFile; args: RunArgs; outDir: string; progress: Progress; run: (args: RunArgs) => Promise<number> }): Promise<boolean> {
   const { results, args, outDir, progress } = opts;
   let compared: Awaited<ReturnType<typeof compareAgainst>> | undefined;
   let compareError: unknown;
   try {
     compared = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
+    if (compared.regressed && args.failOnRegression && args.confirm > 0 && !results.interrupted) {
+      process.stderr.write(`\nconfirming: ${compared.regressions.length === 1 ? 'the regression' : `${compared.regressions.length} regressions`} measured again, ${args.confirm} rounds, before the verdict\n`);
+      const confirmation = await confirmRegressions({ args, outDir, regressions: compared.regressions, run: opts.run });
+      compared.sections.push(confirmation.section);
+      compared.regressed = confirmation.regressed;
+      process.stderr.write(confirmation.regressed ? 'confirmed: still slower in the second run\n' : 'not confirmed: the second run did not find it slower; the job passes\n');
+    }
   } catch (err) {
     compareError = err;
   }

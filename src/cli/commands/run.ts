@@ -31,7 +31,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const release = acquireOutDirLock(planned.outDir);
   try {
     removeStaleResultsTemps(planned.outDir);
-    return await measureRun({ ...planned, args, cwd, release, notes });
+    return await measureRun({ ...planned, args, cwd, release, notes, run: runCommand });
   } finally {
     // Whatever happened, the out dir is free again (a lock left by a crash would refuse the next run).
     release();
