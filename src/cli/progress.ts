@@ -66,8 +66,8 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
         case 'smoke':
           write(`start-up ${e.round}  ${e.id}`);
           break;
-        case 'does-not-run':
-          permanent(`FAILED       ${e.id}: ${e.reason}`);
+        case 'does-not-start':
+          permanent(`DOES NOT START ${e.id} (its build figures are kept): ${e.reason}`);
           for (const line of e.block) permanent(`  ${line}`);
           break;
       }

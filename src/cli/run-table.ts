@@ -1,4 +1,5 @@
 // The table printed at the end of a run: one row per variant.
+import { doesNotStart, isDoesNotStartReason, statusWord } from '../results/variant-status.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
 import { findMetric } from '../results/metrics.ts';
@@ -13,7 +14,9 @@ export function formatRunTable(results: ResultsFile): string {
   const rows = results.variants.map((v) => {
     const wall = v.stats.wallMs;
     const failedBuilds = describeFailedBuilds(v);
-    const status = v.status === 'ok' ? (failedBuilds ? `ok; ${failedBuilds}` : 'ok') : `${v.status}: ${v.reason ?? ''}`;
+    // A reason that begins with its own status word ("built, does not start: …") is not prefixed twice.
+    const why = isDoesNotStartReason(v.reason) ? (v.reason ?? '') : `${statusWord(v)}: ${v.reason ?? ''}`;
+    const status = v.status === 'ok' && !doesNotStart(v) ? (failedBuilds ? `ok; ${failedBuilds}` : 'ok') : [why, failedBuilds].filter(Boolean).join('; ');
     return [
       v.id + (v.baseline ? ' (baseline)' : ''),
       wall ? formatMs(wall.median) : '–',
@@ -41,7 +44,8 @@ export function formatVerdicts(results: ResultsFile): string {
     const variant = results.variants.find((v) => v.id === c.variant);
     const failed = [variant, results.variants.find((v) => v.id === c.baseline)].flatMap((v) => (v && describeFailedBuilds(v) ? [`${v.id}: ${describeFailedBuilds(v)}`] : []));
     const note = failed.length > 0 ? ` (${failed.join('; ')})` : '';
-    lines.push(`${c.variant} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${note}`);
+    const starts = variant && doesNotStart(variant) ? ' (built, does not start: build figures only)' : '';
+    lines.push(`${c.variant}${starts} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${note}`);
     const others = results.comparisons.filter((o) => o.metric !== 'wallMs' && o.variant === c.variant && o.baseline === c.baseline);
     if (others.length > 0) lines.push(`  also: ${others.map((o) => `${findMetric(o.metric)?.label ?? o.metric} ${formatComparison(o, { metric: o.metric })}`).join('; ')}`);
   }

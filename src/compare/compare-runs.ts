@@ -1,4 +1,5 @@
 // Two runs, variant by variant (matched by id): `compare BASELINE CURRENT` and `run --baseline`.
+import { doesNotStart } from '../results/variant-status.ts';
 import type { Comparison, ResultsFile, VariantResult } from '../results/schema.ts';
 import { findMetric } from '../results/metrics.ts';
 import { compareVariants, metricsToCompare } from '../stats/baselines.ts';
@@ -55,6 +56,9 @@ export function compareMatched(opts: RunComparisonOptions & { baseline: VariantR
       const side = variant.status !== 'ok' ? `in the current run (${described(variant)})` : `in ${opts.baselineLabel} (${described(baseline)})`;
       warnings.push(`${variant.id} was not measured ${side}: not compared`);
       continue;
+    }
+    for (const [v, where] of [[variant, 'in the current run'], [baseline, `in ${opts.baselineLabel}`]] as const) {
+      if (doesNotStart(v)) warnings.push(`${variant.id} built but does not start ${where} (${v.reason ?? 'no reason recorded'}): its build figures are compared, its start-up is not`);
     }
     for (const metric of metricsToCompare()) {
       const c = compareVariants({ ...opts, baseline, variant, metric });

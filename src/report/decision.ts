@@ -4,7 +4,7 @@
 // under it, and the reasons of variants without numbers once each, as footnotes of the scenario; then the
 // other compared metrics (CPU, peak RSS, debug info …) of the same variants. Every verdict is read from the
 // statistics stage's comparisons, every winner from the model's groups; sizes are exact ratios.
-import { DOES_NOT_RUN } from '../results/schema.ts';
+import { doesNotStart, statusWord } from '../results/variant-status.ts';
 import { METRICS, type Metric } from '../results/metrics.ts';
 import { emptyCell, metricCell, type DecisionCell } from './decision-cells.ts';
 import { formatBytes } from '../results/units.ts';
@@ -21,10 +21,12 @@ export interface DecisionRow {
   /** What the row shows: the variant (and run suffix) without scenario and cache, which the table names. */
   name: string;
   baseline: boolean;
-  /** ok, failed, does not run, unavailable, skipped. */
+  /** ok, failed, does not start, unavailable, skipped. */
   status: string;
   /** No numbers to show (status is not ok): the row is greyed and says its status. */
   muted: boolean;
+  /** The status beside the name: for a muted row, and for one that built but does not start (its build figures shown). */
+  flagged: boolean;
   footnote: number | null;
   cells: DecisionCell[];
 }
@@ -53,15 +55,14 @@ export const DECISION_COLUMNS: readonly string[] = DECISION_METRICS.map((m) => m
 /** Every other metric the statistics stage compares, for the table under the decision table. */
 const ALSO_METRICS: readonly Metric[] = METRICS.filter((m) => m.compared && !DECISION_METRICS.includes(m));
 
-const statusOf = (v: VariantModel) => (v.status === 'failed' && v.reason?.startsWith(DOES_NOT_RUN) ? 'does not run' : v.status);
-
 /** The first screen of a scenario: one decision table per group of the model (groups.ts), and the footnotes they share, numbered from 1. */
 export function buildDecisions(sc: ScenarioModel): ScenarioDecisions {
   const footnotes = new Map<string, number>();
   const noteFor = (v: VariantModel) => {
     // A variant with numbers may still carry a note: some builds failed, or its median is below the harness's
     // resolution.
-    const text = v.status === 'ok' ? [v.failedBuilds, ...v.warnings].filter(Boolean).join('; ') : (v.reason ?? 'no reason recorded');
+    // One that built but does not start shows its reason beside its build figures.
+    const text = v.status === 'ok' ? [doesNotStart(v) ? v.reason : null, v.failedBuilds, ...v.warnings].filter(Boolean).join('; ') : (v.reason ?? 'no reason recorded');
     if (!text) return null;
     if (!footnotes.has(text)) footnotes.set(text, footnotes.size + 1);
     return footnotes.get(text)!;
@@ -79,9 +80,9 @@ function buildTable(o: { g: GroupModel; find: Find; noteFor: (v: VariantModel) =
   const ok = g.variants.filter((v) => v.status === 'ok');
   const rows = g.variants.map((v): DecisionRow => {
     const row = { key: v.key, name: v.group, baseline: v.baseline, footnote: o.noteFor(v) };
-    if (v.status !== 'ok') return { ...row, status: statusOf(v), muted: true, cells: DECISION_COLUMNS.map(() => emptyCell()) };
+    if (v.status !== 'ok') return { ...row, status: statusWord(v), muted: true, flagged: true, cells: DECISION_COLUMNS.map(() => emptyCell()) };
     const cells = DECISION_METRICS.map((m) => metricCell({ v, name: m.name, base: g.base, comparison: find(v, m.name), winner: g.winners[m.name]?.key === v.key }));
-    return { ...row, status: 'ok', muted: false, cells };
+    return { ...row, status: statusWord(v), muted: false, flagged: doesNotStart(v), cells };
   });
   return { title: g.title, rows, sentences: sentences({ ok, g }), also: alsoTable({ ok, base: g.base, find }) };
 }

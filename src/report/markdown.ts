@@ -52,7 +52,7 @@ function scenarioSection(sc: ScenarioModel): string[] {
   const { tables, footnotes } = buildDecisions(sc);
   for (const t of tables) {
     const rows = t.rows.map((r) => [
-      `${r.name}${r.baseline ? ' (baseline)' : ''}${r.footnote ? `${r.muted ? ` — ${r.status}` : ''} [${r.footnote}]` : ''}`,
+      `${r.name}${r.baseline ? ' (baseline)' : ''}${r.footnote ? `${r.flagged ? ` — ${r.status}` : ''} [${r.footnote}]` : ''}`,
       ...r.cells.map(decisionCell),
     ]);
     const also = t.also ? [md(alsoLine(t.also))] : [];
@@ -70,10 +70,10 @@ function scenarioSection(sc: ScenarioModel): string[] {
 /** "Shipped app": per packager, the pipeline to the installable package and how the package behaves. */
 function shippedSection(t: ShippedTable): string[] {
   const rows = t.rows.map((r) => [
-    `${r.name}${r.baseline ? ' (baseline)' : ''}${r.muted ? ` — ${r.status}` : ''}`,
+    `${r.name}${r.baseline ? ' (baseline)' : ''}${r.flagged ? ` — ${r.status}` : ''}`,
     ...r.cells.map(decisionCell),
   ]);
-  const notes = t.rows.filter((r) => r.muted && r.note).map((r) => `- ${md(r.name)}: ${md(r.note!)}`);
+  const notes = t.rows.filter((r) => r.flagged && r.note).map((r) => `- ${md(r.name)}: ${md(r.note!)}`);
   return [
     `## Shipped app: ${md(t.scenario)} (${md(t.cache)} builds)`,
     '',

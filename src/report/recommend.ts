@@ -5,6 +5,7 @@
 // same the decision table marks. A difference is called faster or slower only when its comparison says so;
 // inconclusive ones are named as such; variants without numbers are listed with their reason, and
 // contradicted intents and suspicious cache states are flagged.
+import { doesNotStart } from '../results/variant-status.ts';
 import { formatBytes, formatMs } from '../results/units.ts';
 import type { GroupModel } from './groups.ts';
 import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
@@ -92,6 +93,8 @@ function problemSentences(variants: readonly VariantModel[]): string[] {
   const parts: string[] = [];
   const missing = variants.filter((v) => v.status !== 'ok');
   if (missing.length > 0) parts.push(`Not measured: ${missing.map((v) => `${v.id} (${v.status}: ${v.reason ?? 'no reason recorded'})`).join('; ')}`);
+  const notStarting = variants.filter((v) => v.status === 'ok' && doesNotStart(v));
+  if (notStarting.length > 0) parts.push(`Built but does not start (build figures above, no start-up figures): ${notStarting.map((v) => `${v.id} (${v.reason ?? 'no reason recorded'})`).join('; ')}`);
   for (const v of variants) {
     const mismatch = v.artifact?.fingerprint?.mismatch ?? [];
     if (mismatch.length > 0) parts.push(`Check ${v.id}: its artifact contradicts the declared intent (${mismatch.join('; ')})`);

@@ -4,7 +4,8 @@
 // size, the time until the app is ready, and whether the producer's artifact works in the app at all (drop-in).
 // Verdicts against the scenario's baseline come only from the statistics stage's comparisons (the registry's
 // pipelineMs and startupFirstMs); sizes are exact and compared as exact ratios.
-import { DOES_NOT_RUN, NOT_A_DROP_IN } from '../results/schema.ts';
+import { NOT_A_DROP_IN } from '../results/schema.ts';
+import { doesNotStart, isDoesNotStartReason, statusWord } from '../results/variant-status.ts';
 import { emptyCell, metricCell, type DecisionCell } from './decision-cells.ts';
 import { formatMs } from '../results/units.ts';
 import type { ReportModel, ScenarioModel, VariantModel } from './model.ts';
@@ -17,11 +18,13 @@ export const SHIPPED_COLUMNS = ['Sidecar build', 'App build', 'Pipeline (sum)', 
 export interface ShippedRow {
   name: string;
   baseline: boolean;
-  /** ok, failed, does not run, unavailable, skipped. */
+  /** ok, failed, does not start, unavailable, skipped. */
   status: string;
   /** No numbers to show (status is not ok). */
   muted: boolean;
-  /** Why there are no numbers (status not ok), or the producers' ids when there are. */
+  /** The status beside the name: for a muted row, and for one that built but does not start (its build figures shown). */
+  flagged: boolean;
+  /** Why there are no numbers (status not ok) or no start-up figures (does not start), or the producers' ids. */
   note: string | null;
   cells: DecisionCell[];
 }
@@ -50,10 +53,10 @@ function shippedTable(o: { sc: ScenarioModel; variants: VariantModel[]; producer
   const base = o.variants.find((v) => v.baseline && v.status === 'ok');
   const find = (v: VariantModel, metric: string) => o.sc.comparisons.find((c) => c.variant === v.key && c.metric === metric);
   const rows = o.variants.map((v): ShippedRow => {
-    const status = v.status === 'failed' && v.reason?.startsWith(DOES_NOT_RUN) ? 'does not run' : v.status;
+    const status = statusWord(v);
     const cells = SHIPPED_COLUMNS.map(() => emptyCell());
     cells[6] = dropInCell(v);
-    if (v.status !== 'ok') return { name: v.group, baseline: v.baseline, status, muted: true, note: v.reason, cells };
+    if (v.status !== 'ok') return { name: v.group, baseline: v.baseline, status, muted: true, flagged: true, note: v.reason, cells };
     const producers = o.producerOf(v);
     const sidecarMs = producers.length === v.producers.length ? sum(producers.map(wallMedian)) : undefined;
     const appMs = wallMedian(v);
@@ -67,7 +70,9 @@ function shippedTable(o: { sc: ScenarioModel; variants: VariantModel[]; producer
     cells[3] = cell('bytes');
     cells[4] = cell('installedBytes');
     cells[5] = cell('startupFirstMs');
-    return { name: v.group, baseline: v.baseline, status, muted: false, note: `pipeline: ${[...v.producers, v.id].join(' → ')}`, cells };
+    const pipelineNote = `pipeline: ${[...v.producers, v.id].join(' → ')}`;
+    const flagged = doesNotStart(v);
+    return { name: v.group, baseline: v.baseline, status, muted: false, flagged, note: flagged ? `${v.reason}; ${pipelineNote}` : pipelineNote, cells };
   });
   return { scenario: o.sc.name, cache: o.variants[0]!.cache, rows, sentences: sentences({ rows, base }) };
 }
@@ -80,7 +85,7 @@ function plainCell(ms: number | undefined, title: string): DecisionCell {
 
 /** Yes: the app started and its sidecar answered. No: it did not, or the artifact cannot be an externalBin. */
 function dropInCell(v: VariantModel): DecisionCell {
-  const no = v.reason?.startsWith(DOES_NOT_RUN) || v.reason?.startsWith(NOT_A_DROP_IN);
+  const no = isDoesNotStartReason(v.reason) || v.reason?.startsWith(NOT_A_DROP_IN);
   if (v.status === 'ok' && v.startup?.readyOk && (v.startup.launches?.length ?? 0) > 0) return { ...emptyCell(), value: 'yes', title: 'the app started and its sidecar answered /health' };
   if (no) return { ...emptyCell(), value: 'no', title: v.reason ?? '' };
   return { ...emptyCell(), value: 'not measured', title: v.reason ?? 'no launch recorded' };

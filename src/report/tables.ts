@@ -1,5 +1,6 @@
 // The numbers behind every chart, as rows of display strings that the HTML template and the Markdown
 // summary both print — one place decides how a figure reads.
+import { doesNotStart, statusWord } from '../results/variant-status.ts';
 import { formatBytes, formatMedianCi, formatMs } from '../results/units.ts';
 import type { ScenarioModel, VariantModel } from './model.ts';
 import { shownValue, valueOf } from './metrics.ts';
@@ -41,7 +42,7 @@ export function variantRows(sc: ScenarioModel): VariantRow[] {
       ref: v.ref,
       network: v.network,
       cache: v.cache,
-      status: v.status,
+      status: statusWord(v),
       failedBuilds: [v.failedBuilds, ...v.warnings].filter(Boolean).join('; '),
       baseline: v.baseline,
       n: wall ? String(wall.n) : String(v.samples.length),
@@ -155,11 +156,11 @@ export function trendTable(sc: ScenarioModel): TrendTable {
   };
 }
 
-/** Variants that produced no numbers, with the reason and the end of their log. */
-export function failures(scenarios: ScenarioModel[]): (Pick<VariantModel, 'key' | 'status' | 'logTail'> & { scenario: string; reason: string })[] {
+/** Variants that produced no numbers or built but do not start, with the reason and the end of their log. */
+export function failures(scenarios: ScenarioModel[]): (Pick<VariantModel, 'key' | 'logTail'> & { scenario: string; status: string; reason: string })[] {
   return scenarios.flatMap((sc) =>
     sc.variants
-      .filter((v) => v.status !== 'ok')
-      .map((v) => ({ scenario: sc.name, key: v.key, status: v.status, reason: v.reason ?? 'no reason recorded', logTail: v.logTail })),
+      .filter((v) => v.status !== 'ok' || doesNotStart(v))
+      .map((v) => ({ scenario: sc.name, key: v.key, status: statusWord(v), reason: v.reason ?? 'no reason recorded', logTail: v.logTail })),
   );
 }

@@ -74,10 +74,13 @@ function fromSamples(value: (s: RunSample) => number, opts: { zeroIsUnmeasured?:
   };
 }
 
-/** The launch-to-ready times of one launch state (a launch is recorded only when it became ready). */
+/**
+ * The launch-to-ready times of one launch state (a launch is recorded only when it became ready); none for an
+ * artifact that did not start every time (`readyOk` false: its start-up columns stay empty).
+ */
 function fromLaunches(state: 'first' | 'warm'): (v: MetricSource) => MetricValues {
   return (variant) => {
-    const launches = (variant.startup?.launches ?? []).filter((l) => l.state === state);
+    const launches = variant.startup?.readyOk === false ? [] : (variant.startup?.launches ?? []).filter((l) => l.state === state);
     return { values: launches.map((l) => l.ms), rounds: launches.map((l) => l.round) };
   };
 }
@@ -97,8 +100,8 @@ export const METRICS: readonly Metric[] = [
   // The largest single process is summarised; the process tree's peak is what a build costs, so it is compared.
   { name: 'maxRssKb', label: 'Peak RSS, largest process', unit: 'KiB', ...SIZE, kind: 'sampled', decides: false, compared: false, read: fromSamples((s) => s.maxRssKb, { zeroIsUnmeasured: true }) },
   { name: 'treeRssKb', label: 'Peak RSS, process tree', unit: 'KiB', ...SIZE, kind: 'sampled', decides: false, compared: true, read: fromSamples((s) => s.treeRssKb, { zeroIsUnmeasured: true }) },
-  { name: 'startupFirstMs', label: 'Start-up, first launch', ...TIME, kind: 'sampled', decides: true, compared: true, read: fromLaunches('first'), recorded: (v) => v.startup?.firstMs ?? undefined },
-  { name: 'startupWarmMs', label: 'Start-up, warm launch', ...TIME, kind: 'sampled', decides: true, compared: true, read: fromLaunches('warm'), recorded: (v) => v.startup?.warmMs ?? undefined },
+  { name: 'startupFirstMs', label: 'Start-up, first launch', ...TIME, kind: 'sampled', decides: true, compared: true, read: fromLaunches('first'), recorded: (v) => (v.startup?.readyOk ? (v.startup.firstMs ?? undefined) : undefined) },
+  { name: 'startupWarmMs', label: 'Start-up, warm launch', ...TIME, kind: 'sampled', decides: true, compared: true, read: fromLaunches('warm'), recorded: (v) => (v.startup?.readyOk ? (v.startup.warmMs ?? undefined) : undefined) },
   { name: 'bytes', label: 'Artifact size', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: ofArtifact('bytes') },
   { name: 'debugBytes', label: 'Split debug info', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: ofArtifact('debugBytes') },
   { name: 'files', label: 'Artifact files', unit: 'files', lowerIsBetter: true, words: { lower: 'fewer', higher: 'more' }, kind: 'single', decides: false, compared: true, read: ofArtifact('files') },
@@ -106,7 +109,7 @@ export const METRICS: readonly Metric[] = [
   { name: 'pipelineMs', label: 'Pipeline (producers + this build)', ...TIME, kind: 'sampled', decides: true, compared: true, read: fromSamples((s) => s.pipelineMs ?? Number.NaN) },
   { name: 'installedBytes', label: 'Installed size', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: (v) => (v.artifact?.kind === 'file' ? (v.artifact.package?.installedBytes ?? undefined) : undefined) },
   // The median of the first launches' extraction, which the runner records once per variant.
-  { name: 'extractBytes', label: 'Extracted on first launch', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: (v) => v.startup?.extractBytes ?? undefined },
+  { name: 'extractBytes', label: 'Extracted on first launch', unit: 'bytes', ...SIZE, kind: 'single', decides: false, compared: true, read: (v) => (v.startup?.readyOk ? (v.startup.extractBytes ?? undefined) : undefined) },
 ];
 
 const BY_NAME = new Map(METRICS.map((m) => [m.name, m]));

@@ -157,7 +157,7 @@ export const LaunchSchema = Type.Object({
 export const StartupSchema = Type.Object({
   firstMs: d('median launch-to-ready of the first launches (one launch in files without `launches`)', Nullable(Type.Number())),
   warmMs: d('median launch-to-ready of the warm launches', Nullable(Type.Number())),
-  readyOk: d('false when a launch never became ready: the variant is then failed, "built, does not run"', Type.Boolean()),
+  readyOk: d('false when a launch never became ready: the variant keeps its build figures (status ok), its reason begins "built, does not start" and its start-up metrics are empty (older files: status failed, "built, does not run")', Type.Boolean()),
   extractBytes: Type.Optional(d('median bytes a first launch extracted (onefile _MEI*, PEX_ROOT, SHIV_ROOT, SCIE cache)', Type.Integer())),
   error: Type.Optional(d('why the launch failed: the error block of its output (a traceback when there is one)', Type.String())),
   log: Type.Optional(d('output of the failing launch, relative to the out dir', Type.String())),
@@ -165,8 +165,6 @@ export const StartupSchema = Type.Object({
 });
 
 /** `interrupted`: the run was stopped (Ctrl-C, SIGTERM, its starter gone) before this variant had a sample. */
-/** How a failed variant's reason starts when it built but its artifact never became ready (a `failed` status). */
-export const DOES_NOT_RUN = 'built, does not run';
 /** How the reason of a variant that cannot be a Tauri app's externalBin (a packager that builds a folder) begins. */
 export const NOT_A_DROP_IN = 'not an externalBin drop-in';
 
@@ -184,7 +182,7 @@ export const VariantResultSchema = Type.Object({
     d('16 hex digits over the project’s manifests and the build definition (plan/fingerprint.ts); estimates reuse only timings with the same one', Type.String()),
   ),
   status: d('ok: measured; failed: a build or launch failed; unavailable: a required tool is missing; skipped: not run (a producer it needs failed); interrupted: the run stopped first', Type.Union(STATUSES.map((s) => Type.Literal(s)))),
-  reason: d('why it failed, is unavailable, was skipped or interrupted; null when ok', Nullable(Type.String())),
+  reason: d('why it failed, is unavailable, was skipped or interrupted, or (status ok, startup.readyOk false) why it built but does not start; otherwise null', Nullable(Type.String())),
   logTail: Type.Optional(d('last 40 lines of the failing sample’s output', Type.Array(Type.String()))),
   setupMs: Type.Optional(d('wall time of the variant’s untimed set-up commands (absent when it has none)', Type.Number())),
   samples: d('the measured builds that succeeded, in run order', Type.Array(SampleSchema)),

@@ -8,4 +8,4 @@ export type RunEvent =
   | { kind: 'sample-start'; id: string; round: number; done: number; total: number }
   | { kind: 'sample-end'; id: string; round: number; done: number; total: number; sample: RunSample; status: VariantStatus }
   | { kind: 'smoke'; id: string; round: number }
-  | { kind: 'does-not-run'; id: string; reason: string; block: string[] };
+  | { kind: 'does-not-start'; id: string; reason: string; block: string[] };

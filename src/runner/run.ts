@@ -12,7 +12,6 @@ import { isInterrupted, recordInterruption } from './interruption.ts';
 import { closeRun, openRun, type RunContext } from './run-results.ts';
 import { runStages } from './run-stages.ts';
 import { measureStartupRounds } from './startup-rounds.ts';
-import { fail } from './variant-outcome.ts';
 import { startWatchdog } from './watchdog.ts';
 
 export interface RunOptions {
@@ -82,6 +81,6 @@ function undecidedAtLastRound(run: RunContext): string | undefined {
 /** Start-up after every build, in rounds of its own: a launch's timing should not share the machine with a build. */
 async function measureStartup(run: RunContext): Promise<void> {
   const { plan, opts } = run;
-  await measureStartupRounds({ entries: [...run.byId.values()], seed: plan.seed, outDir: plan.outDir, signal: opts.signal, emit: run.emit, save: run.save, fail });
+  await measureStartupRounds({ entries: [...run.byId.values()], seed: plan.seed, outDir: plan.outDir, signal: opts.signal, emit: run.emit, save: run.save });
   run.save();
 }

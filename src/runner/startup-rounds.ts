@@ -2,13 +2,15 @@
 // and an artifact is launched in rounds, each round a seeded shuffle of the variants (plan/order.ts), each
 // variant `runs` times. In its turn a variant is launched twice: first with empty extraction caches (the
 // state a user's first launch after installing meets), then warm, keeping what that first launch left.
-// A launch that never becomes ready fails its variant — "built, does not run" — with the lines that explain
-// it and the log path: a smoke test exists to catch exactly the artifact that builds but does not start.
+// A launch that never becomes ready marks its variant "built, does not start" with the lines that explain it
+// and the log path: a smoke test exists to catch exactly the artifact that builds but does not start. Its
+// builds stay measured (status ok): build time, size and their comparisons are kept; start-up has no figures.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { orderRounds } from '../plan/order.ts';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
-import { DOES_NOT_RUN, LAUNCH_STATES, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
+import { LAUNCH_STATES, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
+import { DOES_NOT_START } from '../results/variant-status.ts';
 import { median } from '../stats/descriptive.ts';
 import type { RunEvent } from './events.ts';
 import { launchOnce } from './smoke.ts';
@@ -22,10 +24,9 @@ export interface StartupRoundsOptions {
   emit: (event: RunEvent) => void;
   /** Called after every launch pair, so an interruption loses nothing measured. */
   save: () => void;
-  fail: (result: VariantResult, reason: string, tail: string[]) => void;
 }
 
-/** Launches every measured variant with a smoke test; fills `result.startup`, or fails the variant. */
+/** Launches every measured variant with a smoke test; fills `result.startup`, or marks the variant as one that does not start. */
 export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<void> {
   const entries = opts.entries.filter(({ planned, result }) => isLaunchable(planned, result));
   const byId = new Map(entries.map((e) => [e.planned.id, e]));
@@ -37,7 +38,7 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
     for (const [position, id] of ids.entries()) {
       if (opts.signal?.aborted) return;
       const { planned, result } = byId.get(id)!;
-      if (result.status !== 'ok') continue;
+      if (result.status !== 'ok' || result.startup?.readyOk === false) continue;
       opts.emit({ kind: 'smoke', id, round: r + 1 });
       await launchPair({ ...opts, planned, result, round: r + 1, position });
       opts.save();
@@ -56,9 +57,21 @@ async function installAll(opts: StartupRoundsOptions): Promise<void> {
     const outcome = await runUntimed({ planned, commands: [install], label: 'install', outDir: opts.outDir, signal: opts.signal });
     if (outcome === 'interrupted' || !outcome) continue;
     Object.assign(result.startup!, { readyOk: false, error: outcome.reason });
-    opts.fail(result, `${DOES_NOT_RUN}: ${outcome.reason}`, outcome.tail);
-    opts.emit({ kind: 'does-not-run', id: planned.id, reason: result.reason!, block: outcome.tail });
+    markDoesNotStart(result, `${DOES_NOT_START}: ${outcome.reason}`, outcome.tail);
+    opts.emit({ kind: 'does-not-start', id: planned.id, reason: result.reason!, block: outcome.tail });
   }
+}
+
+/**
+ * The artifact built but did not start: the variant stays `ok` with its builds (their figures and comparisons
+ * are kept), its reason says why it does not start, and the launches it made are dropped (a start-up figure of
+ * an app that fails to start is no figure).
+ */
+function markDoesNotStart(result: VariantResult, reason: string, tail: string[]): void {
+  result.reason = reason;
+  result.logTail = tail.slice(-40);
+  Object.assign(result.startup!, { firstMs: null, warmMs: null, launches: [] });
+  delete result.startup!.extractBytes;
 }
 
 function isLaunchable(planned: PlannedVariant, result: VariantResult): boolean {
@@ -78,8 +91,8 @@ async function launchPair(opts: StartupRoundsOptions & { planned: PlannedVariant
         if (outcome.error === 'interrupted') return;
         const startup = result.startup!;
         Object.assign(startup, { readyOk: false, error: `${state} launch ${round}: ${outcome.error}`, log: logRel });
-        opts.fail(result, `${DOES_NOT_RUN}: the ${state} launch of round ${round} ${outcome.error} (log: ${logRel})`, outcome.block);
-        opts.emit({ kind: 'does-not-run', id: planned.id, reason: result.reason!, block: outcome.block });
+        markDoesNotStart(result, `${DOES_NOT_START}: the ${state} launch of round ${round} ${outcome.error} (log: ${logRel})`, outcome.block);
+        opts.emit({ kind: 'does-not-start', id: planned.id, reason: result.reason!, block: outcome.block });
         return;
       }
       result.startup!.launches!.push({ round, position: opts.position, state, ms: round1(outcome.ms), extractBytes: outcome.extractBytes });

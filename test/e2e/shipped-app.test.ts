@@ -100,7 +100,7 @@ describe('shipped app: producer → .deb → launch', () => {
     // The install step ran untimed, once, before the launches; every launch ran from what it unpacked.
     expect(existsSync(path.join(dir, 'out', 'logs', 'ship+onefile@cold', 'install1.log'))).toBe(true);
     expect(ok.startup?.launches?.length).toBe(4);
-    expect(byId.get('ship/broken@cold')!.reason).toMatch(/^built, does not run: the first launch of round 1 exited with 1 before it was ready/);
+    expect(byId.get('ship/broken@cold')!.reason).toMatch(/^built, does not start: the first launch of round 1 exited with 1 before it was ready/);
     expect(byId.get('ship/nothing@cold')!.status).toBe('skipped');
     expect(byId.get('ship/folder@cold')).toMatchObject({ status: 'unavailable', reason: `${NOT_A_DROP_IN}: a folder`, samples: [] });
 
@@ -108,10 +108,14 @@ describe('shipped app: producer → .deb → launch', () => {
     const producerWall = byId.get('freeze/onefile@cold')!.samples.map((s) => s.wallMs);
     expect(ok.samples.map((s) => s.pipelineMs)).toEqual(ok.samples.map((s, k) => s.wallMs + producerWall[k]!));
     expect(byId.get('freeze/onefile@cold')!.samples.every((s) => s.pipelineMs === undefined)).toBe(true);
-    // One pipeline comparison per consumer that ran, against the baseline's pipeline; 2 runs cannot decide.
+    // One pipeline comparison per consumer that built (the one that does not start too), against the baseline's
+    // pipeline; 2 runs cannot decide.
     const zipapp = byId.get('ship/zipapp@cold')!;
     const pipelines = results.comparisons.filter((c) => c.metric === 'pipelineMs');
-    expect(pipelines.map((c) => [c.baseline, c.variant, c.verdict])).toEqual([['ship/onefile@cold', 'ship/zipapp@cold', 'inconclusive']]);
+    expect(pipelines.map((c) => [c.baseline, c.variant, c.verdict])).toEqual([
+      ['ship/onefile@cold', 'ship/zipapp@cold', 'inconclusive'],
+      ['ship/onefile@cold', 'ship/broken@cold', 'inconclusive'],
+    ]);
     const pipelineOf = (v: typeof ok) => v.samples.map((s) => s.pipelineMs!);
     const measured = pipelines[0]!;
     expect(measured.method === 'hodges-lehmann' && measured.medianRatio).toBeCloseTo(median(pipelineOf(zipapp)) / median(pipelineOf(ok)), 10);
@@ -123,7 +127,7 @@ describe('shipped app: producer → .deb → launch', () => {
     expect(table!.rows.map((r) => [r.name, r.status, r.cells[6]!.value])).toEqual([
       ['onefile', 'ok', 'yes'],
       ['zipapp', 'ok', 'yes'],
-      ['broken', 'does not run', 'no'],
+      ['broken', 'does not start', 'no'],
       ['nothing', 'skipped', 'not measured'],
       ['folder', 'unavailable', 'no'],
     ]);
@@ -135,10 +139,16 @@ describe('shipped app: producer → .deb → launch', () => {
     expect(size!.value).toBe(formatBytes(ok.artifact!.bytes));
     expect(installed!.value).toBe(formatBytes(12 * 1024));
     expect(table!.rows[1]!.cells[2]!.mark).toBe('undecided');
-    expect(table!.sentences[0]).toBe('Pipeline against onefile: zipapp undecided.');
+    expect(table!.sentences[0]).toBe('Pipeline against onefile: zipapp, broken undecided.');
+    // The package that does not start keeps its build figures and size; only time to ready is empty.
+    const broken = table!.rows[2]!;
+    expect([broken.muted, broken.flagged, broken.cells[1]!.value, broken.cells[3]!.value, broken.cells[5]!.value]).toEqual([
+      false, true, formatMs(medianOf('ship/broken@cold')), formatBytes(byId.get('ship/broken@cold')!.artifact!.bytes), '—',
+    ]);
     const md = renderMarkdown(model);
     expect(md).toContain('## Shipped app: ship (cold builds)');
     expect(md).toContain(`| folder — unavailable |`);
+    expect(md).toContain(`| broken — does not start |`);
     expect(md).toContain('Not a drop-in: broken, folder.');
     const html = await renderHtml(model);
     expect(html).toContain('<section id="shipped-app">');

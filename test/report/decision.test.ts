@@ -67,7 +67,7 @@ describe('decision tables', () => {
     expect(row('sidecar/pex@cold').cells[2]).toMatchObject({ value: '2.5 s', ratio: '0.89×', tone: 'undecided', mark: 'undecided', winner: false });
     expect(cold!.rows.flatMap((r) => r.cells).filter((c) => c.winner)).toHaveLength(2); // build time and size
     // The broken artifact: its own status, a footnote with the reason, no figure, never a winner.
-    expect(row('sidecar/llama@cold')).toMatchObject({ status: 'does not run', footnote: 1 });
+    expect(row('sidecar/llama@cold')).toMatchObject({ status: 'does not start', footnote: 1 }); // a file from before build figures were kept for it
     expect(row('sidecar/llama@cold').cells.every((c) => c.value === '—' && !c.winner)).toBe(true);
     // The same unavailable reason in both cache states: one footnote.
     expect(footnotes.map((f) => f.n)).toEqual([1, 2]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { runPlan } from '../../runner/run.ts';
 import type { ResultsFile } from '../../results/schema.ts';
+import { doesNotStart } from '../../results/variant-status.ts';
 import { renderReports } from '../../report/index.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
@@ -116,7 +117,7 @@ function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: strin
 function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; args: RunArgs; interrupts: Interrupts }): number {
   const { results, regressed, args } = opts;
   if (results.interrupted) return opts.interrupts.exitCode();
-  // A variant that failed, or one build of a variant that went on without it (the failure policy): exit 1.
-  if (results.variants.some((v) => v.status === 'failed' || (v.failures?.length ?? 0) > 0)) return EXIT.failed;
+  // A variant that failed, one that built but does not start, or one build of a variant that went on without it (the failure policy): exit 1.
+  if (results.variants.some((v) => v.status === 'failed' || doesNotStart(v) || (v.failures?.length ?? 0) > 0)) return EXIT.failed;
   return regressed && args.failOnRegression ? EXIT.regression : EXIT.ok;
 }
