@@ -74,3 +74,13 @@ export function checkFlags(flags: Record<string, Flag>) {
     return true;
   };
 }
+
+/**
+ * The flags as yargs reads them: a list flag takes one value per use (`--only a --only b`; yargs' `nargs`), so
+ * `--only 'x*' a.yaml b.yaml` keeps the two files as scenarios instead of taking them as more patterns, and a
+ * flag that takes a value refuses to be given none (`requiresArg`) rather than taking the next flag's place.
+ */
+export function yargsOptions<O extends Record<string, Flag>>(flags: O): O {
+  const entries = Object.entries(flags).map(([name, flag]) => [name, flag.type === 'boolean' ? flag : { ...flag, requiresArg: true, ...(flag.array ? { nargs: 1 } : {}) }]);
+  return Object.fromEntries(entries) as O;
+}

@@ -5,7 +5,7 @@ import { InputError, formatProblem } from '../common/problem.ts';
 import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
 import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
 import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs } from './command-options.ts';
-import { checkFlags } from './flag-check.ts';
+import { checkFlags, yargsOptions } from './flag-check.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
 import { INIT_OPTIONS, initAnswers, type InitArgs } from './init-options.ts';
@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       ['run [scenarios..]', '$0'],
       'build every variant of the scenarios several times, interleaved, and report',
-      (y: Argv) => y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' }).options(RUN_OPTIONS).check(checkFlags(RUN_OPTIONS)),
+      (y: Argv) => y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' }).options(yargsOptions(RUN_OPTIONS)).check(checkFlags(RUN_OPTIONS)),
       (args) => set(runCommand(args)),
     )
     .command(
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       (y: Argv) =>
         y
           .positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' })
-          .options(REPORT_OPTIONS)
+          .options(yargsOptions(REPORT_OPTIONS))
           .check(checkFlags(REPORT_OPTIONS)),
       (args) => set(reportCommand(args)),
     )
@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         y
           .positional('baseline', { type: 'string', demandOption: true })
           .positional('current', { type: 'string', demandOption: true })
-          .options(COMPARE_OPTIONS)
+          .options(yargsOptions(COMPARE_OPTIONS))
           .check(checkFlags(COMPARE_OPTIONS)),
       (args) => set(compareCommand(args)),
     )
@@ -73,13 +73,13 @@ export async function main(argv: string[]): Promise<number> {
         .command(
           'add <results..>',
           'append a compact record of each run to a history folder',
-          (h: Argv) => h.positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' }).options(HISTORY_ADD_OPTIONS).check(checkFlags(HISTORY_ADD_OPTIONS)),
+          (h: Argv) => h.positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' }).options(yargsOptions(HISTORY_ADD_OPTIONS)).check(checkFlags(HISTORY_ADD_OPTIONS)),
           (args) => set(historyAddCommand(args)),
         )
         .command(
           '$0 <dir>',
           'list the runs of a history folder, its change points and creeps',
-          (h: Argv) => h.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(HISTORY_SHOW_OPTIONS).check(checkFlags(HISTORY_SHOW_OPTIONS)),
+          (h: Argv) => h.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(yargsOptions(HISTORY_SHOW_OPTIONS)).check(checkFlags(HISTORY_SHOW_OPTIONS)),
           (args) => set(historyShowCommand(args)),
         ),
     )
@@ -89,14 +89,14 @@ export async function main(argv: string[]): Promise<number> {
       (y: Argv) =>
         y
           .positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: all of them)' })
-          .options(SETUP_OPTIONS)
+          .options(yargsOptions(SETUP_OPTIONS))
           .check(checkFlags(SETUP_OPTIONS)),
       (args) => set(setupCommand({ ...args, scenarios: args.scenarios ?? [] })),
     )
     .command(
       'init [dir]',
       'write scenarios/*.yaml for a project from the presets that fit it (asks nothing; each guess has a flag)',
-      (y: Argv) => y.positional('dir', { type: 'string', default: '.', describe: 'the project folder' }).options(INIT_OPTIONS).check(checkFlags(INIT_OPTIONS)),
+      (y: Argv) => y.positional('dir', { type: 'string', default: '.', describe: 'the project folder' }).options(yargsOptions(INIT_OPTIONS)).check(checkFlags(INIT_OPTIONS)),
       (args) => set(initCommand(args)),
     )
     .command(
@@ -108,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'comment',
       'post a run\'s summary.md as one comment on the pull request, updated in place on every push (token: $GITHUB_TOKEN)',
-      (y: Argv) => y.options(COMMENT_OPTIONS).check(checkFlags(COMMENT_OPTIONS)),
+      (y: Argv) => y.options(yargsOptions(COMMENT_OPTIONS)).check(checkFlags(COMMENT_OPTIONS)),
       (args) => set(commentCommand(args)),
     )
     .strict()
@@ -121,7 +121,8 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      // yargs' own complaints (a flag given no value) come as a YError: bad input, not a bug.
+      throw error && error.name !== 'YError' ? error : new UsageError(message ?? error?.message);
     });
   try {
     await cli.parseAsync();

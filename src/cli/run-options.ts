@@ -26,7 +26,7 @@ export const RUN_OPTIONS = {
   'max-runs': { type: 'number', default: 20, describe: 'with --runs auto: the most rounds', check: count(2, 1000) },
   'target-ci': { type: 'number', default: 2, describe: 'with --runs auto and nothing to compare (no baseline): stop when every median’s 95% interval half-width is within this %', check: numberIn({ above: 0, max: 100 }) },
   warmup: { type: 'number', describe: 'unmeasured builds per variant before the rounds', check: count(0, 100) },
-  only: { type: 'string', array: true, describe: 'keep variant ids matching these globs, e.g. "sidecar/*@cold"', check: nonEmpty },
+  only: { type: 'string', array: true, describe: 'keep variant ids matching this glob, e.g. "sidecar/*@cold" (repeat the flag for more)', check: nonEmpty },
   cache: { type: 'string', describe: `cache states to run: a comma list of ${CACHE_STATES.join(', ')}`, check: oneOf(CACHE_STATES, { list: true }) },
   quick: { type: 'boolean', default: false, describe: 'a first look: 4 runs (the fewest that can give a verdict), no extra warm-ups, 4 first and 4 warm start-up launches per artifact, and each scenario in its baseline\'s warmest cache state only (unless --cache)' },
   seed: { type: 'number', describe: 'seed of the shuffled order (default: random, recorded)', check: count(0, 2 ** 31 - 1) },

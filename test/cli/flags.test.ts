@@ -43,6 +43,11 @@ describe('flags are checked before anything builds', () => {
     [['--shard', '1-4'], '--shard: must be i/n with 1 ≤ i ≤ n, e.g. 1/4 (got "1-4")'],
     [['--alpha', '0.1', '--alpha', '0.2'], '--alpha: given 2 times; give it once'],
     [['--runs', 'auto', '--min-runs', '6', '--max-runs', '3'], '--runs auto: --min-runs (6) must be ≤ --max-runs (3)'],
+    [['--only', 'demo/b*'], '--only: "demo/b*" matches no variant id of these scenarios (demo/a@warm)'],
+    [['--only', 'demo/*', '--only', 'x.yaml'], '--only: "x.yaml" matches no variant id of these scenarios (demo/a@warm)'],
+    [['--cache', 'warm,cold'], '--cache: no variant of these scenarios has the cache state "cold" (theirs: warm)'],
+    [['--only'], 'buildbench: Not enough arguments following: only (see buildbench --help)'],
+    [['--seed'], 'buildbench: Not enough arguments following: seed (see buildbench --help)'],
   ];
   // In this process (the command line's own entry, `main`), so the table costs no start-up per case.
   it.each(cases)('run %j', async (flags, message) => {
@@ -58,6 +63,17 @@ describe('flags are checked before anything builds', () => {
     expect({ code, stderr: stderr.join('') }).toEqual({ code: 2, stderr: `${message}\n` });
     expect(existsSync(path.join(dir, 'built'))).toBe(false);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('a list flag takes one value per use: the files after `--only GLOB` stay scenario files', () => {
+    const dir = markingScenario();
+    writeFileSync(path.join(dir, 'b.yaml'), 'name: other\nproject: proj\nvariants:\n  - {name: b, build: "touch {scenarioDir}/built"}\n');
+    // Read as files: b.yaml's variant is planned, and a missing third file is named as a file.
+    const planned = cli(['run', '--only', 'other/*', 's.yaml', 'b.yaml', '--dry-run'], dir);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(planned.stdout).toContain('  other/b@warm (baseline):');
+    expect(cli(['run', '--only', 'demo/*', 's.yaml', 'missing.yaml'], dir)).toMatchObject({ code: 2, stderr: 'missing.yaml: no such file\n' });
+    expect(existsSync(path.join(dir, 'built'))).toBe(false);
   });
 
   it('a real buildbench process prints the one line and exits 2', () => {

@@ -6,7 +6,8 @@ import { InputError } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT } from '../../scenario/discover.ts';
 import type { CacheState } from '../../scenario/schema.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
-import { buildPlan, type Plan, type PlanOptions } from '../../plan/plan.ts';
+import { buildPlan, matchGlob, type Plan, type PlanOptions } from '../../plan/plan.ts';
+import { variantId } from '../../results/variant-id.ts';
 import { estimatePlan, previousResults, readTimingsFile, type Estimate } from '../../plan/estimate.ts';
 import type { AdaptiveOptions } from '../../runner/finalize.ts';
 import { BUILDBENCH_ROOT } from '../../common/where.ts';
@@ -43,6 +44,7 @@ export function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: s
   const whole = buildPlan(planOptions);
   const shard = args.shard && whole.variants.length > 0 ? chooseShard({ plan: whole, raw: args.shard, reference }) : undefined;
   const plan = shard ? buildPlan({ ...planOptions, shard }) : whole;
+  refuseUnmatched({ args, scenarios: opts.scenarios });
   refuseEmpty(plan, args);
   const estimate = estimatePlan(plan, { history: previousResults(path.resolve('reports')), reference });
   return { plan, outDir, adaptive, estimate, shard };
@@ -73,6 +75,27 @@ function refuseEmpty(plan: Plan, args: RunArgs): void {
   const plain = plan.leftOut.find((l) => l.why === PLAIN_LEFT_OUT);
   const hint = plain ? ` in a plain run (${plain.ids.join(', ')}: ${PLAIN_LEFT_OUT})` : '';
   throw new InputError([{ file: args.only ? '--only' : '--cache', message: `no variant matches${hint}` }]);
+}
+
+/**
+ * Each --only glob must match a variant id of the scenarios, and each --cache state must be one of their
+ * variants' states: a typo, or a file taken for a pattern, is named before any build rather than quietly
+ * narrowing the run to the other patterns.
+ */
+function refuseUnmatched(opts: { args: RunArgs; scenarios: Scenario[] }): void {
+  const { args, scenarios } = opts;
+  const refs = [undefined, ...(args.ref ?? [])];
+  const cells = scenarios.flatMap((s) => s.variants.flatMap((v) => v.cacheStates.map((cache) => ({ scenario: s.name, variant: v.name, cache }))));
+  const ids = cells.flatMap((c) => refs.map((ref) => variantId({ ...c, ref })));
+  const some = (list: string[]) => `${list.slice(0, 6).join(', ')}${list.length > 6 ? `, … (${list.length} in all)` : ''}`;
+  const problems = (args.only ?? [])
+    .filter((glob) => !ids.some((id) => matchGlob(glob, id)))
+    .map((glob) => ({ file: '--only', message: `"${glob}" matches no variant id of these scenarios (${some(ids.filter((id) => !id.includes('#')))})` }));
+  const states = [...new Set(cells.map((c) => c.cache))];
+  for (const state of parseCache(args.cache) ?? []) {
+    if (!states.includes(state)) problems.push({ file: '--cache', message: `no variant of these scenarios has the cache state "${state}" (theirs: ${states.join(', ')})` });
+  }
+  if (problems.length > 0) throw new InputError(problems);
 }
 
 function parseRuns(args: RunArgs): { runs: number | undefined; adaptive: AdaptiveOptions | undefined } {
