@@ -6,9 +6,11 @@ import path from 'node:path';
 import { InputError, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from '../scenario/load.ts';
 import { BUILDBENCH_ROOT } from '../common/where.ts';
-import { findPythonDirs, inspectPython, type Guess } from './inspect-python.ts';
+import { findPythonDirs, inspectPython, readSpecs, type Guess } from './inspect-python.ts';
 import { inspectRust } from './inspect-rust.ts';
-import { proposePython, proposeRust, type InitAnswers } from './propose.ts';
+import { proposeRust, type InitAnswers } from './propose.ts';
+import { proposePython } from './propose-python.ts';
+import { findTeamBuilds } from './team-builds.ts';
 import { proposeShipped } from './propose-shipped.ts';
 import { renderScenario, type ProposedScenario } from './render.ts';
 import { listProjectFiles } from './walk.ts';
@@ -37,14 +39,21 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   bins.sort((a, b) => Number(!!b.tauri) - Number(!!a.tauri));
   const answers = opts.answers ?? {};
   const bin = (answers.bin && bins.find((b) => b.bin === answers.bin)) || bins[0];
-  const python = pythonDirs[0] === undefined ? undefined : inspectPython({ root, dir: pythonDirs[0], files });
+  const specs = readSpecs({ root, files });
+  const builds = findTeamBuilds({ root, files, specs });
+  const team = builds.freeze;
+  // The app the team's build freezes, else the first Python folder found.
+  const pythonDir = team ? (pythonDirs.find((d) => d === '' || `${team.cwd}/${team.script ?? ''}`.replace(/^\//, '').startsWith(`${d}/`)) ?? team.cwd) : pythonDirs[0];
+  const python = pythonDir === undefined ? undefined : inspectPython({ root, dir: pythonDir, files, team, specs });
   if (!python && !bin) {
     throw new InputError([{ file: opts.dir, message: 'nothing to benchmark here: no PyInstaller .spec, pyproject.toml, requirements*.txt or Cargo.toml with a binary found' }]);
   }
   const sidecar = bin?.tauri?.externalBin[0];
   const sidecarName: Guess | undefined = sidecar ? { value: path.posix.basename(sidecar), why: `bundle.externalBin in ${bin!.tauri!.conf}` } : undefined;
+  const notes: string[] = [...builds.notes, ...(python?.notes ?? [])];
+  if (python && !python.team) notes.push('no PyInstaller build of the team\'s found (package.json, Makefile, justfile, Taskfile, scripts/, CI workflows): python-freeze\'s variants are guessed from the files');
   const proposed: ProposedScenario[] = [
-    ...(python ? proposePython({ root, app: python, answers, sidecarName }) : []),
+    ...(python ? proposePython({ root, app: python, answers, sidecarName, notes }) : []),
     ...(bin ? proposeRust({ root, bin, answers }) : []),
   ];
   const shipped = bin && proposeShipped({ root, bin, freeze: proposed.find((s) => s.preset === 'python-freeze'), sidecarReady: python?.ready });
@@ -58,13 +67,14 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   }
   mkdirSync(scenariosDir, { recursive: true });
   const schema = path.relative(scenariosDir, path.join(BUILDBENCH_ROOT, 'schema', 'scenario.schema.json'));
-  const source = [python && `the Python app in ${python.dir || '.'}`, bin && `the ${bin.tauri ? 'Tauri app' : 'Rust binary'} ${bin.bin} in ${bin.dir || '.'}`].filter(Boolean).join(' and ');
+  const rust = bin && (bin.tauri ? `the Tauri app ${bin.tauri.productName ?? bin.bin} (binary ${bin.bin}) in ${bin.dir || '.'}` : `the Rust binary ${bin.bin} in ${bin.dir || '.'}`);
+  const source = [python && `the Python app in ${python.dir || '.'}${python.team ? ` (the team's build: ${python.team.from})` : ''}`, rust].filter(Boolean).join(' and ');
   writeValidated({ proposed, targets, render: (scenario) => renderScenario({ scenario, schema, source }) });
   for (const [file, text] of extra) writeFileSync(file, text);
-  const notes = [
-    ...pythonDirs.slice(1).map((d) => `another Python app in ${d}/: run \`buildbench init ${path.join(opts.dir, d)}\` for its own scenarios`),
+  notes.push(
+    ...pythonDirs.filter((d) => d !== pythonDir).map((d) => `another Python app in ${d}/: run \`buildbench init ${path.join(opts.dir, d)}\` for its own scenarios`),
     ...bins.filter((b) => b !== bin).map((b) => `another binary, ${b.bin} in ${b.dir || '.'}: --bin ${b.bin} chooses it`),
-  ];
+  );
   return { written: [...targets, ...extra.keys()], defaults: targets.filter((_, i) => proposed[i]!.default), notes };
 }
 

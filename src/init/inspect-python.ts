@@ -1,9 +1,13 @@
-// What `buildbench init` learns about a Python app: where it lives, its requirements, how it starts (a
-// PyInstaller .spec, pyproject's [project.scripts], a package's __main__.py, a script), and whether it serves
-// HTTP (a port flag, a /health route). Each answer carries the reason it was guessed, for the file's comments.
+// What `buildbench init` learns about a Python app: where it lives, how it starts (the team's own PyInstaller
+// build, a .spec, pyproject's [project.scripts], a script that starts a server), its port and ready URL, read from
+// the code Python runs (python-syntax.ts), never from comments or strings. Each answer carries the reason it was
+// guessed, for the file's comments; what could not be found says which flag answers.
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { inspectToolchain, type PythonToolchain } from './python-toolchain.ts';
+import { isImportable, readPythonFacts, type PyFacts, type SpecFacts } from './python-syntax.ts';
+import { servingOf } from './serving.ts';
+import type { TeamFreeze } from './team-freeze.ts';
 import { readText } from './walk.ts';
 
 /** A value `init` chose, and why (written as a comment beside it). */
@@ -13,11 +17,13 @@ export interface Guess<T = string> {
 }
 
 export interface PythonApp {
-  /** Folder of the app, relative to the inspected root ('' for the root itself). */
+  /** Folder of the app, relative to the inspected root ('' for the root itself): the scenario's project. */
   dir: string;
   app?: Guess;
   script?: Guess;
   module?: Guess;
+  /** shiv's entry, a function (`module:func`); undefined when the entry has none to call. */
+  shivEntry?: Guess;
   sourceDir: Guess;
   /** Where its dependencies are kept, the tool versions it pins and the Python it names. */
   toolchain: PythonToolchain;
@@ -25,10 +31,14 @@ export interface PythonApp {
   serveArgs: Guess;
   ready: Guess;
   env?: Record<string, string>;
+  /** The team's own PyInstaller build, when its build files have one (paths relative to `dir`). */
+  team?: TeamFreeze;
+  /** What could not be read, and which flag answers it. */
+  notes: string[];
 }
 
 const MANIFEST = /(^|\/)(pyproject\.toml|requirements[^/]*\.(txt|lock|in)|[^/]+\.spec)$/;
-const WEB = /\b(uvicorn|fasthtml|fastapi|flask|starlette|aiohttp|django|sanic|litestar|bottle)\b/;
+const SKIP_SOURCES = /(^|\/)(tests?|docs|examples?|scripts)\//;
 
 /** Folders holding a pyproject.toml, a requirements file or a PyInstaller .spec. */
 export function findPythonDirs(files: string[]): string[] {
@@ -37,77 +47,107 @@ export function findPythonDirs(files: string[]): string[] {
   return [...new Set(dirs)].filter((d, _, all) => !all.some((o) => o !== d && (o === '' || d.startsWith(`${o}/`))));
 }
 
-/**
- * What a Python app in `dir` (relative to `root`; `files` the project's files, relative) shows: its spec,
- * requirements, entry script or module, app name and web port, each with why it was guessed. Never throws.
- */
-export function inspectPython(opts: { root: string; dir: string; files: string[] }): PythonApp {
-  const { root, dir } = opts;
-  const at = (rel: string) => (dir ? `${dir}/${rel}` : rel);
-  const own = opts.files.filter((f) => dir === '' || f.startsWith(`${dir}/`)).map((f) => (dir ? f.slice(dir.length + 1) : f));
-  const text = (rel: string) => readText(root, at(rel));
-  const spec = own.find((f) => !f.includes('/') && f.endsWith('.spec'));
-  const specText = spec ? text(spec) : undefined;
-  const pyproject = own.includes('pyproject.toml') ? readPyproject(text('pyproject.toml')) : {};
-  const sources = own.filter((f) => f.endsWith('.py')).slice(0, 400);
-  const code = sources.map((f) => text(f) ?? '').join('\n');
-  const srcLayout = own.some((f) => /^src\/[^/]+\/__init__\.py$/.test(f));
-  const mainPackage = own.find((f) => /^(src\/)?[^/]+\/__main__\.py$/.test(f));
-  // A script with a `__main__` block, the shallowest first (a top-level run_app.py before src/app/main.py).
-  const byDepth = sources.filter((f) => !/(^|\/)(tests?|docs|examples?)\//.test(f)).sort((a, b) => a.split('/').length - b.split('/').length);
-  const rootScript = byDepth.find((f) => /__name__\s*==\s*['"]__main__['"]/.test(text(f) ?? ''));
-  const scriptDir = rootScript?.includes('/') ? path.posix.dirname(rootScript) : undefined;
-  const web = WEB.test(code);
-  const portFlag = /['"]--port['"]/.test(code);
-  const portEnv = !portFlag && /environ(\.get\(|\[)\s*['"]PORT['"]/.test(code);
-  // A fixed port the app listens on (`PORT_API = 8008`), when it takes none from outside.
-  const fixedPort = /\bPORT\w*\s*=\s*(\d{2,5})\b/i.exec(code)?.[1];
-  const health = /['"]\/health[z]?['"]/.exec(code)?.[0].slice(1, -1);
+/** The facts of every .spec among `files` (relative to the root), read by Python's parser. */
+export function readSpecs(opts: { root: string; files: string[] }): Map<string, SpecFacts> {
+  const specs = opts.files.filter((f) => f.endsWith('.spec'));
+  const read = readPythonFacts({ root: opts.root, files: specs });
+  return new Map('facts' in read ? [...read.facts].flatMap(([f, x]) => (x.spec ? [[f, x.spec] as const] : [])) : []);
+}
 
-  const specScript = specText ? /Analysis\(\s*\[\s*['"]([^'"]+)['"]/.exec(specText)?.[1] : undefined;
-  const specName = specText ? /\bname\s*=\s*['"]([^'"]+)['"]/.exec(specText)?.[1] : undefined;
-  const script: Guess | undefined = specScript
-    ? { value: specScript, why: `the script ${spec} analyses` }
-    : rootScript
-      ? { value: rootScript, why: 'the shallowest script with an `if __name__ == "__main__"` block' }
-      : mainPackage
-        ? { value: mainPackage, why: "the package's __main__.py (PyInstaller cannot follow its relative imports: prefer a script that imports the app)" }
-        : undefined;
+/**
+ * What the Python app in `dir` (relative to `root`; `files` the project's files, relative) shows: its entry
+ * script or module, app name, port and ready URL, each with why it was guessed; `team` is the team's own
+ * PyInstaller build when one was found (it runs in `team.cwd`, which becomes the app's folder). Never throws.
+ */
+export function inspectPython(opts: { root: string; dir: string; files: string[]; team?: TeamFreeze; specs: Map<string, SpecFacts> }): PythonApp {
+  const { root, team } = opts;
+  const dir = team ? team.cwd : opts.dir;
+  const at = (rel: string) => (dir ? `${dir}/${rel}` : rel);
+  const ownOf = (d: string) => opts.files.filter((f) => d === '' || f.startsWith(`${d}/`)).map((f) => (d ? f.slice(d.length + 1) : f));
+  const own = ownOf(dir);
+  const notes: string[] = [];
+  const toolchain = toolchainAt({ root, appDir: opts.dir, dir, files: opts.files });
+  const pyproject = own.includes('pyproject.toml') ? readPyproject(readText(root, at('pyproject.toml'))) : {};
+  const sources = own.filter((f) => f.endsWith('.py') && !SKIP_SOURCES.test(f)).slice(0, 400);
+  const read = readPythonFacts({ root, files: sources.map(at) });
+  if ('error' in read) notes.push(`${read.error}: the entry, port and routes are guesses (--script, --module, --ready and --serve-args answer)`);
+  const facts = new Map([...('facts' in read ? read.facts : new Map<string, PyFacts>())].map(([f, x]) => [dir ? f.slice(dir.length + 1) : f, x]));
+  const spec = own.find((f) => f.endsWith('.spec') && opts.specs.get(at(f))?.scripts.length);
+  const specScript = spec ? path.posix.normalize(path.posix.join(path.posix.dirname(spec), opts.specs.get(at(spec))!.scripts[0]!)) : undefined;
+  const mainPackage = own.find((f) => /^(src\/)?[^/]+\/__main__\.py$/.test(f));
+  const starter = chooseStarter(facts);
+  const script: Guess | undefined = team?.script
+    ? { value: team.script, why: `the script the team's build freezes (${team.from})` }
+    : specScript
+      ? { value: specScript, why: `the script ${spec} analyses` }
+      : starter
+        ? starter
+        : mainPackage
+          ? { value: mainPackage, why: "the package's __main__.py (PyInstaller cannot follow its relative imports: prefer a script that imports the app)" }
+          : undefined;
+  const entryFacts = script ? facts.get(script.value) : undefined;
+  const stem = script && path.posix.basename(script.value).replace(/\.pyw?$/, '');
   const module: Guess | undefined = pyproject.entry
     ? { value: pyproject.entry.target, why: `[project.scripts] ${pyproject.entry.name} in pyproject.toml` }
     : mainPackage
-      ? { value: mainPackage.replace(/^src\//, '').split('/')[0]!, why: `the package with ${mainPackage}` }
-      : rootScript
-        ? { value: path.posix.basename(rootScript, '.py'), why: `the module of ${rootScript}` }
+      ? { value: path.posix.dirname(mainPackage).replace(/^src\//, '').split('/')[0]!, why: `the package with ${mainPackage}` }
+      : stem && isImportable(stem)
+        ? { value: stem, why: `the module of ${script!.value}` }
         : undefined;
-  const appName = specName ?? pyproject.entry?.name ?? pyproject.name ?? (path.posix.basename(dir) || module?.value.split(/[.:]/)[0]);
+  if (script && !module) notes.push(`${script.value}: "${stem}" is not an importable module name, so PEX and shiv (which run a module) are left out; --module answers`);
+  const shivEntry = module && shivEntryOf({ module: module.value, facts: entryFacts });
+  const srcLayout = own.some((f) => /^src\/[^/]+\/__init__\.py$/.test(f));
+  const scriptDir = script?.value.includes('/') ? path.posix.dirname(script.value) : undefined;
+  const appName = team?.name ?? (spec && opts.specs.get(at(spec))?.name) ?? pyproject.entry?.name ?? pyproject.name ?? (path.posix.basename(dir) || stem);
   const app: Guess | undefined = appName
-    ? { value: appName.replace(/[^A-Za-z0-9._-]/g, '-'), why: specName ? `name= in ${spec}` : pyproject.entry ? 'the script name in pyproject.toml' : pyproject.name ? 'the project name in pyproject.toml' : 'the folder name' }
+    ? { value: appName.replace(/[^A-Za-z0-9._-]/g, '-'), why: team ? `--name of the team's build` : spec && opts.specs.get(at(spec))?.name ? `name= in ${spec}` : pyproject.entry ? 'the script name in pyproject.toml' : pyproject.name ? 'the project name in pyproject.toml' : 'the folder name' }
     : undefined;
-  const port = portFlag ? '--port {port}' : '';
   return {
     dir,
     app,
     script,
     module,
+    ...(shivEntry ? { shivEntry } : {}),
     sourceDir: srcLayout
       ? { value: 'src', why: 'packages under src/' }
       : scriptDir && !mainPackage && !pyproject.entry
-        ? { value: scriptDir, why: `the folder of ${rootScript}, which PEX and shiv run as a module` }
+        ? { value: scriptDir, why: `the folder of ${script!.value}, which PEX and shiv run as a module` }
         : { value: '.', why: 'packages at the top level' },
-    toolchain: inspectToolchain({ root, dir, own }),
-    web,
-    serveArgs: web
-      ? { value: port, why: portFlag ? 'the app parses --port' : portEnv ? 'the app reads PORT from the environment (set below)' : 'no port option found: the app must listen where `ready` looks' }
-      : { value: '--help', why: 'no web framework imported: a launch that prints help and exits times start-up' },
-    ready: web
-      ? {
-          value: `http://127.0.0.1:${portFlag || portEnv ? '{port}' : (fixedPort ?? '8000')}${health ?? '/'}`,
-          why: [health ? `the app serves ${health}` : 'no /health route found: the root page', !portFlag && !portEnv && (fixedPort ? `its fixed port ${fixedPort}` : 'port 8000 guessed')].filter(Boolean).join('; '),
-        }
-      : { value: '', why: 'ready when the launch exits 0' },
-    ...(portEnv ? { env: { PORT: '{port}' } } : {}),
+    toolchain,
+    ...servingOf({ entry: entryFacts, all: [...facts.values()], script: script?.value }),
+    ...(team ? { team } : {}),
+    notes,
   };
+}
+
+/** The toolchain of the Python app in `appDir`, its requirements file seen from `dir`, the folder the build runs in. */
+function toolchainAt(opts: { root: string; appDir: string; dir: string; files: string[] }): PythonToolchain {
+  const own = opts.files.filter((f) => opts.appDir === '' || f.startsWith(`${opts.appDir}/`)).map((f) => (opts.appDir ? f.slice(opts.appDir.length + 1) : f));
+  const toolchain = inspectToolchain({ root: opts.root, dir: opts.appDir, own });
+  const rel = path.posix.relative(opts.dir || '.', opts.appDir || '.');
+  const deps = toolchain.dependencies;
+  return rel && deps?.kind === 'requirements' ? { ...toolchain, dependencies: { ...deps, file: `${rel}/${deps.file}` } } : toolchain;
+}
+
+/** A script that starts a server (at module level, in its `__main__` block or a function that block calls), the shallowest; else the shallowest `__main__` block. */
+function chooseStarter(facts: Map<string, PyFacts>): Guess | undefined {
+  const byDepth = [...facts.values()].filter((f) => !f.error).sort((a, b) => a.file.split('/').length - b.file.split('/').length || a.file.localeCompare(b.file));
+  const starts = (f: PyFacts) => f.servers.find((s) => s.where === 'module' || s.where === 'main' || (f.mainBlock && f.mainCalls.includes(s.where.replace(/^function:/, ''))));
+  const server = byDepth.find(starts);
+  if (server) {
+    const s = starts(server)!;
+    const how = s.where === 'module' ? 'at module level (no `__main__` block: importing it serves)' : s.where === 'main' ? 'in its `__main__` block' : `in ${s.where.slice(9)}(), which its \`__main__\` block calls`;
+    return { value: server.file, why: `the shallowest script that starts a server: ${s.call}() on line ${s.line}, ${how}` };
+  }
+  const main = byDepth.find((f) => f.mainBlock);
+  return main ? { value: main.file, why: 'the shallowest script with an `if __name__ == "__main__"` block (none starts a server)' } : undefined;
+}
+
+/** shiv runs a function: `module:func` as given, or the function the entry's `__main__` block calls. */
+function shivEntryOf(opts: { module: string; facts?: PyFacts }): Guess | undefined {
+  if (opts.module.includes(':')) return { value: opts.module, why: 'the entry function' };
+  const called = opts.facts?.mainCalls.find((c) => opts.facts!.functions.includes(c));
+  return called ? { value: `${opts.module}:${called}`, why: `the function its \`__main__\` block calls` } : undefined;
 }
 
 function readPyproject(text: string | undefined): { name?: string; entry?: { name: string; target: string } } {

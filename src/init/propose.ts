@@ -1,12 +1,11 @@
-// From what was found in a project to the scenarios that fit it: python-freeze and python-env for a Python app,
+// From what was found in a project to the scenarios that fit it (the Python ones in propose-python.ts):
 // rust-link, rust-debuginfo and rust-release-profile for a Rust binary (a Tauri app's included), each preset's
 // parameters filled from the project or from the flags that answer them.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Guess, PythonApp } from './inspect-python.ts';
+import type { Guess } from './inspect-python.ts';
 import type { ProposedScenario } from './render.ts';
 import type { RustBin } from './inspect-rust.ts';
-import { requirementsFrom } from './requirements.ts';
 
 /** Answers given as flags; each replaces the guess of the same name. */
 export interface InitAnswers {
@@ -20,66 +19,10 @@ export interface InitAnswers {
   bin?: string;
 }
 
-const given = (value: string | undefined): Guess | undefined => (value === undefined ? undefined : { value, why: 'given with a flag' });
+export const given = (value: string | undefined): Guess | undefined => (value === undefined ? undefined : { value, why: 'given with a flag' });
 /** Path from the scenarios folder (`<root>/scenarios`) to a folder of the project. */
-const fromScenarios = (dir: string) => (dir ? `../${dir}` : '..');
+export const fromScenarios = (dir: string) => (dir ? `../${dir}` : '..');
 const HEAVY = ['target', 'node_modules', '.venv', 'venv', 'build', 'dist'];
-
-/** The Python scenarios (python-freeze when an entry point is known, python-env) for `app`, `answers` taking precedence over guesses. */
-export function proposePython(opts: { root: string; app: PythonApp; answers: InitAnswers; sidecarName?: Guess }): ProposedScenario[] {
-  const { root, app: py, answers: a } = opts;
-  const app = given(a.app) ?? opts.sidecarName ?? py.app;
-  const script = given(a.script) ?? py.script;
-  const module = given(a.module) ?? py.module ?? (script && { value: path.posix.basename(script.value, '.py'), why: `the module of ${script.value}` });
-  const deps = requirementsFrom(py.toolchain.dependencies);
-  const requirements = given(a.requirements) ?? deps.requirements;
-  const setup = a.requirements === undefined ? deps.setup : undefined;
-  const files = a.requirements === undefined ? deps.files : undefined;
-  const hashes = py.toolchain.dependencies?.kind === 'requirements' && py.toolchain.dependencies.hashes;
-  const project = fromScenarios(py.dir);
-  const out: ProposedScenario[] = [];
-  if (app && module) {
-    const hooks = existsSync(path.join(root, py.dir, 'hooks'));
-    out.push({
-      file: 'python-freeze.yaml',
-      name: 'python-freeze',
-      description: `Freeze ${app.value} with PyInstaller (onefile, onedir, with and without dev tools), PEX, PEX SCIE and shiv; launch each until ready.`,
-      default: true,
-      project,
-      preset: 'python-freeze',
-      params: {
-        app,
-        ...(script ? { script } : { script: { value: 'main.py', why: 'NOT FOUND: the script PyInstaller analyses (the variants without it are left out below)' } }),
-        module,
-        sourceDir: given(a.sourceDir) ?? py.sourceDir,
-        ...(hooks ? { hooksDir: { value: 'hooks', why: 'a hooks/ folder beside the app' } } : {}),
-        requirements,
-        serveArgs: given(a.serveArgs) ?? py.serveArgs,
-        ready: given(a.ready) ?? py.ready,
-      },
-      toolchain: py.toolchain,
-      ...(files ? { files } : {}),
-      fields: {
-        ...(setup ? { setup } : {}),
-        ...(py.env ? { env: { value: py.env, why: 'the launched app reads its port from here' } } : {}),
-        ...(script ? {} : { without: { value: ['pyinstaller-onefile', 'pyinstaller-onefile-excludes', 'pyinstaller-onedir', 'pyinstaller-onedir-excludes'], why: 'no entry script found' } }),
-      },
-    });
-  }
-  out.push({
-    file: 'python-env.yaml',
-    name: 'python-env',
-    description: 'Create the app\'s .venv from its requirements with pip and with uv, offline from the wheelhouse.',
-    default: false,
-    project,
-    preset: 'python-env',
-    params: { requirements, requireHashes: { value: hashes, why: hashes ? 'the requirements carry --hash' : 'the requirements carry no hashes' } },
-    toolchain: py.toolchain,
-    ...(files ? { files } : {}),
-    fields: { ...(setup ? { setup } : {}) },
-  });
-  return out;
-}
 
 /** The Rust scenarios (rust-link, rust-debuginfo, rust-release-profile; a Tauri app launched until its window shows) for `bin`, `answers` taking precedence. */
 export function proposeRust(opts: { root: string; bin: RustBin; answers: InitAnswers }): ProposedScenario[] {

@@ -1,0 +1,188 @@
+// The Python program `init` runs on the machine's python3 to read a project's sources as Python reads them
+// (the `ast` module), not as text: comments, strings and dead code (`if False:`, lines after a `return`) never
+// count. It reads a JSON list of file paths on stdin and prints one JSON object per file (see PyFacts in
+// python-syntax.ts for the shape). Kept as a string so it ships inside the bundle with no resource to find.
+export const PYTHON_SYNTAX_SCRIPT = String.raw`
+import ast, json, sys
+
+SERVER_CALLS = {"uvicorn.run": 8000, "run_app": 8080, "web.run_app": 8080, "serve": None, "waitress.serve": 8080,
+                "hypercorn.run": None, "streamlit.run": 8501}
+GET_DECORATORS = {"get", "route", "rt", "api_route", "head"}
+
+def dotted(node):
+    if isinstance(node, ast.Name): return node.id
+    if isinstance(node, ast.Attribute):
+        base = dotted(node.value)
+        return base + "." + node.attr if base else None
+    return None
+
+def const(node):
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, (int, str)) and not isinstance(node.value, bool) else None
+
+def is_false(test):
+    v = test.value if isinstance(test, ast.Constant) else None
+    return isinstance(test, ast.Constant) and not v
+
+def is_main_test(test):
+    if not isinstance(test, ast.Compare) or len(test.comparators) != 1: return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(s, ast.Name) and s.id == "__name__" for s in sides) and any(const(s) == "__main__" for s in sides)
+
+def live(body):
+    """Statements that can run: none after a return/raise/continue/break, none under if False."""
+    for stmt in body:
+        if isinstance(stmt, ast.If) and is_false(stmt.test):
+            yield from live(stmt.orelse); continue
+        yield stmt
+        if isinstance(stmt, (ast.Return, ast.Raise, ast.Continue, ast.Break)): return
+
+def walk_live(nodes, into_defs=True):
+    for stmt in nodes:
+        yield stmt
+        if not into_defs and isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)): continue
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            child = getattr(stmt, field, None)
+            if isinstance(child, list) and child and isinstance(child[0], (ast.stmt, ast.excepthandler)):
+                yield from walk_live(list(live(child)), into_defs)
+        if isinstance(stmt, ast.Match):
+            for case in stmt.cases: yield from walk_live(list(live(case.body)), into_defs)
+
+def calls_in(stmt):
+    """The calls in a statement's own expressions, not in the statements nested in it (walk_live visits those)."""
+    for field, value in ast.iter_fields(stmt):
+        if field in ("body", "orelse", "finalbody", "handlers", "cases", "decorator_list"): continue
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, (ast.expr, ast.withitem, ast.keyword, ast.arguments)):
+                for node in ast.walk(v):
+                    if isinstance(node, ast.Call): yield node
+
+class Facts:
+    def __init__(self, tree):
+        self.constants = {}
+        self.env = {}
+        self.functions = {}
+        self.imports = set()
+        self.argparse = {}
+        self.routes = []
+        self.servers = []
+        self.main_calls = []
+        self.main_block = False
+        self.read(tree)
+
+    def port_of(self, node):
+        if node is None: return None
+        c = const(node)
+        if isinstance(c, int): return {"value": c}
+        if isinstance(c, str) and c.isdigit(): return {"value": int(c)}
+        if isinstance(node, ast.Name):
+            if node.id in self.constants: return {"value": self.constants[node.id]}
+            if node.id in self.env: return self.env[node.id]
+        if isinstance(node, ast.Call):
+            env = self.env_read(node)
+            if env: return env
+            if dotted(node.func) in ("int", "str") and node.args: return self.port_of(node.args[0])
+        if isinstance(node, ast.Attribute) and node.attr in self.argparse:
+            return self.argparse[node.attr]
+        return None
+
+    def env_read(self, call):
+        name = dotted(call.func) or ""
+        if name in ("int", "str") and call.args and isinstance(call.args[0], ast.Call): return self.env_read(call.args[0])
+        if name.endswith(("environ.get", "getenv")) and call.args and isinstance(const(call.args[0]), str):
+            default = const(call.args[1]) if len(call.args) > 1 else None
+            return {"env": const(call.args[0]), **({"value": int(default)} if default is not None and str(default).isdigit() else {})}
+        return None
+
+    def read(self, tree):
+        body = list(live(tree.body))
+        for stmt in walk_live(body):
+            if isinstance(stmt, ast.Import): self.imports.update(a.name.split(".")[0] for a in stmt.names)
+            if isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level: self.imports.add(stmt.module.split(".")[0])
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions.setdefault(stmt.name, stmt)
+                self.decorators(stmt)
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                c = const(stmt.value)
+                if isinstance(c, int) or (isinstance(c, str) and c.isdigit()): self.constants[stmt.targets[0].id] = int(c)
+                elif isinstance(stmt.value, ast.Call):
+                    env = self.env_read(stmt.value)
+                    if env: self.env[stmt.targets[0].id] = env
+            for call in calls_in(stmt):
+                self.add_argument(call)
+                self.route_call(call)
+        for stmt in body:
+            if isinstance(stmt, ast.If) and is_main_test(stmt.test):
+                self.main_block = True
+                for s in walk_live(list(live(stmt.body)), into_defs=False):
+                    for call in calls_in(s):
+                        self.server(call, "main")
+                        if isinstance(call.func, ast.Name): self.main_calls.append(call.func.id)
+            elif not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for s in walk_live([stmt], into_defs=False):
+                    for call in calls_in(s): self.server(call, "module")
+        for name, fn in self.functions.items():
+            for s in walk_live(list(live(fn.body)), into_defs=False):
+                for call in calls_in(s): self.server(call, "function:" + name)
+
+    def add_argument(self, call):
+        if dotted(call.func) is None or not dotted(call.func).endswith("add_argument"): return
+        flags = [const(a) for a in call.args if isinstance(const(a), str)]
+        long = [f for f in flags if f.startswith("--")]
+        if not long: return
+        dest = next((const(k.value) for k in call.keywords if k.arg == "dest"), None) or long[0][2:].replace("-", "_")
+        default = next((k.value for k in call.keywords if k.arg == "default"), None)
+        port = self.port_of(default) or {}
+        self.argparse[dest] = {"flag": long[0], **port}
+
+    def decorators(self, fn):
+        for d in fn.decorator_list:
+            if isinstance(d, ast.Call) and d.args and isinstance(const(d.args[0]), str):
+                name = dotted(d.func) or ""
+                if name.split(".")[-1] in GET_DECORATORS: self.routes.append({"path": const(d.args[0]), "line": d.lineno})
+
+    def route_call(self, call):
+        name = (dotted(call.func) or "").split(".")[-1]
+        if name in ("add_api_route", "add_get", "add_url_rule", "add_route") and call.args and isinstance(const(call.args[0]), str):
+            self.routes.append({"path": const(call.args[0]), "line": call.lineno})
+
+    def server(self, call, where):
+        name = dotted(call.func) or ""
+        key = next((k for k in SERVER_CALLS if name == k or name.endswith("." + k)), None)
+        if key is None and name.endswith(".run") and any(k.arg == "port" for k in call.keywords): key = "app.run"
+        if key is None and name == "app.run": key = "app.run"
+        if key is None: return
+        kw = next((k.value for k in call.keywords if k.arg == "port"), None)
+        port = self.port_of(kw)
+        default = SERVER_CALLS.get(key, 5000 if key == "app.run" else None)
+        self.servers.append({"call": name, "line": call.lineno, "where": where, **({"port": port} if port else {}), **({"defaultPort": default} if default else {})})
+
+def spec_facts(tree):
+    """A PyInstaller .spec: the scripts Analysis reads, EXE's name, whether COLLECT makes a folder, the excludes."""
+    out = {"scripts": [], "collect": False, "excludes": []}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call): continue
+        name = (dotted(node.func) or "").split(".")[-1]
+        kw = {k.arg: k.value for k in node.keywords if k.arg}
+        if name == "Analysis" and node.args and isinstance(node.args[0], ast.List):
+            out["scripts"] = [const(e) for e in node.args[0].elts if isinstance(const(e), str)]
+            if isinstance(kw.get("excludes"), ast.List): out["excludes"] = [const(e) for e in kw["excludes"].elts if isinstance(const(e), str)]
+        if name == "EXE" and "name" in kw:
+            out["name"] = const(kw["name"]) if isinstance(const(kw["name"]), str) else None
+        if name == "COLLECT": out["collect"] = True
+    return out
+
+EMPTY = {"imports": [], "functions": [], "mainBlock": False, "mainCalls": [], "servers": [], "routes": [], "argparse": []}
+
+def facts(path):
+    try:
+        with open(path, "rb") as f: tree = ast.parse(f.read(), filename=path)
+    except (SyntaxError, ValueError, OSError) as e:
+        return {"file": path, **EMPTY, "error": type(e).__name__ + ": " + str(e).splitlines()[0] if str(e) else type(e).__name__}
+    if path.endswith(".spec"): return {"file": path, **EMPTY, "spec": spec_facts(tree)}
+    x = Facts(tree)
+    return {"file": path, "imports": sorted(x.imports), "functions": sorted(x.functions), "mainBlock": x.main_block,
+            "mainCalls": x.main_calls, "servers": x.servers, "routes": x.routes,
+            "argparse": list(x.argparse.values())}
+
+print(json.dumps([facts(p) for p in json.load(sys.stdin)]))
+`;

@@ -1,0 +1,41 @@
+// The builds a team already has, found in its build files (build-sources.ts, build-commands.ts): the PyInstaller
+// build init makes the baseline of python-freeze, and the other build commands (tauri, cargo, PEX, shiv) it
+// found, for the notes and for the scenarios that measure them.
+import type { SpecFacts } from './python-syntax.ts';
+import { findBuildCommands, type FoundCommand } from './build-commands.ts';
+import { readBuildSources } from './build-sources.ts';
+import { readTeamFreeze, type TeamFreeze } from './team-freeze.ts';
+
+/** What init found of the team's own builds. */
+export interface TeamBuilds {
+  /** The PyInstaller build for this machine (Linux) that python-freeze's baseline runs. */
+  freeze?: TeamFreeze;
+  /** Every build command found (PyInstaller, PEX, shiv, cargo, tauri), with where it was read. */
+  commands: FoundCommand[];
+  /** What was found and not used, in one line each. */
+  notes: string[];
+}
+
+const OTHER_OS = /win(dows|os|32|64)?\b|msvc|\.exe\b|darwin|apple|mac(os)?\b|osx/i;
+const sourceRank = (from: string) => (/^\.github\//.test(from) ? 2 : /(^|\/)scripts\/|\.sh:/.test(from) ? 1 : 0);
+
+/** The team's builds of the project at `root` (`files` relative, `specs` the .spec files read by Python). Never throws. */
+export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map<string, SpecFacts> }): TeamBuilds {
+  const commands = findBuildCommands(readBuildSources(opts));
+  const notes: string[] = [];
+  const freezes = commands
+    .filter((c) => c.tool === 'pyinstaller')
+    .flatMap((command) => {
+      const freeze = readTeamFreeze({ command, specOf: (rel) => opts.specs.get(rel) });
+      return freeze ? [freeze] : [];
+    });
+  const forHere = freezes.filter((f) => !OTHER_OS.test(`${f.from} ${f.args.join(' ')}`) || /linux/i.test(`${f.from} ${f.args.join(' ')}`));
+  const skipped = freezes.filter((f) => !forHere.includes(f));
+  if (skipped.length > 0) notes.push(`PyInstaller builds for another system left out: ${skipped.map((f) => f.from).join('; ')}`);
+  forHere.sort((a, b) => Number(/linux/i.test(b.from + b.args.join(' '))) - Number(/linux/i.test(a.from + a.args.join(' '))) || sourceRank(a.from) - sourceRank(b.from));
+  const freeze = forHere[0];
+  const others = forHere.slice(1).filter((f) => f.artifact !== freeze!.artifact || f.cwd !== freeze!.cwd);
+  notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));
+  for (const c of commands.filter((x) => x.tool !== 'pyinstaller')) notes.push(`the team's ${c.tool} build: \`${[...c.runner, c.tool === 'tauri' ? 'tauri build' : c.tool === 'cargo' ? 'cargo build' : c.tool, ...c.args].join(' ')}\` (${c.from})`);
+  return { ...(freeze ? { freeze } : {}), commands, notes };
+}
