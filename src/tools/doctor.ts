@@ -10,6 +10,8 @@ export interface DoctorScenario {
   default: boolean;
   /** The project folder: its own venv and node_modules/.bin are searched, and paths the commands name. */
   project?: string;
+  /** The scenario file's absolute path: `{scenarioDir}` in a command is its folder. */
+  path?: string;
   /** `plainStates`: the cache states a plain run measures (empty: the variant runs only with --all or by name). */
   variants: {
     name: string;
@@ -18,6 +20,8 @@ export interface DoctorScenario {
     setup?: string[];
     build?: string;
     smoke?: { run: string };
+    /** The scenario's shared dependency build, when it has one. */
+    seed?: { run: string };
   }[];
 }
 

@@ -15,6 +15,7 @@ import { cargoManifest, provisionCargo } from './cargo.ts';
 import { COMPONENTS, type Component } from './components.ts';
 import { since, type Outcome, type SetupContext } from './context.ts';
 import { provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
+import { tauriCliIn, type TauriBuild } from './tauri-crates.ts';
 import { provisionApt, reportTools, type Requirement } from './system.ts';
 import { variantName } from '../../results/variant-id.ts';
 
@@ -44,6 +45,8 @@ export interface SetupNeeds {
   venv: boolean;
   pythonProjects: string[];
   cargoManifests: string[];
+  /** Apps a Tauri CLI builds: the crates its features add are fetched too. */
+  tauriBuilds: TauriBuild[];
 }
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
@@ -87,7 +90,17 @@ function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = []): Set
     venv,
     pythonProjects: unique(python.map((s) => s.project).filter((p): p is string => p !== undefined)),
     cargoManifests: unique(cargoScenarios.map((s) => (s.project ? cargoManifest(s.project) : undefined)).filter((m): m is string => m !== undefined)),
+    tauriBuilds: cargoScenarios.flatMap(tauriBuildsOf).filter((t, i, all) => all.findIndex((o) => o.cli === t.cli && o.manifest === t.manifest) === i),
   };
+}
+
+/** The Tauri CLI each variant's seed or build runs (`<cli> build`), with the app crate it builds. */
+function tauriBuildsOf(s: DoctorScenario): TauriBuild[] {
+  const manifest = s.project ? cargoManifest(s.project) : undefined;
+  if (!manifest || !s.project) return [];
+  const words = s.variants.flatMap((v) => [v.seed?.run, v.build].map((c) => (c ? tauriCliIn(c) : undefined)));
+  const resolve = (word: string) => (word.includes('/') ? path.resolve(s.project!, word.replaceAll('{scenarioDir}', path.dirname(s.path ?? s.project!))) : word);
+  return unique(words.filter((w): w is string => w !== undefined)).map((w) => ({ cli: resolve(w), manifest }));
 }
 
 function specPackages(name: string): string[] {
@@ -118,7 +131,7 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
         ? provisionWheelhouse(ctx, needs.pythonProjects.map(pythonInputs).filter((p) => p !== undefined))
         : notNeeded(ctx, 'wheelhouse', 'no scenario uses the tool env'),
     cargo: () =>
-      needs.cargoManifests.length > 0 ? provisionCargo(ctx, needs.cargoManifests) : notNeeded(ctx, 'cargo', 'no scenario requires cargo in a Cargo project'),
+      needs.cargoManifests.length > 0 ? provisionCargo(ctx, needs.cargoManifests, needs.tauriBuilds) : notNeeded(ctx, 'cargo', 'no scenario requires cargo in a Cargo project'),
     npm: () => reportOrSkip(ctx, 'npm', byProvider('npm'), probe),
     scie: () => reportOrSkip(ctx, 'scie', needs.requirements.filter((r) => r.name === 'scie-mirror'), probe),
     tools: () => reportOrSkip(ctx, 'tools', needs.requirements.filter((r) => r.name !== 'scie-mirror' && !byProvider('npm').includes(r)), probe),
