@@ -63,6 +63,12 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           else if (buildFailed) permanent(`failed build ${e.id} ${roundLabel(e.round)} (${ending}, log ${e.sample.log})${e.status === 'ok' ? '; measuring goes on' : ''}`);
           break;
         }
+        case 'busy':
+          permanent(`busy machine ${e.id} ${roundLabel(e.round)}: other processes used ${(e.foreignCpuPct / 100).toFixed(1)} of a core; built again at the end of the round`);
+          break;
+        case 'machine-view':
+          permanent(`interference: ${e.why}; busy builds are recorded, not re-measured`);
+          break;
         case 'smoke':
           write(`start-up ${e.round}  ${e.id}`);
           break;

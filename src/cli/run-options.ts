@@ -4,6 +4,7 @@
 import { CACHE_STATES } from '../results/cache-states.ts';
 import { nonEmpty, numberIn, oneOf, type Flag, type FlagValues } from './flag-check.ts';
 import { parseShard } from '../plan/shard.ts';
+import { DEFAULT_INTERFERENCE_THRESHOLD_PCT } from '../runner/remeasure.ts';
 
 /** The verdict settings `run` and `compare` share. */
 export const STATS_OPTIONS = {
@@ -56,6 +57,12 @@ export const RUN_OPTIONS = {
     default: 3600,
     describe: 'seconds a build or set-up may run before its whole process group is killed, where the scenario sets no timeoutS (default one hour)',
     check: numberIn({ above: 0, max: 86_400 }),
+  },
+  'interference-threshold': {
+    type: 'string',
+    default: String(DEFAULT_INTERFERENCE_THRESHOLD_PCT),
+    describe: 're-measure (at the end of its round, twice at most) a build during which other processes used more than this % of one core; 0 or "off": never',
+    check: (v) => (v === 'off' || (/^\d+(\.\d+)?$/.test(String(v)) && Number(v) <= 10_000) ? undefined : `must be a % of one core (0–10000) or "off" (got "${String(v)}")`),
   },
   'keep-workdirs': { type: 'boolean', default: false, describe: 'keep the per-variant copies of the projects after the run' },
 } satisfies Record<string, Flag>;

@@ -1,5 +1,6 @@
 // Two runs, variant by variant (matched by id): `compare BASELINE CURRENT` and `run --baseline`.
 import { doesNotStart } from '../results/variant-status.ts';
+import { describeBusyBuilds } from '../results/busy-builds.ts';
 import type { Comparison, ResultsFile, VariantResult } from '../results/schema.ts';
 import { findMetric } from '../results/metrics.ts';
 import { compareVariants, metricsToCompare } from '../stats/baselines.ts';
@@ -76,5 +77,10 @@ export function compareMatched(opts: RunComparisonOptions & { baseline: VariantR
 export function compareRuns(opts: RunComparisonOptions & { baseline: ResultsFile; current: ResultsFile }): RunComparison {
   const { baseline, current, ...rest } = opts;
   const result = compareMatched({ ...rest, baseline: baseline.variants, current: current.variants, baselineLabel: `the baseline run (${baseline.runId})` });
-  return { ...result, warnings: [...diffEnvironments(baseline.environment, current.environment), ...result.warnings] };
+  // A verdict between two runs is only as good as the builds each measured: say when the machine was busy.
+  const busy = [
+    ['the baseline run', describeBusyBuilds(baseline)],
+    ['this run', describeBusyBuilds(current)],
+  ].flatMap(([who, text]) => (text ? [`${who}: ${text}`] : []));
+  return { ...result, warnings: [...diffEnvironments(baseline.environment, current.environment), ...busy, ...result.warnings] };
 }

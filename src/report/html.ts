@@ -84,6 +84,7 @@ export function buildPageView(model: ReportModel) {
     title: model.title,
     runsLine,
     interrupted: model.sources.filter((s) => s.interrupted).map((s) => s.runId),
+    busyBuilds: model.sources.flatMap((s) => (s.busyBuilds ? [`${s.runId}: ${s.busyBuilds}`] : [])),
     scenarios,
     decisionColumns: DECISION_COLUMNS,
     shippedApps: buildShippedApps(model),

@@ -107,6 +107,7 @@ function againstSection(a: AgainstModel): string[] {
 export function renderMarkdown(model: ReportModel): string {
   const runs = model.sources.flatMap((s) => [
     `- ${md(s.runId)} on ${md(s.hostname)}, ${md(s.startedAt)}${s.interrupted ? ' — **interrupted**' : ''}`,
+    ...(s.busyBuilds ? [`  - busy machine: ${md(s.busyBuilds)}`] : []),
     ...s.leftOut.map((l) => `  - not measured (${md(l.why)}): ${md(l.ids)}`),
   ]);
   const body = model.scenarios.length > 0 ? model.scenarios.flatMap(scenarioSection) : ['The results hold no scenario.', ''];

@@ -2,6 +2,7 @@
 import type { ResultsFile } from '../results/schema.ts';
 import { formatBytes } from '../results/units.ts';
 import { cleanLine } from '../common/clean-text.ts';
+import { describeBusyBuilds } from '../results/busy-builds.ts';
 
 /** One input results file, as the environment section shows it. */
 export interface SourceModel {
@@ -11,6 +12,8 @@ export interface SourceModel {
   startedAt: string;
   finishedAt: string | null;
   interrupted: boolean;
+  /** "3 of 12 builds re-measured: other processes used 0.8 of a core" (results/busy-builds.ts), or null. */
+  busyBuilds: string | null;
   /** Variants of its scenarios the run did not measure, and why. */
   leftOut: { why: string; ids: string }[];
   config: { runs: number; warmup: number; seed: number; noisePct: number | null; alpha: number | null; stopReason: string | null };
@@ -19,6 +22,8 @@ export interface SourceModel {
   tools: { name: string; version: string; path: string }[];
   scenarioFiles: { name: string; file: string; sha256: string }[];
 }
+
+const nullableLine = (text: string | null) => (text === null ? null : cleanLine(text));
 
 const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
 
@@ -34,6 +39,7 @@ export function buildSources(results: readonly ResultsFile[]): SourceModel[] {
       startedAt: cleanLine(file.startedAt),
       finishedAt: file.finishedAt === null ? null : cleanLine(file.finishedAt),
       interrupted: file.interrupted,
+      busyBuilds: nullableLine(describeBusyBuilds(file)),
       leftOut: (file.config.leftOut ?? []).map((l) => ({ why: cleanLine(l.why), ids: l.ids.map((id) => cleanLine(id)).join(', ') })),
       config: {
         runs: file.config.runs,

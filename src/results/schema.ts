@@ -5,6 +5,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CACHE_STATES } from './cache-states.ts';
 import { ComparisonSchema, ComparisonV1Schema } from './comparison-schema.ts';
 import { DriftSchema, ModeSchema } from './noise-schema.ts';
+import { InterferenceConfigSchema, InterferenceSchema } from './interference-schema.ts';
 
 export type { Comparison, ExactComparison, SampledComparison, Verdict } from './comparison-schema.ts';
 export type { Drift, Mode } from './noise-schema.ts';
@@ -81,6 +82,7 @@ export const SampleSchema = Type.Object({
       Type.Object({ count: d('how many processes', Type.Integer()), commands: d('their command names, each once', Type.Array(Type.String())) }),
     ),
   ),
+  interference: Type.Optional(d('what other processes did on the machine during this build', InterferenceSchema)),
 });
 
 export const ArtifactSchema = Type.Object({
@@ -187,6 +189,7 @@ export const VariantResultSchema = Type.Object({
   setupMs: Type.Optional(d('wall time of the variant’s untimed set-up commands (absent when it has none)', Type.Number())),
   samples: d('the measured builds that succeeded, in run order', Type.Array(SampleSchema)),
   warmups: d('the warm-up builds that succeeded (not in the statistics; a full first build of a warm state is one)', Type.Array(SampleSchema)),
+  contaminated: Type.Optional(d('builds measured while other processes used more than config.interference allows: each was re-measured at the end of its round; kept here, out of the statistics', Type.Array(SampleSchema))),
   failures: Type.Optional(
     d('builds that failed (exit code, signal or timeout), warm-ups included: kept with their logs, left out of the statistics', Type.Array(SampleSchema)),
   ),
@@ -259,6 +262,7 @@ export const ResultsFileSchema = Type.Object(
       overheadSpreadMs: Type.Optional(
         d('how much that cost varied over the calibration launches (their median minus the floor); with overheadMs, the harness’s resolution', Type.Number()),
       ),
+      interference: Type.Optional(d('how builds measured while the machine was busy were treated', InterferenceConfigSchema)),
       overheadMs: Type.Optional(d('the harness’s own cost of starting a build, measured on an empty command and subtracted from every wallMs (as hyperfine subtracts its shell spawn time)', Type.Number())),
     })),
     environment: d('the machine and software the run measured on', EnvironmentSchema),
@@ -292,7 +296,6 @@ export const ResultsFileV1Schema = Type.Object({
   schemaVersion: Type.Literal(1),
   comparisons: Type.Array(ComparisonV1Schema),
 });
-
 
 /** The whole results file. */
 export type ResultsFile = Static<typeof ResultsFileSchema>;

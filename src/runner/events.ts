@@ -7,5 +7,7 @@ export type RunEvent =
   | { kind: 'setup'; id: string }
   | { kind: 'sample-start'; id: string; round: number; done: number; total: number }
   | { kind: 'sample-end'; id: string; round: number; done: number; total: number; sample: RunSample; status: VariantStatus }
+  | { kind: 'busy'; id: string; round: number; foreignCpuPct: number }
+  | { kind: 'machine-view'; why: string }
   | { kind: 'smoke'; id: string; round: number }
   | { kind: 'does-not-start'; id: string; reason: string; block: string[] };

@@ -13,6 +13,7 @@ import os from 'node:os';
 import type { TimedLine } from '../common/timed-line.ts';
 import { BuildLog } from './build-log.ts';
 import { GroupRssSampler } from './proc.ts';
+import { snapshotMachine, type MachineSnapshot } from './interference.ts';
 import { killMarked, killGroup, listLeftovers, MARKER_ENV, type Leftovers } from './kill.ts';
 import { BuildCgroup } from './cgroup.ts';
 import { closeInheritedFds } from './fds.ts';
@@ -54,6 +55,8 @@ export interface GroupRunResult {
   groupCpuMs?: { user: number; sys: number };
   /** Peak memory charged to the build's cgroup (memory.peak), bytes; only where the memory controller is ours. */
   memoryPeakBytes?: number;
+  /** The machine's counters just before the start and just after the exit (interference.ts); absent off Linux. */
+  machine?: { before: MachineSnapshot; after: MachineSnapshot };
 }
 
 const KILL_GRACE_MS = 2000;
@@ -81,6 +84,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   const log = new BuildLog({ file: opts.logFile, capBytes: opts.logCapBytes, keepLines: opts.keepLines ?? false });
   await log.open();
   const timeFd = useTime ? openSync(timeFile, 'w') : undefined;
+  const before = snapshotMachine();
   const started = process.hrtime.bigint();
   const child = spawn(file, args, {
     cwd: opts.cwd,
@@ -118,6 +122,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   const wallMs = elapsedMs();
+  const after = snapshotMachine();
   clearInterval(rssTimer);
   if (timer) clearTimeout(timer);
   opts.signal?.removeEventListener('abort', onAbort);
@@ -158,6 +163,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     cleanup: inCgroup ? 'cgroup' : 'scan',
     ...(groupCpu ? { groupCpuMs: { user: groupCpu.userUsec / 1000, sys: groupCpu.systemUsec / 1000 } } : {}),
     ...(memoryPeakBytes !== undefined ? { memoryPeakBytes } : {}),
+    ...(before && after ? { machine: { before, after } } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { fingerprintEnvironment } from './environment.ts';
 import { finalizeResults } from './finalize.ts';
 import type { RunEvent } from './events.ts';
 import type { RunOptions } from './run.ts';
+import type { RemeasurePolicy } from './remeasure.ts';
 
 /** A planned variant and the result the run fills in for it. */
 export type Entry = { planned: PlannedVariant; result: VariantResult };
@@ -27,6 +28,8 @@ export interface RunContext {
   toolsOf: (planned: PlannedVariant) => (ToolInfo & { hint?: string })[];
   /** Writes results.json atomically with its statistics recomputed; cheap enough to call after every sample. */
   save: () => void;
+  /** How builds measured while the machine was busy are treated (remeasure.ts); set once the run has calibrated. */
+  remeasure?: RemeasurePolicy;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { RunHooks } from './hooks.ts';
 import { isInterrupted, markInterruptedBuild } from './interruption.ts';
 import type { Entry, RunContext } from './run-results.ts';
 import { runSample, type SampleRequest } from './sample.ts';
+import { remeasureBusy, setAsideIfBusy } from './remeasure.ts';
 import { describeEnd, fail, measuredBuilds, recordFailedBuild } from './variant-outcome.ts';
 
 /** One round of a stage: `round` < 0 for warm-ups (-1, -2 …), else 1, 2 … over the run; `inStage` 0 for warm-ups. */
@@ -38,6 +39,8 @@ export async function runRounds(run: RunContext, stage: { schedule: ScheduledRou
       const reason = adaptiveStop(run, memberIds, inStage);
       if (reason !== undefined) return reason;
     }
+    // Builds measured while the machine was busy, set aside to be built again once the round is through.
+    const busy: Entry[] = [];
     for (const [position, id] of ids.entries()) {
       const done = ++stage.count.done;
       if (isInterrupted(run.opts.signal)) break;
@@ -45,6 +48,23 @@ export async function runRounds(run: RunContext, stage: { schedule: ScheduledRou
       if (entry.result.status !== 'ok') continue;
       const outcome = await buildOnce(run, { entry, round, position, done, total: stage.count.total, overheadMs: stage.overheadMs });
       if (outcome === 'aborted') break;
+      if (round > 0 && outcome && setAsideIfBusy({ entry, policy: run.remeasure, sample: outcome })) {
+        busy.push(entry);
+        run.emit({ kind: 'busy', id, round, foreignCpuPct: outcome.interference?.foreignCpuPct ?? 0 });
+      }
+    }
+    if (busy.length > 0 && run.remeasure && !isInterrupted(run.opts.signal)) {
+      let position = ids.length;
+      await remeasureBusy({
+        busy,
+        policy: run.remeasure,
+        build: async (entry) => {
+          const turn = { entry, round, position: position++, done: ++stage.count.done, total: ++stage.count.total, overheadMs: stage.overheadMs };
+          const outcome = await buildOnce(run, turn);
+          return outcome === 'aborted' ? undefined : outcome;
+        },
+      });
+      run.save();
     }
     if (isInterrupted(run.opts.signal)) break;
   }
@@ -59,8 +79,11 @@ function adaptiveStop(run: RunContext, memberIds: Set<string>, inStage: number):
   return decision.stop ? decision.reason : undefined;
 }
 
-/** One build of one variant in its turn, with its progress events; 'aborted' when the interruption killed it. */
-async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; position: number; done: number; total: number; overheadMs: number }): Promise<'aborted' | 'measured'> {
+/**
+ * One build of one variant in its turn, with its progress events: its sample when it succeeded and was
+ * recorded, undefined when it failed, 'aborted' when the interruption killed it.
+ */
+async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; position: number; done: number; total: number; overheadMs: number }): Promise<'aborted' | RunSample | undefined> {
   const { entry, round, position, done, total, overheadMs } = turn;
   const { planned, result } = entry;
   const { plan, opts, emit } = run;
@@ -74,7 +97,7 @@ async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; p
     // this variant cannot go on, the others can.
     fail(result, `could not measure round ${round}: ${(err as Error).message}`, []);
     run.save();
-    return 'measured';
+    return undefined;
   }
   if (outcome === 'aborted') {
     markInterruptedBuild(result, round);
@@ -82,7 +105,7 @@ async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; p
   }
   emit({ kind: 'sample-end', id: planned.id, round, done, total, sample: outcome, status: result.status });
   run.save();
-  return 'measured';
+  return result.samples.includes(outcome) ? outcome : undefined;
 }
 
 /** One sample of one variant, recorded into its result: the build, then its artifact. */

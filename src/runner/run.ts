@@ -12,6 +12,8 @@ import { isInterrupted, recordInterruption } from './interruption.ts';
 import { closeRun, openRun, type RunContext } from './run-results.ts';
 import { runStages } from './run-stages.ts';
 import { measureStartupRounds } from './startup-rounds.ts';
+import { readCpuView } from '../common/cpu-view.ts';
+import { MAX_TRIES, remeasurePolicy } from './remeasure.ts';
 import { startWatchdog } from './watchdog.ts';
 
 export interface RunOptions {
@@ -22,6 +24,8 @@ export interface RunOptions {
   hooks?: RunHooks;
   adaptive?: AdaptiveOptions;
   stats?: { noisePct?: number; alpha?: number };
+  /** % of one core other processes may use during a build before it is re-measured; 0 or absent: off (the CLI's default is DEFAULT_INTERFERENCE_THRESHOLD_PCT). */
+  interferenceThresholdPct?: number;
   onEvent?: (event: RunEvent) => void;
   /** Aborted to stop the run: the current build is killed, nothing new starts, the results say `interrupted`. */
   signal?: AbortSignal;
@@ -46,6 +50,7 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   const run = await openRun(opts);
   markUnavailable(run);
   const overheadMs = await calibrate(run);
+  watchInterference(run);
   const stopReason = (await runStages(run, overheadMs)) ?? undecidedAtLastRound(run);
   await measureStartup(run);
   recordInterruption(run);
@@ -69,6 +74,19 @@ async function calibrate(run: RunContext): Promise<number> {
   Object.assign(run.results.config, { overheadMs, overheadSpreadMs });
   run.emit({ kind: 'calibrated', overheadMs });
   return overheadMs;
+}
+
+/**
+ * How busy builds are treated, recorded in the config: the threshold (0 = off), and whether /proc/stat is the
+ * machine's own (said once when not: then nothing is re-measured).
+ */
+function watchInterference(run: RunContext): void {
+  const view = readCpuView();
+  const asked = run.opts.interferenceThresholdPct ?? 0;
+  const config = { thresholdPct: asked > 0 ? asked : null, maxTries: MAX_TRIES, machineOwn: view.machineOwn, ...(view.why ? { why: view.why } : {}) };
+  run.results.config.interference = config;
+  run.remeasure = remeasurePolicy({ config, cpus: view.statCpus, plannedBuilds: run.plan.rounds.flat().length });
+  if (view.why && config.thresholdPct !== null) run.emit({ kind: 'machine-view', why: view.why });
 }
 
 /** A run that went to its last round says so too: what was still undecided after --max-runs. */

@@ -10,6 +10,7 @@ import { runInGroup, type GroupRunResult } from './process-group.ts';
 import { removeInside } from './confine.ts';
 import { applyMutate, buildEnv, placeholderValues } from './build-env.ts';
 import { parseGenericPhases } from './phases.ts';
+import { interferenceOf } from './interference.ts';
 
 export interface SampleOutcome {
   sample: RunSample;
@@ -83,6 +84,8 @@ export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
     ...(run.spawnError ? { spawnError: run.spawnError } : {}),
     ...isolationFields(run),
     ...(run.leftovers.count > 0 ? { killedAfter: run.leftovers } : {}),
+    // The build's cgroup counts every process it started (daemons nobody waited for too); else GNU time's rusage.
+    ...(run.machine ? { interference: interferenceOf({ ...run.machine, treeCpuMs: treeCpuMs(run), wallMs: run.wallMs }) } : {}),
   };
   return { sample, run };
 }
@@ -107,5 +110,7 @@ function isolationFields(run: GroupRunResult): Pick<RunSample, 'cleanup' | 'grou
     ...(run.memoryPeakBytes !== undefined ? { memoryPeakBytes: run.memoryPeakBytes } : {}),
   };
 }
+
+const treeCpuMs = (run: GroupRunResult) => (run.groupCpuMs ? run.groupCpuMs.user + run.groupCpuMs.sys : run.userMs + run.sysMs);
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

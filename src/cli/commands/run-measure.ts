@@ -5,6 +5,8 @@ import { rmSync } from 'node:fs';
 import { runPlan } from '../../runner/run.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { doesNotStart } from '../../results/variant-status.ts';
+import { describeBusyBuilds } from '../../results/busy-builds.ts';
+import { stripControl } from '../terminal.ts';
 import { renderReports } from '../../report/index.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
@@ -60,6 +62,7 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
     hooks: probeHooks(),
     adaptive: opts.adaptive,
     stats: { noisePct: args.noise, alpha: args.alpha },
+    interferenceThresholdPct: args.interferenceThreshold === 'off' ? 0 : Number(args.interferenceThreshold),
     onEvent: (e) => progress.onEvent(e),
     signal: opts.interrupts.signal,
     cwd,
@@ -111,7 +114,9 @@ function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: strin
     return;
   }
   const verdicts = formatVerdicts(results);
-  process.stdout.write(`\n${formatRunTable(results)}\n${verdicts ? `\n${verdicts}\n` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
+  const busy = describeBusyBuilds(results);
+  const busyLine = busy ? `\nbusy machine: ${stripControl(busy)}\n` : '';
+  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
 }
 
 function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; args: RunArgs; interrupts: Interrupts }): number {

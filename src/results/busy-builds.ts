@@ -1,0 +1,41 @@
+// "3 of 12 builds re-measured: other processes used 0.8 of a core": how every output (terminal, report,
+// summary.md, compare) says that some builds were measured while the machine was busy, set aside and built
+// again (runner/remeasure.ts), or that the machine's CPU could not be watched.
+import type { ResultsFile, RunSample } from './schema.ts';
+
+const cores = (pct: number) => (pct / 100).toFixed(1);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * The run's sentence on interference, or null when there is nothing to say (an older file, the check off, no
+ * busy build). "n of N builds": N the measured builds in the statistics, n those re-measured (a variant's round
+ * counted once however many tries it took); "of a core" is the median foreign CPU of the builds set aside (or
+ * of the busy ones kept, when none was set aside).
+ */
+export function describeBusyBuilds(results: Pick<ResultsFile, 'config' | 'variants'>): string | null {
+  const config = results.config.interference;
+  const kept = results.variants.flatMap((v) => v.samples);
+  const setAside = results.variants.flatMap((v) => v.contaminated ?? []);
+  const remeasured = new Set(results.variants.flatMap((v) => (v.contaminated ?? []).map((s) => `${v.id}\0${s.round}`))).size;
+  const measured = kept.length;
+  if (!config || config.thresholdPct === null || measured === 0) return null;
+  const busyKept = kept.filter((s: RunSample) => s.interference?.busy);
+  const over = `other processes used more than ${cores(config.thresholdPct)} of a core`;
+  if (!config.machineOwn) {
+    const why = config.why ?? '/proc/stat is not this machine’s own';
+    return busyKept.length > 0 ? `${busyKept.length} of ${measured} builds ran while ${over} (${why}: not re-measured)` : null;
+  }
+  if (setAside.length === 0 && busyKept.length === 0) return null;
+  const used = median((setAside.length > 0 ? setAside : busyKept).map((s) => s.interference?.foreignCpuPct ?? 0));
+  const head =
+    setAside.length > 0
+      ? `${remeasured} of ${measured} builds re-measured: other processes used ${cores(used)} of a core`
+      : `${busyKept.length} of ${measured} builds ran while other processes used ${cores(used)} of a core`;
+  const still = busyKept.length > 0 ? `; ${busyKept.length} kept though still busy (${config.maxTries} tries, or the run's re-measure budget spent)` : '';
+  return `${head}${still}`;
+}
