@@ -13,7 +13,7 @@ export interface FoundCommand {
   tool: BuildTool;
   /** The tool's arguments as the shell would pass them (`$VAR` kept as `${VAR}`). */
   args: string[];
-  /** The words before the tool that ran it (`uv run --group desktop`, `python -m`), for the comment. */
+  /** The words that ran the tool, itself included (`uv run --group desktop pyinstaller`, `python -m PyInstaller`): the team's command is these and `args`. */
   runner: string[];
   /** The folder it runs in, relative to the project root. */
   cwd: string;
@@ -111,23 +111,24 @@ const base = (word: string | undefined) => (word === undefined ? '' : path.posix
 function recognise(argv: Word[], runner: Word[] = []): Omit<FoundCommand, 'cwd' | 'from' | 'at'> | undefined {
   const [head, ...rest] = argv;
   const name = base(head);
-  if (name === 'pyinstaller' || name === 'pyinstaller.exe') return { tool: 'pyinstaller', args: rest, runner };
+  if (name === 'pyinstaller' || name === 'pyinstaller.exe') return { tool: 'pyinstaller', args: rest, runner: [...runner, head!] };
   if (/^python(\d(\.\d+)?)?$/.test(name) && rest[0] === '-m') {
     const module = rest[1]?.toLowerCase();
-    if (module === 'pyinstaller') return { tool: 'pyinstaller', args: rest.slice(2), runner: [...runner, head!, '-m'] };
-    if (module === 'pex' || module === 'shiv') return { tool: module, args: rest.slice(2), runner: [...runner, head!, '-m'] };
+    const ran = [...runner, head!, '-m', rest[1]!];
+    if (module === 'pyinstaller') return { tool: 'pyinstaller', args: rest.slice(2), runner: ran };
+    if (module === 'pex' || module === 'shiv') return { tool: module, args: rest.slice(2), runner: ran };
     return undefined;
   }
-  if (name === 'pex' || name === 'shiv') return { tool: name, args: rest, runner };
+  if (name === 'pex' || name === 'shiv') return { tool: name, args: rest, runner: [...runner, head!] };
   if (name === 'uv' && rest[0] === 'run') {
     let i = 1;
     while (i < rest.length && rest[i]!.startsWith('-')) i += UV_VALUE_OPTIONS.has(rest[i]!) ? 2 : 1;
     return recognise(rest.slice(i), [...runner, head!, ...rest.slice(0, i)]);
   }
   if (RUNNERS.has(name) && rest[0] === 'run') return recognise(rest.slice(1), [...runner, head!, 'run']);
-  if (name === 'cargo' && rest[0] === 'tauri' && rest[1] === 'build') return { tool: 'tauri', args: rest.slice(2), runner: [...runner, head!, 'tauri'] };
-  if (name === 'cargo' && rest[0] === 'build') return { tool: 'cargo', args: rest.slice(1), runner };
-  if (name === 'tauri' && rest[0] === 'build') return { tool: 'tauri', args: rest.slice(1), runner };
+  if (name === 'cargo' && rest[0] === 'tauri' && rest[1] === 'build') return { tool: 'tauri', args: rest.slice(2), runner: [...runner, head!, 'tauri', 'build'] };
+  if (name === 'cargo' && rest[0] === 'build') return { tool: 'cargo', args: rest.slice(1), runner: [...runner, head!, 'build'] };
+  if (name === 'tauri' && rest[0] === 'build') return { tool: 'tauri', args: rest.slice(1), runner: [...runner, head!, 'build'] };
   return undefined;
 }
 

@@ -94,18 +94,35 @@ function taskfile(file: string, cwd: string, text: string | undefined): SourceLi
   );
 }
 
-/** A shell script's lines, joined at trailing backslashes; its own `cd` lines move the folder the next ones run in. */
-function shellScript(file: string, text: string | undefined): SourceLine[] {
-  const out: SourceLine[] = [];
-  const lines = (text ?? '').split('\n');
-  // Scripts under scripts/ usually `cd` to the project root first; until one does, they run where they are called: the root.
+/** Lines with a trailing backslash joined to the next, each with the index of its first line; blank lines and comments dropped. */
+function joinContinued(text: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let command = lines[i]!.trim();
-    const start = i;
-    while (command.endsWith('\\') && i + 1 < lines.length) command = `${command.slice(0, -1)} ${lines[++i]!.trim()}`;
-    if (command && !command.startsWith('#')) out.push({ file, line: start + 1, label: path.posix.basename(file), cwd: '', text: command, kind: 'script' });
+    const index = i;
+    while (command.endsWith('\\') && i + 1 < lines.length) command = `${command.slice(0, -1).trimEnd()} ${lines[++i]!.trim()}`;
+    if (command && !command.startsWith('#')) out.push({ text: command, index });
   }
   return out;
+}
+
+/**
+ * A shell script's command lines. It runs where it is called, taken as the root, until a line of its own moves
+ * it: `cd sub` (a literal folder), or `cd "$(dirname "$0")/.."` and the like (its own folder, or above it).
+ */
+function shellScript(file: string, text: string | undefined): SourceLine[] {
+  let cwd = '';
+  return joinContinued(text ?? '').flatMap(({ text: command, index }) => {
+    const cd = /^cd\s+("?)([^"&;|]*)\1\s*$/.exec(command)?.[2];
+    if (cd !== undefined) {
+      const own = /dirname\s+"?\$\{?(0|BASH_SOURCE)/.test(cd) ? path.posix.dirname(file) : undefined;
+      const rest = own !== undefined ? cd.replace(/^.*\)\/?/, '') : cd;
+      if (own !== undefined || !rest.includes('$')) cwd = path.posix.normalize(path.posix.join(own ?? cwd, rest || '.')).replace(/^\.$/, '');
+      return [];
+    }
+    return [{ file, line: index + 1, label: path.posix.basename(file), cwd, text: command, kind: 'script' as const }];
+  });
 }
 
 /** .github/workflows/*.yml (listProjectFiles skips dot-folders). */
@@ -134,12 +151,8 @@ function workflow(file: string, text: string | undefined): SourceLine[] {
       if (typeof step?.run !== 'string') return [];
       const cwd = (step['working-directory'] ?? j?.defaults?.run?.['working-directory'] ?? '').replace(/^\.\/?/, '').replace(/\/$/, '');
       const label = `jobs.${job}${step.name ? ` "${step.name}"` : ''}`;
-      return step.run.split('\n').flatMap((line) => {
-        const t = line.trim();
-        if (!t || t.startsWith('#')) return [];
-        const at = all.findIndex((l) => l.includes(t));
-        return [{ file, line: at + 1 || 1, label, cwd, text: t, kind: 'ci' as const }];
-      });
+      const first = all.findIndex((l) => l.includes(step.run!.toString().split('\n')[0]!.trim()));
+      return joinContinued(step.run).map(({ text: t, index }) => ({ file, line: first >= 0 ? first + index + 1 : 1, label, cwd, text: t, kind: 'ci' as const }));
     }),
   );
 }

@@ -17,7 +17,7 @@ export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string }): G
   const { team, pyinstaller } = opts;
   const shape = (onefile: boolean) => (onefile ? 'onefile' : 'onedir');
   const teamShape = shape(team.onefile);
-  const ran = [...team.runner, 'pyinstaller', ...team.args].map(shellWord).join(' ');
+  const ran = [...team.runner, ...team.args].map(shellWord).join(' ');
   const own = {
     artifact: team.artifact,
     clean: [team.artifact],

@@ -36,6 +36,6 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   const freeze = forHere[0];
   const others = forHere.slice(1).filter((f) => f.artifact !== freeze!.artifact || f.cwd !== freeze!.cwd);
   notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));
-  for (const c of commands.filter((x) => x.tool !== 'pyinstaller')) notes.push(`the team's ${c.tool} build: \`${[...c.runner, c.tool === 'tauri' ? 'tauri build' : c.tool === 'cargo' ? 'cargo build' : c.tool, ...c.args].join(' ')}\` (${c.from})`);
+  for (const c of commands.filter((x) => x.tool !== 'pyinstaller')) notes.push(`the team's ${c.tool} build: \`${[...c.runner, ...c.args].join(' ')}\` (${c.from})`);
   return { ...(freeze ? { freeze } : {}), commands, notes };
 }

@@ -12,7 +12,7 @@ export interface TeamFreeze {
   cwd: string;
   /** The team's arguments, as the shell passes them. */
   args: string[];
-  /** The words that ran it (`uv run --group desktop`), for the comment. */
+  /** The words that ran PyInstaller (`uv run --group desktop pyinstaller`), for the comment. */
   runner: string[];
   /** The entry script (from the command line, or the spec's Analysis). */
   script?: string;

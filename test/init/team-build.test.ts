@@ -1,0 +1,166 @@
+// `init` on tiny projects of each shape a team keeps its build in: a package.json script, a Makefile driving a
+// .spec in a subfolder through `uv run`, a justfile called from npm, a CI workflow step; and apps whose entry
+// and port only the syntax tree tells (a server at module level, a port in a comment, dead code, a script name
+// Python cannot import, a Streamlit app). Each asserts the proposal as written: the baseline's command and
+// artifact, the entry, the port and the ready URL. Runs in-process (init spawns only python3).
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { initProject } from '../../src/init/init.ts';
+import { loadScenarioFile } from '../../src/scenario/load.ts';
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bb-init-team-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+interface Written {
+  project: string;
+  with: Record<string, unknown>;
+  env?: Record<string, string>;
+  variants?: Record<string, unknown>[];
+}
+const freezeOf = (root: string) => parse(readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8')) as Written;
+/** The variants as the run will see them: the preset expanded, the overrides merged. */
+const expanded = (root: string) => Object.fromEntries(loadScenarioFile(path.join(root, 'scenarios/python-freeze.yaml')).scenario!.variants.map((v) => [v.name, v]));
+
+const FASTAPI_MAIN =
+  'from fastapi import FastAPI\nimport uvicorn\napp = FastAPI()\n@app.post("/start_task")\ndef start(): pass\n@app.get("/status")\ndef status(): return {}\n' +
+  'if False:\n    uvicorn.run(app, port=3333)\nif __name__ == "__main__":\n    "uvicorn.run(app, port=1111)"\n    # uvicorn.run(app, host="127.0.0.1", port=8000)\n    uvicorn.run(app, host="0.0.0.0", port=8008)\n';
+
+describe('init reads the build the team already has', () => {
+  it("makes the Linux package.json script the baseline, with its name, --distpath and -F, and reads the port from the code, not the comment", () => {
+    const root = project({
+      'package.json': JSON.stringify({
+        scripts: {
+          'build:sidecar-winos': 'pyinstaller -c -F --clean --name main-x86_64-pc-windows-msvc --distpath src-tauri/bin/api src/backends/main.py',
+          'build:sidecar-linux': 'pyinstaller -c -F --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py',
+        },
+      }, null, 2),
+      'requirements.txt': 'fastapi>=0.100.0\npyinstaller==5.13.0\n',
+      'src/backends/main.py': FASTAPI_MAIN,
+      // A helper the server spawns: shallower names and a __main__ block, but it starts no server.
+      'server/binance-server.py': 'import asyncio\nasync def run(): pass\nif __name__ == "__main__":\n    asyncio.run(run())\n',
+    });
+    const result = initProject({ dir: root });
+    expect(result.notes).toContain('PyInstaller builds for another system left out: package.json:3 scripts.build:sidecar-winos');
+    const freeze = freezeOf(root);
+    expect(freeze.with).toEqual({
+      app: 'main-x86_64-unknown-linux-gnu',
+      script: 'src/backends/main.py',
+      module: 'main',
+      sourceDir: 'src/backends',
+      requirements: 'requirements.txt',
+      serveArgs: '',
+      ready: 'http://127.0.0.1:8008/status',
+    });
+    const v = expanded(root);
+    expect(v['pyinstaller-onefile']).toMatchObject({
+      baseline: true,
+      build: '.venv/bin/pyinstaller -c -F --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py',
+      artifact: 'src-tauri/bin/api/main-x86_64-unknown-linux-gnu',
+    });
+    expect(freeze.variants![0]).toMatchObject({ name: 'pyinstaller-onefile', artifact: 'src-tauri/bin/api/main-x86_64-unknown-linux-gnu', clean: ['src-tauri/bin/api/main-x86_64-unknown-linux-gnu'] });
+    expect(v['pyinstaller-onedir']!.build).toBe('.venv/bin/pyinstaller --onedir -c --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py');
+    expect(v['pyinstaller-onedir']!.baseline).toBeFalsy();
+    expect(v['pyinstaller-onefile-excludes']!.build).toMatch(/ src\/backends\/main\.py \$PYI_EXCLUDES$/);
+    // The main block calls no function: shiv (which runs module:function) says so instead of failing.
+    expect(v.shiv!.unavailable).toBe('shiv runs a function (module:function) and src/backends/main.py calls none from its __main__ block: set shivEntry under `with`');
+    expect(v.pex!.build).toContain('-D src/backends -m main');
+    const text = readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8');
+    expect(text).toContain("  # baseline: the team's command, package.json:4 scripts.build:sidecar-linux");
+    expect(text).toContain('# The project pins: pyinstaller 5.13.0 (requirements.txt:2); its Python: not named; it installs with pip.');
+  });
+
+  it('follows a Makefile to a .spec in a subfolder run by `uv run --group desktop`, and takes the spec\'s script over a shallower __main__', () => {
+    const root = project({
+      Makefile: '.PHONY: desktop\ndesktop: sidecar\n\tcd ui && npm run tauri build\n\nsidecar:\n\t@uv run --group desktop pyinstaller desktop/sidecar.spec --noconfirm\n',
+      'ui/package.json': '{\n  "scripts": {\n    "tauri": "tauri"\n  }\n}\n',
+      'desktop/sidecar.spec': "# -*- mode: python -*-\na = Analysis(['../app/server.py'], excludes=['tkinter'])\npyz = PYZ(a.pure)\nexe = EXE(pyz, a.scripts, a.binaries, a.datas, name='sidecar')\n",
+      'pyproject.toml': '[project]\nname = "svc"\nrequires-python = ">=3.11"\ndependencies = ["flask==3.1.0"]\n[dependency-groups]\ndesktop = ["pyinstaller==6.10.0"]\n',
+      'app/__init__.py': '',
+      'app/server.py': 'import os\nfrom flask import Flask\napp = Flask(__name__)\n@app.route("/health")\ndef health(): return "ok"\ndef main():\n    app.run(port=int(os.getenv("SIDECAR_PORT", "5005")))\nif __name__ == "__main__":\n    main()\n',
+      'manage.py': 'import sys\nif __name__ == "__main__":\n    print(sys.argv)\n',
+    });
+    const result = initProject({ dir: root });
+    // `npm run tauri build` in ui/ runs the script `tauri` with `build`: the chain is followed into ui/package.json.
+    expect(result.notes).toContain("the team's tauri build: `tauri build` (Makefile:3 desktop → ui/package.json:3 scripts.tauri)");
+    const freeze = freezeOf(root);
+    expect(freeze.with).toMatchObject({ app: 'sidecar', script: 'app/server.py', module: 'server', shivEntry: 'server:main', ready: 'http://127.0.0.1:{port}/health', requirements: '.buildbench-requirements.txt' });
+    expect(freeze.env).toEqual({ SIDECAR_PORT: '{port}' });
+    const v = expanded(root);
+    expect(v['pyinstaller-onefile']).toMatchObject({ baseline: true, build: '.venv/bin/pyinstaller desktop/sidecar.spec --noconfirm' });
+    expect(freeze.variants![0]).toMatchObject({ artifact: 'dist/sidecar' });
+    expect(v['pyinstaller-onedir']!.unavailable).toMatch(/^PyInstaller takes no --onefile\/--onedir\/--exclude-module beside a \.spec/);
+    const text = readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8');
+    expect(text).toContain("  # baseline: the team's command, Makefile:6 sidecar (run with the app's environment's PyInstaller)");
+    expect(text).toContain('description: "The team\'s own build, as it runs it: uv run --group desktop pyinstaller desktop/sidecar.spec --noconfirm"');
+    expect(text).toContain('pyinstaller 6.10.0 (pyproject.toml:6)');
+  });
+
+  it('reads a justfile recipe that runs `python3 -m PyInstaller`, with its --distpath and the app\'s --port flag', () => {
+    const root = project({
+      'package.json': '{\n  "scripts": {\n    "sidecar": "just freeze"\n  }\n}\n',
+      justfile: 'freeze:\n    python3 -m PyInstaller --onefile --name svc --distpath out main.py\n',
+      'requirements.txt': 'uvicorn==0.30.0\n',
+      'main.py': 'import argparse, uvicorn\ndef main():\n    p = argparse.ArgumentParser()\n    p.add_argument("--port", type=int, default=8001)\n    uvicorn.run("main:app", port=p.parse_args().port)\nif __name__ == "__main__":\n    main()\n',
+    });
+    initProject({ dir: root });
+    const freeze = freezeOf(root);
+    expect(freeze.with).toMatchObject({ app: 'svc', script: 'main.py', module: 'main', shivEntry: 'main:main', serveArgs: '--port {port}', ready: 'http://127.0.0.1:{port}/' });
+    expect(freeze.variants![0]).toMatchObject({ name: 'pyinstaller-onefile', build: '.venv/bin/pyinstaller --onefile --name svc --distpath out main.py', artifact: 'out/svc' });
+    expect(readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8')).toContain("The team's own build, as it runs it: python3 -m PyInstaller --onefile --name svc --distpath out main.py");
+  });
+
+  it('reads a CI workflow step with its working-directory: a folder build is the baseline there', () => {
+    const root = project({
+      '.github/workflows/release.yml':
+        'on: push\njobs:\n  sidecar:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Freeze\n        working-directory: backend\n' +
+        '        run: |\n          pip install -r requirements.txt\n          pyinstaller --clean --name api \\\n            server.py\n',
+      'backend/requirements.txt': 'aiohttp==3.10.0\n',
+      'backend/server.py': 'from aiohttp import web\napp = web.Application()\nif __name__ == "__main__":\n    web.run_app(app)\n',
+    });
+    initProject({ dir: root });
+    const freeze = freezeOf(root);
+    expect(freeze.project).toBe('../backend');
+    expect(freeze.with).toMatchObject({ app: 'api', script: 'server.py', ready: 'http://127.0.0.1:8080/' });
+    expect(freeze.variants![0]).toMatchObject({ name: 'pyinstaller-onedir', baseline: true, default: true, build: '.venv/bin/pyinstaller --clean --name api server.py', artifact: 'dist/api' });
+    expect(freeze.variants![1]).toMatchObject({ name: 'pyinstaller-onefile', baseline: false, build: '.venv/bin/pyinstaller --onefile --clean --name api server.py' });
+  });
+});
+
+describe('init reads the entry and port from the code that runs', () => {
+  it('takes a server started at module level as the entry, its port from PORT', () => {
+    const root = project({
+      'requirements.txt': 'fastapi==0.115.0\n',
+      'app.py': 'import os\nimport uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\n@app.get("/health")\ndef health(): return {}\nuvicorn.run(app, port=int(os.environ.get("PORT", 8765)))\n',
+    });
+    initProject({ dir: root });
+    const freeze = freezeOf(root);
+    expect(freeze.with).toMatchObject({ script: 'app.py', module: 'app', ready: 'http://127.0.0.1:{port}/health', serveArgs: '' });
+    expect(freeze.env).toEqual({ PORT: '{port}' });
+    expect(readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8')).toContain('script: app.py  # the shallowest script that starts a server: uvicorn.run() on line 7, at module level');
+  });
+
+  it('leaves PEX and shiv out of a script Python cannot import, saying why', () => {
+    const root = project({ 'requirements.txt': 'flask==3.1.0\n', 'binance-server.py': 'from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run()\n' });
+    const result = initProject({ dir: root });
+    expect(result.notes).toContain('binance-server.py: "binance-server" is not an importable module name, so PEX and shiv (which run a module) are left out; --module answers');
+    expect(freezeOf(root).with).toMatchObject({ script: 'binance-server.py', ready: 'http://127.0.0.1:5000/' });
+    const v = expanded(root);
+    expect(v.pex!.unavailable).toBe('no importable entry module: binance-server.py cannot be run with -m (answer with --module)');
+    expect(v.shiv!.unavailable).toBe(v.pex!.unavailable);
+  });
+
+  it('launches a Streamlit app with its own flags and health endpoint, not --help', () => {
+    const root = project({ 'requirements.txt': 'streamlit==1.40.0\n', 'dashboard.py': 'import streamlit as st\nif __name__ == "__main__":\n    st.write("hi")\n' });
+    initProject({ dir: root });
+    expect(freezeOf(root).with).toMatchObject({ serveArgs: '--server.port {port} --server.headless true', ready: 'http://127.0.0.1:{port}/_stcore/health' });
+  });
+});
