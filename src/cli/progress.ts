@@ -49,6 +49,13 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
         case 'setup':
           write(`setting up   ${e.id}`);
           break;
+        case 'setup-failed':
+          permanent(`SET-UP FAILED ${e.id}: ${e.reason}`);
+          for (const line of e.tail) permanent(`  ${line}`);
+          break;
+        case 'waiting':
+          permanent(`waiting      ${e.id}: another buildbench run holds ${e.what} (${e.owner})`);
+          break;
         case 'sample-start':
           startedAt = Date.now();
           if (tty) write(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}${eta(e.done, e.total)}`);
@@ -102,6 +109,7 @@ function startHeartbeat(opts: { everyMs: number; say: (line: string) => void }) 
   return {
     on(e: RunEvent): void {
       if (e.kind === 'setup') current = { what: `setting up ${e.id}`, since: Date.now() };
+      else if (e.kind === 'waiting') current = { what: `waiting for ${e.what} of ${e.id} (${e.owner})`, since: Date.now() };
       else if (e.kind === 'sample-start') current = { what: `building ${e.id}, ${roundLabel(e.round)}`, since: Date.now() };
       else current = undefined;
     },

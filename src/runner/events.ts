@@ -5,6 +5,10 @@ export type RunEvent =
   | { kind: 'calibrated'; overheadMs: number }
   | { kind: 'unavailable'; id: string; reason: string }
   | { kind: 'setup'; id: string }
+  /** A set-up (a seed, the variant's own) failed: said when it happens, with the last lines of its log. */
+  | { kind: 'setup-failed'; id: string; reason: string; tail: string[] }
+  /** Another buildbench process holds the lock of something this variant needs (`owner`: pid, command, since). */
+  | { kind: 'waiting'; id: string; what: string; owner: string }
   | { kind: 'sample-start'; id: string; round: number; done: number; total: number }
   | { kind: 'sample-end'; id: string; round: number; done: number; total: number; sample: RunSample; status: VariantStatus }
   | { kind: 'busy'; id: string; round: number; foreignCpuPct: number }

@@ -19,11 +19,12 @@ export async function runStages(run: RunContext, overheadMs: number): Promise<st
   const count: BuildCount = { done: 0, total: plan.warmupRounds.flat().length + plan.rounds.flat().length };
   const before = { warmupRounds: 0, rounds: 0 };
   let stopReason: string | undefined;
+  const seedFailures = new Map<string, string>(); // a seed that failed is not built again in this run
   for (const [s, stage] of plan.stages.entries()) {
     if (isInterrupted(run.opts.signal)) break;
     const members = [...run.byId.values()].filter(({ planned }) => planned.stage === s);
     skipUnmetNeeds(run, members);
-    await setUpStage({ members, outDir: plan.outDir, signal: run.opts.signal, emit: run.emit, save: run.save });
+    await setUpStage({ members, outDir: plan.outDir, seedFailures, signal: run.opts.signal, emit: run.emit, save: run.save });
     const schedule = scheduleOf(stage, before);
     // Every stage runs its rounds; the first stage stopped early gives the run's reason.
     const stopped = await roundsWithServices(run, { schedule, members, count, overheadMs });

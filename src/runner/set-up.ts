@@ -4,26 +4,35 @@ import { createWorkdir } from '../plan/workdir.ts';
 import type { PlannedVariant } from '../plan/plan.ts';
 import type { VariantResult } from '../results/schema.ts';
 import type { RunEvent } from './events.ts';
-import { seedWorkdir } from './seed.ts';
+import { seedWorkdir, type SeedFailures } from './seed.ts';
+import { describeOwner, type LockOwner } from '../common/lock-file.ts';
 import { runUntimed, type UntimedOutcome } from './untimed.ts';
 import { fail, markInterrupted } from './variant-outcome.ts';
 
-/** Untimed set-up of a stage's workdirs; a failed set-up fails its variant only. */
-export async function setUpStage(opts: { members: { planned: PlannedVariant; result: VariantResult }[]; outDir: string; signal?: AbortSignal; emit: (event: RunEvent) => void; save: () => void }): Promise<void> {
+/**
+ * Untimed set-up of a stage's workdirs; a failed set-up fails its variant only, and is told as it happens with
+ * its log tail (`setup-failed`). `seedFailures` is the run's record of seeds that failed, so a seed that several
+ * variants share is built once per run even when it fails.
+ */
+export async function setUpStage(opts: { members: { planned: PlannedVariant; result: VariantResult }[]; outDir: string; seedFailures: SeedFailures; signal?: AbortSignal; emit: (event: RunEvent) => void; save: () => void }): Promise<void> {
   for (const { planned, result } of opts.members) {
     if (result.status !== 'ok' || opts.signal?.aborted) continue;
     opts.emit({ kind: 'setup', id: planned.id });
     const started = performance.now();
-    const failure = await setUpWorkdir(planned, opts.outDir, opts.signal);
+    const failure = await setUpWorkdir({ ...opts, planned });
     // Untimed in the statistics, but recorded: it is part of what a run costs (and of the next estimate).
     if (planned.variant.setup.length > 0) result.setupMs = Math.round(performance.now() - started);
     if (failure === 'interrupted') markInterrupted(result, 'during its set-up');
-    else if (failure) fail(result, failure.reason, failure.tail);
+    else if (failure) {
+      fail(result, failure.reason, failure.tail);
+      opts.emit({ kind: 'setup-failed', id: planned.id, reason: failure.reason, tail: failure.tail.slice(-10) });
+    }
     opts.save();
   }
 }
 
-async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: AbortSignal): Promise<UntimedOutcome> {
+async function setUpWorkdir(opts: { planned: PlannedVariant; outDir: string; seedFailures: SeedFailures; signal?: AbortSignal; emit: (event: RunEvent) => void }): Promise<UntimedOutcome> {
+  const { planned, outDir, signal } = opts;
   try {
     createWorkdir(planned);
   } catch (err) {
@@ -31,7 +40,8 @@ async function setUpWorkdir(planned: PlannedVariant, outDir: string, signal?: Ab
   }
   // The shared dependency build first: the variant's own set-up may build on it.
   if (planned.variant.seed) {
-    const seeded = await seedWorkdir({ planned, outDir, signal });
+    const onWait = (owner: LockOwner) => opts.emit({ kind: 'waiting', id: planned.id, what: 'its dependency seed', owner: describeOwner(owner) });
+    const seeded = await seedWorkdir({ planned, outDir, signal, failed: opts.seedFailures, onWait });
     if (seeded) return seeded;
   }
   return runUntimed({ planned, commands: planned.variant.setup, label: 'setup', outDir, signal });
