@@ -18,7 +18,7 @@ const validateCommand = async (a: { files: string[] }) => (await import('./comma
 const reportCommand = async (a: ReportArgs) => (await import('./commands/report.ts')).reportCommand(a);
 const compareCommand = async (a: CompareArgs) => (await import('./commands/compare.ts')).compareCommand(a);
 const initCommand = async (a: InitArgs) => (await import('./commands/init.ts')).initCommand({ dir: a.dir, force: a.force, answers: initAnswers(a) });
-const doctorCommand = async (a: { scenarios: string[] }) => (await import('./commands/doctor.ts')).doctorCommand(a);
+const doctorCommand = async (a: { scenarios: string[]; noise?: boolean }) => (await import('./commands/doctor.ts')).doctorCommand(a);
 const commentCommand = async (a: CommentArgs) => (await import('./commands/comment.ts')).commentCommand(a);
 const historyAddCommand = async (a: HistoryAddArgs) => (await import('./commands/history.ts')).historyAddCommand(a);
 const historyShowCommand = async (a: HistoryShowArgs) => (await import('./commands/history.ts')).historyShowCommand(a);
@@ -102,8 +102,11 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'doctor [scenarios..]',
       'list every tool the scenarios need: found or not, version, path, how to install',
-      (y: Argv) => y.positional('scenarios', { type: 'string', array: true }),
-      (args) => set(doctorCommand({ scenarios: args.scenarios ?? [] })),
+      (y: Argv) =>
+        y
+          .positional('scenarios', { type: 'string', array: true })
+          .option('noise', { type: 'boolean', default: false, describe: 'check instead what makes build times noisy here (governor, turbo, SMT, load, memory, quota, busy processes); changes nothing' }),
+      (args) => set(doctorCommand({ scenarios: args.scenarios ?? [], noise: args.noise })),
     )
     .command(
       'comment',

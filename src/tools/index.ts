@@ -3,3 +3,4 @@
 export { doctor } from './doctor.ts';
 export { formatDoctor } from './format.ts';
 export { commandsOf, createToolProber } from './probe.ts';
+export { checkNoise, formatNoise, noiseLine } from './noise.ts';

@@ -7,6 +7,7 @@ import type { ResultsFile } from '../../results/schema.ts';
 import { doesNotStart } from '../../results/variant-status.ts';
 import { describeBusyBuilds } from '../../results/busy-builds.ts';
 import { stripControl } from '../terminal.ts';
+import { checkNoise, noiseLine } from '../../tools/index.ts';
 import { renderReports } from '../../report/index.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
@@ -53,6 +54,7 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
   const { plan, cwd, args, progress, estimate } = opts;
   if (args.ref?.length) await prepareRefs({ plan, cwd });
   progress.message(describeRun(plan, opts.outDir));
+  progress.message(noiseLine(await checkNoise({ windowMs: 300 })));
   for (const note of opts.notes) progress.message(note);
   if (estimate.knownMs > 0) progress.message(`estimate: ${describeEstimate(estimate)}`);
   return runPlan({
