@@ -6,7 +6,6 @@
 // alive: FACTS.md). Afterwards every process of the build's cgroup is killed (cgroup.ts: a daemon that left the
 // group with setsid and the marker with env -i included); where no cgroup could be made, every process still
 // in the group or carrying this build's marker. The build inherits no descriptor beyond 0–2 (fds.ts).
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +16,7 @@ import { snapshotMachine, type MachineSnapshot } from './interference.ts';
 import { killMarked, killGroup, listLeftovers, MARKER_ENV, type Leftovers } from './kill.ts';
 import { BuildCgroup } from './cgroup.ts';
 import { closeInheritedFds } from './fds.ts';
+import { spawnHeld } from './held-spawn.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -77,22 +77,24 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   const useTime = existsSync(GNU_TIME);
   // GNU time waits for sh, so its rusage covers every descendant that was waited for (getrusage(2)). Its `-o
   // FILE` would stay open in the build as fd 3 (which a make in the build takes for a jobserver pipe): time
-  // writes to its stderr instead, the rusage file, and the build's shell first points its stderr back at the
-  // log. The shell enters the build's cgroup before that, so all the build starts is born inside.
-  const script = `${cgroup?.enterScript() ?? ''}${useTime ? 'exec 2>&1; ' : ''}${opts.command}`;
-  const [file, args] = useTime ? [GNU_TIME, ['-f', '%U %S %M', 'sh', '-c', script]] : ['sh', ['-c', script]];
+  // writes to its stderr instead, the rusage file, and the build's shell first points its stderr back at the log.
+  const script = `${useTime ? 'exec 2>&1; ' : ''}${opts.command}`;
+  const argv = useTime ? [GNU_TIME, '-f', '%U %S %M', 'sh', '-c', script] : ['sh', '-c', script];
   const log = new BuildLog({ file: opts.logFile, capBytes: opts.logCapBytes, keepLines: opts.keepLines ?? false });
   await log.open();
   const timeFd = useTime ? openSync(timeFile, 'w') : undefined;
+  // Entering the cgroup happens before the clock starts (held-spawn.ts): it costs 10–20 ms.
+  const held = spawnHeld({ argv, cwd: opts.cwd, env: { ...opts.env, [MARKER_ENV]: marker }, stdout: log.fd, stderr: timeFd ?? log.fd, cgroup });
+  const child = held.child;
+  if (timeFd !== undefined) closeSync(timeFd);
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
+    child.once('error', (error) => resolve({ code: null, signal: null, error }));
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  await held.ready;
   const before = snapshotMachine();
   const started = process.hrtime.bigint();
-  const child = spawn(file, args, {
-    cwd: opts.cwd,
-    env: { ...opts.env, [MARKER_ENV]: marker },
-    detached: true, // its own process group, with the child as leader
-    stdio: ['ignore', log.fd, timeFd ?? log.fd],
-  });
-  if (timeFd !== undefined) closeSync(timeFd);
+  held.go();
   const elapsedMs = () => Number(process.hrtime.bigint() - started) / 1e6;
   log.follow(elapsedMs);
 
@@ -117,10 +119,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   if (opts.signal?.aborted) onAbort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, signal: null, error }));
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
+  const outcome = await ended;
   const wallMs = elapsedMs();
   const after = snapshotMachine();
   clearInterval(rssTimer);

@@ -1,7 +1,7 @@
 // A variant's service (a Gradle daemon, an sccache server): started once before the variant's first build,
 // in a process group and with a marker of its own, so the clean-up after each build (which kills what a build
-// leaves running) spares it, and stopped after the variant's last build: its `stop` command, then its group
-// and everything carrying its marker.
+// leaves running) spares it, and stopped after the variant's last build: its `stop` command, then its cgroup,
+// its group and everything carrying its marker.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
@@ -10,6 +10,7 @@ import type { PlannedVariant } from '../plan/plan.ts';
 import { slugOf } from '../plan/plan.ts';
 import { expandCommand } from '../scenario/placeholders.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
+import { BuildCgroup } from './cgroup.ts';
 import { killGroup, killMarked } from './kill.ts';
 import { runInGroup } from './process-group.ts';
 
@@ -28,7 +29,9 @@ export function startService(planned: PlannedVariant, outDir: string): RunningSe
   const logDir = path.join(outDir, 'logs', slugOf(planned.id));
   mkdirSync(logDir, { recursive: true });
   const fd = openSync(path.join(logDir, 'service.log'), 'w');
-  const child = spawn('sh', ['-c', expandCommand(service.run, values)], {
+  // A cgroup of its own (so each build's clean-up spares it), ended when the service is stopped.
+  const cgroup = BuildCgroup.create();
+  const child = spawn('sh', ['-c', `${cgroup?.enterScript() ?? ''}${expandCommand(service.run, values)}`], {
     cwd: planned.workdir,
     env: { ...env, [SERVICE_MARKER_ENV]: marker },
     detached: true,
@@ -43,6 +46,7 @@ export function startService(planned: PlannedVariant, outDir: string): RunningSe
         await runInGroup({ command: expandCommand(service.stop, values), cwd: planned.workdir, env, logFile: path.join(logDir, 'service-stop.log'), timeoutMs: 60_000 });
       }
       if (child.pid) killGroup(child.pid, 0);
+      await cgroup?.end();
       await killMarked(marker, SERVICE_MARKER_ENV);
     },
   };

@@ -3,7 +3,6 @@
 // file (not through the harness, like a build's), and every place a packager extracts to — PyInstaller's
 // `$TMPDIR/_MEI*`, PEX_ROOT, SHIV_ROOT, a SCIE's cache under SCIE_BASE or XDG_CACHE_HOME — points into
 // `stateDir`, so the caller decides whether a launch is a first one (empty dir) or a warm one (kept).
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,6 +11,8 @@ import type { PlannedVariant } from '../plan/plan.ts';
 import { expandCommand, expandText } from '../scenario/placeholders.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { errorBlock } from './error-block.ts';
+import { BuildCgroup } from './cgroup.ts';
+import { spawnHeld } from './held-spawn.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { dirBytes } from '../common/walk-files.ts';
 import { stateEnvUnder } from '../common/tool-state.ts';
@@ -47,18 +48,26 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = openSync(opts.logFile, 'w');
   const marker = randomUUID();
-  const started = process.hrtime.bigint();
-  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
-  const child = spawn('sh', ['-c', expandCommand(smoke.run, values)], {
+  // A cgroup of its own where one can be made: what the app starts, however it detaches, ends with the launch.
+  // Entering it happens before the clock starts (held-spawn.ts).
+  const cgroup = BuildCgroup.create();
+  const held = spawnHeld({
+    argv: ['sh', '-c', expandCommand(smoke.run, values)],
     cwd: planned.workdir,
     env: { ...buildEnv(planned, values), ...env, PORT: port, [MARKER_ENV]: marker, ...(display ? { DISPLAY: display.name } : {}) },
-    detached: true,
-    stdio: ['ignore', log, log],
+    stdout: log,
+    stderr: log,
+    cgroup,
   });
+  const child = held.child;
   closeSync(log);
   let exit: { code: number | null } | undefined;
   child.once('exit', (code) => (exit = { code }));
   child.once('error', () => (exit = { code: null }));
+  await held.ready;
+  const started = process.hrtime.bigint();
+  held.go();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   const ready = smoke.ready ? expandText(smoke.ready, values) : undefined;
   const failure = (why: string): LaunchOutcome => {
     const block = errorBlock(readFileSync(opts.logFile, 'utf8'));
@@ -78,6 +87,7 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   } finally {
     if (child.pid) killGroup(child.pid, 1000);
     await waitExit(() => exit !== undefined, 1500);
+    await cgroup?.end();
     await killMarked(marker);
     await display?.stop();
   }
