@@ -43,6 +43,8 @@ export const HISTORY_ADD_OPTIONS = {
 export type HistoryAddArgs = FlagValues<typeof HISTORY_ADD_OPTIONS> & { results: string[] };
 
 export const HISTORY_SHOW_OPTIONS = {
+  noise: STATS_OPTIONS.noise,
+  alpha: STATS_OPTIONS.alpha,
   json: { type: 'boolean', default: false, describe: 'print the runs, change points and creeps as JSON' },
 } satisfies Record<string, Flag>;
 

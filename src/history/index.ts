@@ -5,3 +5,5 @@ export { readHistory, readRecordFile, recordFileName, serializeRecord, writeReco
 export { expandRecord } from './expand.ts';
 export { collectSeries, metricSource, parseVariantId, seriesId, valuesOf, type Series, type SeriesKey, type SeriesPoint } from './series.ts';
 export { readCommitInfo } from './commit-info.ts';
+export { findChanges, type ChangeFinding, type ChangeOptions, type CreepFinding, type RunRef } from './changes.ts';
+export { formatChange, formatCreep, formatPct, shortRun } from './format.ts';

@@ -2,10 +2,10 @@
 // the history back: its runs, and the change points and creeps found in its series.
 import path from 'node:path';
 import { readResultsFiles } from '../../results/io.ts';
-import { makeRecord, readCommitInfo, readHistory, writeRecord, type HistoryRecord } from '../../history/index.ts';
+import { findChanges, formatChange, formatCreep, makeRecord, readCommitInfo, readHistory, writeRecord, type HistoryRecord } from '../../history/index.ts';
 import type { HistoryAddArgs, HistoryShowArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
-import { formatTable, stripControl } from '../terminal.ts';
+import { formatTable, stripControl, stripControlLines } from '../terminal.ts';
 
 /**
  * `history add RESULTS… --to DIR`: one record per results file (or run folder), written as DIR/<runId>.json,
@@ -38,22 +38,27 @@ export interface RunLine {
 const runLine = (r: HistoryRecord): RunLine => ({ runId: r.runId, startedAt: r.startedAt, commit: r.commit.sha, branch: r.commit.branch, runner: r.runner, variants: r.variants.length });
 
 /**
- * `history DIR [--json]`: the runs of the history, oldest first, then the change points and creeps of its series.
- * Warnings (unreadable files, skipped) go to stderr. Returns EXIT.ok; an empty or missing folder is an empty history.
+ * `history DIR [--json]`: the runs of the history, oldest first, then the change points and creeps of its series
+ * (history/changes.ts), one line each; `--json` gives `{ runs, changes, creeps }`. Warnings (unreadable files, skipped) go to stderr. Returns EXIT.ok; an empty or missing folder is an empty history.
  */
 export async function historyShowCommand(args: HistoryShowArgs): Promise<number> {
   const { records, warnings } = readHistory(args.dir);
   for (const w of warnings) process.stderr.write(`warning: ${stripControl(w)}\n`);
   const runs = records.map(runLine);
+  const { changes, creeps } = findChanges(records, { noisePct: args.noise, alpha: args.alpha });
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ runs, changes, creeps }, null, 2)}\n`);
     return EXIT.ok;
   }
   if (runs.length === 0) {
     process.stdout.write(`no runs in ${stripControl(args.dir)}\n`);
     return EXIT.ok;
   }
-  const rows = runs.map((r) => [r.runId, r.commit?.slice(0, 10) ?? '—', r.branch ?? '—', r.runner, String(r.variants)]);
-  process.stdout.write(`${formatTable(['run', 'commit', 'branch', 'runner', 'variants'], rows)}\n`);
+  const rows = runs.map((r) => [r.runId, r.commit?.slice(0, 8) ?? '—', r.branch ?? '—', r.runner, String(r.variants)]);
+  const out = [formatTable(['run', 'commit', 'branch', 'runner', 'variants'], rows), ''];
+  out.push(changes.length === 0 ? 'no change points' : `${changes.length} change point${changes.length === 1 ? '' : 's'}:`, ...changes.map(formatChange));
+  out.push(creeps.length === 0 ? 'no creep' : `${creeps.length} creep${creeps.length === 1 ? '' : 's'}:`, ...creeps.map(formatCreep));
+  out.push('', 'change points: E-divisive means (Matteson & James 2014) over every build of each run, permutation test of whole runs at p ≤ 0.05; step = Hodges–Lehmann ratio of up to 6 runs after to 6 before, 95% Moses interval; creep = Theil–Sen slope over the last 20 runs, 95% interval');
+  process.stdout.write(`${stripControlLines(out.join('\n'))}\n`);
   return EXIT.ok;
 }
