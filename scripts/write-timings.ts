@@ -6,8 +6,9 @@
 // `npm run timings -- --refingerprint` re-marks the kept entries with the current fingerprints: for a change
 // that does not alter what a build costs (a scenario rewritten as a preset, a comment in a lock file); it is
 // the maintainer's statement that the old timings still hold. Entries whose id no scenario has are dropped.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomicSync } from '../src/common/write-atomic.ts';
 import { timingsOf, type TimingsFile, type VariantTiming } from '../src/plan/estimate.ts';
 import { fingerprintsOf } from '../src/plan/fingerprint.ts';
 import { readResultsFile } from '../src/results/io.ts';
@@ -49,7 +50,8 @@ const out: TimingsFile = {
     'matches the variant as scenarios/ defines it.',
   variants: Object.fromEntries([...variants].sort(([a], [b]) => a.localeCompare(b))),
 };
-writeFileSync(FILE, `${JSON.stringify(out, null, 2)}\n`);
+// Atomically: `run --dry-run` of another process may read it this instant.
+writeFileAtomicSync(fileURLToPath(FILE), `${JSON.stringify(out, null, 2)}\n`);
 console.log(`wrote bench/timings.json: ${variants.size} variants`);
 
 function withCurrentFingerprints(timings: Map<string, VariantTiming>): Map<string, VariantTiming> {

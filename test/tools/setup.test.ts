@@ -2,7 +2,7 @@
 // offline from buildbench's own wheelhouse (PIP_NO_INDEX + PIP_FIND_LINKS, so no network), and a tiny crate
 // with no dependencies for `cargo fetch`. A second run finds everything done; an edited requirements file
 // re-provisions the wheelhouse only; a pyproject.toml is compiled with uv (UV_NO_INDEX + UV_FIND_LINKS) first.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { aptCommand, provisionApt } from '../../src/tools/setup/system.ts';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 import { findExecutable } from '../../src/tools/detect.ts';
 import { BIN } from '../e2e/helpers.ts';
+import { startCli, waitFor } from '../reliability/helpers.ts';
 
 const WHEELHOUSE = path.join(BUILDBENCH_ROOT, '.tools/wheelhouse');
 const offline = { PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELHOUSE, PIP_DISABLE_PIP_VERSION_CHECK: '1', UV_NO_INDEX: '1', UV_FIND_LINKS: WHEELHOUSE };
@@ -128,4 +129,21 @@ describe('Debian packages', () => {
     ]);
     expect(aptCommand(['mold', 'binutils'], false)).toBe('sudo apt-get install -y --no-install-recommends mold binutils');
   });
+});
+
+describe('two setups of one tool dir', () => {
+  it('the second waits for the first, says whose setup it waits for, and goes on when it ends', async () => {
+    const dir = userProject();
+    const tools = path.join(dir, '.buildbench/tools');
+    mkdirSync(tools, { recursive: true });
+    // The first setup: a live process holding the tool dir's lock, as a running `buildbench setup` does.
+    const first = spawn('sleep', ['60']);
+    writeFileSync(path.join(tools, '.setup.lock'), JSON.stringify({ pid: first.pid, command: 'buildbench setup app', startedAt: '2026-12-06T04:00:00.000Z' }));
+    const second = startCli({ args: ['setup', 'app', '--only', 'npm'], cwd: dir, env: { BUILDBENCH_TOOLS: '' } });
+    expect(await waitFor(() => second.stdout().includes('waiting'))).toBe(true);
+    first.kill(); // its lock is now stale: taken over
+    expect((await second.exit).code).toBe(0);
+    expect(second.stdout().split('\n')[1]).toBe(`waiting    for another buildbench setup of this tool dir (pid ${first.pid}, "buildbench setup app", since 2026-12-06T04:00:00.000Z)`);
+    expect(existsSync(path.join(tools, '.setup.lock'))).toBe(false);
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import type { DoctorScenario } from '../doctor.ts';
 import { adviceOf, isPathRequirement, toolsDirOf } from '../detect.ts';
 import { commandsOf, createToolProber } from '../probe.ts';
 import { BUILDBENCH_ROOT } from '../../common/where.ts';
+import { describeOwner, waitForLock, type LockOwner } from '../../common/lock-file.ts';
 import { cargoManifest, provisionCargo } from './cargo.ts';
 import { COMPONENTS, type Component } from './components.ts';
 import { since, type Outcome, type SetupContext } from './context.ts';
@@ -139,13 +140,27 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
   const start = Date.now();
   if (!ctx.check) ignoreInGit(ctx.tools);
   opts.write(`buildbench setup (${ctx.check ? 'check' : 'provision'}) of ${opts.scenarios.map((s) => s.name).join(', ')}; tool dir ${ctx.tools}`);
+  // The venv is rebuilt in place (a venv cannot be moved: its scripts name their interpreter by absolute path),
+  // so two setups of one tool dir take turns; a check changes nothing and does not wait.
+  const release = ctx.check ? () => undefined : await lockToolsDir(ctx.tools, opts.write);
   let complete = true;
-  for (const c of COMPONENTS) {
-    if ((opts.only && !opts.only.includes(c)) || opts.skip?.includes(c)) continue;
-    if ((await steps[c]()) === 'missing') complete = false;
+  try {
+    for (const c of COMPONENTS) {
+      if ((opts.only && !opts.only.includes(c)) || opts.skip?.includes(c)) continue;
+      if ((await steps[c]()) === 'missing') complete = false;
+    }
+  } finally {
+    release();
   }
   opts.write(`setup ${complete ? 'complete' : 'incomplete'} in ${since(start)}`);
   return complete;
+}
+
+/** The tool dir's setup lock ({tools}/.setup.lock), waiting for another setup that holds it and saying whose it is. */
+async function lockToolsDir(tools: string, write: (line: string) => void): Promise<() => void> {
+  const onWait = (owner: LockOwner) => write(`waiting    for another buildbench setup of this tool dir (${describeOwner(owner)})`);
+  const release = await waitForLock({ file: path.join(tools, '.setup.lock'), onWait });
+  return release === 'interrupted' ? () => undefined : release;
 }
 
 /** The tool dir ignores itself (as uv's .venv does), so a user's `git add -A` never picks up a venv. */
