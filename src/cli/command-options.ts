@@ -50,3 +50,10 @@ export const HISTORY_SHOW_OPTIONS = {
 
 /** The parsed arguments of `buildbench history DIR`. */
 export type HistoryShowArgs = FlagValues<typeof HISTORY_SHOW_OPTIONS> & { dir: string };
+
+export const SHOW_OPTIONS = {
+  json: { type: 'boolean', default: false, describe: 'print the scenarios as JSON (every variant\'s commands, env, placeholders) instead of text' },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench show`: scenario files or names (none: every file in scenarios/). */
+export type ShowArgs = FlagValues<typeof SHOW_OPTIONS> & { files: string[] };

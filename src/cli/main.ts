@@ -4,7 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
 import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
 import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
-import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs } from './command-options.ts';
+import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs, type ShowArgs } from './command-options.ts';
 import { checkFlags, yargsOptions } from './flag-check.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
@@ -23,6 +23,7 @@ const commentCommand = async (a: CommentArgs) => (await import('./commands/comme
 const historyAddCommand = async (a: HistoryAddArgs) => (await import('./commands/history.ts')).historyAddCommand(a);
 const historyShowCommand = async (a: HistoryShowArgs) => (await import('./commands/history.ts')).historyShowCommand(a);
 const setupCommand = async (a: SetupArgs) => (await import('./commands/setup.ts')).provisionCommand(a);
+const showCommand = async (a: ShowArgs) => (await import('./commands/show.ts')).showCommand(a);
 
 /**
  * Run the command line `argv` (without node and the script) and return its exit code (EXIT: 0, 1, 2, or
@@ -46,6 +47,16 @@ export async function main(argv: string[]): Promise<number> {
       'check scenario files and print every problem (exit 2 on any)',
       (y: Argv) => y.positional('files', { type: 'string', array: true, demandOption: true }),
       (args) => set(validateCommand({ files: args.files })),
+    )
+    .command(
+      'show [files..]',
+      'print each scenario as it will run: presets expanded, every variant\'s commands in full (set-up, build, clean, caches, mutate, smoke), the placeholders they use, and where each value came from (the file\'s line, the preset, a default)',
+      (y: Argv) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: every file there)' })
+          .options(yargsOptions(SHOW_OPTIONS))
+          .check(checkFlags(SHOW_OPTIONS)),
+      (args) => set(showCommand({ ...args, files: args.files ?? [] })),
     )
     .command(
       'report <results..>',

@@ -50,7 +50,7 @@ export const RUN_OPTIONS = {
     check: (value) => (parseShard(String(value)) ? undefined : `must be i/n with 1 ≤ i ≤ n, e.g. 1/4 (got ${JSON.stringify(value)})`),
   },
   'dry-run': { type: 'boolean', default: false, describe: 'print the plan and an estimate of its time; run nothing' },
-  json: { type: 'boolean', default: false, describe: 'print the results file on stdout (progress stays on stderr)' },
+  json: { type: 'boolean', default: false, describe: 'print the results file on stdout (progress stays on stderr); with --dry-run, the plan as JSON' },
   'min-free-gb': { type: 'number', default: 2, describe: 'warn when the disk under the out dir or the workdirs has less free space', check: numberIn({ min: 0 }) },
   timeout: {
     type: 'number',

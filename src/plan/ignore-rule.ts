@@ -61,7 +61,8 @@ export function ruleLeavesOut(opts: { source: string; copy: readonly string[]; g
   };
 }
 
-/** The rule in one line per entry, for `buildbench show`: `node_modules (anywhere): npm/pnpm/yarn dependencies`. */
+/** The rule in one line per scope, for `buildbench show`: `anywhere: node_modules, .venv, …`. */
 export function describeRule(): string[] {
-  return NEVER_COPIED.map((e) => `${e.name} (${e.scope}): ${e.what}`);
+  const scopes = [...new Set(NEVER_COPIED.map((e) => e.scope))];
+  return scopes.map((scope) => `${scope}: ${NEVER_COPIED.filter((e) => e.scope === scope).map((e) => e.name).join(', ')}`);
 }

@@ -51,12 +51,22 @@ export interface Selection {
 
 export const PLAIN_LEFT_OUT = 'not in a plain run: --all or naming the scenario file runs them';
 
+/**
+ * The scenario files a command names: files as given, names of files in scenarios/, or with none every file
+ * there (paths relative to `cwd`). Errors: InputError when there are none.
+ */
+export function scenarioFiles(opts: { args: string[]; cwd: string }): string[] {
+  const dir = scenarioDir(opts.cwd);
+  const files = opts.args.length > 0 ? opts.args.map((a) => resolveArgument(a, dir)) : listScenarioFiles(dir).map((f) => path.relative(opts.cwd, f));
+  if (files.length === 0) throw new InputError([{ file: dir, message: 'no scenario files found (give a file, or add scenarios/*.yaml)' }]);
+  return files;
+}
+
 /** Load the scenarios a command names; every problem of every file is collected before failing. */
 export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: string }): Selection {
   const dir = scenarioDir(opts.cwd);
   const explicit = opts.args.length > 0;
-  const files = explicit ? opts.args.map((a) => resolveArgument(a, dir)) : listScenarioFiles(dir).map((f) => path.relative(opts.cwd, f));
-  if (files.length === 0) throw new InputError([{ file: dir, message: 'no scenario files found (give a file, or add scenarios/*.yaml)' }]);
+  const files = scenarioFiles(opts);
   const scenarios = readEach(files, (file) => {
     const loaded = loadScenarioFile(file);
     return { value: loaded.scenario, problems: loaded.problems };

@@ -1,6 +1,7 @@
 // Load scenario files: parse with positions, validate against the schema, check what a schema cannot say
 // (unique names, paths confined to the workdir, a mutate for incremental builds), then resolve defaults.
 // Every problem of a file is returned at once.
+import { sourcesOf, type SourceOf } from './provenance.ts';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { limitProblems, readDocumentFile, validateDocument, type Validated } from '../common/validate-document.ts';
@@ -14,6 +15,10 @@ import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type Scenar
 export interface LoadResult {
   scenario?: Scenario;
   problems: Problem[];
+  /** Where each value of the loaded scenario came from (for `buildbench show`); set with `scenario`. */
+  sourceOf?: SourceOf;
+  /** The preset's name and its parameters as expanded (the file's `with` with the preset's defaults), when it names one. */
+  preset?: { name: string; params: Record<string, unknown> };
 }
 
 /**
@@ -34,7 +39,8 @@ export function loadScenarioFile(file: string): LoadResult {
   // A preset's file hashes with its expansion: the same text measures something else when the preset changes.
   const sha256 = createHash('sha256').update(read.text).update(parsed.expansion ? JSON.stringify(expanded) : '').digest('hex');
   const warnings = checked.warnings.length > 0 ? { warnings: sortProblems(checked.warnings) } : {};
-  return { scenario: { ...resolveScenario({ raw: expanded, file, dir, sha256, at: parsed.at }), ...warnings }, problems: [] };
+  const sourceOf = sourcesOf({ file, data: doc.data, locate: doc.locate, expansion: parsed.expansion, preset: doc.value.preset });
+  return { scenario: { ...resolveScenario({ raw: expanded, file, dir, sha256, at: parsed.at }), ...warnings }, problems: [], sourceOf, ...(parsed.expansion?.params ? { preset: { name: doc.value.preset!, params: parsed.expansion.params } } : {}) };
 }
 
 /** The file as the checks see it: a preset's expansion, or the file itself; `at` positions a problem where the user wrote it. */

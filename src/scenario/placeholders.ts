@@ -20,6 +20,11 @@ export function expandText(text: string, values: PlaceholderValues): string {
   return text.replace(PATTERN, (whole, name: keyof PlaceholderValues) => values[name] ?? whole);
 }
 
+/** Every placeholder written in `text`, once each, in order of first use: `['{workdir}', '{needs.sidecar}']`. */
+export function listPlaceholders(text: string): string[] {
+  return [...new Set([...text.matchAll(PATTERN)].map((m) => m[0]))];
+}
+
 /** The first placeholder written in `text` (`{workdir}`), if any. */
 export function findPlaceholder(text: string): string | undefined {
   return new RegExp(`(?<!\\$)${NAME}`).exec(text)?.[0];

@@ -19,6 +19,8 @@ export interface Expansion {
   problems: Problem[];
   /** Where a path of the expanded file is in the user's file: the variant it overrides, or the `preset` key. */
   origin: (segments: Segments) => Segments;
+  /** The preset's parameters as it expanded them (the file's `with`, the preset's defaults filled in). */
+  params?: Record<string, unknown>;
 }
 
 /** Apply the preset a valid scenario file names (`file.preset` must be set). */
@@ -57,7 +59,7 @@ export function expandPreset(opts: { file: ScenarioFile; at: At }): Expansion {
     }
     return typeof segments[0] === 'string' && segments[0] in file ? segments : ['preset'];
   };
-  return { value, problems, origin };
+  return { value, problems, origin, params: params.value as Record<string, unknown> };
 }
 
 /** The parameters with the preset's defaults filled in; a missing `with` is reported at `preset`. */

@@ -8,6 +8,7 @@ import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from '../run-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { describePlan, planNotes } from '../plan-text.ts';
+import { planJson } from '../plan-json.ts';
 import { planRun } from './run-plan.ts';
 import { measureRun } from './run-measure.ts';
 
@@ -24,6 +25,10 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const planned = planRun({ args, scenarios, leftOut });
   for (const w of await largeCopyWarnings(planned.plan)) warn(w);
   const notes = planNotes({ plan: planned.plan, shardNote: planned.shard?.note, alpha: args.alpha });
+  if (args.dryRun && args.json) {
+    process.stdout.write(`${JSON.stringify(planJson({ plan: planned.plan, estimate: planned.estimate, outDir: planned.outDir, notes }), null, 2)}\n`);
+    return EXIT.ok;
+  }
   if (args.dryRun) {
     process.stdout.write(stripControlLines([...notes, describePlan(planned.plan, planned.estimate)].join('\n')));
     return EXIT.ok;
