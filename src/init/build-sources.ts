@@ -59,7 +59,7 @@ function recipes(opts: { file: string; cwd: string; text: string | undefined; ki
   const lines = (opts.text ?? '').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    const head = opts.kind === 'make' ? /^([A-Za-z0-9_./%-]+)\s*:(?!=)/.exec(raw) : /^@?([A-Za-z0-9_-]+)(?:\s+[^:=]*)?:(?!=)/.exec(raw);
+    const head = opts.kind === 'make' ? /^([A-Za-z0-9_./%-]+|\$[({][A-Za-z0-9_]+[)}])\s*:(?!=)/.exec(raw) : /^@?([A-Za-z0-9_-]+)(?:\s+[^:=]*)?:(?!=)/.exec(raw);
     if (head) {
       target = head[1];
       continue;

@@ -11,6 +11,7 @@ import { inspectRust } from './inspect-rust.ts';
 import { proposeRust, type InitAnswers } from './propose.ts';
 import { proposePython } from './propose-python.ts';
 import { findTeamBuilds } from './team-builds.ts';
+import { hostTriple } from './team-freeze.ts';
 import { proposeShipped } from './propose-shipped.ts';
 import { renderScenario, type ProposedScenario } from './render.ts';
 import { listProjectFiles } from './walk.ts';
@@ -48,6 +49,9 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   if (!python && !bin) {
     throw new InputError([{ file: opts.dir, message: 'nothing to benchmark here: no PyInstaller .spec, pyproject.toml, requirements*.txt or Cargo.toml with a binary found' }]);
   }
+  // The externalBin the freeze produces first (`main` for a build named main-<triple>): a Tauri app may bundle other sidecars (ffmpeg).
+  const frozen = python?.app?.value.replace(`-${hostTriple()}`, '');
+  bin?.tauri?.externalBin.sort((x, y) => Number(path.posix.basename(y) === frozen) - Number(path.posix.basename(x) === frozen));
   const sidecar = bin?.tauri?.externalBin[0];
   const sidecarName: Guess | undefined = sidecar ? { value: path.posix.basename(sidecar), why: `bundle.externalBin in ${bin!.tauri!.conf}` } : undefined;
   const notes: string[] = [...builds.notes, ...(python?.notes ?? [])];
@@ -56,7 +60,7 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
     ...(python ? proposePython({ root, app: python, answers, sidecarName, notes }) : []),
     ...(bin ? proposeRust({ root, bin, answers }) : []),
   ];
-  const shipped = bin && proposeShipped({ root, bin, freeze: proposed.find((s) => s.preset === 'python-freeze'), sidecarReady: python?.ready });
+  const shipped = bin && proposeShipped({ root, bin, freeze: proposed.find((s) => s.preset === 'python-freeze'), sidecarReady: python?.ownReady ?? python?.ready });
   if (shipped) proposed.push(shipped);
   const scenariosDir = path.join(root, 'scenarios');
   const targets = proposed.map((s) => path.join(scenariosDir, s.file));

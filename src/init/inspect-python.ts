@@ -31,6 +31,8 @@ export interface PythonApp {
   serveArgs: Guess;
   ready: Guess;
   env?: Record<string, string>;
+  /** The URL it answers when started with nothing passed, when that differs from `ready` (a default port). */
+  ownReady?: Guess;
   /** The team's own PyInstaller build, when its build files have one (paths relative to `dir`). */
   team?: TeamFreeze;
   /** What could not be read, and which flag answers it. */
@@ -66,7 +68,8 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
   const ownOf = (d: string) => opts.files.filter((f) => d === '' || f.startsWith(`${d}/`)).map((f) => (d ? f.slice(d.length + 1) : f));
   const own = ownOf(dir);
   const notes: string[] = [];
-  const toolchain = toolchainAt({ root, appDir: opts.dir, dir, files: opts.files });
+  // A team that builds through `uv run` installs from uv.lock, whatever other requirements files lie about.
+  const toolchain = toolchainAt({ root, appDir: opts.dir, dir, files: opts.files, preferUvLock: team?.runner[0] === 'uv' });
   const pyproject = own.includes('pyproject.toml') ? readPyproject(readText(root, at('pyproject.toml'))) : {};
   const sources = own.filter((f) => f.endsWith('.py') && !SKIP_SOURCES.test(f)).slice(0, 400);
   const read = readPythonFacts({ root, files: sources.map(at) });
@@ -87,20 +90,26 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
           : undefined;
   const entryFacts = script ? facts.get(script.value) : undefined;
   const stem = script && path.posix.basename(script.value).replace(/\.pyw?$/, '');
-  const module: Guess | undefined = pyproject.entry
-    ? { value: pyproject.entry.target, why: `[project.scripts] ${pyproject.entry.name} in pyproject.toml` }
-    : mainPackage
-      ? { value: path.posix.dirname(mainPackage).replace(/^src\//, '').split('/')[0]!, why: `the package with ${mainPackage}` }
-      : stem && isImportable(stem)
-        ? { value: stem, why: `the module of ${script!.value}` }
-        : undefined;
+  // The team's script is the program it ships: [project.scripts] may name another one (a CLI beside the server).
+  const teamScript = team?.script ?? specScript;
+  const module: Guess | undefined = teamScript
+    ? stem && isImportable(stem)
+      ? { value: stem, why: `the module of ${script!.value}, the script the team freezes` }
+      : undefined
+    : pyproject.entry
+      ? { value: pyproject.entry.target, why: `[project.scripts] ${pyproject.entry.name} in pyproject.toml` }
+      : mainPackage
+        ? { value: path.posix.dirname(mainPackage).replace(/^src\//, '').split('/')[0]!, why: `the package with ${mainPackage}` }
+        : stem && isImportable(stem)
+          ? { value: stem, why: `the module of ${script!.value}` }
+          : undefined;
   if (script && !module) notes.push(`${script.value}: "${stem}" is not an importable module name, so PEX and shiv (which run a module) are left out; --module answers`);
   const shivEntry = module && shivEntryOf({ module: module.value, facts: entryFacts });
   const srcLayout = own.some((f) => /^src\/[^/]+\/__init__\.py$/.test(f));
   const scriptDir = script?.value.includes('/') ? path.posix.dirname(script.value) : undefined;
   const appName = team?.name ?? (spec && opts.specs.get(at(spec))?.name) ?? pyproject.entry?.name ?? pyproject.name ?? (path.posix.basename(dir) || stem);
   const app: Guess | undefined = appName
-    ? { value: appName.replace(/[^A-Za-z0-9._-]/g, '-'), why: team ? `--name of the team's build` : spec && opts.specs.get(at(spec))?.name ? `name= in ${spec}` : pyproject.entry ? 'the script name in pyproject.toml' : pyproject.name ? 'the project name in pyproject.toml' : 'the folder name' }
+    ? { value: appName.replace(/[^A-Za-z0-9._-]/g, '-'), why: team ? (team.spec ? `EXE(name=) in ${team.spec}` : team.args.some((a) => a === '-n' || a.startsWith('--name')) ? `--name of the team's build` : `the name PyInstaller gives the team's build (its script's)`) : spec && opts.specs.get(at(spec))?.name ? `name= in ${spec}` : pyproject.entry ? 'the script name in pyproject.toml' : pyproject.name ? 'the project name in pyproject.toml' : 'the folder name' }
     : undefined;
   return {
     dir,
@@ -121,9 +130,10 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
 }
 
 /** The toolchain of the Python app in `appDir`, its requirements file seen from `dir`, the folder the build runs in. */
-function toolchainAt(opts: { root: string; appDir: string; dir: string; files: string[] }): PythonToolchain {
+function toolchainAt(opts: { root: string; appDir: string; dir: string; files: string[]; preferUvLock: boolean }): PythonToolchain {
   const own = opts.files.filter((f) => opts.appDir === '' || f.startsWith(`${opts.appDir}/`)).map((f) => (opts.appDir ? f.slice(opts.appDir.length + 1) : f));
-  const toolchain = inspectToolchain({ root: opts.root, dir: opts.appDir, own });
+  const read = inspectToolchain({ root: opts.root, dir: opts.appDir, own });
+  const toolchain: PythonToolchain = opts.preferUvLock && own.includes('uv.lock') && own.includes('pyproject.toml') ? { ...read, dependencies: { kind: 'uv.lock', file: 'uv.lock' } } : read;
   const rel = path.posix.relative(opts.dir || '.', opts.appDir || '.');
   const deps = toolchain.dependencies;
   return rel && deps?.kind === 'requirements' ? { ...toolchain, dependencies: { ...deps, file: `${rel}/${deps.file}` } } : toolchain;

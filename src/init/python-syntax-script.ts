@@ -156,18 +156,53 @@ class Facts:
         default = SERVER_CALLS.get(key, 5000 if key == "app.run" else None)
         self.servers.append({"call": name, "line": call.lineno, "where": where, **({"port": port} if port else {}), **({"defaultPort": default} if default else {})})
 
+def spec_path(node, names):
+    """A path a spec computes from SPECPATH (its own folder, "."): "x", root / "x", os.path.join(a, b), str(p), p.parent."""
+    if isinstance(const(node), str): return const(node)
+    if isinstance(node, ast.Name):
+        return "." if node.id == "SPECPATH" else names.get(node.id)
+    if isinstance(node, ast.Call):
+        fn = dotted(node.func) or ""
+        if fn in ("str", "Path", "pathlib.Path", "os.path.abspath", "os.path.normpath") and len(node.args) == 1: return spec_path(node.args[0], names)
+        if fn == "os.path.join" and node.args:
+            parts = [spec_path(a, names) for a in node.args]
+            return "/".join(parts) if all(p is not None for p in parts) else None
+        if fn == "os.path.dirname" and len(node.args) == 1:
+            inner = spec_path(node.args[0], names)
+            return inner + "/.." if inner is not None else None
+    if isinstance(node, ast.Attribute) and node.attr == "parent":
+        inner = spec_path(node.value, names)
+        return inner + "/.." if inner is not None else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        left, right = spec_path(node.left, names), spec_path(node.right, names)
+        return left + "/" + right if left is not None and right is not None else None
+    return None
+
+def spec_name(node, names):
+    """EXE's name: a string, or an f-string whose computed parts are written {NAME}."""
+    if isinstance(const(node), str): return const(node)
+    if isinstance(node, ast.Name) and isinstance(names.get(node.id), str): return names[node.id]
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{" + (dotted(v.value) or "?") + "}" for v in node.values)
+    return None
+
 def spec_facts(tree):
     """A PyInstaller .spec: the scripts Analysis reads, EXE's name, whether COLLECT makes a folder, the excludes."""
     out = {"scripts": [], "collect": False, "excludes": []}
+    names = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            value = spec_path(stmt.value, names)
+            if value is not None: names[stmt.targets[0].id] = value
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call): continue
         name = (dotted(node.func) or "").split(".")[-1]
         kw = {k.arg: k.value for k in node.keywords if k.arg}
         if name == "Analysis" and node.args and isinstance(node.args[0], ast.List):
-            out["scripts"] = [const(e) for e in node.args[0].elts if isinstance(const(e), str)]
+            out["scripts"] = [p for p in (spec_path(e, names) for e in node.args[0].elts) if p]
             if isinstance(kw.get("excludes"), ast.List): out["excludes"] = [const(e) for e in kw["excludes"].elts if isinstance(const(e), str)]
         if name == "EXE" and "name" in kw:
-            out["name"] = const(kw["name"]) if isinstance(const(kw["name"]), str) else None
+            out["name"] = spec_name(kw["name"], names)
         if name == "COLLECT": out["collect"] = True
     return out
 

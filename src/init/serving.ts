@@ -13,6 +13,8 @@ export interface Serving {
   serveArgs: Guess;
   ready: Guess;
   env?: Record<string, string>;
+  /** The URL the app answers when started with nothing passed (the default of its --port flag or PORT variable): how a Tauri app that spawns it sees it. */
+  ownReady?: Guess;
 }
 
 /** How the app whose entry has `entry`'s facts serves (`all`: every source file's facts); `script` names the entry for the comments. */
@@ -54,6 +56,9 @@ export function servingOf(opts: { entry?: PyFacts; all: PyFacts[]; script?: stri
     serveArgs: { value: port?.flag ? `${port.flag} {port}` : '', why: port?.flag ? portWhy : port?.env ? 'the port goes in through the environment' : 'no port option: the app listens where `ready` looks' },
     ready: { value: `http://127.0.0.1:${portText}${route.value}`, why: `${route.why}; ${portWhy}` },
     ...(port?.env && !port.flag ? { env: { [port.env]: '{port}' } } : {}),
+    ...((port?.flag || port?.env) && port.value !== undefined
+      ? { ownReady: { value: `http://127.0.0.1:${port.value}${route.value}`, why: `${route.why}; started with nothing passed, it listens on ${port.value}, the default of ${port.flag ?? port.env} (${where})` } }
+      : {}),
   };
 }
 

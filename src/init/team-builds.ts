@@ -32,7 +32,10 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   const forHere = freezes.filter((f) => !OTHER_OS.test(`${f.from} ${f.args.join(' ')}`) || /linux/i.test(`${f.from} ${f.args.join(' ')}`));
   const skipped = freezes.filter((f) => !forHere.includes(f));
   if (skipped.length > 0) notes.push(`PyInstaller builds for another system left out: ${skipped.map((f) => f.from).join('; ')}`);
-  forHere.sort((a, b) => Number(/linux/i.test(b.from + b.args.join(' '))) - Number(/linux/i.test(a.from + a.args.join(' '))) || sourceRank(a.from) - sourceRank(b.from));
+  // Linux builds first, then those whose paths the shell does not compute (`--distpath "$OUT"`), then by place.
+  const linux = (f: TeamFreeze) => Number(/linux/i.test(f.from + f.args.join(' ')));
+  const literal = (f: TeamFreeze) => Number(!`${f.artifact} ${f.workpath}`.includes('${'));
+  forHere.sort((a, b) => linux(b) - linux(a) || literal(b) - literal(a) || sourceRank(a.from) - sourceRank(b.from));
   const freeze = forHere[0];
   const others = forHere.slice(1).filter((f) => f.artifact !== freeze!.artifact || f.cwd !== freeze!.cwd);
   notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));

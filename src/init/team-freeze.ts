@@ -76,7 +76,9 @@ export function readTeamFreeze(opts: { command: FoundCommand; specOf: (rootRel: 
   if (target.endsWith('.spec')) {
     const facts = opts.specOf(path.posix.normalize(path.posix.join(command.cwd, target)));
     const specDir = path.posix.dirname(target);
-    const name = facts?.name ?? path.posix.basename(target, '.spec');
+    // Sidecar specs often name the EXE after the target triple (`f"server-{triple}"`): this machine's, here.
+    const computed = facts?.name?.includes('{');
+    const name = (facts?.name ?? path.posix.basename(target, '.spec')).replace(/\{([^}]*)\}/g, (all, v: string) => (/triple|target/i.test(v) ? hostTriple() : all));
     const script = facts?.scripts[0] === undefined ? undefined : path.posix.normalize(path.posix.join(specDir, facts.scripts[0]));
     return {
       ...common,
@@ -86,7 +88,7 @@ export function readTeamFreeze(opts: { command: FoundCommand; specOf: (rootRel: 
       onefile: !facts?.collect,
       artifact: `${distpath}/${name}`,
       excludes: facts?.excludes ?? [],
-      ...(facts?.name ? {} : { nameGuessed: facts ? 'EXE(name=…) is computed in the spec' : 'the spec did not parse' }),
+      ...(facts?.name && !computed ? {} : { nameGuessed: !facts ? 'the spec did not parse' : computed ? `EXE(name=${facts.name}) in the spec, read for this machine` : 'EXE(name=…) is computed in the spec' }),
     };
   }
   const name = last('--name') ?? path.posix.basename(target).replace(/\.pyw?$/, '');
@@ -101,6 +103,9 @@ export function readTeamFreeze(opts: { command: FoundCommand; specOf: (rootRel: 
     ...(name.includes('${') ? { nameGuessed: `--name ${name} is set by the shell` } : {}),
   };
 }
+
+/** This machine's Rust target triple, as Tauri suffixes an externalBin with it (Linux only: init runs here). */
+export const hostTriple = (): string => `${({ x64: 'x86_64', arm64: 'aarch64', ia32: 'i686' } as Record<string, string>)[process.arch] ?? process.arch}-unknown-linux-gnu`;
 
 const stripSlash = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initProject } from '../../src/init/init.ts';
+import { hostTriple } from '../../src/init/team-freeze.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 
 function project(files: Record<string, string>): string {
@@ -132,6 +133,23 @@ describe('init reads the build the team already has', () => {
     expect(freeze.with).toMatchObject({ app: 'api', script: 'server.py', ready: 'http://127.0.0.1:8080/' });
     expect(freeze.variants![0]).toMatchObject({ name: 'pyinstaller-onedir', baseline: true, default: true, build: '.venv/bin/pyinstaller --clean --name api server.py', artifact: 'dist/api' });
     expect(freeze.variants![1]).toMatchObject({ name: 'pyinstaller-onefile', baseline: false, build: '.venv/bin/pyinstaller --onefile --clean --name api server.py' });
+  });
+  it('reads a spec that computes its script and name, and prefers the CI step with literal paths to a script whose paths the shell computes', () => {
+    const root = project({
+      'scripts/release.sh': 'set -e\nOUT="$(pwd)/bin"\npyinstaller backend/sidecar.spec --distpath "$OUT" --noconfirm\n',
+      '.github/workflows/desktop.yml': 'jobs:\n  build:\n    steps:\n      - run: pyinstaller backend/sidecar.spec --distpath app/src-tauri/binaries --workpath .pyi --noconfirm\n',
+      'backend/sidecar.spec':
+        'import os\nfrom pathlib import Path\nroot = Path(SPECPATH).parent\ntriple = os.environ.get("TAURI_TRIPLE", "x86_64-unknown-linux-gnu")\n' +
+        'a = Analysis([str(root / "backend" / "entry.py")], pathex=[str(root)])\nexe = EXE(PYZ(a.pure), a.scripts, name=f"server-{triple}")\n',
+      'requirements.txt': 'fastapi==0.115.0\n',
+      'backend/entry.py': 'import os\nimport uvicorn\nfrom fastapi import FastAPI\napp = FastAPI()\n@app.get("/health")\ndef h(): return {}\nif __name__ == "__main__":\n    port = int(os.environ.get("PORT", 18080))\n    uvicorn.run(app, port=port)\n',
+      'main.py': 'import asyncio\nif __name__ == "__main__":\n    asyncio.run(asyncio.sleep(0))\n',
+    });
+    const result = initProject({ dir: root });
+    expect(result.notes).toContain('another PyInstaller build, not the baseline: scripts/release.sh:3 release.sh (${OUT}/server-' + hostTriple() + ')');
+    const freeze = freezeOf(root);
+    expect(freeze.with).toMatchObject({ app: `server-${hostTriple()}`, script: 'backend/entry.py', module: 'entry', ready: 'http://127.0.0.1:{port}/health' });
+    expect(freeze.variants![0]).toMatchObject({ build: '.venv/bin/pyinstaller backend/sidecar.spec --distpath app/src-tauri/binaries --workpath .pyi --noconfirm', artifact: `app/src-tauri/binaries/server-${hostTriple()}`, caches: ['.pyi'] });
   });
 });
 
