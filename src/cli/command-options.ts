@@ -2,7 +2,7 @@
 // values (flag-check.ts), and each command's argument type is derived from the same object.
 import { REPORT_FORMATS } from '../report/formats.ts';
 import { COMPONENTS } from '../tools/setup/components.ts';
-import { nonEmpty, oneOf, type Flag, type FlagValues } from './flag-check.ts';
+import { nonEmpty, numberIn, oneOf, type Flag, type FlagValues } from './flag-check.ts';
 import { STATS_OPTIONS } from './run-options.ts';
 
 export const SETUP_OPTIONS = {
@@ -57,3 +57,13 @@ export const SHOW_OPTIONS = {
 
 /** The parsed arguments of `buildbench show`: scenario files or names (none: every file in scenarios/). */
 export type ShowArgs = FlagValues<typeof SHOW_OPTIONS> & { files: string[] };
+
+export const HISTORY_THIN_OPTIONS = {
+  'keep-days': { type: 'number', demandOption: true, describe: 'keep every run of the last N days (before the newest run); older: the last run of each day per runner, and the runs beside each change point', check: numberIn({ min: 0 }) },
+  'dry-run': { type: 'boolean', default: false, describe: 'say what would be removed; remove nothing' },
+  noise: STATS_OPTIONS.noise,
+  alpha: STATS_OPTIONS.alpha,
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench history thin DIR`. */
+export type HistoryThinArgs = FlagValues<typeof HISTORY_THIN_OPTIONS> & { dir: string };

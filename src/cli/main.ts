@@ -4,7 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
 import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
 import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
-import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs, type ShowArgs } from './command-options.ts';
+import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, HISTORY_THIN_OPTIONS, SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs, type HistoryThinArgs, type ShowArgs } from './command-options.ts';
 import { checkFlags, yargsOptions } from './flag-check.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
@@ -22,6 +22,7 @@ const doctorCommand = async (a: { scenarios: string[]; noise?: boolean }) => (aw
 const commentCommand = async (a: CommentArgs) => (await import('./commands/comment.ts')).commentCommand(a);
 const historyAddCommand = async (a: HistoryAddArgs) => (await import('./commands/history.ts')).historyAddCommand(a);
 const historyShowCommand = async (a: HistoryShowArgs) => (await import('./commands/history.ts')).historyShowCommand(a);
+const historyThinCommand = async (a: HistoryThinArgs) => (await import('./commands/history-thin.ts')).historyThinCommand(a);
 const setupCommand = async (a: SetupArgs) => (await import('./commands/setup.ts')).provisionCommand(a);
 const showCommand = async (a: ShowArgs) => (await import('./commands/show.ts')).showCommand(a);
 
@@ -86,6 +87,12 @@ export async function main(argv: string[]): Promise<number> {
           'append a compact record of each run to a history folder',
           (h: Argv) => h.positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' }).options(yargsOptions(HISTORY_ADD_OPTIONS)).check(checkFlags(HISTORY_ADD_OPTIONS)),
           (args) => set(historyAddCommand(args)),
+        )
+        .command(
+          'thin <dir>',
+          'remove old runs by rule, keeping those beside every change point',
+          (h: Argv) => h.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(yargsOptions(HISTORY_THIN_OPTIONS)).check(checkFlags(HISTORY_THIN_OPTIONS)),
+          (args) => set(historyThinCommand(args)),
         )
         .command(
           '$0 <dir>',

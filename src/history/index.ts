@@ -7,3 +7,4 @@ export { collectSeries, metricSource, parseVariantId, seriesId, valuesOf, type S
 export { readCommitInfo } from './commit-info.ts';
 export { findChanges, type ChangeFinding, type ChangeOptions, type CreepFinding, type RunRef } from './changes.ts';
 export { formatChange, formatCreep, formatPct, shortRun } from './format.ts';
+export { planThinning, type ThinningPlan } from './thin.ts';

@@ -62,9 +62,11 @@ const byStart = (a: HistoryRecord, b: HistoryRecord) => (Date.parse(a.startedAt)
  * Every run in the history folder `dir`, oldest first: each `.json` file (a record, or a results file turned into
  * one) and `results.json` one folder down. A missing folder is an empty history; an unreadable file is skipped
  * with a warning (one line each); a run id seen twice is read once, from the first file in name order.
+ * `files` maps each run id to the file it was read from.
  */
-export function readHistory(dir: string): { records: HistoryRecord[]; warnings: string[] } {
-  if (!existsSync(dir)) return { records: [], warnings: [] };
+export function readHistory(dir: string): { records: HistoryRecord[]; warnings: string[]; files: Map<string, string> } {
+  const files = new Map<string, string>();
+  if (!existsSync(dir)) return { records: [], warnings: [], files };
   const found = new Map<string, HistoryRecord>();
   const warnings: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
@@ -74,7 +76,10 @@ export function readHistory(dir: string): { records: HistoryRecord[]; warnings: 
     if (isDir ? !existsSync(file) : !entry.endsWith('.json')) continue;
     const read = readRecordFile(file);
     if (!read.value) warnings.push(`skipped ${read.problem}`);
-    else if (!found.has(read.value.runId)) found.set(read.value.runId, read.value);
+    else if (!found.has(read.value.runId)) {
+      found.set(read.value.runId, read.value);
+      files.set(read.value.runId, isDir ? full : file);
+    }
   }
-  return { records: [...found.values()].sort(byStart), warnings };
+  return { records: [...found.values()].sort(byStart), warnings, files };
 }

@@ -52,20 +52,20 @@ export function defaultPlanResults(seed = 1): ResultsFile {
 }
 
 /**
- * `runs` records of one scenario (variants `app` and `lib`, cold), run i on day i of December 2026 at 10:00 (UTC) and
+ * `runs` records of one scenario (variants `app` and `lib`, cold), run i `hoursApart` hours (default 24) after 1 November 2026 10:00 UTC, at
  * commit `c<i>` (zero-padded to 40 hex-ish characters): `app` builds in level(i) ms × seeded noise (cv 2%), 5 builds a
  * run; `lib` stays at 500 ms.
  */
-export function seriesHistory(opts: { runs: number; level: (i: number) => number; seed?: number; runner?: string; start?: Date }): HistoryRecord[] {
+export function seriesHistory(opts: { runs: number; level: (i: number) => number; seed?: number; runner?: string; start?: Date; hoursApart?: number }): HistoryRecord[] {
   const start = opts.start ?? new Date(Date.UTC(2026, 10, 1, 10));
   return Array.from({ length: opts.runs }, (_, i) => {
-    const at = new Date(start.getTime() + i * 86_400_000).toISOString();
+    const at = new Date(start.getTime() + i * (opts.hoursApart ?? 24) * 3_600_000).toISOString();
     const variants = [
       fullVariant({ scenario: 'app', variant: 'app', cache: 'cold', wallMs: opts.level(i), n: 5, seed: (opts.seed ?? 1) * 1000 + i, baseline: true }),
       fullVariant({ scenario: 'app', variant: 'lib', cache: 'cold', wallMs: 500, n: 5, seed: (opts.seed ?? 1) * 1000 + 500 + i }),
     ];
     const env = environment({ git: { commit: `c${String(i).padStart(3, '0')}`.padEnd(40, '0'), branch: 'main', dirty: false } });
-    const r = results({ runId: `${at.slice(0, 10)}T10-00-00-000-r${i}`, startedAt: at, variants, environment: env });
+    const r = results({ runId: `${at.slice(0, 13)}-00-00-000-r${i}`, startedAt: at, variants, environment: env });
     return makeRecord(r, { runner: opts.runner ?? 'ci' });
   });
 }

@@ -90,6 +90,6 @@ describe('the history folder', () => {
   });
 
   it('is empty when the folder does not exist', () => {
-    expect(readHistory(path.join(tempDir(), 'none'))).toEqual({ records: [], warnings: [] });
+    expect(readHistory(path.join(tempDir(), 'none'))).toEqual({ records: [], warnings: [], files: new Map() });
   });
 });
