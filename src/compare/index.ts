@@ -3,4 +3,5 @@ export { compareMatched, compareRuns, isRegression, type RunComparison, type Run
 export { DEFAULT_LAST_K, appendToHistory, compareWithHistory, historyFileName, lastRuns, loadHistory } from './history.ts';
 export { diffEnvironments } from './environment.ts';
 export { compareRefs } from './ref-regressions.ts';
+export { checkBudgets, type BudgetCheck } from './budgets.ts';
 export { formatComparisonTable } from './format-table.ts';

@@ -1,6 +1,7 @@
 // Entry point of the report stage: results files in, report files out. The CLI calls this after `run`
 // and for `buildbench report RESULTS… --out DIR`.
 import type { ResultsFile } from '../results/schema.ts';
+import type { BudgetCheck } from '../compare/index.ts';
 import { REPORT_FORMATS } from './formats.ts';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
@@ -23,14 +24,16 @@ export interface RenderOptions {
   formats?: string[];
   /** The run against earlier results (run --baseline / --history), for summary.md. */
   against?: AgainstModel[];
+  /** Every variant's limits of its scenario's `budget:`, judged, for summary.md. */
+  budgets?: BudgetCheck[];
 }
 
 /** Renders the chosen formats into outDir; returns the files written. Throws on an unknown format name. */
-export async function renderReports({ results, history = [], outDir, formats = [...REPORT_FORMATS], against }: RenderOptions): Promise<string[]> {
+export async function renderReports({ results, history = [], outDir, formats = [...REPORT_FORMATS], against, budgets }: RenderOptions): Promise<string[]> {
   const reporters: Reporter[] = [htmlReporter, pngReporter, markdownReporter, jsonReporter(results)];
   const unknown = formats.filter((f) => !reporters.some((r) => r.name === f));
   if (unknown.length > 0) throw new Error(`unknown report format: ${unknown.join(', ')} (valid: ${REPORT_FORMATS.join(', ')})`);
-  const model = { ...buildReportModel({ results, history }), ...(against && against.length > 0 ? { against } : {}) };
+  const model = { ...buildReportModel({ results, history }), ...(against && against.length > 0 ? { against } : {}), ...(budgets && budgets.length > 0 ? { budgets } : {}) };
   const written: string[] = [];
   for (const reporter of reporters.filter((r) => formats.includes(r.name))) written.push(...(await reporter.render(model, outDir)));
   return written;

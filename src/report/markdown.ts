@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildCharts } from './charts.ts';
 import { comparisonCells, comparisonLegend } from '../compare/format-table.ts';
 import type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
+import type { BudgetCheck } from '../compare/index.ts';
 import { cleanLine } from '../common/clean-text.ts';
 import type { Reporter } from './reporter.ts';
 import { buildDecisions, DECISION_COLUMNS, type AlsoTable, type DecisionCell } from './decision.ts';
@@ -103,6 +104,20 @@ function againstSection(a: AgainstModel): string[] {
   return lines;
 }
 
+/** The scenarios' budgets: every limit with its figure, the breaches first. */
+function budgetSection(checks: readonly BudgetCheck[]): string[] {
+  const over = checks.filter((c) => c.over);
+  const rows = [...over, ...checks.filter((c) => !c.over)].map((c) => [cleanLine(c.variant), c.text, c.over ? 'OVER BUDGET' : 'within']);
+  return [
+    '## Budgets',
+    '',
+    ...table(['Variant', 'Figure and limit', ''], rows),
+    '',
+    over.length > 0 ? `**${over.length === 1 ? 'A budget is' : `${over.length} budgets are`} exceeded**: the run fails.` : 'Every variant is within its budget.',
+    '',
+  ];
+}
+
 /** summary.md for `model`: the decision tables per scenario, the comparisons with earlier runs, GFM-escaped; never throws. */
 export function renderMarkdown(model: ReportModel): string {
   const runs = model.sources.flatMap((s) => [
@@ -113,7 +128,8 @@ export function renderMarkdown(model: ReportModel): string {
   const body = model.scenarios.length > 0 ? model.scenarios.flatMap(scenarioSection) : ['The results hold no scenario.', ''];
   const shipped = buildShippedApps(model).flatMap(shippedSection);
   const against = (model.against ?? []).flatMap(againstSection);
-  return [`# ${md(model.title)}`, '', ...runs, '', ...body, ...shipped, ...against, 'Full report with every number: `report.html`.', ''].join('\n');
+  const budgets = model.budgets ? budgetSection(model.budgets) : [];
+  return [`# ${md(model.title)}`, '', ...runs, '', ...body, ...shipped, ...budgets, ...against, 'Full report with every number: `report.html`.', ''].join('\n');
 }
 
 export const markdownReporter: Reporter = {

@@ -6,6 +6,7 @@
 // cleaned (common/clean-text.ts).
 import { buildGroups, type GroupModel } from './groups.ts';
 import { recommend } from './recommend.ts';
+import type { BudgetCheck } from '../compare/index.ts';
 import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
 import { cleanLine, cleanText } from '../common/clean-text.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
@@ -81,6 +82,8 @@ export interface ReportModel {
   scenarios: ScenarioModel[];
   /** Comparisons with earlier runs, when the run was given a baseline or a history. */
   against?: AgainstModel[];
+  /** The limits of the scenarios' `budget:`, judged on this run. */
+  budgets?: BudgetCheck[];
 }
 
 export interface ModelInput {

@@ -1,5 +1,6 @@
 // The fields of a scenario file, shared by the file's schema (schema.ts) and the presets' parameters, which
 // schema.ts itself imports (so they cannot live there).
+import { BudgetSchema } from './budget.ts';
 import { Type } from '@sinclair/typebox';
 import { CACHE_STATES } from '../results/cache-states.ts';
 
@@ -149,6 +150,7 @@ export const VariantFileSchema = Type.Object(
       Type.String({ minLength: 1, maxLength: 2000, description: 'why this variant cannot be built as asked: it is recorded unavailable with this reason and never run' }),
     ),
     needs: Type.Optional(Needs),
+    budget: Type.Optional(BudgetSchema),
     default: Type.Optional(
       Type.Union([Type.Boolean(), Type.Array(CacheStateSchema, { minItems: 1, uniqueItems: true })], {
         description:

@@ -11,6 +11,7 @@ import { checkEnvValues } from './check-env.ts';
 import { checkScenario, type At } from './check-scenario.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
 import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
+import { resolveBudget } from './budget.ts';
 
 export interface LoadResult {
   scenario?: Scenario;
@@ -98,6 +99,7 @@ function resolveScenario(opts: { raw: ExpandedScenarioFile; file: string; dir: s
     plainStates: plainStates(v.default, cacheStates(v.cache ?? raw.cache)),
     mutate: v.mutate,
     smoke: v.smoke,
+    ...(resolveBudget(raw.budget, v.budget) ? { budget: resolveBudget(raw.budget, v.budget) } : {}),
     service: v.service,
     envLayers: [raw.env ?? {}, v.env ?? {}],
     ...(raw.seed ? { seed: { ...raw.seed, inputs: raw.seed.inputs ?? [], setup: raw.setup ? [raw.setup] : [] } } : {}),

@@ -2,6 +2,7 @@
 // `ScenarioFile` (schema.ts) is what the user wrote; `Scenario` is what we resolved from it.
 import type { Problem } from '../common/problem.ts';
 import type { CacheState, Expect, Mutate, PhaseRule, Smoke } from './schema.ts';
+import type { Budget } from './budget.ts';
 
 export const DEFAULT_RUNS = 5;
 export const DEFAULT_WARMUP = 1;
@@ -45,6 +46,8 @@ export interface ScenarioVariant {
   plainStates: CacheState[];
   mutate?: Mutate;
   smoke?: Smoke;
+  /** Limits checked on every run (the scenario's `budget` with the variant's own on top), in the metrics' units. */
+  budget?: Budget;
   /** A server its builds reuse, up from before its first build to after its last. */
   service?: { run: string; stop?: string };
   /**

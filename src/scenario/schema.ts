@@ -18,6 +18,7 @@ import {
   VariantFileSchema,
 } from './fields.ts';
 import { PRESETS } from './presets/index.ts';
+import { BudgetSchema } from './budget.ts';
 
 export type { CacheState } from '../results/cache-states.ts';
 
@@ -36,6 +37,7 @@ export const ScenarioFileSchema = Type.Object(
     cache: Type.Optional(CacheList),
     env: Type.Optional(Env),
     timeoutS: Type.Optional(Timeout),
+    budget: Type.Optional(BudgetSchema),
     ignore: Type.Optional(Type.Array(RelPath, { description: 'paths of the project not copied into workdirs' })),
     copy: Type.Optional(
       Type.Array(RelPath, {

@@ -1,12 +1,14 @@
 // The Action (action.yml), the workflows that use it (.github/workflows/bench.yml, bench-all.yml) and
 // scripts/ci-bench.sh, which runs the Action's buildbench command lines locally: all are valid YAML with the
 // steps a user relies on, every input and step output the Action reads is declared, the script and the
-// Action hold the same command lines, and the script passes an A/A pair and fails a 30% slowdown.
-import { existsSync, readFileSync } from 'node:fs';
+// Action hold the same command lines, and the script passes an A/A pair and fails a 30% slowdown, judged against
+// the merge base measured in the same job (the pull-request default) or against main's cached results.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { ROOT, exec, explain, scratchDir, TIMING } from './helpers.ts';
+import { fakeGitHub, listen } from '../pull-request/fake-github.ts';
 
 const ACTION = path.join(ROOT, 'action.yml');
 const SCRIPT = path.join(ROOT, 'scripts/ci-bench.sh');
@@ -78,7 +80,7 @@ describe('action.yml', () => {
     const action = readYaml<Action>(ACTION);
     expect(action.runs.using).toBe('composite');
     expectValidSteps(action.runs.steps, 'action.yml', { composite: true });
-    expect(Object.keys(action.inputs)).toEqual(['scenarios', 'args', 'threshold', 'baseline', 'shard', 'setup', 'merge', 'name', 'working-directory']);
+    expect(Object.keys(action.inputs)).toEqual(['scenarios', 'args', 'threshold', 'compare', 'confirm', 'comment', 'baseline', 'shard', 'setup', 'merge', 'name', 'working-directory']);
     for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toBeTruthy();
   });
 
@@ -101,11 +103,21 @@ describe('action.yml', () => {
     expect(String(save!.with!.key).startsWith(String(restore!.with!['restore-keys']))).toBe(true);
     expect(save!.with!.path).toBe(restore!.with!.path);
     const run = steps.find((s) => s.id === 'run')!;
-    expect(run.run).toContain('--baseline "$BASELINE" --fail-on-regression --threshold "$BENCH_THRESHOLD"');
+    expect(run.run).toContain('--ref "$MERGE_BASE" --ref "$HEAD_SHA" --fail-on-regression --confirm "$BENCH_CONFIRM" --threshold "$BENCH_THRESHOLD"');
+    expect(run.run).toContain('--baseline "$BASELINE" --fail-on-regression --confirm "$BENCH_CONFIRM" --threshold "$BENCH_THRESHOLD"');
+    // The cached baseline is only restored where it judges: the merge-base mode needs none.
+    expect(restore?.if).toContain("inputs.compare != 'merge-base'");
+    expect(steps.find((s) => s.id === 'refs')?.if).toContain("inputs.compare == 'merge-base' && github.event_name == 'pull_request'");
     expect(run.env?.BENCH_ARGS).toContain("format(' --shard {0}', inputs.shard)");
     const summary = steps.find((s) => s.run?.includes('>> "$GITHUB_STEP_SUMMARY"'))!;
     const [upload] = stepUsing(steps, 'actions/upload-artifact');
-    for (const s of [summary, upload!]) expect(s.if).toBe('${{ !cancelled() }}');
+    expect(summary.if).toBe('${{ !cancelled() }}');
+    expect(upload!.if).toBe("${{ !cancelled() && inputs.comment != 'only' }}");
+    // The comment: after a regression too, on pull requests only, and never the job's failure.
+    const comment = steps.find((s) => s.name === 'Comment on the pull request')!;
+    expect(comment.if).toBe("${{ !cancelled() && inputs.comment == 'true' && inputs.merge != 'true' && github.event_name == 'pull_request' }}");
+    expect((comment as { 'continue-on-error'?: boolean })['continue-on-error']).toBe(true);
+    expect(comment.env?.GITHUB_TOKEN).toBe('${{ github.token }}');
     expect(steps.find((s) => s.id === 'keep')?.if).toContain("github.ref == format('refs/heads/{0}', github.event.repository.default_branch) && steps.run.outputs.status == '0'");
     expect(steps.at(-1)!.run).toBe('exit "${{ steps.run.outputs.status || 1 }}"');
   });
@@ -152,7 +164,7 @@ describe('scripts/ci-bench.sh', () => {
     const { steps } = readYaml<Action>(ACTION).runs;
     const actionLines = steps.flatMap((s) => buildbenchLines(s.run ?? ''));
     const scriptLines = buildbenchLines(readFileSync(SCRIPT, 'utf8'));
-    expect(actionLines).toHaveLength(4);
+    expect(actionLines).toHaveLength(7);
     expect(new Set(scriptLines)).toEqual(new Set(actionLines));
     // The other shared steps: the summary and keeping the baseline.
     const script = readFileSync(SCRIPT, 'utf8');
@@ -168,20 +180,22 @@ describe('scripts/ci-bench.sh', () => {
   // calibrations differed by up to ~30 ms (8 vs 17 ms, 26 vs 38 ms: A/A pairs of a 0.3 s build read 1.09× and
   // 0.95×, p ≤ 0.01), and load rising during one run inflated its median by 15%. Hence 0.5 s builds, and a
   // threshold that sits between A/A drift and a 30% slowdown.
-  const runScript = async (slowdown: number) => {
+  const runScript = async (opts: { slowdown: number; mode: 'merge-base' | 'baseline'; env?: NodeJS.ProcessEnv }) => {
     const dir = scratchDir('ci');
-    const r = await exec({ command: 'bash', args: [SCRIPT, '--dir', dir, '--slowdown', String(slowdown)], cwd: ROOT, env: { BENCH_THRESHOLD: '15' } });
+    const r = await exec({ command: 'bash', args: [SCRIPT, '--dir', dir, '--slowdown', String(opts.slowdown), '--mode', opts.mode], cwd: ROOT, env: { BENCH_THRESHOLD: '15', ...opts.env } });
     return { r, dir, summary: existsSync(path.join(dir, 'step-summary.md')) ? readFileSync(path.join(dir, 'step-summary.md'), 'utf8') : '' };
   };
 
   it('passes when the pull request builds as fast as main, with the tables in the step summary', TIMING, async () => {
-    const { r, dir, summary } = await runScript(0);
+    const { r, dir, summary } = await runScript({ slowdown: 0, mode: 'merge-base' });
     expect(r.code, explain(r)).toBe(0);
     expect(summary).toContain('| Variant | Build time | Artifact size | Start-up, first launch | Start-up, warm launch |\n');
     // summary.md ends with the run against main's baseline.
     // Every compared metric is listed, so with a metric column; the build time's row is the one judged.
-    expect(summary).toContain('## Against .buildbench-baseline/results.json\n\n| variant | baseline | metric | ratio [95% Moses CI] | p | verdict |\n');
-    const ratio = Number(/\n\| ci-sleeps\/app@cold \| \(same id\) \| wallMs \| (\d\.\d\d)× /.exec(summary)?.[1]);
+    const base = /^Judged against the merge base ([0-9a-f]{7,12}), measured in this job interleaved with the head [0-9a-f]{7,12} \(same machine\)\.\n/.exec(summary)?.[1];
+    expect(base, summary).toBeTruthy();
+    expect(summary).toContain(`## Against ${base} (measured in this run, interleaved)\n\n| variant | baseline | metric | ratio [95% Moses CI] | p | verdict |\n`);
+    const ratio = Number(new RegExp(`\\n\\| ci-sleeps/app@cold\\\\#[0-9a-f]{7,12} \\| ci-sleeps/app@cold\\\\#${base} \\| wallMs \\| (\\d\\.\\d\\d)× `).exec(summary)?.[1]);
     expect(ratio).toBeGreaterThan(0.85);
     expect(ratio).toBeLessThan(1.15);
     expect(summary).toContain('\nNo regression: no variant is slower by more than 15%.\n');
@@ -190,12 +204,34 @@ describe('scripts/ci-bench.sh', () => {
   });
 
   it('fails when the pull request builds 30% slower, and still writes the summary and the merged report', TIMING, async () => {
-    const { r, dir, summary } = await runScript(30);
+    const { r, dir, summary } = await runScript({ slowdown: 30, mode: 'baseline' });
     expect(r.code, explain(r)).toBe(1);
     expect(r.stdout).toContain('pull request step: exit 1\n');
     expect(summary).toMatch(
       /\n\| ci-sleeps\/app@cold \| \(same id\) \| wallMs \| 1\.[1-3]\d× \\\[1\.\d\d–1\.\d\d\\\] \| (&lt; 0\.001|0\.0\d+) \| slower \|\n(\| ci-sleeps\/app@cold \| \(same id\) \| (cpuMs|treeRssKb) \|[^\n]+\n)*\n_ratio = Hodges–Lehmann [^\n]+_\n\n\*\*Regression\*\* \(slower by more than 15%\): ci-sleeps\/app@cold\n/,
     );
     expect(existsSync(path.join(dir, 'merged/report.html'))).toBe(true);
+  });
+
+  it('merge-base mode: a pull request that makes the build 30% slower fails after a confirming second run, and keeps one comment', TIMING, async () => {
+    const fake = fakeGitHub();
+    const api = await listen(fake);
+    try {
+      const dir = scratchDir('ci-event');
+      const event = path.join(dir, 'event.json');
+      writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
+      const env = { GITHUB_API_URL: api, GITHUB_TOKEN: 'write-token', GITHUB_REPOSITORY: 'acme/app', GITHUB_EVENT_PATH: event, GITHUB_PULL_REQUEST: '7' };
+      const { r, summary } = await runScript({ slowdown: 30, mode: 'merge-base', env });
+      expect(r.code, explain(r)).toBe(1);
+      expect(r.stderr).toContain("confirmed: still slower with the second run's builds added\n");
+      expect(summary).toMatch(/\n## Against [0-9a-f]{7,12} \(measured in this run, interleaved\)\n[\s\S]+?\*\*Regression\*\* \(slower by more than 15%\): ci-sleeps\/app@cold\\#[0-9a-f]{7,12}\n/);
+      expect(summary).toMatch(/\n## Confirmation: ci-sleeps\/app@cold\\#[0-9a-f]{7,12}, ci-sleeps\/app@cold\\#[0-9a-f]{7,12}, the first run's builds and 6 more rounds of a second run \(confirm\/report\.html\)\n[\s\S]+?\*\*Regression\*\*/);
+      // The pull_request job's comment, then the workflow_run job's post of the same summary: one comment.
+      expect(r.stdout).toMatch(/comment created: https:\/\/github.com\/acme\/app\/pull\/7#issuecomment-1000\n[\s\S]*comment unchanged: /);
+      expect(fake.comments).toHaveLength(1);
+      expect(fake.comments[0]!.body).toContain('Judged against the merge base');
+    } finally {
+      fake.server.close();
+    }
   });
 });

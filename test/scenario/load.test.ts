@@ -27,7 +27,7 @@ describe('loadScenarioFile', () => {
 
   it.each([
     ['unknown key with a suggestion', 'name: demo\nproject: proj\nvaraints: []\nvariants:\n  - {name: a, build: x}\n', ['x.yaml:3:1 varaints: unknown key (did you mean "variants"?)']],
-    ['unknown key without one', 'name: demo\nproject: proj\nzzz: 1\nvariants:\n  - {name: a, build: x}\n', ['x.yaml:3:1 zzz: unknown key (valid: name, description, default, project, requires, setup, seed, runs, warmup, cache, env, timeoutS, ignore, copy, ignoreGitignored, preset, with, without, variants; keys starting with x- are free)']],
+    ['unknown key without one', 'name: demo\nproject: proj\nzzz: 1\nvariants:\n  - {name: a, build: x}\n', ['x.yaml:3:1 zzz: unknown key (valid: name, description, default, project, requires, setup, seed, runs, warmup, cache, env, timeoutS, budget, ignore, copy, ignoreGitignored, preset, with, without, variants; keys starting with x- are free)']],
     ['wrong cache state', `${ok}    cache: hot\n`, ['x.yaml:6:12 variants[0].cache: must be one of cold, warm, incremental, noop']],
     ['wrong cache state in a list', `${ok}    cache: [cold, tepid]\n`, ['x.yaml:6:19 variants[0].cache[1]: must be one of cold, warm, incremental, noop']],
     ['wrong type', 'name: demo\nproject: proj\nruns: five\nvariants:\n  - {name: a, build: x}\n', ['x.yaml:3:7 runs: must be a whole number']],

@@ -51,7 +51,7 @@ describe('YAML merge keys and anchors', () => {
     ['a line indented too far', `${head}variants:\n  - name: a\n      build: x\n`, ['x.yaml:4:11: Nested mappings are not allowed in compact mappings', 'x.yaml:4:11: Implicit keys need to be on a single line']],
     ['a tab for indentation', `${head}variants:\n\t- name: a\n`, ['x.yaml:4:1: Tabs are not allowed as indentation']],
     ['an alias bomb', `${head}x-a: &a [x, x, x, x, x, x, x, x, x, x]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nvariants:\n  - {name: a, build: x}\n`, ['x.yaml:4:10: cannot parse: Excessive alias count indicates a resource exhaustion attack']],
-    ['an unknown key names the free x- keys', `${head}common: 1\nvariants:\n  - {name: a, build: x}\n`, ['x.yaml:3:1 common: unknown key (valid: name, description, default, project, requires, setup, seed, runs, warmup, cache, env, timeoutS, ignore, copy, ignoreGitignored, preset, with, without, variants; keys starting with x- are free)']],
+    ['an unknown key names the free x- keys', `${head}common: 1\nvariants:\n  - {name: a, build: x}\n`, ['x.yaml:3:1 common: unknown key (valid: name, description, default, project, requires, setup, seed, runs, warmup, cache, env, timeoutS, budget, ignore, copy, ignoreGitignored, preset, with, without, variants; keys starting with x- are free)']],
   ])('%s', (_, text, expected) => {
     expect(load(text).problems).toEqual(expected);
   });

@@ -1,13 +1,16 @@
 // A suspected regression is confirmed before a job fails (shakacode/react_on_rails#3670): the variants the
-// run found slower are measured again, alone, in a second run of `--confirm N` rounds (with their twins at
-// the first --ref, or against the same --baseline), and only a slowdown the second run finds too fails.
-// The second run is a replication on fresh samples, not more rounds pooled into the first: the first run
-// only chose what to look at again, so the second run's verdict carries its own α.
+// run found slower are measured again, alone, for `--confirm N` more rounds in a second run (with their twins
+// at the first --ref, or against the same --baseline), and the verdict is taken on the first run's builds and
+// the second run's together. The job fails only when the first run found the slowdown AND the pooled builds
+// show it: that event lies inside "the pooled test of a size fixed in advance rejects", so a false alarm stays
+// at most α, while the pooled test has the power of all the builds (a second run judged alone would square α
+// but also the power: a 6-round replication missed a real 30% slowdown on a loaded machine).
 import path from 'node:path';
 import { readResultsFile } from '../../results/io.ts';
+import type { ResultsFile, VariantResult } from '../../results/schema.ts';
 import type { AgainstModel } from '../../report/index.ts';
+import { compareAcrossRefs, minRunsForDifference } from '../../stats/index.ts';
 import type { RunArgs } from '../run-options.ts';
-import { minRunsForDifference } from '../../stats/index.ts';
 import { compareAgainst } from './run-compare.ts';
 
 /** What the confirmation found: whether the slowdown stands, and its section for summary.md and the report. */
@@ -19,28 +22,69 @@ export interface Confirmation {
 /**
  * Runs `run` (the `run` command itself, passed in to keep the import graph acyclic) on the variants of
  * `regressions` (their ids, with their first-ref twins) for `args.confirm` rounds into `<outDir>/confirm`, and
- * judges it as the first run was judged. A history is read by the first run only (the second appends
- * nothing). Rejects only as `run` does (bad input).
+ * judges `results`' builds of them pooled with the second run's, as the first run was judged. A history is
+ * read by the first run only (the second appends nothing). Rejects only as `run` does (bad input).
  */
 export async function confirmRegressions(opts: {
   args: RunArgs;
+  results: ResultsFile;
   outDir: string;
   regressions: { variant: string; baseline: string }[];
   run: (args: RunArgs) => Promise<number>;
 }): Promise<Confirmation> {
   const { args, outDir } = opts;
-  const refs = args.ref ?? [];
+  const refs = opts.results.config.refs ?? [];
   const ids = [...new Set(opts.regressions.flatMap((r) => (refs.length > 1 ? [r.variant, r.baseline] : [r.variant])))];
   const out = path.join(outDir, 'confirm');
-  // Fewer rounds could never find "slower" again: the confirmation would pass every regression.
+  // Fewer rounds in all could never find "slower": the confirmation would pass every regression.
   const rounds = Math.max(args.confirm, minRunsForDifference(args.alpha));
   const confirmArgs: RunArgs = { ...args, only: ids, runs: String(rounds), out, confirm: 0, history: undefined, seed: undefined, json: false, quick: false };
   const code = await opts.run(confirmArgs);
+  const thresholdPct = args.threshold ?? args.noise;
+  const title = `Confirmation: ${ids.join(', ')}, the first run's builds and ${rounds} more rounds of a second run (confirm/report.html)`;
   const read = readResultsFile(out);
-  const title = `a second run of ${rounds} rounds of ${ids.join(', ')} (confirm/report.html)`;
-  if (!read.value) return { regressed: code !== 0, section: { title, comparisons: [], regressions: [], thresholdPct: args.threshold ?? args.noise } };
-  const judged = await compareAgainst({ results: read.value, args: confirmArgs, print: () => undefined });
+  if (!read.value) return { regressed: code !== 0, section: { title, comparisons: [], regressions: [], thresholdPct } };
+  const pooled = poolRuns({ first: opts.results, second: read.value, ids, args });
+  const judged = await compareAgainst({ results: pooled, args: confirmArgs, print: () => undefined });
   const comparisons = judged.sections.flatMap((s) => s.comparisons);
-  const regressions = judged.sections.flatMap((s) => s.regressions);
-  return { regressed: judged.regressed, section: { title: `Confirmation: ${title}`, comparisons, regressions, thresholdPct: args.threshold ?? args.noise } };
+  const regressions = judged.regressions.filter((r) => opts.regressions.some((o) => o.variant === r.variant));
+  return { regressed: regressions.length > 0, section: { title, comparisons, regressions: regressions.map((r) => r.variant), thresholdPct } };
+}
+
+/**
+ * With --fail-on-regression and --confirm N, when `compared` found a regression in a run that was not
+ * interrupted: confirms it (confirmRegressions), adds the confirmation's section to `compared` and sets
+ * `compared.regressed` to its verdict, saying both on stderr. Otherwise changes nothing.
+ */
+export async function confirmIfRegressed(opts: {
+  compared: { regressed: boolean; regressions: { variant: string; baseline: string }[]; sections: AgainstModel[] };
+  args: RunArgs;
+  results: ResultsFile;
+  outDir: string;
+  run: (args: RunArgs) => Promise<number>;
+}): Promise<void> {
+  const { compared, args, results } = opts;
+  if (!compared.regressed || !args.failOnRegression || args.confirm <= 0 || results.interrupted) return;
+  const what = compared.regressions.length === 1 ? 'the regression' : `${compared.regressions.length} regressions`;
+  process.stderr.write(`\nconfirming: ${what} measured again, ${args.confirm} more rounds, before the verdict\n`);
+  const confirmation = await confirmRegressions({ ...opts, regressions: compared.regressions });
+  compared.sections.push(confirmation.section);
+  compared.regressed = confirmation.regressed;
+  process.stderr.write(
+    confirmation.regressed ? "confirmed: still slower with the second run's builds added\n" : "not confirmed: with the second run's builds added it is not slower; the job passes\n",
+  );
+}
+
+/** `second` with each of its variants' samples after the same variant's samples of `first` (rounds renumbered), and the cross-ref comparisons recomputed on them. */
+function poolRuns(opts: { first: ResultsFile; second: ResultsFile; ids: string[]; args: RunArgs }): ResultsFile {
+  const before = new Map(opts.first.variants.map((v) => [v.id, v]));
+  const variants = opts.second.variants.map((v): VariantResult => {
+    const earlier = before.get(v.id);
+    if (!earlier || earlier.status !== 'ok' || v.status !== 'ok') return v;
+    const offset = Math.max(0, ...earlier.samples.map((s) => s.round));
+    return { ...v, samples: [...earlier.samples, ...v.samples.map((s) => ({ ...s, round: s.round + offset }))] };
+  });
+  const refs = opts.second.config.refs ?? [];
+  const comparisons = refs.length > 1 ? compareAcrossRefs(variants, { refs, noisePct: opts.args.noise, alpha: opts.args.alpha }) : [];
+  return { ...opts.second, variants, comparisons };
 }

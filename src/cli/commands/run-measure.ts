@@ -21,7 +21,9 @@ import type { RunArgs } from '../run-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { describeEstimate, describeRun } from '../plan-text.ts';
 import { compareAgainst } from './run-compare.ts';
-import { confirmRegressions } from './run-confirm.ts';
+import { confirmIfRegressed } from './run-confirm.ts';
+import { checkBudgets, type BudgetCheck } from '../../compare/index.ts';
+import type { Plan } from '../../plan/plan.ts';
 import type { RunPlan } from './run-plan.ts';
 
 type Progress = ReturnType<typeof createProgress>;
@@ -45,9 +47,10 @@ export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; r
     progress.done();
     await removeWorkdirs(opts);
   }
-  const regressed = await compareAndReport({ results, args, outDir, progress, run: opts.run });
-  printResults({ results, args, outDir });
-  return exitCodeOf({ results, regressed, args, interrupts });
+  const budgets = checkBudgets(results.variants, budgetsOf(opts.plan));
+  const regressed = await compareAndReport({ results, args, outDir, progress, budgets, run: opts.run });
+  printResults({ results, args, outDir, budgets });
+  return exitCodeOf({ results, regressed, overBudget: budgets.some((b) => b.over), args, interrupts });
 }
 
 async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; notes: string[]; progress: Progress; interrupts: Interrupts }): Promise<ResultsFile> {
@@ -83,24 +86,25 @@ async function removeWorkdirs(opts: RunPlan & { args: RunArgs; cwd: string }): P
  * baseline that became unreadable during the run still leaves the reports of this run behind. Returns whether
  * anything regressed.
  */
-async function compareAndReport(opts: { results: ResultsFile; args: RunArgs; outDir: string; progress: Progress; run: (args: RunArgs) => Promise<number> }): Promise<boolean> {
+async function compareAndReport(opts: {
+  results: ResultsFile;
+  args: RunArgs;
+  outDir: string;
+  progress: Progress;
+  budgets: BudgetCheck[];
+  run: (args: RunArgs) => Promise<number>;
+}): Promise<boolean> {
   const { results, args, outDir, progress } = opts;
   let compared: Awaited<ReturnType<typeof compareAgainst>> | undefined;
   let compareError: unknown;
   try {
     compared = await compareAgainst({ results, args, print: (s) => process.stderr.write(s) });
-    if (compared.regressed && args.failOnRegression && args.confirm > 0 && !results.interrupted) {
-      process.stderr.write(`\nconfirming: ${compared.regressions.length === 1 ? 'the regression' : `${compared.regressions.length} regressions`} measured again, ${args.confirm} rounds, before the verdict\n`);
-      const confirmation = await confirmRegressions({ args, outDir, regressions: compared.regressions, run: opts.run });
-      compared.sections.push(confirmation.section);
-      compared.regressed = confirmation.regressed;
-      process.stderr.write(confirmation.regressed ? 'confirmed: still slower in the second run\n' : 'not confirmed: the second run did not find it slower; the job passes\n');
-    }
+    await confirmIfRegressed({ compared, args, results, outDir, run: opts.run });
   } catch (err) {
     compareError = err;
   }
   try {
-    await renderReports({ results: [results], history: compared?.judgedAgainst, outDir, against: compared?.sections });
+    await renderReports({ results: [results], history: compared?.judgedAgainst, outDir, against: compared?.sections, budgets: opts.budgets });
   } catch (err) {
     progress.message(`report rendering failed: ${(err as Error).message} (results.json is complete)`);
   }
@@ -109,7 +113,7 @@ async function compareAndReport(opts: { results: ResultsFile; args: RunArgs; out
 }
 
 /** The results file on stdout with --json; else the run table, the verdicts and where the report is. */
-function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: string }): void {
+function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: string; budgets: BudgetCheck[] }): void {
   const { results, args, outDir } = opts;
   if (args.json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -118,13 +122,21 @@ function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: strin
   const verdicts = formatVerdicts(results);
   const busy = describeBusyBuilds(results);
   const busyLine = busy ? `\nbusy machine: ${stripControl(busy)}\n` : '';
-  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
+  const over = opts.budgets.filter((b) => b.over).map((b) => `over budget: ${stripControl(b.variant)}: ${b.text}\n`).join('');
+  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}${over ? `\n${over}` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
 }
 
-function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; args: RunArgs; interrupts: Interrupts }): number {
+function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; overBudget: boolean; args: RunArgs; interrupts: Interrupts }): number {
   const { results, regressed, args } = opts;
   if (results.interrupted) return opts.interrupts.exitCode();
   // A variant that failed, one that built but does not start, or one build of a variant that went on without it (the failure policy): exit 1.
   if (results.variants.some((v) => v.status === 'failed' || doesNotStart(v) || (v.failures?.length ?? 0) > 0)) return EXIT.failed;
+  // A budget is an absolute limit: past it the run fails whatever it was compared with.
+  if (opts.overBudget) return EXIT.regression;
   return regressed && args.failOnRegression ? EXIT.regression : EXIT.ok;
+}
+
+/** Variant id → its scenario's budget (`budget:`), for every planned variant that has one. */
+function budgetsOf(plan: Plan): Map<string, Partial<Record<string, number>>> {
+  return new Map(plan.variants.flatMap((v) => (v.variant.budget ? [[v.id, v.variant.budget] as const] : [])));
 }
