@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parse as parseShell } from 'shell-quote';
 import type { SourceLine } from './build-sources.ts';
+import { normaliseName, PINNED_TOOLS } from './python-toolchain.ts';
 
 export type BuildTool = 'pyinstaller' | 'pex' | 'shiv' | 'cargo' | 'tauri';
 
@@ -157,3 +158,21 @@ function callTargets(opts: { argv: Word[]; cwd: string; lines: SourceLine[] }): 
 }
 
 const firstTarget = (lines: SourceLine[], cwd: string) => lines.find((l) => l.kind === 'make' && l.cwd === cwd)?.label;
+
+/** Build tools a build file installs at one version (`pip install pyinstaller==5.13.0`, `uv pip install …`), by normalised name, each with where. */
+export function findInstallPins(lines: SourceLine[]): Record<string, { version: string; from: string }> {
+  const pins: Record<string, { version: string; from: string }> = {};
+  for (const line of lines) {
+    for (const simple of simpleCommands(line.text)) {
+      const argv = stripPrefixes(simple);
+      const at = argv.findIndex((w, i) => w === 'install' && /^pip\d?(\.\d+)?$/.test(base(argv[i - 1])));
+      if (at < 0) continue;
+      for (const word of argv.slice(at + 1)) {
+        const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([A-Za-z0-9.+!-]+)$/.exec(word);
+        const name = m && normaliseName(m[1]!);
+        if (name && PINNED_TOOLS.includes(name) && !pins[name]) pins[name] = { version: m[2]!, from: `${line.file}:${line.line}` };
+      }
+    }
+  }
+  return pins;
+}

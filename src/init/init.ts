@@ -46,6 +46,10 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   // The app the team's build freezes, else the first Python folder found.
   const pythonDir = team ? (pythonDirs.find((d) => d === '' || `${team.cwd}/${team.script ?? ''}`.replace(/^\//, '').startsWith(`${d}/`)) ?? team.cwd) : pythonDirs[0];
   const python = pythonDir === undefined ? undefined : inspectPython({ root, dir: pythonDir, files, team, specs });
+  // A version the build files install (`pip install pyinstaller==5.13.0` in CI) counts where the project's own files pin none.
+  for (const [name, pin] of Object.entries(builds.installPins)) {
+    if (python && !python.toolchain.pins[name]) Object.assign(python.toolchain, { pins: { ...python.toolchain.pins, [name]: pin.version }, from: { ...python.toolchain.from, [name]: pin.from } });
+  }
   if (!python && !bin) {
     throw new InputError([{ file: opts.dir, message: 'nothing to benchmark here: no PyInstaller .spec, pyproject.toml, requirements*.txt or Cargo.toml with a binary found' }]);
   }

@@ -2,7 +2,7 @@
 // build init makes the baseline of python-freeze, and the other build commands (tauri, cargo, PEX, shiv) it
 // found, for the notes and for the scenarios that measure them.
 import type { SpecFacts } from './python-syntax.ts';
-import { findBuildCommands, type FoundCommand } from './build-commands.ts';
+import { findBuildCommands, findInstallPins, type FoundCommand } from './build-commands.ts';
 import { readBuildSources } from './build-sources.ts';
 import { readTeamFreeze, type TeamFreeze } from './team-freeze.ts';
 
@@ -12,6 +12,8 @@ export interface TeamBuilds {
   freeze?: TeamFreeze;
   /** Every build command found (PyInstaller, PEX, shiv, cargo, tauri), with where it was read. */
   commands: FoundCommand[];
+  /** Build tools the build files install at one version (`pip install pyinstaller==5.13.0` in CI), with where. */
+  installPins: Record<string, { version: string; from: string }>;
   /** What was found and not used, in one line each. */
   notes: string[];
 }
@@ -21,7 +23,8 @@ const sourceRank = (from: string) => (/^\.github\//.test(from) ? 2 : /(^|\/)scri
 
 /** The team's builds of the project at `root` (`files` relative, `specs` the .spec files read by Python). Never throws. */
 export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map<string, SpecFacts> }): TeamBuilds {
-  const commands = findBuildCommands(readBuildSources(opts));
+  const lines = readBuildSources(opts);
+  const commands = findBuildCommands(lines);
   const notes: string[] = [];
   const freezes = commands
     .filter((c) => c.tool === 'pyinstaller')
@@ -40,5 +43,5 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   const others = forHere.slice(1).filter((f) => f.artifact !== freeze!.artifact || f.cwd !== freeze!.cwd);
   notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));
   for (const c of commands.filter((x) => x.tool !== 'pyinstaller')) notes.push(`the team's ${c.tool} build: \`${[...c.runner, ...c.args].join(' ')}\` (${c.from})`);
-  return { ...(freeze ? { freeze } : {}), commands, notes };
+  return { ...(freeze ? { freeze } : {}), commands, installPins: findInstallPins(lines), notes };
 }

@@ -119,11 +119,11 @@ describe('init reads the build the team already has', () => {
     expect(readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8')).toContain("The team's own build, as it runs it: python3 -m PyInstaller --onefile --name svc --distpath out main.py");
   });
 
-  it('reads a CI workflow step with its working-directory: a folder build is the baseline there', () => {
+  it('reads a CI workflow step with its working-directory and the PyInstaller version it installs: a folder build is the baseline there', () => {
     const root = project({
       '.github/workflows/release.yml':
         'on: push\njobs:\n  sidecar:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - name: Freeze\n        working-directory: backend\n' +
-        '        run: |\n          pip install -r requirements.txt\n          pyinstaller --clean --name api \\\n            server.py\n',
+        '        run: |\n          pip install pyinstaller==6.10.0 -r requirements.txt\n          pyinstaller --clean --name api \\\n            server.py\n',
       'backend/requirements.txt': 'aiohttp==3.10.0\n',
       'backend/server.py': 'from aiohttp import web\napp = web.Application()\nif __name__ == "__main__":\n    web.run_app(app)\n',
     });
@@ -133,6 +133,8 @@ describe('init reads the build the team already has', () => {
     expect(freeze.with).toMatchObject({ app: 'api', script: 'server.py', ready: 'http://127.0.0.1:8080/' });
     expect(freeze.variants![0]).toMatchObject({ name: 'pyinstaller-onedir', baseline: true, default: true, build: '.venv/bin/pyinstaller --clean --name api server.py', artifact: 'dist/api' });
     expect(freeze.variants![1]).toMatchObject({ name: 'pyinstaller-onefile', baseline: false, build: '.venv/bin/pyinstaller --onefile --clean --name api server.py' });
+    // The version the CI step installs is the team's pin when no file of the project pins one.
+    expect(readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8')).toContain('# The project pins: pyinstaller 6.10.0 (.github/workflows/release.yml:10);');
   });
   it('reads a spec that computes its script and name, and prefers the CI step with literal paths to a script whose paths the shell computes', () => {
     const root = project({
