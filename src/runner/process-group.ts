@@ -79,12 +79,12 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   // FILE` would stay open in the build as fd 3 (which a make in the build takes for a jobserver pipe): time
   // writes to its stderr instead, the rusage file, and the build's shell first points its stderr back at the log.
   const script = `${useTime ? 'exec 2>&1; ' : ''}${opts.command}`;
-  const argv = useTime ? [GNU_TIME, '-f', '%U %S %M', 'sh', '-c', script] : ['sh', '-c', script];
+  const argv = ['sh', '-c', script];
   const log = new BuildLog({ file: opts.logFile, capBytes: opts.logCapBytes, keepLines: opts.keepLines ?? false });
   await log.open();
   const timeFd = useTime ? openSync(timeFile, 'w') : undefined;
   // Entering the cgroup happens before the clock starts (held-spawn.ts): it costs 10–20 ms.
-  const held = spawnHeld({ argv, cwd: opts.cwd, env: { ...opts.env, [MARKER_ENV]: marker }, stdout: log.fd, stderr: timeFd ?? log.fd, cgroup });
+  const held = spawnHeld({ argv, ...(useTime ? { wrapper: [GNU_TIME, '-f', '%U %S %M'] } : {}), cwd: opts.cwd, env: { ...opts.env, [MARKER_ENV]: marker }, stdout: log.fd, stderr: timeFd ?? log.fd, cgroup });
   const child = held.child;
   if (timeFd !== undefined) closeSync(timeFd);
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
