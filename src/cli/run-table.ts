@@ -2,6 +2,7 @@
 import { doesNotStart, isDoesNotStartReason, statusWord } from '../results/variant-status.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
+import { describeArtifactDigests } from '../results/artifact-digests.ts';
 import { findMetric } from '../results/metrics.ts';
 import { describeMethod, formatComparison } from '../stats/index.ts';
 import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts';
@@ -29,7 +30,8 @@ export function formatRunTable(results: ResultsFile): string {
   });
   const table = formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up first / warm', 'status'], rows);
   const warnings = results.variants.flatMap((v) => (v.warnings ?? []).map((w) => stripControl(`warning: ${v.id}: ${w}`)));
-  return [table, ...warnings].join('\n');
+  const digests = results.variants.flatMap((v) => (describeArtifactDigests(v) ? [stripControl(`${v.id}: ${describeArtifactDigests(v)}`)] : []));
+  return [table, ...warnings, ...digests].join('\n');
 }
 
 /**

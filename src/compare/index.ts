@@ -5,3 +5,4 @@ export { diffEnvironments } from './environment.ts';
 export { compareRefs } from './ref-regressions.ts';
 export { checkBudgets, type BudgetCheck } from './budgets.ts';
 export { formatComparisonTable } from './format-table.ts';
+export { describeArtifactsOfRuns } from './artifact-builds.ts';

@@ -62,7 +62,7 @@ export function buildDecisions(sc: ScenarioModel): ScenarioDecisions {
     // A variant with numbers may still carry a note: some builds failed, or its median is below the harness's
     // resolution.
     // One that built but does not start shows its reason beside its build figures.
-    const text = v.status === 'ok' ? [doesNotStart(v) ? v.reason : null, v.failedBuilds, ...v.warnings].filter(Boolean).join('; ') : (v.reason ?? 'no reason recorded');
+    const text = v.status === 'ok' ? [doesNotStart(v) ? v.reason : null, v.failedBuilds, ...v.warnings, v.artifactBuilds].filter(Boolean).join('; ') : (v.reason ?? 'no reason recorded');
     if (!text) return null;
     if (!footnotes.has(text)) footnotes.set(text, footnotes.size + 1);
     return footnotes.get(text)!;

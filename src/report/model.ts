@@ -10,6 +10,7 @@ import type { BudgetCheck } from '../compare/index.ts';
 import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
 import { cleanLine, cleanText } from '../common/clean-text.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
+import { describeArtifactDigests } from '../results/artifact-digests.ts';
 import { buildSources, type SourceModel } from './sources.ts';
 import { buildTrend, type TrendPoint } from './trend.ts';
 import { representativePhases, type PhaseModel } from './phases.ts';
@@ -32,6 +33,8 @@ export interface VariantModel {
   failedBuilds: string | null;
   /** What makes the numbers less than they seem (a median below the harness's resolution). */
   warnings: string[];
+  /** "artifact identical in all 6 builds" or "3 distinct artifacts in 3 builds" (results/artifact-digests.ts). */
+  artifactBuilds: string | null;
   logTail: string[];
   description: string | null;
   ref: string | null;
@@ -155,6 +158,7 @@ function toVariant(v: VariantResult, source: number, { key, suffix }: KeyPart): 
     reason: v.reason === null ? null : cleanText(v.reason, 2000),
     failedBuilds: describeFailedBuilds(v),
     warnings: (v.warnings ?? []).map((w) => cleanText(w)),
+    artifactBuilds: describeArtifactDigests(v),
     logTail: (v.logTail ?? []).slice(-40).map((line) => cleanLine(line)),
     description: v.description ? cleanText(v.description) : null,
     ref: v.ref ? cleanLine(v.ref) : null,

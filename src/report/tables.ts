@@ -43,7 +43,7 @@ export function variantRows(sc: ScenarioModel): VariantRow[] {
       network: v.network,
       cache: v.cache,
       status: statusWord(v),
-      failedBuilds: [v.failedBuilds, ...v.warnings].filter(Boolean).join('; '),
+      failedBuilds: [v.failedBuilds, ...v.warnings, v.artifactBuilds].filter(Boolean).join('; '),
       baseline: v.baseline,
       n: wall ? String(wall.n) : String(v.samples.length),
       wall: ok ? formatMedianCi(wall) : '—',

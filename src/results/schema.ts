@@ -69,6 +69,12 @@ export const SampleSchema = Type.Object({
     d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: d('crate, version and target, as cargo names the unit', Type.String()), ms: d('its compile time', Type.Number()) }))),
   ),
   log: d('log file of this sample, relative to the out dir', Type.String()),
+  artifact: Type.Optional(
+    d(
+      'the artifact this build wrote, hashed as the variant’s artifact is: builds that differ in sha256 wrote different artifacts',
+      Type.Object({ sha256: d('SHA-256, as artifact.sha256', Type.String()), bytes: d('its size, as artifact.bytes', Type.Integer()) }),
+    ),
+  ),
   spawnError: Type.Optional(d('why the build could not be started at all (its workdir was gone, …); then exitCode is null and no signal ended it', Type.String())),
   cleanup: Type.Optional(
     d('how the processes the build left running were found and ended: its own cgroup v2 group (all of them), or the scan of its process group and marker (misses a daemon that left both)', Type.Union([Type.Literal('cgroup'), Type.Literal('scan')])),

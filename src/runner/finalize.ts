@@ -1,5 +1,6 @@
 // Statistics are computed once, by the pure functions in stats/, each time the results file is written; the
 // report, the terminal and compare only display what is stored here.
+import { isInterruptionWarning } from './interruption.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { compareAcrossRefs, compareWithBaselines, decideStop, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
 
@@ -23,7 +24,9 @@ export function finalizeResults(results: ResultsFile, stats: { noisePct?: number
       v.stats.wallMs && overheadMs !== undefined
         ? resolutionWarning({ medianMs: v.stats.wallMs.median, overheadMs, overheadSpreadMs: overheadSpreadMs ?? 0 })
         : undefined;
-    if (warning) v.warnings = [warning];
+    // The runner's own warning (an interruption after measured builds) stays; the resolution one is recomputed.
+    const kept = [...(v.warnings ?? []).filter(isInterruptionWarning), ...(warning ? [warning] : [])];
+    if (kept.length > 0) v.warnings = kept;
     else delete v.warnings;
   }
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);

@@ -1,10 +1,8 @@
 // The rounds of one stage: its warm-up rounds, then its measured rounds, each a shuffled list of variant ids
 // (plan/order.ts), one build at a time. Every sample is recorded in its variant's result and saved at once; a
 // variant that cannot go on is failed and the others go on; an interruption stops after the current build.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
-import type { RunSample, VariantResult } from '../results/schema.ts';
+import type { ArtifactInfo, RunSample, VariantResult } from '../results/schema.ts';
 import { measureArtifact } from './artifact.ts';
 import { shouldStop } from './finalize.ts';
 import type { RunHooks } from './hooks.ts';
@@ -119,14 +117,22 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
     return sample;
   }
   (round < 0 ? result.warmups : result.samples).push(sample);
-  if (planned.variant.artifact && !existsSync(path.join(planned.workdir, planned.variant.artifact))) {
+  if (!planned.variant.artifact) return sample;
+  // Every build's artifact is hashed (untimed): builds that write different artifacts are seen. Only the last
+  // one is inspected by the probes.
+  const artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
+  if (artifact.kind === 'missing') {
     fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
-  } else if (round > 0 && measuredBuilds(result) === planned.runs) {
-    // Every build of a variant writes the same artifact: hash and inspect the last one only, not each.
-    await recordArtifact({ planned, result, hooks });
+    return sample;
   }
+  sample.artifact = { sha256: artifact.sha256, bytes: artifact.bytes };
+  lastArtifact.set(result, artifact);
+  if (round > 0 && measuredBuilds(result) === planned.runs) await recordArtifact({ planned, result, hooks, measured: artifact });
   return sample;
 }
+
+/** The artifact of each variant's last good build, as measured then: kept when a later build is interrupted. */
+const lastArtifact = new WeakMap<VariantResult, ArtifactInfo>();
 
 /**
  * Variants that stopped early (adaptive runs, an interruption) have their last artifact recorded here, at the
@@ -144,11 +150,16 @@ export async function recordLastArtifacts(opts: { members: Entry[]; hooks?: RunH
   }
 }
 
-/** Bytes, hash and probes of the artifact the variant's last build left in its workdir. */
-async function recordArtifact(opts: { planned: PlannedVariant; result: VariantResult; hooks?: RunHooks }): Promise<void> {
+/**
+ * Bytes, hash and probes of the artifact the variant's last build left in its workdir (`measured`: as measured
+ * after that build). When it is gone because a later build was interrupted after its clean, the artifact of
+ * the last good build is kept as it was measured, without the probes.
+ */
+async function recordArtifact(opts: { planned: PlannedVariant; result: VariantResult; hooks?: RunHooks; measured?: ArtifactInfo }): Promise<void> {
   const { planned, result, hooks } = opts;
   if (!planned.variant.artifact) return;
-  result.artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
-  if (result.artifact.kind === 'missing') fail(result, `the last build left no artifact at ${planned.variant.artifact}`, []);
+  result.artifact = opts.measured ?? (await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact }));
+  if (result.artifact.kind === 'missing' && lastArtifact.has(result)) result.artifact = lastArtifact.get(result)!;
+  else if (result.artifact.kind === 'missing') fail(result, `the last build left no artifact at ${planned.variant.artifact}`, []);
   else await hooks?.afterArtifact?.({ planned, artifact: result.artifact });
 }

@@ -62,3 +62,32 @@ describe('a wrapper that is stopped', () => {
     ]);
   }, 120_000);
 });
+
+describe('SIGTERM after a good build', () => {
+  it('the variant keeps its measured build and its artifact (the interrupted build had removed it), with a warning, not "failed"', async () => {
+    // Like pex@warm: round 1 writes the artifact; round 2 removes it (clean) and is stopped before writing it again.
+    const dir = scenarioDir(`name: stop
+project: proj
+runs: 3
+warmup: 0
+cache: warm
+variants:
+  - name: pex
+    build: 'if [ {round} = 2 ]; then sleep 306.75; fi; echo packed > main.pex'
+    artifact: main.pex
+    clean: [main.pex]
+`);
+    // No re-measuring of busy builds: round 1's build is the measured one whatever the machine's load.
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1', '--interference-threshold', 'off'], cwd: dir });
+    expect(await waitFor(() => processesMatching('sleep 306.75').length > 0, 60_000)).toBe(true);
+    cli.child.kill('SIGTERM');
+    expect((await cli.exit).code).toBe(143);
+    expect(await survivors('sleep 306.75')).toEqual([]);
+    const results = readResultsFile(path.join(dir, 'out')).value!;
+    const pex = results.variants[0]!;
+    expect(results.interrupted).toBe(true);
+    expect([pex.status, pex.reason ?? null, pex.samples.length, pex.warnings?.[0]]).toEqual(['ok', null, 1, 'interrupted during its build in round 2; its 1 measured build kept']);
+    expect(pex.artifact).toMatchObject({ path: 'main.pex', kind: 'file', bytes: 'packed\n'.length, sha256: pex.samples[0]!.artifact!.sha256 });
+    expect(cli.stdout()).toContain('warning: stop/pex@warm: interrupted during its build in round 2; its 1 measured build kept');
+  });
+});

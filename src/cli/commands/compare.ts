@@ -1,7 +1,7 @@
 // `buildbench compare BASELINE CURRENT`: the comparison table; exit 1 on a regression past the threshold.
 import { readResultsFiles } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
-import { compareRuns, formatComparisonTable } from '../../compare/index.ts';
+import { compareRuns, describeArtifactsOfRuns, formatComparisonTable } from '../../compare/index.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { CompareArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -16,6 +16,8 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   const outcome = compareRuns({ baseline, current, thresholdPct: args.threshold, noisePct: args.noise, alpha: args.alpha });
   for (const w of outcome.warnings) process.stderr.write(`warning: ${stripControl(w)}\n`);
   process.stdout.write(`${stripControlLines(formatComparisonTable(outcome.comparisons))}\n`);
+  const digests = describeArtifactsOfRuns({ baseline, current });
+  if (digests.length > 0) process.stdout.write(`\n${stripControlLines(digests.join('\n'))}\n`);
   if (outcome.regressions.length > 0) {
     process.stdout.write(`\n${outcome.regressions.length} regression${outcome.regressions.length === 1 ? '' : 's'}: ${stripControl(outcome.regressions.map((r) => r.variant).join(', '))}\n`);
   }
