@@ -12,6 +12,7 @@ import { isInterrupted, recordInterruption } from './interruption.ts';
 import { closeRun, openRun, type RunContext } from './run-results.ts';
 import { runStages } from './run-stages.ts';
 import { measureStartupRounds } from './startup-rounds.ts';
+import { minRunsForDifference } from '../stats/index.ts';
 import { readCpuView } from '../common/cpu-view.ts';
 import { MAX_TRIES, remeasurePolicy } from './remeasure.ts';
 import { startWatchdog } from './watchdog.ts';
@@ -99,6 +100,8 @@ function undecidedAtLastRound(run: RunContext): string | undefined {
 /** Start-up after every build, in rounds of its own: a launch's timing should not share the machine with a build. */
 async function measureStartup(run: RunContext): Promise<void> {
   const { plan, opts } = run;
-  await measureStartupRounds({ entries: [...run.byId.values()], seed: plan.seed, outDir: plan.outDir, signal: opts.signal, emit: run.emit, save: run.save });
+  const alpha = opts.stats?.alpha ?? 0.05;
+  const decide = { comparisons: () => run.results.comparisons, alpha, minRounds: minRunsForDifference(alpha) };
+  await measureStartupRounds({ entries: [...run.byId.values()], seed: plan.seed, outDir: plan.outDir, signal: opts.signal, emit: run.emit, save: run.save, decide });
   run.save();
 }

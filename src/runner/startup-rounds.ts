@@ -9,7 +9,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { orderRounds } from '../plan/order.ts';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
-import { LAUNCH_STATES, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
+import { decidedLaunches } from './launch-stop.ts';
+import { LAUNCH_STATES, type Comparison, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
 import { DOES_NOT_START } from '../results/variant-status.ts';
 import { median } from '../stats/descriptive.ts';
 import type { RunEvent } from './events.ts';
@@ -24,6 +25,11 @@ export interface StartupRoundsOptions {
   emit: (event: RunEvent) => void;
   /** Called after every launch pair, so an interruption loses nothing measured. */
   save: () => void;
+  /**
+   * Stop a variant's launches once its start-up comparisons are decided (launch-stop.ts), looking after each
+   * round from `minRounds` on; `comparisons` reads the results' comparisons as `save` last recomputed them.
+   */
+  decide?: { comparisons: () => readonly Comparison[]; alpha: number; minRounds: number };
 }
 
 /** Launches every measured variant with a smoke test; fills `result.startup`, or marks the variant as one that does not start. */
@@ -34,14 +40,19 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
   await installAll({ ...opts, entries });
   // A different seed from the build rounds': the launch order should not repeat the build order.
   const rounds = orderRounds({ ids: entries.map((e) => ({ id: e.planned.id, count: e.planned.runs })), rounds: Math.max(0, ...entries.map((e) => e.planned.runs)), seed: opts.seed + 2 });
+  const decided = new Set<string>();
   for (const [r, ids] of rounds.entries()) {
     for (const [position, id] of ids.entries()) {
       if (opts.signal?.aborted) return;
       const { planned, result } = byId.get(id)!;
-      if (result.status !== 'ok' || result.startup?.readyOk === false) continue;
+      if (result.status !== 'ok' || result.startup?.readyOk === false || decided.has(id)) continue;
       opts.emit({ kind: 'smoke', id, round: r + 1 });
       await launchPair({ ...opts, planned, result, round: r + 1, position });
       opts.save();
+    }
+    const { decide } = opts;
+    if (decide && r + 1 >= decide.minRounds && r + 1 < rounds.length) {
+      for (const id of decidedLaunches({ comparisons: decide.comparisons(), ids: entries.map((e) => e.planned.id), last: false, alpha: decide.alpha })) decided.add(id);
     }
   }
 }
