@@ -2,6 +2,7 @@
 // elsewhere (CI, a pipe) one plain line per event, so logs stay readable, and while one build or set-up runs
 // long a "still building X (2 min)" line every minute, so a hung build is seen hanging in a CI log.
 import type { RunEvent } from '../runner/events.ts';
+import { describeEnding } from '../results/failed-builds.ts';
 import { formatMs, stripControl } from './terminal.ts';
 
 const HEARTBEAT_MS = 60_000;
@@ -64,7 +65,7 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           durations.push(Date.now() - startedAt);
           // A failed build is said as it happens, whether or not its variant goes on (the failure policy).
           const buildFailed = e.sample.exitCode !== 0;
-          const ending = `exit ${e.sample.exitCode ?? e.sample.signal}`;
+          const ending = describeEnding(e.sample);
           const status = !buildFailed ? '' : e.status === 'ok' ? `  BUILD FAILED (${ending}; measuring goes on)` : `  ${e.status.toUpperCase()} (${ending})`;
           if (!tty) permanent(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}: ${formatMs(e.sample.wallMs)}${status}`);
           else if (buildFailed) permanent(`failed build ${e.id} ${roundLabel(e.round)} (${ending}, log ${e.sample.log})${e.status === 'ok' ? '; measuring goes on' : ''}`);

@@ -1,7 +1,7 @@
 // The runner deletes and edits paths a scenario names. Validation already refused absolute paths and ".."
 // escapes; here, at the moment of acting, the real path is resolved again so a symlink created by a build
 // cannot redirect a delete outside the variant's own folders.
-import { existsSync, lstatSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export class ConfinementError extends Error {}
@@ -29,4 +29,17 @@ export function removeInside(root: string, rel: string): void {
     return; // nothing there
   }
   rmSync(target, { recursive: !isLink, force: true });
+}
+
+/**
+ * What is wrong with a folder a command is to run in, in words ("the working directory /w/x is gone", "… is a
+ * file now, not a folder"); undefined when it is a folder. A build that removed or replaced its own workdir leaves this behind.
+ */
+export function folderProblem(dir: string): string | undefined {
+  try {
+    return statSync(dir).isDirectory() ? undefined : `the working directory ${dir} is a file now, not a folder`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `the working directory ${dir} is gone` : `the working directory ${dir} cannot be used: ${code ?? (err as Error).message}`;
+  }
 }

@@ -7,7 +7,8 @@
 // group with setsid and the marker with env -i included); where no cgroup could be made, every process still
 // in the group or carrying this build's marker. The build inherits no descriptor beyond 0–2 (fds.ts).
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 import type { TimedLine } from '../common/timed-line.ts';
 import { BuildLog } from './build-log.ts';
@@ -16,7 +17,8 @@ import { snapshotMachine, type MachineSnapshot } from './interference.ts';
 import { killMarked, killGroup, listLeftovers, MARKER_ENV, type Leftovers } from './kill.ts';
 import { BuildCgroup } from './cgroup.ts';
 import { closeInheritedFds } from './fds.ts';
-import { spawnHeld } from './held-spawn.ts';
+import { spawnHeld, type HeldChild } from './held-spawn.ts';
+import { folderProblem } from './confine.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -49,8 +51,8 @@ export interface GroupRunResult {
   lines: TimedLine[];
   /** Processes the build left running when its leader exited, killed by the harness. */
   leftovers: Leftovers;
-  /** How they were found and ended: the build's own cgroup, or the process-group and marker scan (cgroup.ts). */
-  cleanup: 'cgroup' | 'scan';
+  /** How they were found and ended: the build's own cgroup, or the process-group and marker scan (cgroup.ts); absent when nothing started. */
+  cleanup?: 'cgroup' | 'scan';
   /** CPU of every process that ran in the build's cgroup (daemons and children nobody waited for included), ms. */
   groupCpuMs?: { user: number; sys: number };
   /** Peak memory charged to the build's cgroup (memory.peak), bytes; only where the memory controller is ours. */
@@ -69,6 +71,9 @@ const RSS_INTERVAL_MS = 100;
  * start is `spawnError`, not a throw.
  */
 export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult> {
+  // Node's own words for a missing cwd are "spawn sh ENOENT" (as if sh were missing) or a thrown ENOTDIR.
+  const cwdProblem = folderProblem(opts.cwd);
+  if (cwdProblem) return notStarted(opts.logFile, cwdProblem);
   const marker = randomUUID();
   closeInheritedFds();
   const cgroup = BuildCgroup.create();
@@ -84,7 +89,17 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   await log.open();
   const timeFd = useTime ? openSync(timeFile, 'w') : undefined;
   // Entering the cgroup happens before the clock starts (held-spawn.ts): it costs 10–20 ms.
-  const held = spawnHeld({ argv, ...(useTime ? { wrapper: [GNU_TIME, '-f', '%U %S %M'] } : {}), cwd: opts.cwd, env: { ...opts.env, [MARKER_ENV]: marker }, stdout: log.fd, stderr: timeFd ?? log.fd, cgroup });
+  let held: HeldChild;
+  try {
+    held = spawnHeld({ argv, ...(useTime ? { wrapper: [GNU_TIME, '-f', '%U %S %M'] } : {}), cwd: opts.cwd, env: { ...opts.env, [MARKER_ENV]: marker }, stdout: log.fd, stderr: timeFd ?? log.fd, cgroup });
+  } catch (err) {
+    // spawn() throws for some bad options instead of emitting 'error': close every descriptor and handle first.
+    if (timeFd !== undefined) closeSync(timeFd);
+    rmSync(timeFile, { force: true });
+    await log.finish(0);
+    await cgroup?.end();
+    return notStarted(opts.logFile, folderProblem(opts.cwd) ?? (err as Error).message);
+  }
   const child = held.child;
   if (timeFd !== undefined) closeSync(timeFd);
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
@@ -155,7 +170,7 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     signal: outcome.signal ?? usage?.signal ?? (timedOut || aborted ? 'SIGTERM' : undefined),
     timedOut,
     aborted,
-    spawnError: outcome.error?.message,
+    spawnError: outcome.error ? (folderProblem(opts.cwd) ?? outcome.error.message) : undefined,
     tail: log.output.tail(40),
     lines: log.output.lines,
     leftovers,
@@ -164,6 +179,15 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     ...(memoryPeakBytes !== undefined ? { memoryPeakBytes } : {}),
     ...(before && after ? { machine: { before, after } } : {}),
   };
+}
+
+/** A command that never started: its log says why (so it is not empty), and nothing ran, was killed or is left. */
+function notStarted(logFile: string, why: string): GroupRunResult {
+  const line = `buildbench: the command could not start: ${why}`;
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  writeFileSync(logFile, `${line}\n`);
+  const leftovers = { count: 0, commands: [] };
+  return { wallMs: 0, userMs: 0, sysMs: 0, maxRssKb: 0, treeRssKb: 0, exitCode: null, timedOut: false, aborted: false, spawnError: why, tail: [line], lines: [], leftovers };
 }
 
 function readTimeFile(file: string) {

@@ -10,7 +10,8 @@ import { isInterrupted, markInterruptedBuild } from './interruption.ts';
 import type { Entry, RunContext } from './run-results.ts';
 import { runSample, type SampleRequest } from './sample.ts';
 import { remeasureBusy, setAsideIfBusy } from './remeasure.ts';
-import { describeEnd, fail, measuredBuilds, recordFailedBuild } from './variant-outcome.ts';
+import { describeEnd, fail, measuredBuilds, recordFailedBuild, roundName } from './variant-outcome.ts';
+import { folderProblem } from './confine.ts';
 
 /** One round of a stage: `round` < 0 for warm-ups (-1, -2 …), else 1, 2 … over the run; `inStage` 0 for warm-ups. */
 export interface ScheduledRound {
@@ -87,7 +88,7 @@ async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; p
   const { plan, opts, emit } = run;
   emit({ kind: 'sample-start', id: planned.id, round, done, total });
   const isFirstBuild = result.warmups.length === 0 && result.samples.length === 0;
-  let outcome: RunSample | 'aborted';
+  let outcome: RunSample | 'aborted' | 'not started';
   try {
     outcome = await measureOne({ planned, result, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal: opts.signal, hooks: opts.hooks });
   } catch (err) {
@@ -101,19 +102,32 @@ async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; p
     markInterruptedBuild(result, round);
     return 'aborted';
   }
+  if (outcome === 'not started') {
+    run.save();
+    return undefined;
+  }
   emit({ kind: 'sample-end', id: planned.id, round, done, total, sample: outcome, status: result.status });
   run.save();
   return result.samples.includes(outcome) ? outcome : undefined;
 }
 
 /** One sample of one variant, recorded into its result: the build, then its artifact. */
-async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?: RunHooks }): Promise<RunSample | 'aborted'> {
+async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?: RunHooks }): Promise<RunSample | 'aborted' | 'not started'> {
   const { planned, result, round, hooks } = opts;
+  // A build that removed or replaced its own workdir: no later build of the variant can start, so it fails now
+  // with what was found, not with a spawn error per round.
+  const gone = folderProblem(planned.workdir);
+  if (gone) {
+    fail(result, `${roundName(round)} could not start: ${gone}`, result.logTail ?? []);
+    return 'not started';
+  }
   const { sample, run } = await runSample(opts);
   if (run.aborted) return 'aborted';
   await hooks?.afterSample?.({ planned, sample, run });
   if (run.spawnError || run.exitCode !== 0) {
     recordFailedBuild({ result, sample, run, why: describeEnd(run, planned.variant.timeoutS) });
+    // A command that cannot start will not start next round either: the variant fails with why, now.
+    if (run.spawnError) fail(result, `${roundName(round)} could not start: ${run.spawnError}`, run.tail);
     return sample;
   }
   (round < 0 ? result.warmups : result.samples).push(sample);
@@ -122,7 +136,8 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
   // one is inspected by the probes.
   const artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
   if (artifact.kind === 'missing') {
-    fail(result, `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
+    const gone = folderProblem(planned.workdir);
+    fail(result, gone ? `the build exited 0 but ${gone}: no artifact at ${planned.variant.artifact}` : `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
     return sample;
   }
   sample.artifact = { sha256: artifact.sha256, bytes: artifact.bytes };

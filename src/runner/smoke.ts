@@ -12,6 +12,7 @@ import { expandCommand, expandText } from '../scenario/placeholders.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { errorBlock } from './error-block.ts';
 import { BuildCgroup } from './cgroup.ts';
+import { folderProblem } from './confine.ts';
 import { spawnHeld } from './held-spawn.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { dirBytes } from '../common/walk-files.ts';
@@ -61,9 +62,10 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   });
   const child = held.child;
   closeSync(log);
-  let exit: { code: number | null } | undefined;
-  child.once('exit', (code) => (exit = { code }));
-  child.once('error', () => (exit = { code: null }));
+  let exit: { code: number | null; words: string } | undefined;
+  // Said as observed: an exit code, a signal nobody here sent, or a launch that never started.
+  child.once('exit', (code, signal) => (exit ??= { code, words: code !== null ? `exited with ${code}` : `ended by ${signal ?? 'a signal'}` }));
+  child.once('error', (err) => (exit = { code: null, words: `could not start (${folderProblem(planned.workdir) ?? err.message})` }));
   await held.ready;
   const started = process.hrtime.bigint();
   held.go();
@@ -80,7 +82,7 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
         // Measured while the app runs: onefile removes its _MEI* folder at exit.
         return { ok: true, ms, extractBytes: Math.max(0, (await dirBytes(stateDir)) - bytesBefore) };
       }
-      if (exit && (ready || title || exit.code !== 0)) return failure(`exited with ${exit.code ?? 'a signal'} before it was ready`);
+      if (exit && (ready || title || exit.code !== 0)) return failure(`${exit.words} before it was ready`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     return opts.signal?.aborted ? { ok: false, error: 'interrupted', block: [] } : failure(`not ready within ${timeoutMs / 1000} s`);

@@ -5,14 +5,13 @@
 // log), out of the statistics, and the variant goes on being measured, so a build that fails now and then
 // still gets its numbers and its comparison, with "k of n builds failed" beside them. Only a variant whose
 // first two builds both failed (or whose only build failed) is `failed` outright: nothing it could measure.
+import { describeEnding } from '../results/failed-builds.ts';
 import type { RunSample, VariantResult } from '../results/schema.ts';
 import type { GroupRunResult } from './process-group.ts';
 
-/** Why a build or set-up did not end with exit code 0, in words. */
+/** Why a build or set-up did not end with exit code 0, in the words every output uses (results/failed-builds.ts). */
 export function describeEnd(run: GroupRunResult, timeoutS?: number): string {
-  if (run.spawnError) return run.spawnError;
-  if (run.timedOut) return `timed out after ${timeoutS} s`;
-  return run.exitCode === null ? `killed by ${run.signal ?? 'a signal'}` : `exit code ${run.exitCode}`;
+  return describeEnding(run, timeoutS);
 }
 
 /** Marks a variant `failed` with `reason`, keeping the last 40 lines of `tail` as its log tail. */

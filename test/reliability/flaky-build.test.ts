@@ -33,7 +33,7 @@ variants:
     expect(flaky.stats.wallMs!.n).toBe(5);
     expect(results.comparisons.filter((c) => c.metric === 'wallMs').map((c) => c.variant)).toEqual(['flaky/flaky@cold']);
 
-    expect(cli.stderr()).toMatch(/\[\d+\/12\] round 4 flaky\/flaky@cold: .* BUILD FAILED \(exit 3; measuring goes on\)/);
+    expect(cli.stderr()).toMatch(/\[\d+\/12\] round 4 flaky\/flaky@cold: .* BUILD FAILED \(exit code 3; measuring goes on\)/);
     expect(cli.stdout()).toContain(`ok; ${FAILED}`);
     expect(cli.stdout()).toMatch(new RegExp(`flaky/flaky@cold vs flaky/steady@cold: .*\\(flaky/flaky@cold: ${FAILED.replace(/[()]/g, '\\$&')}\\)`));
     expect(readFileSync(path.join(dir, 'out', 'summary.md'), 'utf8')).toContain(FAILED);

@@ -38,9 +38,9 @@ variants:
   // "exit code 137".
   it('names the signal, not 128+N, as the reason', async () => {
     const [killed, terminated] = (await runScenario({ file: writeScenario({ yaml }) })).variants;
-    expect(killed!.reason).toMatch(/^build failed: killed by SIGKILL \(log: logs\/sig\+killed@cold\/\d\.log\)$/);
+    expect(killed!.reason).toMatch(/^build failed: ended by SIGKILL \(log: logs\/sig\+killed@cold\/\d\.log\)$/);
     expect(killed!.failures![0]).toMatchObject({ exitCode: null, signal: 'SIGKILL' });
-    expect(terminated!.reason).toMatch(/^build failed: killed by SIGTERM /);
+    expect(terminated!.reason).toMatch(/^build failed: ended by SIGTERM /);
   });
 });
 

@@ -55,7 +55,8 @@ export async function runStep(ctx: SetupContext, file: string, args: string[], o
   const r = await execa(file, args, { reject: false, all: true, env: ctx.env, extendEnv: false, cwd: opts.cwd, stdin: 'ignore' });
   if (r.exitCode === 0) return String(r.all ?? '');
   const tail = String(r.all ?? '').trimEnd().split('\n').slice(-10).join('\n');
-  const why = r.exitCode === undefined ? (r.shortMessage ?? 'could not start') : `exit code ${r.exitCode}`;
+  // As observed: a signal, execa's words for a command that did not start, or the exit code.
+  const why = r.signal ? `ended by ${r.signal}` : r.exitCode === undefined ? r.shortMessage : `exit code ${r.exitCode}`;
   throw new SetupError(`\`${[file, ...args].join(' ')}\` failed (${why})${tail ? `:\n${tail}` : ''}`);
 }
 
