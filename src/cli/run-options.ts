@@ -33,7 +33,7 @@ export const RUN_OPTIONS = {
   seed: { type: 'number', describe: 'seed of the shuffled order (default: random, recorded)', check: count(0, 2 ** 31 - 1) },
   out: { type: 'string', describe: 'output folder (default: reports/<runId>)', check: nonEmpty },
   baseline: { type: 'string', describe: 'compare with an earlier results file or run folder', check: nonEmpty },
-  history: { type: 'string', describe: 'append this run to a history folder and compare with its last runs', check: nonEmpty },
+  history: { type: 'string', describe: 'append a record of this run to a history folder, compare with its last runs, and look for change points and creeps (buildbench history)', check: nonEmpty },
   'history-k': { type: 'number', default: 5, describe: 'how many of the last history runs form the baseline', check: count(1) },
   'fail-on-regression': { type: 'boolean', default: false, describe: 'exit 1 when a variant is slower than --baseline/--history, or a later --ref than the first' },
   confirm: {

@@ -1,8 +1,4 @@
-// History: a directory of earlier runs' results (`--history DIR`), and regressions against the last K.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { formatProblem } from '../common/problem.ts';
-import { RESULTS_FILE, readResultsFile, writeResultsAtomic } from '../results/io.ts';
+// A run against the last K runs of a history (`run --history DIR`; the folder itself is read by src/history/).
 import type { ResultsFile, VariantResult } from '../results/schema.ts';
 import { isSuccessful } from '../stats/metrics.ts';
 import { compareMatched, type RunComparison, type RunComparisonOptions } from './compare-runs.ts';
@@ -11,44 +7,10 @@ import { diffEnvironments } from './environment.ts';
 /** Runs pooled as the baseline when not told otherwise. */
 export const DEFAULT_LAST_K = 5;
 
-/** The history file name of a run, `<startedAt>-<runId>.json`, with every character but `A-Za-z0-9._-` replaced by `-` (Windows and CI artifact names refuse some). */
-export function historyFileName(results: Pick<ResultsFile, 'startedAt' | 'runId'>): string {
-  return `${results.startedAt}-${results.runId}.json`.replace(/[^A-Za-z0-9._-]/g, '-');
-}
-
-/** Writes `results` into the history folder `dir` (created if needed) atomically under historyFileName; returns that path. Throws the file system's error. */
-export function appendToHistory(dir: string, results: ResultsFile): string {
-  const file = path.join(dir, historyFileName(results));
-  writeResultsAtomic(file, results);
-  return file;
-}
-
 const startTime = (r: ResultsFile) => {
   const t = Date.parse(r.startedAt);
   return Number.isNaN(t) ? 0 : t;
 };
-
-/**
- * Every results file in `dir` (each `.json` file, and `results.json` one directory down, so a directory of
- * run out-dirs works too), oldest first. A missing directory is an empty history; an unreadable file is skipped with a warning.
- */
-export function loadHistory(dir: string): { runs: ResultsFile[]; warnings: string[] } {
-  if (!existsSync(dir)) return { runs: [], warnings: [] };
-  const runs: ResultsFile[] = [];
-  const warnings: string[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = path.join(dir, entry);
-    let file: string;
-    if (entry.endsWith('.json') && statSync(full).isFile()) file = full;
-    else if (statSync(full).isDirectory() && existsSync(path.join(full, RESULTS_FILE))) file = path.join(full, RESULTS_FILE);
-    else continue;
-    const read = readResultsFile(file);
-    if (read.value) runs.push(read.value);
-    else warnings.push(`skipped ${read.problems.map(formatProblem).join('; ')}`);
-  }
-  runs.sort((a, b) => startTime(a) - startTime(b) || a.startedAt.localeCompare(b.startedAt));
-  return { runs, warnings };
-}
 
 /** One variant whose samples are the successful samples of the same id over several runs. */
 function pool(variants: VariantResult[]): VariantResult {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readResultsFiles } from '../../results/io.ts';
 import { renderReports } from '../../report/index.ts';
-import { loadHistory } from '../../compare/index.ts';
+import { readRunHistory } from './run-history.ts';
 import type { ReportArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { stripControl } from '../terminal.ts';
@@ -14,7 +14,7 @@ import { stripControl } from '../terminal.ts';
  */
 export async function reportCommand(opts: ReportArgs): Promise<number> {
   const results = readResultsFiles(opts.results);
-  const history = opts.history ? loadHistory(opts.history) : undefined;
+  const history = opts.history ? readRunHistory(opts.history) : undefined;
   const outDir = path.resolve(opts.out ?? (opts.results[0]!.endsWith('.json') ? path.dirname(opts.results[0]!) : opts.results[0]!));
   const formats = opts.format?.split(',').map((f) => f.trim());
   const files = await renderReports({ results, history: history?.runs, outDir, formats });

@@ -5,25 +5,28 @@ import { readResultsFile } from '../../results/io.ts';
 import type { Comparison, ResultsFile } from '../../results/schema.ts';
 import type { AgainstModel } from '../../report/index.ts';
 import { InputError } from '../../common/problem.ts';
-import { appendToHistory, compareRefs, compareRuns, compareWithHistory, formatComparisonTable, lastRuns, loadHistory } from '../../compare/index.ts';
+import { compareRefs, compareRuns, compareWithHistory, formatComparisonTable, lastRuns } from '../../compare/index.ts';
+import { appendRun, historyAlerts, readRunHistory } from './run-history.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from '../run-options.ts';
 
 /**
  * The run against --baseline and --history: printed, and returned for summary.md. `regressed` is true when
- * a variant is slower than the threshold allows (`regressions` are those comparisons); `judgedAgainst` holds the earlier runs it was compared with
+ * a variant is slower than the threshold allows (`regressions` are those comparisons) or the history shows a change point at
+ * the newest runs or a creep past the threshold (`historyRegressions`, one line each, run-history.ts); `judgedAgainst` holds the earlier runs it was compared with
  * (the baseline, the last K of the history), oldest first, so the report can draw the trend it was judged on.
  */
 export async function compareAgainst(opts: {
   results: ResultsFile;
   args: RunArgs;
   print: (text: string) => void;
-}): Promise<{ regressed: boolean; regressions: Comparison[]; sections: AgainstModel[]; judgedAgainst: ResultsFile[] }> {
+}): Promise<{ regressed: boolean; regressions: Comparison[]; historyRegressions: string[]; sections: AgainstModel[]; judgedAgainst: ResultsFile[] }> {
   const { results, args, print } = opts;
   const settings = { thresholdPct: args.threshold, noisePct: args.noise, alpha: args.alpha };
   const sections: AgainstModel[] = [];
   const judgedAgainst: ResultsFile[] = [];
   const regressions: Comparison[] = [];
+  const historyRegressions: string[] = [];
   const show = (title: string, outcome: ReturnType<typeof compareRuns>) => {
     for (const w of outcome.warnings) print(`warning: ${stripControl(w)}\n`);
     print(`\n${stripControlLines(`against ${title}:\n${formatComparisonTable(outcome.comparisons)}`)}\n`);
@@ -45,15 +48,21 @@ export async function compareAgainst(opts: {
     judgedAgainst.push(read.value);
   }
   if (args.history) {
-    const history = loadHistory(args.history);
+    const history = readRunHistory(args.history);
     for (const w of history.warnings) print(`warning: ${stripControl(w)}\n`);
     if (history.runs.length > 0) {
       const k = Math.min(args.historyK, history.runs.length);
       show(`the last ${k === 1 ? 'run' : `${k} runs`} of ${args.history}`, compareWithHistory({ history: history.runs, current: results, lastK: args.historyK, ...settings }));
       judgedAgainst.push(...lastRuns(history.runs, results, args.historyK).filter((r) => !judgedAgainst.some((j) => j.runId === r.runId)));
     }
-    if (!results.interrupted) appendToHistory(args.history, results);
+    if (!results.interrupted) {
+      const current = appendRun(args.history, results);
+      const records = [...history.records.filter((r) => r.runId !== current.runId), current];
+      const alerts = historyAlerts({ records, current, thresholdPct: args.threshold ?? args.noise, noisePct: args.noise, alpha: args.alpha });
+      for (const a of alerts) print(`regression: ${stripControl(a)}\n`);
+      historyRegressions.push(...alerts);
+    }
   }
   judgedAgainst.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  return { regressed: regressions.length > 0, regressions, sections, judgedAgainst };
+  return { regressed: regressions.length > 0 || historyRegressions.length > 0, regressions, historyRegressions, sections, judgedAgainst };
 }

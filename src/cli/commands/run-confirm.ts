@@ -57,19 +57,20 @@ export async function confirmRegressions(opts: {
  * `compared.regressed` to its verdict, saying both on stderr. Otherwise changes nothing.
  */
 export async function confirmIfRegressed(opts: {
-  compared: { regressed: boolean; regressions: { variant: string; baseline: string }[]; sections: AgainstModel[] };
+  compared: { regressed: boolean; regressions: { variant: string; baseline: string }[]; historyRegressions?: string[]; sections: AgainstModel[] };
   args: RunArgs;
   results: ResultsFile;
   outDir: string;
   run: (args: RunArgs) => Promise<number>;
 }): Promise<void> {
   const { compared, args, results } = opts;
-  if (!compared.regressed || !args.failOnRegression || args.confirm <= 0 || results.interrupted) return;
+  if (compared.regressions.length === 0 || !args.failOnRegression || args.confirm <= 0 || results.interrupted) return;
   const what = compared.regressions.length === 1 ? 'the regression' : `${compared.regressions.length} regressions`;
   process.stderr.write(`\nconfirming: ${what} measured again, ${args.confirm} more rounds, before the verdict\n`);
   const confirmation = await confirmRegressions({ ...opts, regressions: compared.regressions });
   compared.sections.push(confirmation.section);
-  compared.regressed = confirmation.regressed;
+  // A change point or creep in the history is not measured again: it rests on many runs already.
+  compared.regressed = confirmation.regressed || (compared.historyRegressions?.length ?? 0) > 0;
   process.stderr.write(
     confirmation.regressed ? "confirmed: still slower with the second run's builds added\n" : "not confirmed: with the second run's builds added it is not slower; the job passes\n",
   );
