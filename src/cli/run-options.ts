@@ -35,7 +35,7 @@ export const RUN_OPTIONS = {
   baseline: { type: 'string', describe: 'compare with an earlier results file or run folder', check: nonEmpty },
   history: { type: 'string', describe: 'append a record of this run to a history folder, compare with its last runs, and look for change points and creeps (buildbench history)', check: nonEmpty },
   'history-k': { type: 'number', default: 5, describe: 'how many of the last history runs form the baseline', check: count(1) },
-  'fail-on-regression': { type: 'boolean', default: false, describe: 'exit 1 when a variant is slower than --baseline/--history, or a later --ref than the first' },
+  'fail-on-regression': { type: 'boolean', default: false, describe: 'exit 1 when a variant is slower than --baseline/--history or a later --ref than the first, or the --history shows a change point at its newest runs or a creep past --threshold' },
   confirm: {
     type: 'number',
     default: 0,
