@@ -7,7 +7,7 @@ import { InputError, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from '../scenario/load.ts';
 import { BUILDBENCH_ROOT } from '../common/where.ts';
 import { findPythonDirs, inspectPython, readSpecs, type Guess } from './inspect-python.ts';
-import { inspectRust } from './inspect-rust.ts';
+import { describeBin, inspectRust } from './inspect-rust.ts';
 import { proposeRust, type InitAnswers } from './propose.ts';
 import { proposePython } from './propose-python.ts';
 import { findTeamBuilds } from './team-builds.ts';
@@ -75,7 +75,7 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   }
   mkdirSync(scenariosDir, { recursive: true });
   const schema = path.relative(scenariosDir, path.join(BUILDBENCH_ROOT, 'schema', 'scenario.schema.json'));
-  const rust = bin && (bin.tauri ? `the Tauri app ${bin.tauri.productName ?? bin.bin} (binary ${bin.bin}) in ${bin.dir || '.'}` : `the Rust binary ${bin.bin} in ${bin.dir || '.'}`);
+  const rust = bin && `${describeBin(bin)} in ${bin.dir || '.'}`;
   const source = [python && `the Python app in ${python.dir || '.'}${python.team ? ` (the team's build: ${python.team.from})` : ''}`, rust].filter(Boolean).join(' and ');
   writeValidated({ proposed, targets, render: (scenario) => renderScenario({ scenario, schema, source }) });
   for (const [file, text] of extra) writeFileSync(file, text);

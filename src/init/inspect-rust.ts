@@ -28,6 +28,13 @@ export interface TauriApp {
   frontendDist?: { path: string; exists: boolean };
 }
 
+/** How a binary is named in prose: `the Tauri app Notes (binary app)`, never `the Tauri app app`. */
+export function describeBin(b: RustBin): string {
+  const product = b.tauri?.productName;
+  if (!b.tauri) return `the Rust binary ${b.bin}`;
+  return product ? `the Tauri app ${product}${product === b.bin ? '' : ` (binary ${b.bin})`}` : `the Tauri app built as the binary ${b.bin}`;
+}
+
 interface CargoManifest {
   package?: { name?: string };
   bin?: { name?: string; path?: string }[];

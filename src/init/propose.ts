@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Guess } from './inspect-python.ts';
 import type { ProposedScenario } from './render.ts';
-import type { RustBin } from './inspect-rust.ts';
+import { describeBin, type RustBin } from './inspect-rust.ts';
 
 /** Answers given as flags; each replaces the guess of the same name. */
 export interface InitAnswers {
@@ -46,7 +46,7 @@ export function proposeRust(opts: { root: string; bin: RustBin; answers: InitAns
       requires: { value: requires, why: b.tauri ? 'a Tauri app links WebKitGTK' : '' },
     },
   };
-  const what = b.tauri ? `the Tauri app ${b.tauri.productName ?? b.bin}` : b.bin;
+  const what = describeBin(b);
   return [
     { ...common, params: { ...params(), ...(b.tauri ? { smoke: tauriSmoke(b) } : {}) }, file: 'rust-link.yaml', name: 'rust-link', preset: 'rust-link', default: true, description: `Incremental rebuild of ${what} linked by rust-lld, mold and GNU ld (flags for the app crate only).` },
     { ...common, params: params(''), file: 'rust-debuginfo.yaml', name: 'rust-debuginfo', preset: 'rust-debuginfo', default: false, description: `Incremental rebuild of ${what} with each kind of debug info.` },

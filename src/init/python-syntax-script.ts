@@ -142,7 +142,7 @@ class Facts:
 
     def route_call(self, call):
         name = (dotted(call.func) or "").split(".")[-1]
-        if name in ("add_api_route", "add_get", "add_url_rule", "add_route") and call.args and isinstance(const(call.args[0]), str):
+        if name in ("add_api_route", "add_get", "add_url_rule", "add_route", "Route", "APIRoute") and call.args and isinstance(const(call.args[0]), str):
             self.routes.append({"path": const(call.args[0]), "line": call.lineno})
 
     def server(self, call, where):

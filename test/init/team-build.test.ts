@@ -183,4 +183,17 @@ describe('init reads the entry and port from the code that runs', () => {
     initProject({ dir: root });
     expect(freezeOf(root).with).toMatchObject({ serveArgs: '--server.port {port} --server.headless true', ready: 'http://127.0.0.1:{port}/_stcore/health' });
   });
+
+  it('names a Tauri crate called `app` without saying "the Tauri app app"', () => {
+    const root = project({
+      'src-tauri/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n',
+      'src-tauri/src/main.rs': 'fn main() {}\n',
+      'src-tauri/tauri.conf.json': JSON.stringify({ app: { windows: [{ title: 'Notes' }] } }),
+    });
+    initProject({ dir: root });
+    const text = readFileSync(path.join(root, 'scenarios/rust-link.yaml'), 'utf8');
+    expect(text).toContain('# Written by `buildbench init` from the Tauri app built as the binary app in src-tauri.');
+    expect(text).toContain('description: Incremental rebuild of the Tauri app built as the binary app linked by');
+    expect(text).not.toContain('app app');
+  });
 });
