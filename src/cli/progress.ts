@@ -17,6 +17,7 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
   const tty = Boolean(stream.isTTY) && !process.env.CI;
   const heartbeat = tty ? undefined : startHeartbeat({ everyMs: opts.heartbeatMs ?? HEARTBEAT_MS, say: (line) => stream.write(`${stripControl(line)}\n`) });
   const durations: number[] = [];
+  const versionsSaid = new Set<string>();
   let startedAt = 0;
   let lastLine = '';
   const write = (line: string) => {
@@ -63,6 +64,11 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           break;
         case 'sample-end': {
           durations.push(Date.now() - startedAt);
+          // Which version each variant builds with, said once, from its own build's output.
+          if (e.sample.toolVersions && !versionsSaid.has(e.id)) {
+            versionsSaid.add(e.id);
+            permanent(`builds with  ${e.id}: ${Object.entries(e.sample.toolVersions).map(([t, v]) => `${t} ${v}`).join(', ')}`);
+          }
           // A failed build is said as it happens, whether or not its variant goes on (the failure policy).
           const buildFailed = e.sample.exitCode !== 0;
           const ending = describeEnding(e.sample);

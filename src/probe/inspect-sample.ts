@@ -8,7 +8,7 @@ import { CACHE_OK } from './cache-check.ts';
 import { PROBES } from './probes.ts';
 import type { BuildOutput, SampleFindings, ToolchainProbe } from './toolchain-probe.ts';
 
-export type SampleInsight = Pick<RunSample, 'phases' | 'phasesMissing' | 'rebuiltUnits' | 'freshUnits' | 'cacheCheck' | 'slowestUnits'>;
+export type SampleInsight = Pick<RunSample, 'phases' | 'phasesMissing' | 'rebuiltUnits' | 'freshUnits' | 'cacheCheck' | 'slowestUnits' | 'toolVersions'>;
 
 const FIRST_BUILD = 'not checked: the first build of a workdir is a full build';
 
@@ -59,6 +59,8 @@ export async function inspectSample(opts: {
   if (rebuilt !== undefined) out.rebuiltUnits = rebuilt;
   const fresh = lastOf(found, 'freshUnits');
   if (fresh !== undefined) out.freshUnits = fresh;
+  const versions = Object.assign({}, ...found.map((f) => f.toolVersions)) as Record<string, string>;
+  if (Object.keys(versions).length > 0) out.toolVersions = versions;
   const cacheCheck = cacheVerdict(found, opts);
   if (cacheCheck !== undefined) out.cacheCheck = cacheCheck;
   return out;

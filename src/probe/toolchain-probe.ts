@@ -22,7 +22,7 @@ export interface BuildOutput {
 }
 
 /** What a probe found in one build's output; every field optional. */
-export interface SampleFindings extends Pick<RunSample, 'rebuiltUnits' | 'freshUnits' | 'slowestUnits'> {
+export interface SampleFindings extends Pick<RunSample, 'rebuiltUnits' | 'freshUnits' | 'slowestUnits' | 'toolVersions'> {
   /** The toolchain's own phase ends, ms from the build's start; used when the scenario declares no phases. */
   phases?: Record<string, number>;
   /** The probe's verdict on the cache state: CACHE_OK (cache-check.ts) or why the sample looks wrong. */

@@ -68,6 +68,9 @@ export const SampleSchema = Type.Object({
   slowestUnits: Type.Optional(
     d('cargo units that took longest to compile (from --timings), longest first', Type.Array(Type.Object({ name: d('crate, version and target, as cargo names the unit', Type.String()), ms: d('its compile time', Type.Number()) }))),
   ),
+  toolVersions: Type.Optional(
+    d('tool → version this build ran with, as its own output says (PyInstaller\'s `PyInstaller: 5.13.0` and `Python: 3.11.2` lines)', Type.Record(Type.String(), Type.String(), { additionalProperties: false })),
+  ),
   log: d('log file of this sample, relative to the out dir', Type.String()),
   artifact: Type.Optional(
     d(
@@ -201,6 +204,9 @@ export const VariantResultSchema = Type.Object({
   ),
   artifact: d('what the last successful build produced; null when no build succeeded', Nullable(ArtifactSchema)),
   startup: d('launch-to-ready of the artifact; null when the variant declares no smoke launch or none ran', Nullable(StartupSchema)),
+  toolVersions: Type.Optional(
+    d('tool → version the variant\'s builds ran with, read from its own builds (its environment, not the tool env); absent when no build said', Type.Record(Type.String(), Type.String(), { additionalProperties: false })),
+  ),
   network: Type.Optional(d('true when the variant may use the network (its builds then measure the network too)', Type.Boolean())),
   needs: Type.Optional(
     d('artifacts of other variants this one consumed (`needs`): name → producer variant id, built earlier in the same run', Type.Record(Type.String(), Type.String(), { additionalProperties: false })),

@@ -28,6 +28,7 @@ export function finalizeResults(results: ResultsFile, stats: { noisePct?: number
     const kept = [...(v.warnings ?? []).filter(isInterruptionWarning), ...(warning ? [warning] : [])];
     if (kept.length > 0) v.warnings = kept;
     else delete v.warnings;
+    recordToolVersions(v);
   }
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
   const settings = { ...stats };
@@ -37,6 +38,15 @@ export function finalizeResults(results: ResultsFile, stats: { noisePct?: number
     ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : []),
   ];
   return results;
+}
+
+/** The variant's tool versions from what its builds said (the first build that names a tool wins). */
+function recordToolVersions(v: ResultsFile['variants'][number]): void {
+  const versions: Record<string, string> = {};
+  for (const sample of [...v.warmups, ...v.samples, ...(v.failures ?? [])]) {
+    for (const [tool, version] of Object.entries(sample.toolVersions ?? {})) versions[tool] ??= version;
+  }
+  if (Object.keys(versions).length > 0) v.toolVersions = versions;
 }
 
 /**

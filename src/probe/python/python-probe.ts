@@ -20,10 +20,27 @@ function pyinstallerOffset(lines: readonly TimedLine[]): number {
   return 0;
 }
 
+// PyInstaller's first log lines name the versions it runs with (5.x and 6.x alike):
+// `110 INFO: PyInstaller: 5.13.0` and `111 INFO: Python: 3.11.2` (6.x: `PyInstaller: 6.22.3, contrib hooks: …`).
+const VERSION_LINE = /^\s*\d+ INFO: (PyInstaller|Python): (\d[^\s,]*)/;
+
+/** The versions PyInstaller's own log says it ran with: `{ pyinstaller, python }`, either absent when not said. */
+export function pyinstallerVersions(text: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.slice(0, 200)) {
+    const m = VERSION_LINE.exec(line);
+    if (m) out[m[1]!.toLowerCase()] ??= m[2]!;
+  }
+  return out;
+}
+
 async function inspectPyInstallerOutput(out: BuildOutput): Promise<SampleFindings | null> {
   const targets = readPyInstallerTargets(out.text);
-  if (targets.length === 0) return null;
+  const versions = pyinstallerVersions(out.text);
+  const toolVersions = Object.keys(versions).length > 0 ? { toolVersions: versions } : {};
+  if (targets.length === 0) return Object.keys(versions).length > 0 ? toolVersions : null;
   return {
+    ...toolVersions,
     phases: parsePyInstallerPhases(out.text, { offsetMs: pyinstallerOffset(out.lines) }).phases,
     cacheCheck: checkPyInstallerCache({ cache: out.cache, targets }),
   };

@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { definePreset, paramsObject, words, type TemplateVariant } from './preset.ts';
 import { PYTHON_PARAMS } from './python-common.ts';
+import { PYINSTALLER_ENV_PARAMS, pyinstallerEnvSetup } from './pyinstaller-env.ts';
 
 /** Modules a dev environment has and an app does not need: what PyInstaller picked up in the team's bundle. */
 const DEV_TOOL_MODULES = [
@@ -19,11 +20,10 @@ const params = paramsObject(
     sourceDir: Type.String({ minLength: 1, default: '.', description: 'folder the app\'s packages are imported from (PyInstaller --paths, pex -D, shiv --site-packages)' }),
     hooksDir: Type.Optional(Type.String({ minLength: 1, description: 'folder of extra PyInstaller hooks (--additional-hooks-dir)' })),
     venvSetup: Type.String({
-      minLength: 1,
-      default:
-        'export UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy && {toolsBin}/uv venv -q --python {python} .venv && {toolsBin}/uv pip install -q --python .venv/bin/python --offline --no-index --find-links {wheelhouse} -r {requirements} pyinstaller',
-      description: 'untimed set-up of .venv, the environment PyInstaller runs in (it bundles what that environment imports)',
+      default: '',
+      description: 'untimed set-up of .venv, the environment PyInstaller runs in (it bundles what that environment imports); "": made from installer, python and the PyInstaller pin',
     }),
+    ...PYINSTALLER_ENV_PARAMS,
     pyinstaller: Type.String({ minLength: 1, default: '.venv/bin/pyinstaller', description: 'the PyInstaller command, inside the app\'s environment' }),
     excludes: Type.Array(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }), {
       default: DEV_TOOL_MODULES,
@@ -47,6 +47,7 @@ export const pythonFreeze = definePreset({
     const fill = (text: string) => text.replace(/\{(toolsBin|python|wheelhouse|requirements)\}/g, (_, k: keyof typeof p) => String(p[k]));
     const bin = fill('{toolsBin}');
     const smoke = (run: string) => ({ run: words(run, p.serveArgs), ...(p.ready ? { ready: p.ready } : {}), timeoutS: 120 });
+    const envSetup = (version: string) => fill(p.venvSetup) || pyinstallerEnvSetup({ ...p, version });
     const pyinstaller = (shape: 'onefile' | 'onedir', excludes: boolean): TemplateVariant => ({
       name: `pyinstaller-${shape}${excludes ? '-excludes' : ''}`,
       description: excludes
@@ -56,7 +57,7 @@ export const pythonFreeze = definePreset({
           : 'One folder (executable + _internal/); nothing to extract at launch.',
       ...(shape === 'onefile' && !excludes ? { baseline: true } : {}),
       ...(excludes ? { default: false } : shape === 'onedir' ? { default: ['warm' as const] } : {}),
-      setup: fill(p.venvSetup),
+      setup: envSetup(p.pyinstallerVersion),
       requires: ['pyinstaller', 'objcopy', 'ldd'],
       build: words(p.pyinstaller, '$PYI_COMMON', `--${shape}`, excludes && '$PYI_EXCLUDES', p.script),
       artifact: `dist/${p.app}`,
@@ -67,8 +68,15 @@ export const pythonFreeze = definePreset({
       expect: { packager: 'pyinstaller', shape },
     });
     const pex = words(`${bin}/pex --no-pypi --find-links`, p.wheelhouse, '-r', p.requirements, '-D', p.sourceDir, '-m', p.module);
+    // The baseline's onefile with a newer PyInstaller in its environment: "what if we upgraded".
+    const newer = (base: TemplateVariant): TemplateVariant => {
+      const { baseline: _baseline, ...rest } = base;
+      const against = p.pyinstallerVersion ? ` against the pinned ${p.pyinstallerVersion}` : '';
+      return { ...rest, name: `pyinstaller-onefile-${p.newerPyInstaller}`, description: `Onefile with PyInstaller ${p.newerPyInstaller}${against}.`, setup: envSetup(p.newerPyInstaller) };
+    };
     const variants: TemplateVariant[] = [
       pyinstaller('onefile', false),
+      ...(p.newerPyInstaller ? [newer(pyinstaller('onefile', false))] : []),
       ...(p.excludes.length > 0 ? [pyinstaller('onefile', true)] : []),
       pyinstaller('onedir', false),
       ...(p.excludes.length > 0 ? [pyinstaller('onedir', true)] : []),
