@@ -8,6 +8,7 @@ import { fromScenarios, given, type InitAnswers } from './propose.ts';
 import { teamVariants, type VariantOverride } from './propose-team.ts';
 import type { ProposedScenario } from './render.ts';
 import { requirementsFrom } from './requirements.ts';
+import { newerTeamVariant, toolchainParams } from './propose-toolchain.ts';
 
 /** The preset's command for PyInstaller in the app's environment (python-freeze's `pyinstaller` default). */
 const PYINSTALLER = '.venv/bin/pyinstaller';
@@ -29,8 +30,11 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
   if (app && (module || script)) {
     const hooks = existsSync(path.join(root, py.dir, 'hooks'));
     const team = a.script === undefined ? py.team : undefined;
+    const toolchain = toolchainParams(py.toolchain);
+    const teamOverrides = team ? teamVariants({ team, pyinstaller: PYINSTALLER }) : [];
     const variants: Guess<VariantOverride>[] = [
-      ...(team ? teamVariants({ team, pyinstaller: PYINSTALLER }) : []),
+      ...teamOverrides,
+      ...newerTeamVariant(teamOverrides, toolchain.newerPyInstaller?.value as string | undefined),
       ...(module ? [] : ['pex', 'pex-scie', 'shiv'].map((name) => ({ value: { name, unavailable: `no importable entry module: ${script!.value} cannot be run with -m (answer with --module)` }, why: 'PEX and shiv run a module' }))),
       ...(module && !module.value.includes(':') && !py.shivEntry ? [{ value: { name: 'shiv', unavailable: `shiv runs a function (module:function) and ${script?.value ?? module.value} calls none from its __main__ block: set shivEntry under \`with\`` }, why: "shiv's entry must be a function" }] : []),
     ];
@@ -53,6 +57,7 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
         requirements,
         serveArgs: given(a.serveArgs) ?? py.serveArgs,
         ready: given(a.ready) ?? py.ready,
+        ...toolchain,
       },
       toolchain: py.toolchain,
       ...(files ? { files } : {}),

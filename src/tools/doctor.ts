@@ -1,8 +1,10 @@
 // `buildbench doctor`: every tool the scenarios require, who needs it, and whether it is there. The CLI
 // prints `formatDoctor(report)` and exits 1 when `report.defaultsRunnable` is false.
-import { adviceOf, type DetectOptions, type ToolStatus } from './detect.ts';
+import { adviceOf, toolsDirOf, type DetectOptions, type ToolStatus } from './detect.ts';
 import { commandsOf, createToolProber } from './probe.ts';
 import { variantName } from '../results/variant-id.ts';
+import { pinsIn } from '../common/tool-pins.ts';
+import { pinnedEnvDir } from './setup/pinned-envs.ts';
 
 /** The slice of a resolved scenario the doctor reads (a `Scenario` from src/scenario fits). */
 export interface DoctorScenario {
@@ -60,6 +62,7 @@ export interface DoctorReport {
  */
 export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptions): Promise<DoctorReport> {
   const probe = createToolProber(opts);
+  const pinned = new Map<string, ToolStatus>();
   const rows = new Map<ToolStatus, DoctorRow>();
   const blocked: BlockedVariant[] = [];
   // Sequential on purpose: probes are quick, and the machine is shared with whatever else runs.
@@ -68,7 +71,8 @@ export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptio
       const id = variantName({ scenario: s.name, variant: v.name });
       const missing: string[] = [];
       for (const tool of new Set(v.requires)) {
-        const status = await probe(tool, { project: s.project, commands: commandsOf(v) });
+        const status = await probeAsPinned({ tool, pins: (v.setup ?? []).flatMap(pinsIn), probe, tools: toolsDirOf(opts), setup: adviceOf(opts).setup, memo: pinned })
+          ?? (await probe(tool, { project: s.project, commands: commandsOf(v) }));
         const row = rows.get(status) ?? { ...status, neededBy: [], neededByDefault: false };
         row.neededBy.push(id);
         row.neededByDefault ||= inPlainRun(s, v);
@@ -80,4 +84,31 @@ export async function doctor(opts: { scenarios: DoctorScenario[] } & DetectOptio
   }
   const sorted = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name));
   return { rows: sorted, blocked, defaultsRunnable: !blocked.some((b) => b.default), setup: adviceOf(opts).setup };
+}
+
+/**
+ * A tool the variant's set-up pins (`pyinstaller==5.13.0`) is checked in its own environment
+ * ({tools}/envs/pyinstaller-5.13.0, which `setup` makes), named with its pin: the tool env's version is not the
+ * one the variant builds with. Undefined when the variant pins no version of `tool`.
+ */
+async function probeAsPinned(opts: {
+  tool: string;
+  pins: { tool: string; version: string }[];
+  probe: ReturnType<typeof createToolProber>;
+  tools: string;
+  setup: string;
+  memo: Map<string, ToolStatus>;
+}): Promise<ToolStatus | undefined> {
+  const pin = opts.pins.find((p) => p.tool === opts.tool);
+  if (!pin) return undefined;
+  const file = `${pinnedEnvDir(opts.tools, pin)}/bin/${pin.tool}`;
+  const found = await opts.probe(file);
+  const name = `${pin.tool}==${pin.version}`;
+  const status: ToolStatus = found.found
+    ? { ...found, name }
+    : { name, found: false, reason: `no ${file}`, install: `run \`${opts.setup}\` (makes the pinned environment)`, bySetup: true };
+  // One row object per pinned file, so the variants that share it share the row.
+  const key = `${name}\0${file}\0${found.found}`;
+  if (!opts.memo.has(key)) opts.memo.set(key, status);
+  return opts.memo.get(key);
 }

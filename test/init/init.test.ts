@@ -80,6 +80,7 @@ describe('buildbench init', () => {
       requirements: 'requirements.txt',
       serveArgs: '--port {port}',
       ready: 'http://127.0.0.1:{port}/health',
+      installer: 'pip',
     });
     expect(s['python-env.yaml']!.with).toEqual({ requirements: 'requirements.txt', requireHashes: true });
     expect(readFileSync(path.join(dir, 'scenarios/python-freeze.yaml'), 'utf8')).toContain('module: notes.server:main  # [project.scripts] notes-server in pyproject.toml');

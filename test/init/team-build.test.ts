@@ -60,6 +60,10 @@ describe('init reads the build the team already has', () => {
       requirements: 'requirements.txt',
       serveArgs: '',
       ready: 'http://127.0.0.1:8008/status',
+      // The team's pin is the baseline's, with pip as the team installs; buildbench's newer one a variant of its own.
+      pyinstallerVersion: '5.13.0',
+      newerPyInstaller: expect.stringMatching(/^6\./),
+      installer: 'pip',
     });
     const v = expanded(root);
     expect(v['pyinstaller-onefile']).toMatchObject({

@@ -18,9 +18,9 @@ function timed(name: string, delayMs = 0): TimedLine[] {
 }
 
 describe('inspectSample', () => {
-  it('puts PyInstaller’s phases on the build clock and finds its cold build cold', async () => {
+  it('puts PyInstaller’s phases on the build clock, finds its cold build cold and reads the versions it ran with', async () => {
     const got = await inspectSample({ cache: 'cold', lines: timed('pyinstaller-onefile-cold.log', 300), workdir: FIXTURES });
-    expect(got).toEqual({ phases: { Analysis: 10091, PYZ: 11003, PKG: 14725, EXE: 14889 }, cacheCheck: 'ok' });
+    expect(got).toEqual({ phases: { Analysis: 10091, PYZ: 11003, PKG: 14725, EXE: 14889 }, cacheCheck: 'ok', toolVersions: { pyinstaller: '6.22.3', python: '3.11.2' } });
   });
 
   it('adds no phases of its own when the scenario declares some (the runner parses those)', async () => {
@@ -31,7 +31,7 @@ describe('inspectSample', () => {
       { name: 'exe', pattern: 'INFO: (checking COLLECT|Build complete)' },
     ];
     const lines = timed('pyinstaller-onedir-warm.log', 300);
-    expect(await inspectSample({ cache: 'warm', lines, workdir: FIXTURES, rules })).toEqual({ phases: {}, cacheCheck: 'ok' });
+    expect(await inspectSample({ cache: 'warm', lines, workdir: FIXTURES, rules })).toEqual({ phases: {}, cacheCheck: 'ok', toolVersions: { pyinstaller: '6.22.3', python: '3.11.2' } });
     expect(parseGenericPhases({ lines, rules }).phases).toEqual({ analysis: 486, pyz: 506, pkg: 519, exe: 536 });
   });
 

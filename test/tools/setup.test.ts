@@ -52,6 +52,7 @@ describe.skipIf(!hasWheelhouse)(`buildbench setup in a user’s project (needs $
     expect(first.lines[1]).toMatch(new RegExp(`^venv {7}created ${tools}/venv from /usr/bin/python3 with uv, pyinstaller, pex, shiv in ${seconds}$`));
     expect(first.lines[2]).toMatch(new RegExp(`^wheelhouse downloaded \\d+ files to ${tools}/wheelhouse from 2 requirement files in ${seconds}$`));
     expect(first.lines.slice(3, -1)).toEqual([
+      'envs       not needed (no variant pins a build tool)',
       'cargo      not needed (no scenario requires cargo in a Cargo project)',
       'npm        not needed (no scenario requires one)',
       'scie       not needed (no scenario requires one)',

@@ -15,7 +15,8 @@ import { describeOwner, waitForLock, type LockOwner } from '../../common/lock-fi
 import { cargoManifest, provisionCargo } from './cargo.ts';
 import { COMPONENTS, type Component } from './components.ts';
 import { since, type Outcome, type SetupContext } from './context.ts';
-import { provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
+import { pickPython, provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
+import { pinnedTools, provisionPinnedEnvs, type PinnedTool } from './pinned-envs.ts';
 import { tauriCliIn, type TauriBuild } from './tauri-crates.ts';
 import { provisionApt, reportTools, type Requirement } from './system.ts';
 import { variantName } from '../../results/variant-id.ts';
@@ -46,6 +47,8 @@ export interface SetupNeeds {
   venv: boolean;
   pythonProjects: string[];
   cargoManifests: string[];
+  /** Build tools the variants' set-ups pin (`pyinstaller==5.13.0`): each gets an environment of its own. */
+  pins: PinnedTool[];
   /** Apps a Tauri CLI builds: the crates its features add are fetched too. */
   tauriBuilds: TauriBuild[];
 }
@@ -69,7 +72,12 @@ function requirementsOf(scenarios: DoctorScenario[]): Requirement[] {
   return [...byKey.values()];
 }
 
-function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = []): SetupNeeds {
+/** The interpreter a set-up command makes its environment with (`uv venv --python X`, `X -m venv`), else `fallback`. */
+export function pythonOf(command: string, fallback: string): string {
+  return /--python[ =]['"]?([^\s'"]+)/.exec(command)?.[1] ?? /(?:^|[\s;&])(\S*python[\d.]*) -m venv\b/.exec(command)?.[1] ?? fallback;
+}
+
+function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = [], env: NodeJS.ProcessEnv = process.env): SetupNeeds {
   const requirements = requirementsOf(scenarios);
   const provider = (r: Requirement) => (isPathRequirement(r.name) ? 'path' : specOf(r.name).provide.by);
   // A scenario uses the tool env when it requires one of its tools or names {tools} in a command.
@@ -91,6 +99,7 @@ function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = []): Set
     venv,
     pythonProjects: unique(python.map((s) => s.project).filter((p): p is string => p !== undefined)),
     cargoManifests: unique(cargoScenarios.map((s) => (s.project ? cargoManifest(s.project) : undefined)).filter((m): m is string => m !== undefined)),
+    pins: pinnedTools(scenarios.flatMap((s) => s.variants.flatMap((v) => (v.setup ?? []).map((command) => ({ command, python: pythonOf(command, pickPython(env)) }))))),
     tauriBuilds: cargoScenarios.flatMap(tauriBuildsOf).filter((t, i, all) => all.findIndex((o) => o.cli === t.cli && o.manifest === t.manifest) === i),
   };
 }
@@ -121,7 +130,7 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
     advice: adviceOf(detect),
     say: (component, message) => opts.write(`${component.padEnd(11)}${message}`),
   };
-  const needs = needsOf(opts.scenarios, opts.extraPackages);
+  const needs = needsOf(opts.scenarios, opts.extraPackages, env);
   const probe = createToolProber({ ...detect, tools: ctx.tools });
   const byProvider = (by: string) => needs.requirements.filter((r) => !isPathRequirement(r.name) && specOf(r.name).provide.by === by);
   const steps: Record<Component, () => Promise<Outcome>> = {
@@ -131,6 +140,7 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
       needs.venv
         ? provisionWheelhouse(ctx, needs.pythonProjects.map(pythonInputs).filter((p) => p !== undefined))
         : notNeeded(ctx, 'wheelhouse', 'no scenario uses the tool env'),
+    envs: () => provisionPinnedEnvs(ctx, needs.pins),
     cargo: () =>
       needs.cargoManifests.length > 0 ? provisionCargo(ctx, needs.cargoManifests, needs.tauriBuilds) : notNeeded(ctx, 'cargo', 'no scenario requires cargo in a Cargo project'),
     npm: () => reportOrSkip(ctx, 'npm', byProvider('npm'), probe),

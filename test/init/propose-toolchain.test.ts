@@ -1,0 +1,46 @@
+// python-freeze built with the team's own toolchain: the PyInstaller it pins (in an environment made the way that
+// version needs), a newer one as a variant of its own, pip or uv as the team installs, the Python it names.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
+import { pickPython, toolchainParams } from '../../src/init/propose-toolchain.ts';
+import { pyinstallerEnvSetup } from '../../src/scenario/presets/pyinstaller-env.ts';
+
+const LOCKED = /^pyinstaller==(\S+)/m.exec(readFileSync(path.join(BUILDBENCH_ROOT, 'tools/requirements.lock'), 'utf8'))![1]!;
+const MACHINE = [
+  { path: '/usr/bin/python3', version: '3.11.2' },
+  { path: '/root/.pyenv/versions/3.11.7/bin/python3', version: '3.11.7' },
+  { path: '/root/.pyenv/versions/3.12.1/bin/python3', version: '3.12.1' },
+];
+
+describe('the team\'s toolchain in python-freeze', () => {
+  it('takes the interpreter that matches the Python the project names, and says when none does', () => {
+    expect(pickPython('3.11', '.python-version:1', MACHINE)).toEqual({ value: '/usr/bin/python3', why: 'Python 3.11.2: the project names 3.11 (.python-version:1)' });
+    expect(pickPython('3.11.7', '.python-version:1', MACHINE).value).toBe('/root/.pyenv/versions/3.11.7/bin/python3');
+    expect(pickPython('3.13', 'pyproject.toml requires-python', MACHINE)).toEqual({
+      value: '/usr/bin/python3',
+      why: 'NO MATCH: the project names 3.13 (pyproject.toml requires-python) and this machine has 3.11.2 (/usr/bin/python3), 3.11.7 (/root/.pyenv/versions/3.11.7/bin/python3), 3.12.1 (/root/.pyenv/versions/3.12.1/bin/python3): install it and give its path',
+    });
+  });
+
+  it('builds the baseline with the pinned PyInstaller, proposes the newer one, and installs as the team does', () => {
+    const params = toolchainParams({ pins: { pyinstaller: '5.13.0' }, from: { pyinstaller: 'requirements.txt:4' }, installer: 'pip' });
+    expect(Object.fromEntries(Object.entries(params).map(([k, g]) => [k, g.value]))).toEqual({ pyinstallerVersion: '5.13.0', newerPyInstaller: LOCKED, installer: 'pip' });
+    expect(params.newerPyInstaller!.why).toBe(`PyInstaller ${LOCKED} against your 5.13.0: a variant of its own (buildbench's tool lock)`);
+    expect(toolchainParams({ pins: { pyinstaller: LOCKED }, from: {}, installer: 'uv' })).toEqual({
+      pyinstallerVersion: { value: LOCKED, why: 'pinned in the project: the baseline builds with it' },
+    });
+  });
+
+  it('makes each environment the way its version needs, the project\'s own pin line left out', () => {
+    const common = { python: '/usr/bin/python3', toolsBin: '{tools}/venv/bin', wheelhouse: '{tools}/wheelhouse', requirements: 'requirements.txt' };
+    expect(pyinstallerEnvSetup({ ...common, installer: 'pip', version: '5.13.0' })).toBe(
+      "grep -viE '^[[:space:]]*pyinstaller[[:space:]]*([=<>!~;]|$)' requirements.txt > .venv-requirements.txt; " +
+        "/usr/bin/python3 -m venv .venv && .venv/bin/pip install -q --disable-pip-version-check --no-index --find-links {tools}/wheelhouse -r .venv-requirements.txt 'pyinstaller==5.13.0' 'setuptools<81'",
+    );
+    expect(pyinstallerEnvSetup({ ...common, installer: 'uv', version: '' })).toBe(
+      'export UV_PYTHON_DOWNLOADS=never UV_LINK_MODE=copy && {tools}/venv/bin/uv venv -q --python /usr/bin/python3 .venv && {tools}/venv/bin/uv pip install -q --python .venv/bin/python --offline --no-index --find-links {tools}/wheelhouse -r requirements.txt pyinstaller',
+    );
+  });
+});
