@@ -94,6 +94,7 @@ class Facts:
         return None
 
     def read(self, tree):
+        self.streamlit_port = streamlit_port(tree)
         body = list(live(tree.body))
         for stmt in walk_live(body):
             if isinstance(stmt, ast.Import): self.imports.update(a.name.split(".")[0] for a in stmt.names)
@@ -150,11 +151,28 @@ class Facts:
         key = next((k for k in SERVER_CALLS if name == k or name.endswith("." + k)), None)
         if key is None and name.endswith(".run") and any(k.arg == "port" for k in call.keywords): key = "app.run"
         if key is None and name == "app.run": key = "app.run"
+        # A frozen Streamlit app is a wrapper that starts Streamlit itself (bootstrap.run, or the CLI's main).
+        if key is None and "streamlit" in self.imports and (name.endswith("bootstrap.run") or name.split(".")[-1] in ("main", "_main_run_clExplicit") and any(p in name for p in ("stcli", "cli", "streamlit"))):
+            key = "streamlit.run"
         if key is None: return
         kw = next((k.value for k in call.keywords if k.arg == "port"), None)
-        port = self.port_of(kw)
+        port = self.port_of(kw) or (self.streamlit_port if key == "streamlit.run" else None)
         default = SERVER_CALLS.get(key, 5000 if key == "app.run" else None)
         self.servers.append({"call": name, "line": call.lineno, "where": where, **({"port": port} if port else {}), **({"defaultPort": default} if default else {})})
+
+def streamlit_port(tree):
+    """The port a Streamlit wrapper sets: {"server.port": N}, ["--server.port", "N"] or "--server.port=N"."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            for k, v in zip(node.keys, node.values):
+                if k is not None and const(k) == "server.port" and str(const(v)).isdigit(): return {"value": int(const(v))}
+        if isinstance(node, (ast.List, ast.Tuple)):
+            items = [const(e) for e in node.elts]
+            for a, b in zip(items, items[1:]):
+                if a == "--server.port" and str(b).isdigit(): return {"value": int(b)}
+        c = const(node)
+        if isinstance(c, str) and c.startswith("--server.port=") and c[14:].isdigit(): return {"value": int(c[14:])}
+    return None
 
 def spec_path(node, names):
     """A path a spec computes from SPECPATH (its own folder, "."): "x", root / "x", os.path.join(a, b), str(p), p.parent."""

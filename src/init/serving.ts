@@ -21,6 +21,15 @@ export interface Serving {
 export function servingOf(opts: { entry?: PyFacts; all: PyFacts[]; script?: string }): Serving {
   const { entry, all } = opts;
   const imports = new Set([...(entry?.imports ?? []), ...all.flatMap((f) => f.imports)]);
+  const streamlit = entry?.servers.find((x) => x.defaultPort === 8501);
+  if (streamlit) {
+    const port = streamlit.port?.value ?? 8501;
+    return {
+      web: true,
+      serveArgs: { value: '', why: `a wrapper that starts Streamlit itself (${streamlit.call}() on line ${streamlit.line})` },
+      ready: { value: `http://127.0.0.1:${port}/_stcore/health`, why: `Streamlit's own health endpoint on ${streamlit.port ? `the port the wrapper sets, ${port}` : "Streamlit's default port 8501"}` },
+    };
+  }
   if ((entry ?? all[0])?.imports.includes('streamlit') || (imports.has('streamlit') && !all.some((f) => f.servers.length > 0))) {
     return {
       web: true,

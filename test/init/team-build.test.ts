@@ -188,6 +188,16 @@ describe('init reads the entry and port from the code that runs', () => {
     expect(freezeOf(root).with).toMatchObject({ serveArgs: '--server.port {port} --server.headless true', ready: 'http://127.0.0.1:{port}/_stcore/health' });
   });
 
+  it('reads the port a Streamlit wrapper sets for the app it starts', () => {
+    const root = project({
+      'requirements.txt': 'streamlit==1.40.0\n',
+      'app/dashboard.py': 'import streamlit as st\nst.write("hi")\n',
+      'run_app.py': 'import streamlit.web.bootstrap as bootstrap\nif __name__ == "__main__":\n    flags = {"server.port": 8765, "global.developmentMode": False}\n    bootstrap.run("app/dashboard.py", False, [], flags)\n',
+    });
+    initProject({ dir: root });
+    expect(freezeOf(root).with).toMatchObject({ script: 'run_app.py', serveArgs: '', ready: 'http://127.0.0.1:8765/_stcore/health' });
+  });
+
   it('names a Tauri crate called `app` without saying "the Tauri app app"', () => {
     const root = project({
       'src-tauri/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n',
