@@ -5,6 +5,7 @@ import type { BudgetCheck } from '../compare/index.ts';
 import { REPORT_FORMATS } from './formats.ts';
 import { htmlReporter } from './html.ts';
 import { jsonReporter } from './json.ts';
+import { csvReporter } from './csv.ts';
 import { markdownReporter } from './markdown.ts';
 import { buildReportModel, type AgainstModel } from './model.ts';
 import { pngReporter } from './png.ts';
@@ -30,7 +31,7 @@ export interface RenderOptions {
 
 /** Renders the chosen formats into outDir; returns the files written. Throws on an unknown format name. */
 export async function renderReports({ results, history = [], outDir, formats = [...REPORT_FORMATS], against, budgets }: RenderOptions): Promise<string[]> {
-  const reporters: Reporter[] = [htmlReporter, pngReporter, markdownReporter, jsonReporter(results)];
+  const reporters: Reporter[] = [htmlReporter, pngReporter, markdownReporter, jsonReporter(results), csvReporter(results)];
   const unknown = formats.filter((f) => !reporters.some((r) => r.name === f));
   if (unknown.length > 0) throw new Error(`unknown report format: ${unknown.join(', ')} (valid: ${REPORT_FORMATS.join(', ')})`);
   const model = { ...buildReportModel({ results, history }), ...(against && against.length > 0 ? { against } : {}), ...(budgets && budgets.length > 0 ? { budgets } : {}) };

@@ -86,7 +86,7 @@ describe('flags are checked before anything builds', () => {
     const dir = markingScenario();
     expect(cli(['compare', 'a.json', 'b.json', '--alpha', '1'], dir)).toMatchObject({ code: 2, stderr: '--alpha: must be a number > 0 and < 0.5 (got 1)\n' });
     expect(cli(['compare', 'a.json', 'b.json', '--noise', '100'], dir)).toMatchObject({ code: 2, stderr: '--noise: must be a number ≥ 0 and < 100 (got 100)\n' });
-    expect(cli(['report', 'r.json', '--format', 'pdf'], dir)).toMatchObject({ code: 2, stderr: '--format: must be a comma list of html, png, markdown, json (got "pdf")\n' });
+    expect(cli(['report', 'r.json', '--format', 'pdf'], dir)).toMatchObject({ code: 2, stderr: '--format: must be a comma list of html, png, markdown, json, csv (got "pdf")\n' });
   });
 });
 

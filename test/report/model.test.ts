@@ -100,7 +100,7 @@ describe('renderReports', () => {
 
   it('refuses an unknown format by name', async () => {
     await expect(renderReports({ results: [], outDir: tmpdir(), formats: ['html', 'pdf'] })).rejects.toThrow(
-      'unknown report format: pdf (valid: html, png, markdown, json)',
+      'unknown report format: pdf (valid: html, png, markdown, json, csv)',
     );
   });
 });
