@@ -87,7 +87,10 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
     ? { value: `{scenarioDir}/../${home ? `${home}/` : ''}node_modules/.bin/tauri`, why: `the project's own @tauri-apps/cli (${home || '.'}/package.json; its install puts it there)` }
     : { value: 'tauri', why: 'the project has no @tauri-apps/cli: the one on PATH or in buildbench\'s node_modules/.bin' };
   const without = new Set((freeze.fields.without?.value as string[] | undefined) ?? []);
-  const sidecars = ONE_FILE.filter((s) => !without.has(s.variant));
+  const newer = freeze.params.newerPyInstaller?.value;
+  // The newer PyInstaller's sidecar ships too, beside the baseline's: "what if we upgraded" for the whole app.
+  const oneFile = typeof newer === 'string' ? [ONE_FILE[0]!, { variant: `pyinstaller-onefile-${newer}`, cache: 'warm' }, ...ONE_FILE.slice(1)] : ONE_FILE;
+  const sidecars = oneFile.filter((s) => !without.has(s.variant));
   const frontend = tauri.frontendDist;
   const before = facts.beforeBuildCommand;
   const beforeBuild: Guess<unknown> | undefined = !before

@@ -41,6 +41,7 @@ describe('init proposes the shipped app', () => {
     const root = project({
       ...SIDECAR_APP,
       'package.json': '{"devDependencies": {"@tauri-apps/cli": "^2.1.0"}}\n',
+      'requirements.txt': 'fastapi==0.115.0\nuvicorn==0.30.0\npyinstaller==5.13.0\n',
       'src-tauri/tauri.conf.json': conf({ version: '1.2.0', mainBinaryName: 'notes-desk-bin' }),
     });
     const { doc, scenario } = shipped(root);
@@ -59,6 +60,8 @@ describe('init proposes the shipped app', () => {
       window: '^Notes \\(beta\\)$',
     });
     expect(doc.with.setup).toContain('ln -sfn {scenarioDir}/../node_modules node_modules');
+    // The team pins 5.13.0: buildbench's newer PyInstaller's sidecar ships too, right after the baseline's.
+    expect((doc.with.sidecars as { variant: string }[]).map((v) => v.variant).slice(0, 2)).toEqual(['pyinstaller-onefile', expect.stringMatching(/^pyinstaller-onefile-6\./)]);
     expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', 'node_modules/.bin/tauri', 'pnpm']);
     expect(doc.ignore).toEqual(['src-tauri/bin/api', 'deb-root']);
     const pex = scenario.variants.find((v) => v.name === 'pex')!;
