@@ -12,11 +12,11 @@ import { readText } from './walk.ts';
 
 /** The producer variants of python-freeze that build one file, in the preset's order, with the state each is taken in. */
 const ONE_FILE = [
-  { variant: 'pyinstaller-onefile', cache: 'warm' },
-  { variant: 'pyinstaller-onefile-excludes', cache: 'warm' },
-  { variant: 'pex', cache: 'warm' },
+  { variant: 'pyinstaller-onefile', cache: 'incremental' },
+  { variant: 'pyinstaller-onefile-excludes', cache: 'incremental' },
+  { variant: 'pex', cache: 'incremental' },
   { variant: 'shiv', cache: 'cold' },
-  { variant: 'pex-scie', cache: 'warm' },
+  { variant: 'pex-scie', cache: 'incremental' },
 ];
 const FOLDERS = ['pyinstaller-onedir', 'pyinstaller-onedir-excludes'];
 

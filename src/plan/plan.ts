@@ -52,7 +52,7 @@ export interface LeftOut {
   ids: string[];
 }
 
-export const QUICK_LEFT_OUT = "--quick measures each scenario in its baseline's warmest cache state only";
+export const QUICK_LEFT_OUT = "--quick measures each scenario in one cache state where every variant does the same work (its baseline's warmest of cold and incremental)";
 
 export interface PlanOptions {
   scenarios: Scenario[];
@@ -66,8 +66,9 @@ export interface PlanOptions {
   only?: string[];
   cache?: CacheState[];
   /**
-   * run --quick: one cache state per scenario, the warmest its baseline has (the cheapest builds that still
-   * give every measured variant a verdict); variants without that state are left out.
+   * run --quick: one cache state per scenario, the warmest its baseline has among those where every variant
+   * does the same work (results/cache-states.ts `likeWithLike`: incremental, then cold; the warmest of all only when
+   * the baseline has neither); variants without that state are left out.
    */
   quick?: boolean;
   refs?: string[];
@@ -106,7 +107,7 @@ export function buildPlan(opts: PlanOptions): Plan {
 /** One scenario's variant in one of its cache states, before refs. */
 type Cell = { scenario: Scenario; variant: ScenarioVariant; cache: CacheState };
 
-/** The variants the options keep, and the ids --quick (not the warmest state) and --shard (another shard's) leave out. */
+/** The variants the options keep, and the ids --quick (not its state) and --shard (another shard's) leave out. */
 function chooseVariants(opts: PlanOptions, plan: (p: Cell & { ref?: string }) => PlannedVariant) {
   const refs = opts.refs && opts.refs.length > 0 ? opts.refs : [undefined];
   const variants: PlannedVariant[] = [];
@@ -131,7 +132,7 @@ function chooseVariants(opts: PlanOptions, plan: (p: Cell & { ref?: string }) =>
 function* cellsOf(opts: PlanOptions): Generator<{ cell: Cell; quickState: CacheState | undefined }> {
   for (const scenario of opts.scenarios) {
     const baseline = scenario.variants.find((v) => v.baseline) ?? scenario.variants[0];
-    const quickState = opts.quick && !opts.cache && baseline ? warmest(baseline.cacheStates) : undefined;
+    const quickState = opts.quick && !opts.cache && baseline ? quickStateOf(baseline.cacheStates) : undefined;
     for (const variant of scenario.variants) {
       for (const cache of variant.cacheStates) {
         if (!opts.cache || opts.cache.includes(cache)) yield { cell: { scenario, variant, cache }, quickState };
@@ -178,9 +179,10 @@ function planVariant(p: Cell & { ref?: string; opts: PlanOptions }): PlannedVari
   };
 }
 
-/** The warmest of a variant's states, in CACHE_STATES' order (cold < warm < incremental < noop). */
-function warmest(states: CacheState[]): CacheState {
-  return states.reduce((a, b) => (CACHE_STATES.indexOf(b) > CACHE_STATES.indexOf(a) ? b : a));
+/** The warmest of a variant's like-with-like states (CACHE_STATES' order), or the warmest of all when it has none. */
+function quickStateOf(states: CacheState[]): CacheState {
+  const like = states.filter((s) => CACHE_STATE_RULES[s].likeWithLike);
+  return (like.length > 0 ? like : states).reduce((a, b) => (CACHE_STATES.indexOf(b) > CACHE_STATES.indexOf(a) ? b : a));
 }
 
 /** A file-name form of a variant id, used for its workdir and its logs: `s/a@cold` → `s+a@cold`. */

@@ -47,6 +47,8 @@ export function sampledCell(o: { v: VariantModel; m: Metric; comparison: Compari
   if (o.v.baseline) return { value, ratio: '', tone: 'baseline', mark: 'baseline', title: spread, winner: o.winner };
   const c = o.comparison;
   if (!c) return { value, ratio: '', tone: 'undecided', mark: 'no verdict', title: `${spread}; no comparison with the baseline recorded`, winner: false };
+  // Different work (a no-op against a rebuild): the ratio is shown, no verdict mark (stats/unlike-work.ts).
+  if ('unlike' in c && c.unlike) return { value, ratio: ratioText(c.ratio), tone: 'undecided', mark: 'unlike work', title: `${spread}; vs ${c.baseline}: ${describeComparison(c)}`, winner: false };
   const { tone, mark } = TONE[c.verdict];
   return { value, ratio: ratioText(c.ratio), tone, mark: mark(o.m.words), title: `${spread}; vs ${c.baseline}: ${describeComparison(c)}`, winner: o.winner };
 }

@@ -34,7 +34,9 @@ export interface GroupModel {
 /** The winner of one first-screen metric among `ok`, from the comparisons of `find`. */
 function winnerOf(name: string, ok: VariantModel[], find: (v: VariantModel, name: string) => ComparisonModel | undefined): WinnerPick {
   const has = ok.filter((v) => shownValue(v, name) !== undefined);
-  if (metric(name).kind === 'sampled') return pickTimedWinner(has.map((v) => ({ key: v.key, baseline: v.baseline, verdict: find(v, name)?.verdict })));
+  // A verdict about different work (stats/unlike-work.ts) decides no winner.
+  const verdictOf = (c: ComparisonModel | undefined) => (c && 'unlike' in c && c.unlike ? undefined : c?.verdict);
+  if (metric(name).kind === 'sampled') return pickTimedWinner(has.map((v) => ({ key: v.key, baseline: v.baseline, verdict: verdictOf(find(v, name)) })));
   const key = pickSmallest(has.map((v) => ({ key: v.key, value: shownValue(v, name)! })));
   return key === null ? { key: null, why: 'tie' } : { key };
 }

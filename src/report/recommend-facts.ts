@@ -34,7 +34,8 @@ export function findComparison(comparisons: readonly ComparisonModel[], v: Varia
 
 /** "1.60× faster [1.50–1.70]" without the p-value, for a decided comparison; null otherwise. */
 export function decidedRatio(c: ComparisonModel | undefined): string | null {
-  if (!c || (c.verdict !== 'faster' && c.verdict !== 'slower')) return null;
+  // A comparison of different work (stats/unlike-work.ts) is no decided ratio: it is said in full, with why.
+  if (!c || (c.verdict !== 'faster' && c.verdict !== 'slower') || ('unlike' in c && c.unlike)) return null;
   return formatComparison(c, { metric: c.metric }).replace(/, p [<=] [\d.]+$/, '');
 }
 

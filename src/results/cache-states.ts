@@ -28,14 +28,21 @@ export interface CacheStateRules {
   rebuilds: Rebuilds;
   /** The colour of the state's series in charts, a CSS hex colour (Okabe & Ito's palette, grey for noop). */
   colour: string;
+  /**
+   * Every variant does the same work in this state whatever its tool: all of it (cold), or the rebuild after
+   * the same edit (incremental). Not warm or noop: what a kept cache saves depends on the tool (PyInstaller's
+   * warm build of an unchanged project reuses its whole Analysis, PEX and shiv rebuild), so `--quick` never
+   * picks them while a like-with-like state is there.
+   */
+  likeWithLike: boolean;
 }
 
-// In order from coldest to warmest: `--quick` keeps a variant's warmest state (plan/plan.ts).
+// In order from coldest to warmest: `--quick` keeps the warmest like-with-like state of a scenario (plan/plan.ts).
 const RULES = {
-  cold: { removes: { outputs: true, caches: true }, mutates: false, firstBuildIsFull: false, rebuilds: 'all', colour: '#0072B2' },
-  warm: { removes: { outputs: true, caches: false }, mutates: false, firstBuildIsFull: true, rebuilds: 'outputs', colour: '#E69F00' },
-  incremental: { removes: { outputs: false, caches: false }, mutates: true, firstBuildIsFull: true, rebuilds: 'some', colour: '#009E73' },
-  noop: { removes: { outputs: false, caches: false }, mutates: false, firstBuildIsFull: true, rebuilds: 'none', colour: '#999999' },
+  cold: { removes: { outputs: true, caches: true }, mutates: false, firstBuildIsFull: false, rebuilds: 'all', colour: '#0072B2', likeWithLike: true },
+  warm: { removes: { outputs: true, caches: false }, mutates: false, firstBuildIsFull: true, rebuilds: 'outputs', colour: '#E69F00', likeWithLike: false },
+  incremental: { removes: { outputs: false, caches: false }, mutates: true, firstBuildIsFull: true, rebuilds: 'some', colour: '#009E73', likeWithLike: true },
+  noop: { removes: { outputs: false, caches: false }, mutates: false, firstBuildIsFull: true, rebuilds: 'none', colour: '#999999', likeWithLike: false },
 } as const satisfies Record<string, CacheStateRules>;
 
 export type CacheState = keyof typeof RULES;

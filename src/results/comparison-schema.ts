@@ -61,6 +61,12 @@ export const SampledComparisonSchema = Type.Object({
     d('present when the round effects trend through the run (Mann–Kendall p ≤ 0.05, this p): more runs would extend the drift, not decide; runsNeeded is then left out', Type.Number()),
   ),
   holmP: Type.Optional(d('in winnerComparisons: pValue adjusted by Holm’s step-down over the pairs of the group and metric', Type.Number())),
+  unlike: Type.Optional(
+    d(
+      'present when the two did different work in a state whose work depends on the tool (warm, noop): one build under 1/4 of its own cold build (it reused its build), the other at 1/2 or more (it rebuilt); the sentence gives both fractions (stats/unlike-work.ts). The verdict is then about different work and is never shown without this',
+      Type.String(),
+    ),
+  ),
 });
 
 /** The Comparison of schemaVersion 1 files. */

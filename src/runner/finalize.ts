@@ -2,7 +2,7 @@
 // report, the terminal and compare only display what is stored here.
 import { isInterruptionWarning } from './interruption.ts';
 import type { ResultsFile } from '../results/schema.ts';
-import { compareAcrossRefs, compareWithBaselines, decideStop, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
+import { compareAcrossRefs, compareWithBaselines, decideStop, markUnlikeWork, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
 
 export interface AdaptiveOptions {
   minRuns: number;
@@ -33,10 +33,10 @@ export function finalizeResults(results: ResultsFile, stats: { noisePct?: number
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
   const settings = { ...stats };
   const refs = results.config.refs ?? [];
-  results.comparisons = [
-    ...compareWithBaselines(measured, settings),
-    ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : []),
-  ];
+  results.comparisons = markUnlikeWork(
+    [...compareWithBaselines(measured, settings), ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : [])],
+    measured,
+  );
   return results;
 }
 

@@ -10,7 +10,8 @@ import { MAX_RUNS_NEEDED, minRunsForDifference, minRunsForEquivalence } from './
 export type ComparisonNumbers = Pick<
   SampledComparison,
   'method' | 'ratio' | 'ciLow' | 'ciHigh' | 'level' | 'ciConfidence' | 'eqLow' | 'eqHigh' | 'noisePct' | 'pValue' | 'verdict' | 'runsNeeded' | 'minRunsToDecide'
->;
+> &
+  Partial<Pick<SampledComparison, 'unlike'>>;
 
 /**
  * Whether `metric` is a size: a registry metric whose words are smaller/larger, or, for a name the registry
@@ -102,6 +103,12 @@ function formatExact(c: ExactFigures, metric: string | undefined): string {
  */
 export function formatComparison(c: ComparisonNumbers | ExactFigures, opts: { metric?: string; runs?: number } = {}): string {
   if (c.method === 'exact') return formatExact(c, opts.metric);
+  // A verdict about different work (a no-op against a rebuild) is never printed without saying so.
+  if (c.unlike) return `${c.unlike}, so this is no verdict on the same build: ${formatSampled(c, opts)}`;
+  return formatSampled(c, opts);
+}
+
+function formatSampled(c: ComparisonNumbers, opts: { metric?: string; runs?: number }): string {
   const p = formatP(c.pValue);
   switch (c.verdict) {
     case 'faster':

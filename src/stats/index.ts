@@ -26,5 +26,6 @@ export { compareExact, type ExactNumbers } from './compare-exact.ts';
 export { describeFewestRuns, describeMethod, formatComparison, formatConfidence, formatFactor, formatP, intervalName, isSizeMetric, verdictWord, type ComparisonNumbers } from './format.ts';
 export { isSuccessful, metricValues, summarizeVariant } from './metrics.ts';
 export { compareAcrossRefs, compareVariants, compareWithBaselines, metricsToCompare, type BaselineOptions } from './baselines.ts';
+export { markUnlikeWork } from './unlike-work.ts';
 export { recordPipelines } from './pipelines.ts';
 export { INTERIM_P, completedRounds, decideStop, isDecided, type StopDecision, type StopOptions } from './decide-stop.ts';

@@ -94,20 +94,20 @@ describe('buildbench run', () => {
     mkdirSync(path.join(dir, 'scenarios'));
     writeFileSync(
       path.join(dir, 'scenarios', 's.yaml'),
-      'name: demo\ndefault: true\nproject: ../proj\ncache: [cold, warm]\nvariants:\n  - {name: a, build: "true"}\n  - {name: b, build: "true", default: [warm]}\n  - {name: c, build: "true", default: false}\n',
+      'name: demo\ndefault: true\nproject: ../proj\ncache: [cold, warm]\nvariants:\n  - {name: a, build: "true"}\n  - {name: b, build: "true", default: [cold]}\n  - {name: c, build: "true", default: false}\n',
     );
     const r = cli(['run', '--dry-run', '--quick'], dir);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('not measured (not in a plain run: --all or naming the scenario file runs them): demo/b@cold, demo/c@cold, demo/c@warm');
-    expect(lines[1]).toBe("not measured (--quick measures each scenario in its baseline's warmest cache state only): demo/a@cold");
+    expect(lines[0]).toBe('not measured (not in a plain run: --all or naming the scenario file runs them): demo/b@warm, demo/c@cold, demo/c@warm');
+    expect(lines[1]).toBe('not measured (--quick measures each scenario in one cache state where every variant does the same work (its baseline\'s warmest of cold and incremental)): demo/a@warm');
     expect(lines[2]).toBe('fewest runs that can decide at α = 0.05: 4 per variant for faster/slower, 3 for no difference');
     expect(cli(['run', '--dry-run', '--runs', '3'], dir).stdout).toContain(
       'fewest runs that can decide at α = 0.05: 4 per variant for faster/slower, 3 for no difference — with 3, this run can show no difference but never faster or slower\n',
     );
     expect(lines.filter((l) => l.startsWith('  '))).toEqual([
-      '  demo/a@warm (baseline): 1 warm-up + 4 runs, no earlier measurement',
-      '  demo/b@warm: 1 warm-up + 4 runs, no earlier measurement',
+      '  demo/a@cold (baseline): 0 warm-up + 4 runs, no earlier measurement',
+      '  demo/b@cold: 0 warm-up + 4 runs, no earlier measurement',
     ]);
     const only = cli(['run', '--dry-run', '--only', 'demo/c@*'], dir);
     expect(only.code).toBe(2);

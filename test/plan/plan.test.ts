@@ -21,16 +21,22 @@ describe('buildPlan', () => {
     expect(plan.variants[0]!.workdir).toBe(path.join('/work', 's+a@cold', 'work'));
   });
 
-  it("keeps each scenario in its baseline's warmest state for --quick, unless the cache states are given", () => {
+  it("keeps each scenario in its baseline's warmest like-with-like state for --quick, unless the cache states are given", () => {
+    // cold, not warm: a warm build's work depends on the tool (a no-op for PyInstaller, a rebuild for PEX).
     const plan = buildPlan({ ...base, seed: 1, quick: true });
-    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@warm', 's/b@warm']);
-    expect(plan.leftOut).toEqual([{ why: QUICK_LEFT_OUT, ids: ['s/a@cold', 's/b@cold', 's/c@incremental'] }]);
+    expect(plan.variants.map((v) => v.id)).toEqual(['s/a@cold', 's/b@cold']);
+    expect(plan.leftOut).toEqual([{ why: QUICK_LEFT_OUT, ids: ['s/a@warm', 's/b@warm', 's/c@incremental'] }]);
+    // incremental (the same edit, rebuilt by every variant) before cold; warm only when there is nothing else.
+    const withEdit = { ...scenario, variants: scenario.variants.map((v) => ({ ...v, cacheStates: ['cold', 'warm', 'incremental'] as ScenarioVariant['cacheStates'] })) };
+    expect(buildPlan({ ...base, scenarios: [withEdit], seed: 1, quick: true }).variants.map((v) => v.cache)).toEqual(['incremental', 'incremental', 'incremental']);
+    const warmOnly = { ...scenario, variants: scenario.variants.slice(0, 2).map((v) => ({ ...v, cacheStates: ['warm', 'noop'] as ScenarioVariant['cacheStates'] })) };
+    expect(buildPlan({ ...base, scenarios: [warmOnly], seed: 1, quick: true }).variants.map((v) => v.cache)).toEqual(['noop', 'noop']);
     const cold = buildPlan({ ...base, seed: 1, quick: true, cache: ['cold'] });
     expect(cold.variants.map((v) => v.id)).toEqual(['s/a@cold', 's/b@cold']);
     expect(cold.leftOut).toEqual([]);
     // With --only, only the left-out ids the globs match are said (the others were not asked for).
     const only = buildPlan({ ...base, seed: 1, quick: true, only: ['s/b@*'], leftOut: [{ why: 'plain', ids: ['s/a@cold', 's/b@noop'] }] });
-    expect(only.leftOut).toEqual([{ why: 'plain', ids: ['s/b@noop'] }, { why: QUICK_LEFT_OUT, ids: ['s/b@cold'] }]);
+    expect(only.leftOut).toEqual([{ why: 'plain', ids: ['s/b@noop'] }, { why: QUICK_LEFT_OUT, ids: ['s/b@warm'] }]);
   });
 
   it('keeps a full first build as a warm-up for states that need something to be warm from', () => {

@@ -35,11 +35,11 @@ const params = paramsObject({
   sidecars: Type.Array(Sidecar, {
     minItems: 1,
     default: [
-      { variant: 'pyinstaller-onefile', cache: 'warm' },
-      { variant: 'pyinstaller-onefile-excludes', cache: 'warm' },
-      { variant: 'pex', cache: 'warm' },
+      { variant: 'pyinstaller-onefile', cache: 'incremental' },
+      { variant: 'pyinstaller-onefile-excludes', cache: 'incremental' },
+      { variant: 'pex', cache: 'incremental' },
       { variant: 'shiv', cache: 'cold' },
-      { variant: 'pex-scie', cache: 'warm' },
+      { variant: 'pex-scie', cache: 'incremental' },
     ],
     description: 'the producer variants that build one file, each bundled by one variant; the first is the baseline',
   }),
