@@ -65,7 +65,7 @@ describe('init proposes the shipped app', () => {
     expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', 'node_modules/.bin/tauri', 'pnpm']);
     expect(doc.ignore).toEqual(['src-tauri/bin/api', 'deb-root']);
     const pex = scenario.variants.find((v) => v.name === 'pex')!;
-    expect(pex.needs?.map((n) => n.producer)).toEqual(['python-freeze/pex@warm']);
+    expect(pex.needs?.map((n) => n.producer)).toEqual(['python-freeze/pex@incremental']);
     expect(pex.build).toBe(
       'mkdir -p "$(dirname src-tauri/bin/api/main)" && install -m 755 {needs.sidecar} "src-tauri/bin/api/main-$(rustc --print host-tuple)" && ' +
         `{scenarioDir}/../node_modules/.bin/tauri build --ci --bundles deb --config '{"bundle":{"active":true}}'`,
