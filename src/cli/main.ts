@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'validate <files..>',
-      'check scenario files and print every problem (exit 2 on any)',
+      'check scenario files (and .buildbench/acknowledged.yaml) and print every problem (exit 2 on any)',
       (y: Argv) => y.positional('files', { type: 'string', array: true, demandOption: true }),
       (args) => set(validateCommand({ files: args.files })),
     )

@@ -4,5 +4,6 @@ export { DEFAULT_LAST_K, compareWithHistory, lastRuns } from './history.ts';
 export { diffEnvironments } from './environment.ts';
 export { compareRefs } from './ref-regressions.ts';
 export { checkBudgets, type BudgetCheck } from './budgets.ts';
+export { applyAcknowledgements, type Acknowledged, type AcknowledgementRule } from './acknowledge.ts';
 export { formatComparisonTable } from './format-table.ts';
 export { describeArtifactsOfRuns } from './artifact-builds.ts';

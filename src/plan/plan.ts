@@ -1,5 +1,6 @@
 // From resolved scenarios to a Plan: the matrix of variants × cache states with stable ids, one workdir and
 // one cache dir each, and the order of every build (warm-ups, then shuffled rounds).
+import { matchGlob } from '../common/match-glob.ts';
 import path from 'node:path';
 import { CACHE_STATE_RULES, CACHE_STATES, type CacheState } from '../results/cache-states.ts';
 import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
@@ -191,8 +192,4 @@ export function slugOf(id: string): string {
   return id.replace(/\//g, '+').replace(/[^A-Za-z0-9._@+-]/g, '_');
 }
 
-/** `*` matches any run of characters (ids contain `/` and `@`, so no path semantics); `?` one character. */
-export function matchGlob(glob: string, id: string): boolean {
-  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${pattern}$`).test(id);
-}
+export { matchGlob };

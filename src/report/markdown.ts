@@ -101,6 +101,10 @@ function againstSection(a: AgainstModel): string[] {
       : `No regression: no variant is slower by more than ${a.thresholdPct}%.`,
     '',
   );
+  for (const k of a.acknowledged ?? []) {
+    lines.push(`**Acknowledged** (does not fail until ${md(k.until)}): ${md(cleanLine(k.variant))} ${md(k.metric)} ${k.ratio.toFixed(2)}× — ${md(cleanLine(k.why))}`, '');
+  }
+  for (const note of a.notes ?? []) lines.push(`_${md(cleanLine(note))}_`, '');
   return lines;
 }
 

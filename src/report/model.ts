@@ -77,6 +77,10 @@ export interface AgainstModel {
   /** Variant ids slower than the baseline by more than the threshold. */
   regressions: string[];
   thresholdPct: number;
+  /** Regressions an acknowledgement in effect covers (.buildbench/acknowledged.yaml): shown, not failing. */
+  acknowledged?: { variant: string; metric: string; ratio: number; why: string; until: string }[];
+  /** Acknowledgements that matched but expired, or accept less than was measured. */
+  notes?: string[];
 }
 
 export interface ReportModel {

@@ -5,11 +5,13 @@ import { compareRuns, describeArtifactsOfRuns, formatComparisonTable } from '../
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { CompareArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
+import { acknowledge, readAcknowledgements } from './acknowledged.ts';
 
 /**
  * `compare BASELINE CURRENT` (results files or run folders): prints the comparison table on stdout and the
- * regressions; returns EXIT.regression on a regression with --fail-on-regression (the default), else EXIT.ok.
- * Errors: InputError when a results file is unreadable or invalid.
+ * regressions (less those .buildbench/acknowledged.yaml accepts); returns EXIT.regression on a regression with
+ * --fail-on-regression (the default), else EXIT.ok. Errors: InputError when a results file or the
+ * acknowledgements are unreadable or invalid.
  */
 export async function compareCommand(args: CompareArgs): Promise<number> {
   const [baseline, current] = readResultsFiles([args.baseline, args.current]) as [ResultsFile, ResultsFile];
@@ -18,8 +20,13 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   process.stdout.write(`${stripControlLines(formatComparisonTable(outcome.comparisons))}\n`);
   const digests = describeArtifactsOfRuns({ baseline, current });
   if (digests.length > 0) process.stdout.write(`\n${stripControlLines(digests.join('\n'))}\n`);
-  if (outcome.regressions.length > 0) {
-    process.stdout.write(`\n${outcome.regressions.length} regression${outcome.regressions.length === 1 ? '' : 's'}: ${stripControl(outcome.regressions.map((r) => r.variant).join(', '))}\n`);
+  const cwd = process.cwd();
+  const sorted = acknowledge({ regressions: outcome.regressions, rules: readAcknowledgements(cwd), cwd, baselineCommit: baseline.environment.git?.commit });
+  for (const a of sorted.acknowledged) process.stdout.write(`acknowledged: ${stripControl(`${a.comparison.variant} ${a.comparison.metric} ${a.comparison.ratio.toFixed(2)}× (${a.rule.why}, until ${a.rule.until})`)}\n`);
+  for (const note of sorted.notes) process.stdout.write(`note: ${stripControl(note)}\n`);
+  const standing = sorted.standing;
+  if (standing.length > 0) {
+    process.stdout.write(`\n${standing.length} regression${standing.length === 1 ? '' : 's'}: ${stripControl(standing.map((r) => r.variant).join(', '))}\n`);
   }
-  return outcome.regressions.length > 0 && args.failOnRegression ? EXIT.regression : EXIT.ok;
+  return standing.length > 0 && args.failOnRegression ? EXIT.regression : EXIT.ok;
 }

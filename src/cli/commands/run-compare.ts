@@ -9,6 +9,7 @@ import { compareRefs, compareRuns, compareWithHistory, formatComparisonTable, la
 import { appendRun, historyAlerts, readRunHistory } from './run-history.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from '../run-options.ts';
+import { acknowledge, readAcknowledgements } from './acknowledged.ts';
 
 /**
  * The run against --baseline and --history: printed, and returned for summary.md. `regressed` is true when
@@ -27,24 +28,33 @@ export async function compareAgainst(opts: {
   const judgedAgainst: ResultsFile[] = [];
   const regressions: Comparison[] = [];
   const historyRegressions: string[] = [];
-  const show = (title: string, outcome: ReturnType<typeof compareRuns>) => {
+  const cwd = process.cwd();
+  const rules = readAcknowledgements(cwd);
+  const show = (title: string, outcome: ReturnType<typeof compareRuns>, baselineCommit?: string) => {
     for (const w of outcome.warnings) print(`warning: ${stripControl(w)}\n`);
     print(`\n${stripControlLines(`against ${title}:\n${formatComparisonTable(outcome.comparisons)}`)}\n`);
-    regressions.push(...outcome.regressions);
-    if (outcome.regressions.length > 0) print(`regression: ${stripControl(outcome.regressions.map((r) => r.variant).join(', '))}\n`);
+    const sorted = acknowledge({ regressions: outcome.regressions, rules, cwd, baselineCommit });
+    regressions.push(...sorted.standing);
+    for (const a of sorted.acknowledged) print(`acknowledged: ${stripControl(`${a.comparison.variant} ${a.comparison.metric} ${a.comparison.ratio.toFixed(2)}× (${a.rule.why}, until ${a.rule.until})`)}\n`);
+    for (const note of sorted.notes) print(`note: ${stripControl(note)}\n`);
+    if (sorted.standing.length > 0) print(`regression: ${stripControl(sorted.standing.map((r) => r.variant).join(', '))}\n`);
     sections.push({
       title: `Against ${title}`,
       comparisons: outcome.comparisons,
-      regressions: outcome.regressions.map((r) => r.variant),
+      regressions: sorted.standing.map((r) => r.variant),
       thresholdPct: args.threshold ?? args.noise,
+      ...(sorted.acknowledged.length > 0
+        ? { acknowledged: sorted.acknowledged.map((a) => ({ variant: a.comparison.variant, metric: a.comparison.metric, ratio: a.comparison.ratio, why: a.rule.why, until: a.rule.until })) }
+        : {}),
+      ...(sorted.notes.length > 0 ? { notes: sorted.notes } : {}),
     });
   };
   const refs = results.config.refs ?? [];
-  if (refs.length > 1) show(`${refs[0]} (measured in this run, interleaved)`, compareRefs(results, settings));
+  if (refs.length > 1) show(`${refs[0]} (measured in this run, interleaved)`, compareRefs(results, settings), refs[0]);
   if (args.baseline) {
     const read = readResultsFile(args.baseline);
     if (!read.value) throw new InputError(read.problems);
-    show(args.baseline, compareRuns({ baseline: read.value, current: results, ...settings }));
+    show(args.baseline, compareRuns({ baseline: read.value, current: results, ...settings }), read.value.environment.git?.commit);
     judgedAgainst.push(read.value);
   }
   if (args.history) {

@@ -11,6 +11,7 @@ import { describePlan, planNotes } from '../plan-text.ts';
 import { planJson } from '../plan-json.ts';
 import { planRun } from './run-plan.ts';
 import { measureRun } from './run-measure.ts';
+import { readAcknowledgements } from './acknowledged.ts';
 
 /**
  * Runs `buildbench run` with its parsed flags and returns the exit code (EXIT; 130/143 when interrupted).
@@ -22,6 +23,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   const { scenarios, leftOut } = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
   for (const w of scenarios.flatMap((s) => s.warnings ?? [])) warn(formatProblem(w));
   refuseUnreadableBaseline(args.baseline);
+  // A broken acknowledgements file is refused before the builds, not after them.
+  readAcknowledgements(cwd);
   const planned = planRun({ args, scenarios, leftOut });
   for (const w of await largeCopyWarnings(planned.plan)) warn(w);
   const notes = planNotes({ plan: planned.plan, shardNote: planned.shard?.note, alpha: args.alpha });

@@ -1,6 +1,7 @@
 // `buildbench validate FILE…`: every problem of every file, one per line; exit 2 on any.
 import { InputError, formatProblem, type Problem } from '../../common/problem.ts';
 import { loadScenarioFile } from '../../scenario/load.ts';
+import { ACKNOWLEDGED_FILE, loadAcknowledged } from '../../scenario/acknowledged.ts';
 import { stripControl } from '../terminal.ts';
 import path from 'node:path';
 import { withNeededScenarios } from '../../scenario/discover.ts';
@@ -15,7 +16,14 @@ import { EXIT } from '../exit-codes.ts';
 export async function validateCommand(opts: { files: string[] }): Promise<number> {
   const problems: Problem[] = [];
   const scenarios: Scenario[] = [];
+  let acknowledgedFiles = 0;
   for (const file of opts.files) {
+    // .buildbench/acknowledged.yaml is checked as what it is, not as a scenario.
+    if (path.basename(file) === path.basename(ACKNOWLEDGED_FILE)) {
+      problems.push(...loadAcknowledged(file).problems);
+      acknowledgedFiles++;
+      continue;
+    }
     const loaded = loadScenarioFile(file);
     problems.push(...loaded.problems);
     if (loaded.scenario) scenarios.push(loaded.scenario);
@@ -26,6 +34,11 @@ export async function validateCommand(opts: { files: string[] }): Promise<number
   if (problems.length === 0) problems.push(...checkNeeds(withNeededScenarios(scenarios, opts.files.map((f) => path.dirname(f)))));
   const variants = scenarios.reduce((n, s) => n + s.variants.length, 0);
   if (problems.length > 0) throw new InputError(problems);
-  process.stdout.write(`${opts.files.length} scenario file${opts.files.length === 1 ? '' : 's'} valid (${variants} variants)\n`);
+  const scenarioFiles = opts.files.length - acknowledgedFiles;
+  const parts = [
+    ...(scenarioFiles > 0 || acknowledgedFiles === 0 ? [`${scenarioFiles} scenario file${scenarioFiles === 1 ? '' : 's'} valid (${variants} variants)`] : []),
+    ...(acknowledgedFiles > 0 ? [`${acknowledgedFiles} acknowledgements file${acknowledgedFiles === 1 ? '' : 's'} valid`] : []),
+  ];
+  process.stdout.write(`${parts.join(', ')}\n`);
   return EXIT.ok;
 }
