@@ -2,6 +2,7 @@
 // and exit codes (0 ok; 1 a failed variant or a regression; 2 bad input; 130 interrupted).
 import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
+import { WriteError } from '../common/write-atomic.ts';
 import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
 import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
 import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, HISTORY_THIN_OPTIONS, SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs, type HistoryThinArgs, type ShowArgs } from './command-options.ts';
@@ -156,6 +157,11 @@ export async function main(argv: string[]): Promise<number> {
 class UsageError extends Error {}
 
 function reportError(err: unknown): number {
+  if (err instanceof WriteError) {
+    // A full disk, a read-only folder: the file and the reason in one line, not an internal error.
+    process.stderr.write(`buildbench: ${stripControl(err.message)}\n`);
+    return EXIT.failed;
+  }
   if (err instanceof InputError) {
     for (const p of err.problems) process.stderr.write(`${stripControl(formatProblem(p))}\n`);
     return EXIT.badInput;

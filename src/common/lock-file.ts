@@ -6,6 +6,7 @@
 // instead, which names no owner and needs a refresh timer, hence this small module.
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { asWriteError } from './write-atomic.ts';
 
 /** Who holds a lock: its process id, the command line that process runs, and when it took the lock (ISO 8601). */
 export interface LockOwner {
@@ -47,7 +48,7 @@ export function describeOwner(owner: LockOwner): string {
 /**
  * Takes lock `file` when it is free or stale: returns the function that releases it, or the live owner that
  * holds it. A stale lock (its pid gone) is moved aside by rename before it is removed, so of two processes that
- * find it stale at once only one takes it over. Errors: the file system's (EACCES, ENOSPC) other than EEXIST.
+ * find it stale at once only one takes it over. Errors: WriteError when the file system refuses the lock (ENOSPC, EACCES, EROFS).
  */
 export function tryLock(file: string): { release: () => void; owner?: undefined } | { owner: LockOwner; release?: undefined } {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -55,12 +56,15 @@ export function tryLock(file: string): { release: () => void; owner?: undefined 
       const fd = openSync(file, 'wx');
       try {
         writeSync(fd, JSON.stringify(ownerOfThisProcess()));
+      } catch (err) {
+        rmSync(file, { force: true }); // a full disk: no empty lock left behind
+        throw err;
       } finally {
         closeSync(fd);
       }
       return { release: () => rmSync(file, { force: true }) };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw asWriteError(err, file, false);
     }
     const owner = readOwner(file);
     if (owner && owner.pid !== process.pid && isAlive(owner.pid)) return { owner };

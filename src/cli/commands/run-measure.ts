@@ -48,9 +48,11 @@ export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; r
     await removeWorkdirs(opts);
   }
   const budgets = checkBudgets(results.variants, budgetsOf(opts.plan));
-  const regressed = await compareAndReport({ results, args, outDir, progress, budgets, run: opts.run });
-  printResults({ results, args, outDir, budgets });
-  return exitCodeOf({ results, regressed, overBudget: budgets.some((b) => b.over), args, interrupts });
+  const { regressed, reported } = await compareAndReport({ results, args, outDir, progress, budgets, run: opts.run });
+  printResults({ results, args, outDir: reported ? outDir : undefined, budgets });
+  // Reports that could not be written (a full disk) fail the run, after its results were said.
+  const code = exitCodeOf({ results, regressed, overBudget: budgets.some((b) => b.over), args, interrupts });
+  return reported || code !== EXIT.ok ? code : EXIT.failed;
 }
 
 async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; notes: string[]; progress: Progress; interrupts: Interrupts }): Promise<ResultsFile> {
@@ -93,8 +95,9 @@ async function compareAndReport(opts: {
   progress: Progress;
   budgets: BudgetCheck[];
   run: (args: RunArgs) => Promise<number>;
-}): Promise<boolean> {
+}): Promise<{ regressed: boolean; reported: boolean }> {
   const { results, args, outDir, progress } = opts;
+  let reported = true;
   let compared: Awaited<ReturnType<typeof compareAgainst>> | undefined;
   let compareError: unknown;
   try {
@@ -106,14 +109,15 @@ async function compareAndReport(opts: {
   try {
     await renderReports({ results: [results], history: compared?.judgedAgainst, outDir, against: compared?.sections, budgets: opts.budgets });
   } catch (err) {
-    progress.message(`report rendering failed: ${(err as Error).message} (results.json is complete)`);
+    reported = false;
+    progress.message(`the reports were not written: ${(err as Error).message} (results.json is complete: \`buildbench report ${outDir}\` writes them once there is room)`);
   }
   if (compareError) throw compareError;
-  return compared?.regressed ?? false;
+  return { regressed: compared?.regressed ?? false, reported };
 }
 
 /** The results file on stdout with --json; else the run table, the verdicts and where the report is. */
-function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: string; budgets: BudgetCheck[] }): void {
+function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: string | undefined; budgets: BudgetCheck[] }): void {
   const { results, args, outDir } = opts;
   if (args.json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -123,7 +127,7 @@ function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: strin
   const busy = describeBusyBuilds(results);
   const busyLine = busy ? `\nbusy machine: ${stripControl(busy)}\n` : '';
   const over = opts.budgets.filter((b) => b.over).map((b) => `over budget: ${stripControl(b.variant)}: ${b.text}\n`).join('');
-  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}${over ? `\n${over}` : ''}\nreport: ${path.join(outDir, 'report.html')}\n`);
+  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}${over ? `\n${over}` : ''}${outDir ? `\nreport: ${path.join(outDir, 'report.html')}\n` : ''}`);
 }
 
 function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; overBudget: boolean; args: RunArgs; interrupts: Interrupts }): number {

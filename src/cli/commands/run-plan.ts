@@ -44,7 +44,7 @@ export function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: s
   const whole = buildPlan(planOptions);
   const shard = args.shard && whole.variants.length > 0 ? chooseShard({ plan: whole, raw: args.shard, reference }) : undefined;
   const plan = shard ? buildPlan({ ...planOptions, shard }) : whole;
-  refuseUnmatched({ args, scenarios: opts.scenarios });
+  refuseUnmatched({ args, scenarios: opts.scenarios, leftOut: opts.leftOut });
   refuseEmpty(plan, args);
   const estimate = estimatePlan(plan, { history: previousResults(path.resolve('reports')), reference });
   return { plan, outDir, adaptive, estimate, shard };
@@ -82,14 +82,15 @@ function refuseEmpty(plan: Plan, args: RunArgs): void {
  * variants' states: a typo, or a file taken for a pattern, is named before any build rather than quietly
  * narrowing the run to the other patterns.
  */
-function refuseUnmatched(opts: { args: RunArgs; scenarios: Scenario[] }): void {
+function refuseUnmatched(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[] }): void {
   const { args, scenarios } = opts;
   const refs = [undefined, ...(args.ref ?? [])];
   const cells = scenarios.flatMap((s) => s.variants.flatMap((v) => v.cacheStates.map((cache) => ({ scenario: s.name, variant: v.name, cache }))));
   const ids = cells.flatMap((c) => refs.map((ref) => variantId({ ...c, ref })));
   const some = (list: string[]) => `${list.slice(0, 6).join(', ')}${list.length > 6 ? `, … (${list.length} in all)` : ''}`;
   const problems = (args.only ?? [])
-    .filter((glob) => !ids.some((id) => matchGlob(glob, id)))
+    // A glob of variants a plain run leaves out is not a typo: the plan says what it leaves out, and why.
+    .filter((glob) => !ids.some((id) => matchGlob(glob, id)) && !opts.leftOut.some((id) => matchGlob(glob, id)))
     .map((glob) => ({ file: '--only', message: `"${glob}" matches no variant id of these scenarios (${some(ids.filter((id) => !id.includes('#')))})` }));
   const states = [...new Set(cells.map((c) => c.cache))];
   for (const state of parseCache(args.cache) ?? []) {
