@@ -89,7 +89,7 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
   const without = new Set((freeze.fields.without?.value as string[] | undefined) ?? []);
   const newer = freeze.params.newerPyInstaller?.value;
   // The newer PyInstaller's sidecar ships too, beside the baseline's: "what if we upgraded" for the whole app.
-  const oneFile = typeof newer === 'string' ? [ONE_FILE[0]!, { variant: `pyinstaller-onefile-${newer}`, cache: 'warm' }, ...ONE_FILE.slice(1)] : ONE_FILE;
+  const oneFile = typeof newer === 'string' ? [ONE_FILE[0]!, { variant: `pyinstaller-onefile-${newer}`, cache: 'incremental' }, ...ONE_FILE.slice(1)] : ONE_FILE;
   const sidecars = oneFile.filter((s) => !without.has(s.variant));
   const frontend = tauri.frontendDist;
   const before = facts.beforeBuildCommand;
