@@ -107,7 +107,8 @@ export const tauriBundle = definePreset({
       // Built by the CLI itself: its cargo command and features are what every sample's `tauri build` runs.
       seed: { run: `${p.cli} build --ci --no-bundle --config ${seedConfig}`, dir: 'target', inputs: [p.lockfile], keyCommand: 'rustc -vV' },
       cache: 'incremental',
-      runs: 3,
+      // The fewest runs that can decide faster or slower at α = 0.05 (exact Mann–Whitney, 4 against 4): 3 can only say "no difference".
+      runs: 4,
       warmup: 0,
       timeoutS: 3600,
       // The Tauri CLI runs cargo without --offline: this keeps the bundle build from reaching the network.
