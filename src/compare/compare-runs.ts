@@ -5,7 +5,7 @@ import type { Comparison, ResultsFile, VariantResult } from '../results/schema.t
 import { findMetric } from '../results/metrics.ts';
 import { compareVariants, metricsToCompare } from '../stats/baselines.ts';
 import { DEFAULT_NOISE_PCT } from '../stats/verdict.ts';
-import { diffEnvironments } from './environment.ts';
+import { diffArtifacts, diffEnvironments } from './environment.ts';
 
 export interface RunComparisonOptions {
   /** A regression is `slower` by more than this %; defaults to the noise band. */
@@ -72,7 +72,7 @@ export function compareMatched(opts: RunComparisonOptions & { baseline: VariantR
 
 /**
  * Two results files compared variant by variant (compareMatched), with the differences between their
- * environments (diffEnvironments) first among the warnings. Never throws.
+ * environments (diffEnvironments) and their artifacts' digests (diffArtifacts) first among the warnings. Never throws.
  */
 export function compareRuns(opts: RunComparisonOptions & { baseline: ResultsFile; current: ResultsFile }): RunComparison {
   const { baseline, current, ...rest } = opts;
@@ -82,5 +82,6 @@ export function compareRuns(opts: RunComparisonOptions & { baseline: ResultsFile
     ['the baseline run', describeBusyBuilds(baseline)],
     ['this run', describeBusyBuilds(current)],
   ].flatMap(([who, text]) => (text ? [`${who}: ${text}`] : []));
-  return { ...result, warnings: [...diffEnvironments(baseline.environment, current.environment), ...busy, ...result.warnings] };
+  const built = [...diffEnvironments(baseline.environment, current.environment), ...diffArtifacts(baseline, current)];
+  return { ...result, warnings: [...built, ...busy, ...result.warnings] };
 }

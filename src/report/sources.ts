@@ -56,9 +56,20 @@ export function buildSources(results: readonly ResultsFile[]): SourceModel[] {
         { label: 'Load average before / after', value: `${load(env.loadAvgBefore)} / ${load(env.loadAvgAfter)}` },
         { label: 'Node', value: env.node },
         { label: 'Git', value: git },
+        ...callerRows(env.callerVariables),
       ].map(({ label, value }) => ({ label, value: cleanLine(value) })),
       tools: env.tools.map((t) => ({ name: cleanLine(t.name), version: cleanLine(t.version ?? 'not found'), path: cleanLine(t.path ?? '—') })),
       scenarioFiles: file.scenarios.map((s) => ({ name: cleanLine(s.name), file: cleanLine(s.file), sha256: cleanLine(s.sha256, 64) })),
     };
   });
+}
+
+/** The caller's variables the environment policy removed from every build or passed on (runner/env-policy.ts). */
+function callerRows(vars: ResultsFile['environment']['callerVariables']): { label: string; value: string }[] {
+  if (!vars) return [];
+  const list = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
+  return [
+    { label: "Caller's variables removed from builds", value: list(vars.removed) },
+    { label: "Caller's variables passed to builds", value: list(vars.passed) },
+  ];
 }

@@ -243,6 +243,15 @@ export const EnvironmentSchema = Type.Object({
     ),
   ),
   tools: d('version and path of every tool the scenarios use', Type.Array(ToolSchema)),
+  callerVariables: Type.Optional(
+    d(
+      'variables of the environment buildbench was started in that change what a build builds or where it goes, by the policy in src/runner/env-policy.ts (a scenario’s env: still wins)',
+      Type.Object({
+        removed: d('removed from every build’s environment (a calling make’s MAKEFLAGS, a shared CARGO_TARGET_DIR …): name → the value the caller had', Type.Record(Type.String(), Type.String())),
+        passed: d('passed on to every build and recorded (RUSTFLAGS, CFLAGS, SOURCE_DATE_EPOCH …): name → value', Type.Record(Type.String(), Type.String())),
+      }),
+    ),
+  ),
 });
 
 export const ResultsFileSchema = Type.Object(

@@ -7,6 +7,7 @@ import { expandText, type PlaceholderValues } from '../scenario/placeholders.ts'
 import { resolveInside } from './confine.ts';
 import { TOOLS_ENV, toolsDir } from '../common/where.ts';
 import { expandEnvValue } from '../scenario/env-values.ts';
+import { withoutRemoved } from './env-policy.ts';
 
 /**
  * The values of a variant's placeholders: `{workdir}`, `{cache}`, `{tools}`, `{scenarioDir}`, `{artifact}`
@@ -26,13 +27,14 @@ export function placeholderValues(planned: PlannedVariant, extra: PlaceholderVal
 }
 
 /**
- * The environment of a variant's processes: this process's, then what buildbench sets (RUN_ENV_NAMES), then
- * the scenario's env and the variant's, each value expanded (`$VAR`, placeholders) against what came before
- * it: a variant's `PATH: "{workdir}/bin:$PATH"` reads the scenario's PATH, which read the run's.
+ * The environment of a variant's processes: this process's less what ENV_POLICY removes, then what buildbench
+ * sets (RUN_ENV_NAMES), then the scenario's env and the variant's, each value expanded (`$VAR`, placeholders)
+ * against what came before it: a variant's `PATH: "{workdir}/bin:$PATH"` reads the scenario's PATH, which read the run's.
  */
 export function buildEnv(planned: PlannedVariant, values: PlaceholderValues): Record<string, string | undefined> {
   let env: Record<string, string | undefined> = {
-    ...process.env,
+    // The caller's variables that would change what is built or where it goes, by the policy (env-policy.ts).
+    ...withoutRemoved(process.env),
     ...cacheEnv(planned.cacheDir),
     TMPDIR: buildTmpDir(planned.cacheDir),
     [TOOLS_ENV]: toolsDir(),

@@ -3,10 +3,12 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { simpleGit } from 'simple-git';
 import type { Environment, ToolInfo } from '../results/schema.ts';
+import { callerVariables } from './env-policy.ts';
 
 /**
  * The machine a run measured on: OS, kernel, CPU model and cores, memory (bytes), load average before (1, 5,
- * 15 min), Node, host name, the git state of `cwd` (commit, branch, dirty) and `tools` as checked. Never throws:
+ * 15 min), Node, host name, the git state of `cwd` (commit, branch, dirty), `tools` as checked and the caller's
+ * variables the environment policy removed or passed on (env-policy.ts). Never throws:
  * what cannot be read is recorded as unknown.
  */
 export async function fingerprintEnvironment(opts: { cwd: string; tools: ToolInfo[] }): Promise<Environment> {
@@ -23,6 +25,7 @@ export async function fingerprintEnvironment(opts: { cwd: string; tools: ToolInf
     hostname: os.hostname(),
     git: await gitState(opts.cwd),
     tools: opts.tools,
+    callerVariables: callerVariables(process.env),
   };
 }
 

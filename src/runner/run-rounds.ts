@@ -12,6 +12,8 @@ import { runSample, type SampleRequest } from './sample.ts';
 import { remeasureBusy, setAsideIfBusy } from './remeasure.ts';
 import { describeEnd, fail, measuredBuilds, recordFailedBuild, roundName } from './variant-outcome.ts';
 import { folderProblem } from './confine.ts';
+import { buildEnv, placeholderValues } from './build-env.ts';
+import { outputElsewhere } from './env-policy.ts';
 
 /** One round of a stage: `round` < 0 for warm-ups (-1, -2 …), else 1, 2 … over the run; `inStage` 0 for warm-ups. */
 export interface ScheduledRound {
@@ -137,7 +139,7 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
   const artifact = await measureArtifact({ workdir: planned.workdir, rel: planned.variant.artifact });
   if (artifact.kind === 'missing') {
     const gone = folderProblem(planned.workdir);
-    fail(result, gone ? `the build exited 0 but ${gone}: no artifact at ${planned.variant.artifact}` : `the build exited 0 but wrote no artifact at ${planned.variant.artifact}`, run.tail);
+    fail(result, gone ? `the build exited 0 but ${gone}: no artifact at ${planned.variant.artifact}` : `the build exited 0 but wrote no artifact at ${planned.variant.artifact}${outputHint(planned)}`, run.tail);
     return sample;
   }
   sample.artifact = { sha256: artifact.sha256, bytes: artifact.bytes };
@@ -177,4 +179,10 @@ async function recordArtifact(opts: { planned: PlannedVariant; result: VariantRe
   if (result.artifact.kind === 'missing' && lastArtifact.has(result)) result.artifact = lastArtifact.get(result)!;
   else if (result.artifact.kind === 'missing') fail(result, `the last build left no artifact at ${planned.variant.artifact}`, []);
   else await hooks?.afterArtifact?.({ planned, artifact: result.artifact });
+}
+
+/** " (CARGO_TARGET_DIR=/x sends cargo's output outside the workdir)" when the build's environment does; else "". */
+function outputHint(planned: PlannedVariant): string {
+  const why = outputElsewhere(buildEnv(planned, placeholderValues(planned)), planned.workdir);
+  return why ? ` (${why})` : '';
 }

@@ -11,6 +11,7 @@ import { checkNoise, noiseLine } from '../../tools/index.ts';
 import { renderReports } from '../../report/index.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
+import { callerVariables, describeCallerVariables } from '../../runner/env-policy.ts';
 import { probeHooks } from '../../probe/index.ts';
 import { createProgress } from '../progress.ts';
 import { handleInterrupts, type Interrupts } from '../interrupt.ts';
@@ -60,6 +61,8 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
   if (args.ref?.length) await prepareRefs({ plan, cwd });
   progress.message(describeRun(plan, opts.outDir));
   progress.message(noiseLine(await checkNoise({ windowMs: 300 })));
+  const caller = describeCallerVariables(callerVariables(process.env));
+  if (caller) progress.message(caller);
   for (const note of opts.notes) progress.message(note);
   if (estimate.knownMs > 0) progress.message(`estimate: ${describeEstimate(estimate)}`);
   return runPlan({
