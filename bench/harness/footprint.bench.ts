@@ -43,7 +43,10 @@ function hyperfine(command: string): number[] {
   return (JSON.parse(readFileSync(json, 'utf8')) as { results: { times: number[] }[] }).results[0]!.times.map((s) => s * 1000);
 }
 
-const hogs: ChildProcess[] = Array.from({ length: Number(values.hogs) }, () => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
+// Each hog in a session of its own, as other work on a machine is: with the scheduler's autogroups (Linux
+// sched_autogroup_enabled) a hog in this script's session would share a group with hyperfine's commands but not
+// with buildbench's builds, which run in sessions of their own, and the comparison would measure that instead.
+const hogs: ChildProcess[] = Array.from({ length: Number(values.hogs) }, () => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore', detached: true }));
 try {
   console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs, ${hogs.length} busy loops beside`);
   for (const { name, command } of COMMANDS) {

@@ -74,7 +74,8 @@ async function trial(cell: Cell, seed: number): Promise<Trial> {
   let hog: ChildProcess | undefined;
   const hogSeen = new Set<string>(); // `${id}#${round}` of the first build of each round measured beside the hog
   const setHog = (on: boolean) => {
-    if (on && !hog) hog = spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' });
+    // A session of its own, as another user's work: see footprint.bench.ts on the scheduler's autogroups.
+    if (on && !hog) hog = spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore', detached: true });
     if (!on && hog) {
       hog.kill('SIGKILL');
       hog = undefined;

@@ -14,7 +14,7 @@ export interface RemeasurePolicy {
   budget: number;
 }
 
-/** The CLI's default threshold, % of one core (README, "Noise": how it was chosen). runPlan's default is off. */
+/** The CLI's default threshold, % of one core (README, "A busy machine": how it was chosen). runPlan's default is off. */
 export const DEFAULT_INTERFERENCE_THRESHOLD_PCT = 25;
 
 /** Re-measures of one build at most. */
