@@ -45,7 +45,8 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   const team = builds.freeze;
   // The app the team's build freezes, else the first Python folder found.
   const pythonDir = team ? (pythonDirs.find((d) => d === '' || `${team.cwd}/${team.script ?? ''}`.replace(/^\//, '').startsWith(`${d}/`)) ?? team.cwd) : pythonDirs[0];
-  const python = pythonDir === undefined ? undefined : inspectPython({ root, dir: pythonDir, files, team, specs });
+  const zipapp = builds.zipapp;
+  const python = pythonDir === undefined && !zipapp ? undefined : inspectPython({ root, dir: pythonDir ?? zipapp!.cwd, files, team, zipapp, specs });
   // A version the build files install (`pip install pyinstaller==5.13.0` in CI) counts where the project's own files pin none.
   for (const [name, pin] of Object.entries(builds.installPins)) {
     if (python && !python.toolchain.pins[name]) Object.assign(python.toolchain, { pins: { ...python.toolchain.pins, [name]: pin.version }, from: { ...python.toolchain.from, [name]: pin.from } });
@@ -59,7 +60,7 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   const sidecar = bin?.tauri?.externalBin[0];
   const sidecarName: Guess | undefined = sidecar ? { value: path.posix.basename(sidecar), why: `bundle.externalBin in ${bin!.tauri!.conf}` } : undefined;
   const notes: string[] = [...builds.notes, ...(python?.notes ?? [])];
-  if (python && !python.team) notes.push('no PyInstaller build of the team\'s found (package.json, Makefile, justfile, Taskfile, scripts/, CI workflows): python-freeze\'s variants are guessed from the files');
+  if (python && !python.team && !python.zipapp) notes.push('no PyInstaller build of the team\'s found (package.json, Makefile, justfile, Taskfile, scripts/, CI workflows): python-freeze\'s variants are guessed from the files');
   const proposed: ProposedScenario[] = [
     ...(python ? proposePython({ root, app: python, answers, sidecarName, notes }) : []),
     ...(bin ? proposeRust({ root, bin, answers }) : []),
@@ -76,7 +77,8 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   mkdirSync(scenariosDir, { recursive: true });
   const schema = path.relative(scenariosDir, path.join(BUILDBENCH_ROOT, 'schema', 'scenario.schema.json'));
   const rust = bin && `${describeBin(bin)} in ${bin.dir || '.'}`;
-  const source = [python && `the Python app in ${python.dir || '.'}${python.team ? ` (the team's build: ${python.team.from})` : ''}`, rust].filter(Boolean).join(' and ');
+  const teamFrom = python?.team?.from ?? python?.zipapp?.from;
+  const source = [python && `the Python app in ${python.dir || '.'}${teamFrom ? ` (the team's build: ${teamFrom})` : ''}`, rust].filter(Boolean).join(' and ');
   writeValidated({ proposed, targets, render: (scenario) => renderScenario({ scenario, schema, source }) });
   for (const [file, text] of extra) writeFileSync(file, text);
   notes.push(

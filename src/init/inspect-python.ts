@@ -8,6 +8,7 @@ import { inspectToolchain, type PythonToolchain } from './python-toolchain.ts';
 import { isImportable, readPythonFacts, type PyFacts, type SpecFacts } from './python-syntax.ts';
 import { servingOf } from './serving.ts';
 import type { TeamFreeze } from './team-freeze.ts';
+import type { TeamZipapp } from './team-zipapp.ts';
 import { readText } from './walk.ts';
 
 /** A value `init` chose, and why (written as a comment beside it). */
@@ -35,6 +36,8 @@ export interface PythonApp {
   ownReady?: Guess;
   /** The team's own PyInstaller build, when its build files have one (paths relative to `dir`). */
   team?: TeamFreeze;
+  /** The team's own PEX or shiv build, when it has one and no PyInstaller build. */
+  zipapp?: TeamZipapp;
   /** What could not be read, and which flag answers it. */
   notes: string[];
 }
@@ -61,9 +64,9 @@ export function readSpecs(opts: { root: string; files: string[] }): Map<string, 
  * script or module, app name, port and ready URL, each with why it was guessed; `team` is the team's own
  * PyInstaller build when one was found (it runs in `team.cwd`, which becomes the app's folder). Never throws.
  */
-export function inspectPython(opts: { root: string; dir: string; files: string[]; team?: TeamFreeze; specs: Map<string, SpecFacts> }): PythonApp {
-  const { root, team } = opts;
-  const dir = team ? team.cwd : opts.dir;
+export function inspectPython(opts: { root: string; dir: string; files: string[]; team?: TeamFreeze; zipapp?: TeamZipapp; specs: Map<string, SpecFacts> }): PythonApp {
+  const { root, team, zipapp } = opts;
+  const dir = team?.cwd ?? zipapp?.cwd ?? opts.dir;
   const at = (rel: string) => (dir ? `${dir}/${rel}` : rel);
   const ownOf = (d: string) => opts.files.filter((f) => d === '' || f.startsWith(`${d}/`)).map((f) => (d ? f.slice(d.length + 1) : f));
   const own = ownOf(dir);
@@ -125,6 +128,7 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
     toolchain,
     ...servingOf({ entry: entryFacts, all: [...facts.values()], script: script?.value }),
     ...(team ? { team } : {}),
+    ...(zipapp ? { zipapp } : {}),
     notes,
   };
 }

@@ -8,6 +8,7 @@ import { fromScenarios, given, type InitAnswers } from './propose.ts';
 import { teamVariants, type VariantOverride } from './propose-team.ts';
 import type { ProposedScenario } from './render.ts';
 import { requirementsFrom } from './requirements.ts';
+import { zipappVariants } from './team-zipapp.ts';
 import { newerTeamVariant, toolchainParams } from './propose-toolchain.ts';
 
 /** The preset's command for PyInstaller in the app's environment (python-freeze's `pyinstaller` default). */
@@ -30,18 +31,24 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
   if (app && (module || script)) {
     const hooks = existsSync(path.join(root, py.dir, 'hooks'));
     const team = a.script === undefined ? py.team : undefined;
+    const zipapp = a.module === undefined && !team ? py.zipapp : undefined;
     const toolchain = toolchainParams(py.toolchain);
     const teamOverrides = team ? teamVariants({ team, pyinstaller: PYINSTALLER }) : [];
-    const variants: Guess<VariantOverride>[] = [
+    const all: Guess<VariantOverride>[] = [
       ...teamOverrides,
       ...newerTeamVariant(teamOverrides, toolchain.newerPyInstaller?.value as string | undefined),
+      ...(zipapp ? zipappVariants(zipapp) : []),
       ...(module ? [] : ['pex', 'pex-scie', 'shiv'].map((name) => ({ value: { name, unavailable: `no importable entry module: ${script!.value} cannot be run with -m (answer with --module)` }, why: 'PEX and shiv run a module' }))),
       ...(module && !module.value.includes(':') && !py.shivEntry ? [{ value: { name: 'shiv', unavailable: `shiv runs a function (module:function) and ${script?.value ?? module.value} calls none from its __main__ block: set shivEntry under \`with\`` }, why: "shiv's entry must be a function" }] : []),
     ];
+    // One entry per variant: the team's own build first, then what is left out of the preset's.
+    const variants = all.filter((v, i) => all.findIndex((o) => o.value.name === v.value.name) === i);
     out.push({
       file: 'python-freeze.yaml',
       name: 'python-freeze',
-      description: team
+      description: zipapp
+        ? `The team's ${zipapp.tool === 'pex' ? 'PEX' : 'shiv'} build of ${app.value} (${zipapp.from}) against PyInstaller, PEX SCIE${zipapp.tool === 'pex' ? ' and shiv' : ' and PEX'} of the same entry; launch each until ready.`
+        : team
         ? `The team's PyInstaller build of ${app.value} (${team.from}) against the same with one thing changed, and PEX, PEX SCIE and shiv of the same entry; launch each until ready.`
         : `Freeze ${app.value} with PyInstaller (onefile, onedir, with and without dev tools), PEX, PEX SCIE and shiv; launch each until ready.`,
       default: true,

@@ -5,11 +5,14 @@ import type { SpecFacts } from './python-syntax.ts';
 import { findBuildCommands, findInstallPins, type FoundCommand } from './build-commands.ts';
 import { readBuildSources } from './build-sources.ts';
 import { readTeamFreeze, type TeamFreeze } from './team-freeze.ts';
+import { readTeamZipapp, type TeamZipapp } from './team-zipapp.ts';
 
 /** What init found of the team's own builds. */
 export interface TeamBuilds {
   /** The PyInstaller build for this machine (Linux) that python-freeze's baseline runs. */
   freeze?: TeamFreeze;
+  /** With no PyInstaller build: the team's PEX or shiv build, python-freeze's baseline then. */
+  zipapp?: TeamZipapp;
   /** Every build command found (PyInstaller, PEX, shiv, cargo, tauri), with where it was read. */
   commands: FoundCommand[];
   /** Build tools the build files install at one version (`pip install pyinstaller==5.13.0` in CI), with where. */
@@ -42,6 +45,7 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   const freeze = forHere[0];
   const others = forHere.slice(1).filter((f) => f.artifact !== freeze!.artifact || f.cwd !== freeze!.cwd);
   notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));
-  for (const c of commands.filter((x) => x.tool !== 'pyinstaller')) notes.push(`the team's ${c.tool} build: \`${[...c.runner, ...c.args].join(' ')}\` (${c.from})`);
-  return { ...(freeze ? { freeze } : {}), commands, installPins: findInstallPins(lines), notes };
+  const zipapp = freeze ? undefined : commands.map(readTeamZipapp).find((z) => z !== undefined);
+  for (const c of commands.filter((x) => x.tool !== 'pyinstaller' && x.from !== zipapp?.from)) notes.push(`the team's ${c.tool} build: \`${[...c.runner, ...c.args].join(' ')}\` (${c.from})`);
+  return { ...(freeze ? { freeze } : {}), ...(zipapp ? { zipapp } : {}), commands, installPins: findInstallPins(lines), notes };
 }

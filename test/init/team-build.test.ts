@@ -157,6 +157,19 @@ describe('init reads the build the team already has', () => {
     expect(freeze.with).toMatchObject({ app: `server-${hostTriple()}`, script: 'backend/entry.py', module: 'entry', ready: 'http://127.0.0.1:{port}/health' });
     expect(freeze.variants![0]).toMatchObject({ build: '.venv/bin/pyinstaller backend/sidecar.spec --distpath app/src-tauri/binaries --workpath .pyi --noconfirm', artifact: `app/src-tauri/binaries/server-${hostTriple()}`, caches: ['.pyi'] });
   });
+  it('makes a team\'s PEX build the baseline when it has no PyInstaller build, resolving from the wheelhouse', () => {
+    const root = project({
+      Makefile: 'zipapp:\n\tpex -r requirements.txt -D src -m svc.main -o build/svc.pex\n',
+      'requirements.txt': 'uvicorn==0.54.0\n',
+      'src/svc/__init__.py': '',
+      'src/svc/main.py': 'import uvicorn\ndef main():\n    uvicorn.run("svc.main:app", port=8010)\nif __name__ == "__main__":\n    main()\n',
+    });
+    initProject({ dir: root });
+    const v = expanded(root);
+    expect(v.pex).toMatchObject({ baseline: true, build: 'mkdir -p build && {tools}/venv/bin/pex -r requirements.txt -D src -m svc.main -o build/svc.pex --no-pypi --find-links {tools}/wheelhouse' });
+    expect(v['pyinstaller-onefile']!.baseline).toBe(false);
+    expect(freezeOf(root).variants![0]).toMatchObject({ name: 'pex', artifact: 'build/svc.pex' });
+  });
 });
 
 describe('init reads the entry and port from the code that runs', () => {
