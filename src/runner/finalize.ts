@@ -2,7 +2,14 @@
 // report, the terminal and compare only display what is stored here.
 import { isInterruptionWarning } from './interruption.ts';
 import type { ResultsFile } from '../results/schema.ts';
-import { compareAcrossRefs, compareWithBaselines, decideStop, markUnlikeWork, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
+import { lookLevels, compareAcrossRefs, compareWinners, compareWithBaselines, decideStop, estimateGroupDrift, markUnlikeWork, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
+
+/** How the comparisons are decided: noise band (%), α, and with --runs auto the interim threshold (then α is the last look's). */
+export interface StatsSettings {
+  noisePct?: number;
+  alpha?: number;
+  interimP?: number;
+}
 
 export interface AdaptiveOptions {
   minRuns: number;
@@ -10,12 +17,20 @@ export interface AdaptiveOptions {
   targetCiPct: number;
 }
 
+/** The settings of a run: with --runs auto, the comparisons use the last look's α and early stops need interimP (stats/decide-stop.ts). */
+export function statsSettings(opts: { alpha: number; noisePct: number; adaptive?: AdaptiveOptions }): StatsSettings {
+  if (!opts.adaptive) return { noisePct: opts.noisePct, alpha: opts.alpha };
+  const { interimP, finalAlpha } = lookLevels({ alpha: opts.alpha, minRuns: opts.adaptive.minRuns, maxRuns: opts.adaptive.maxRuns });
+  return { noisePct: opts.noisePct, alpha: finalAlpha, interimP };
+}
+
 /**
- * Recomputes every variant's statistics, its resolution warning (a median within the harness's own overhead)
- * and the comparisons with each scenario's baseline under `stats` (noise in %, α); mutates and returns
+ * Recomputes every variant's statistics, its resolution warning (a median within the harness's own overhead),
+ * each group's drift (which chooses paired or independent comparisons), the comparisons with each scenario's
+ * baseline and those among its winners under `stats` (noise in %, α); mutates and returns
  * `results`. Pure but for that; never throws.
  */
-export function finalizeResults(results: ResultsFile, stats: { noisePct?: number; alpha?: number } = {}): ResultsFile {
+export function finalizeResults(results: ResultsFile, stats: StatsSettings = {}): ResultsFile {
   recordPipelines(results.variants);
   for (const v of results.variants) {
     v.stats = v.samples.length > 0 ? summarizeVariant(v) : {};
@@ -31,12 +46,17 @@ export function finalizeResults(results: ResultsFile, stats: { noisePct?: number
     recordToolVersions(v);
   }
   const measured = results.variants.filter((v) => v.status === 'ok' && v.samples.length > 0);
-  const settings = { ...stats };
+  const settings = { noisePct: stats.noisePct, alpha: stats.alpha };
   const refs = results.config.refs ?? [];
-  results.comparisons = markUnlikeWork(
-    [...compareWithBaselines(measured, settings), ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : [])],
-    measured,
-  );
+  const drift = estimateGroupDrift(measured);
+  const withBaselines = compareWithBaselines(measured, { ...settings, drift });
+  results.comparisons = markUnlikeWork([...withBaselines, ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : [])], measured);
+  const winners = compareWinners({ ...settings, drift, variants: measured, comparisons: withBaselines });
+  if (drift.length > 0) results.drift = drift;
+  else delete results.drift;
+  if (winners.length > 0) results.winnerComparisons = winners;
+  else delete results.winnerComparisons;
+  if (stats.interimP !== undefined && stats.alpha !== undefined) results.config.finalAlpha = stats.alpha;
   return results;
 }
 
@@ -58,7 +78,7 @@ export function shouldStop(opts: {
   results: ResultsFile;
   round: number;
   adaptive: AdaptiveOptions;
-  stats?: { noisePct?: number; alpha?: number };
+  stats?: StatsSettings;
 }): { stop: boolean; reason: string } {
   const { results, round, adaptive } = opts;
   const completed = round - 1;
@@ -72,5 +92,6 @@ export function shouldStop(opts: {
     maxRuns: adaptive.maxRuns,
     targetCiPct: adaptive.targetCiPct,
     alpha: opts.stats?.alpha ?? 0.05,
+    interimP: opts.stats?.interimP ?? 0,
   });
 }

@@ -5,7 +5,7 @@
 import type { Plan, PlannedVariant } from '../plan/plan.ts';
 import type { ResultsFile, ToolInfo } from '../results/schema.ts';
 import { calibrateOverhead } from './calibrate.ts';
-import { shouldStop, type AdaptiveOptions } from './finalize.ts';
+import { shouldStop, type AdaptiveOptions, type StatsSettings } from './finalize.ts';
 import type { RunEvent } from './events.ts';
 import type { RunHooks } from './hooks.ts';
 import { isInterrupted, recordInterruption } from './interruption.ts';
@@ -24,7 +24,7 @@ export interface RunOptions {
   checkTool: (name: string, planned?: PlannedVariant) => Promise<ToolInfo & { hint?: string }>;
   hooks?: RunHooks;
   adaptive?: AdaptiveOptions;
-  stats?: { noisePct?: number; alpha?: number };
+  stats?: StatsSettings;
   /** % of one core other processes may use during a build before it is re-measured; 0 or absent: off (the CLI's default is DEFAULT_INTERFERENCE_THRESHOLD_PCT). */
   interferenceThresholdPct?: number;
   onEvent?: (event: RunEvent) => void;

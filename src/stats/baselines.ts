@@ -1,7 +1,8 @@
 // Within one run: every scenario's baseline variant against each other variant of the same scenario, cache
 // state and git ref.
-import type { Comparison, VariantResult } from '../results/schema.ts';
+import type { Comparison, Drift, VariantResult } from '../results/schema.ts';
 import { compareSamples } from './compare-samples.ts';
+import { DRIFT_METRICS, compareByRule, driftFor, groupVariants } from './group-drift.ts';
 import { findMetric, METRICS } from '../results/metrics.ts';
 import { compareExact } from './compare-exact.ts';
 import { metricValues } from './metrics.ts';
@@ -11,11 +12,14 @@ export interface BaselineOptions {
   noisePct?: number;
   /** Significance level of the sampled comparisons (default 0.05). */
   alpha?: number;
+  /** The run's drift records (estimateGroupDrift): where given, the pairing rule chooses each build-time and start-up comparison's analysis. */
+  drift?: readonly Drift[];
 }
 
 /**
  * One metric of `variant` against `baseline`, by the registry's kind: a sampled metric by compareSamples
- * (Hodges–Lehmann ratio, Moses interval, exact Mann-Whitney p), a one-value metric by compareExact. Null
+ * (Hodges–Lehmann ratio, Moses interval, exact Mann-Whitney p) — or by round pairs when `drift` holds the
+ * group's record and its rule says so (compareByRule) — a one-value metric by compareExact. Null
  * when either side has no data or a value ≤ 0 (no ratio of logs), or the registry does not know `metric`.
  */
 export function compareVariants(opts: BaselineOptions & { baseline: VariantResult; variant: VariantResult; metric: string }): Comparison | null {
@@ -29,6 +33,8 @@ export function compareVariants(opts: BaselineOptions & { baseline: VariantResul
   const base = metricValues(opts.baseline, opts.metric).values;
   const vari = metricValues(opts.variant, opts.metric).values;
   if (base.length === 0 || vari.length === 0 || base.some((x) => x <= 0) || vari.some((x) => x <= 0)) return null;
+  const drift = opts.drift && DRIFT_METRICS.includes(opts.metric) ? driftFor(opts.drift, opts.variant, opts.metric) : undefined;
+  if (drift) return { ...ids, ...compareByRule({ ...opts, drift }) };
   return { ...ids, ...compareSamples({ baseline: base, variant: vari, noisePct: opts.noisePct, alpha: opts.alpha }) };
 }
 
@@ -42,13 +48,8 @@ export function metricsToCompare(): string[] {
  * metric; a group without an ok baseline compares nothing. Order: group, then variant, then metric.
  */
 export function compareWithBaselines(variants: VariantResult[], opts: BaselineOptions = {}): Comparison[] {
-  const groups = new Map<string, VariantResult[]>();
-  for (const v of variants) {
-    const key = JSON.stringify([v.scenario, v.cache, v.ref ?? null]);
-    groups.set(key, [...(groups.get(key) ?? []), v]);
-  }
   const comparisons: Comparison[] = [];
-  for (const group of groups.values()) {
+  for (const group of groupVariants(variants)) {
     const baseline = group.find((v) => v.baseline && v.status === 'ok');
     if (!baseline) continue;
     for (const variant of group) {
@@ -78,7 +79,7 @@ export function compareAcrossRefs(variants: VariantResult[], opts: BaselineOptio
     const baseline = atFirst.get(key(variant));
     if (!baseline) continue;
     for (const metric of metricsToCompare()) {
-      const c = compareVariants({ ...opts, baseline, variant, metric });
+      const c = compareVariants({ ...opts, drift: undefined, baseline, variant, metric }); // refs are not one group's rounds: never paired
       if (c) comparisons.push(c);
     }
   }

@@ -9,12 +9,43 @@ import { summarize } from './summarize.ts';
 
 /**
  * Looking after every round and stopping at the first p ≤ α would flag a difference in about 11% of A/A
- * pairs instead of 5% (3% CV, rounds 5..10). So before the last round a faster/slower verdict stops the run
- * only at p ≤ 0.0027 — Haybittle's rule of three standard errors at interim looks (Haybittle, Br. J.
- * Radiology 44, 1971; Peto et al., Br. J. Cancer 34, 1976) — and the last round uses α as a fixed-size run
- * would. Measured in test/stats/runs-auto-simulation.test.ts.
+ * pairs instead of 5% (3% CV, rounds 5..10); a fixed interim threshold with α at the last look (Haybittle,
+ * Br. J. Radiology 44, 1971; Peto et al., Br. J. Cancer 34, 1976) still came to 5.1–5.6% at high CV, where
+ * every look is a chance. So the interim looks share a fixed part of α and the last look uses the rest:
+ * INTERIM_SHARE·α split evenly over the maxRuns − minRuns interim looks, (1 − INTERIM_SHARE)·α at the last.
+ * By the union bound (Bonferroni) the false alarms of the whole procedure stay ≤ α however the looks
+ * correlate and at any CV; a "no difference" stop only removes chances to alarm. Measured in
+ * test/stats/runs-auto-simulation.test.ts and bench/harness/noise-stats.bench.ts.
  */
-export const INTERIM_P = 0.0027;
+export const INTERIM_SHARE = 0.1;
+
+/** The thresholds of an adaptive run: p ≤ interimP stops it early on faster/slower; finalAlpha is the α of its comparisons. */
+export interface LookLevels {
+  interimP: number;
+  finalAlpha: number;
+}
+
+/** The levels of `--runs auto` with these bounds (no interim look when minRuns = maxRuns: all of α at the one look). */
+export function lookLevels(opts: { alpha: number; minRuns: number; maxRuns: number }): LookLevels {
+  const looks = Math.max(0, opts.maxRuns - opts.minRuns);
+  if (looks === 0) return { interimP: 0, finalAlpha: opts.alpha };
+  return { interimP: (opts.alpha * INTERIM_SHARE) / looks, finalAlpha: opts.alpha * (1 - INTERIM_SHARE) };
+}
+
+/**
+ * The earliest round at which a faster/slower stop can come: before maxRuns the exact Mann-Whitney p of n
+ * against n, at best 2 / C(2n, n), must reach interimP; at maxRuns, finalAlpha.
+ */
+export function earliestDifferenceStop(opts: { alpha: number; minRuns: number; maxRuns: number }): number {
+  const { interimP, finalAlpha } = lookLevels(opts);
+  const bestP = (n: number) => {
+    let c = 1;
+    for (let i = 1; i <= n; i++) c = (c * (n + i)) / i;
+    return 2 / c;
+  };
+  for (let n = opts.minRuns; n < opts.maxRuns; n++) if (bestP(n) <= interimP) return n;
+  return opts.maxRuns >= opts.minRuns && bestP(opts.maxRuns) <= finalAlpha ? opts.maxRuns : Infinity;
+}
 
 export interface StopOptions {
   variants: VariantResult[];
@@ -24,7 +55,10 @@ export interface StopOptions {
   maxRuns: number;
   /** With nothing to compare (no baseline): stop once every median's 95% interval is within ± this % of it. */
   targetCiPct: number;
+  /** α of the comparisons (the final look's, lookLevels().finalAlpha). */
   alpha: number;
+  /** p a faster/slower verdict must reach to stop before the last look (lookLevels().interimP). */
+  interimP: number;
 }
 
 export interface StopDecision {
@@ -53,14 +87,14 @@ function widestCiPct(variants: readonly VariantResult[]): number {
 
 /**
  * Decided for good at this look. At the last look any verdict but inconclusive. Before it, faster/slower
- * needs p ≤ INTERIM_P, and "no difference" needs the 1 − α interval (not only the 1 − 2α one) inside ±noise:
+ * needs p ≤ interimP, and "no difference" needs the 1 − α interval (not only the 1 − 2α one) inside ±noise:
  * each one-sided test at α/2. Repeated looks inflate false "no difference" as they inflate false alarms; at
  * 2% CV, A/A pairs stopped on the 90% interval disagreed with a fixed 10 runs in 10% of trials, on the 95%
  * interval in 3% (test/stats/runs-auto-simulation.test.ts).
  */
-export function isDecided(c: SampleComparison, look: { last: boolean; alpha: number }): boolean {
+export function isDecided(c: SampleComparison, look: { last: boolean; alpha: number; interimP: number }): boolean {
   if (look.last) return c.verdict !== 'inconclusive';
-  if (c.verdict === 'faster' || c.verdict === 'slower') return c.pValue <= Math.min(look.alpha, INTERIM_P);
+  if (c.verdict === 'faster' || c.verdict === 'slower') return c.pValue <= Math.min(look.alpha, look.interimP);
   const band = c.noisePct / 100;
   return c.verdict === 'no difference' && c.ciConfidence >= c.level && c.ciLow >= 1 - band && c.ciHigh <= 1 + band;
 }
@@ -95,7 +129,7 @@ export function decideStop(opts: StopOptions): StopDecision {
   if (rounds < opts.minRuns) return { stop: false, reason: `${rounds} of at least ${opts.minRuns} runs done` };
   const last = rounds >= opts.maxRuns;
   const comparisons = judged(opts.comparisons);
-  const open = comparisons.filter((c) => !isDecided(c, { last, alpha: opts.alpha }));
+  const open = comparisons.filter((c) => !isDecided(c, { last, alpha: opts.alpha, interimP: opts.interimP }));
   if (comparisons.length > 0 && open.length === 0) {
     return { stop: true, reason: `every comparison with its baseline was decided ${after} (${tally(comparisons)})` };
   }

@@ -1,8 +1,9 @@
 // The Summary of one metric of one variant (schema: src/results/schema.ts, SummarySchema).
-import type { Summary } from '../results/schema.ts';
+import type { Outlier, Summary } from '../results/schema.ts';
 import { checkValues } from './check-values.ts';
 import { mean, medianAbsoluteDeviation, medianOfSorted, sortAscending, standardDeviation } from './descriptive.ts';
 import { medianIntervalOfSorted } from './median-ci.ts';
+import { findModes } from './modes.ts';
 import { findOutliers } from './outliers.ts';
 
 export interface SummarizeOptions {
@@ -10,7 +11,7 @@ export interface SummarizeOptions {
   rounds?: number[];
 }
 
-/** Descriptive statistics and the order-statistic 95% interval of the median. Throws a RangeError on no values or a non-finite one. */
+/** Descriptive statistics, the order-statistic 95% interval of the median and two modes when there are (stats/modes.ts). Throws a RangeError on no values or a non-finite one. */
 export function summarize(values: number[], opts: SummarizeOptions = {}): Summary {
   if (values.length === 0) throw new RangeError('summarize needs at least one value');
   checkValues(values, { what: 'summarize' });
@@ -18,6 +19,7 @@ export function summarize(values: number[], opts: SummarizeOptions = {}): Summar
   const m = mean(values);
   const sd = standardDeviation(values);
   const ci = medianIntervalOfSorted(sorted, 0.95);
+  const modes = findModes(values);
   return {
     n: values.length,
     mean: m,
@@ -30,6 +32,16 @@ export function summarize(values: number[], opts: SummarizeOptions = {}): Summar
     ciLow: ci.low,
     ciHigh: ci.high,
     ciConfidence: ci.confidence,
-    outliers: findOutliers(values, opts.rounds),
+    outliers: modes ? outliersWithinModes(values, modes[0].max, opts.rounds) : findOutliers(values, opts.rounds),
+    ...(modes ? { modes } : {}),
   };
+}
+
+/** With two modes, a sample is an outlier only within its own group: the other group is not a stray build. */
+function outliersWithinModes(values: readonly number[], lowMax: number, rounds: readonly number[] | undefined): Outlier[] {
+  const roundOf = (i: number) => (rounds ? rounds[i]! : i);
+  const groups = [values.flatMap((v, i) => (v <= lowMax ? [i] : [])), values.flatMap((v, i) => (v > lowMax ? [i] : []))];
+  return groups
+    .flatMap((idx) => findOutliers(idx.map((i) => values[i]!), idx.map(roundOf)))
+    .sort((a, b) => a.round - b.round);
 }

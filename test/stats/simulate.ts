@@ -1,6 +1,6 @@
 // Seeded simulation of build-time comparisons: log-normal times (right-skewed like builds) with a known true
 // ratio, drawn once per trial and judged by the real compareSamples — the shared engine of the target tests.
-import { compareSamples, createRng, isDecided, randomLogNormal, type Rng, type SampleComparison } from '../../src/stats/index.ts';
+import { compareSamples, createRng, isDecided, lookLevels, randomLogNormal, type Rng, type SampleComparison } from '../../src/stats/index.ts';
 
 export const VERDICT_NAMES = ['faster', 'slower', 'no difference', 'inconclusive'] as const;
 export type Rates = Record<(typeof VERDICT_NAMES)[number], number>;
@@ -47,11 +47,12 @@ export interface AutoResult {
 
 /**
  * `--runs auto` as decideStop runs it for one comparison: from minRuns on, stop at the first look where
- * the comparison is decided by the interim rules of isDecided, or at maxRuns; its
- * verdict is the comparison at the stop. Against `fixed` runs of the same draws (the first `fixed` builds).
+ * the comparison is decided by the interim rules of isDecided, or at maxRuns; its verdict is the comparison
+ * at the stop, at the last look's α (lookLevels), as the runner stores it. Against `fixed` runs of the same draws (the first `fixed` builds).
  */
 export function simulateAuto(opts: { cv: number; ratio: number; trials: number; seed: number; minRuns: number; maxRuns: number; fixed: number }): AutoResult {
   const rng = createRng(opts.seed);
+  const levels = lookLevels({ alpha: 0.05, minRuns: opts.minRuns, maxRuns: opts.maxRuns });
   const longest = Math.max(opts.maxRuns, opts.fixed);
   const autoRates: Rates = { faster: 0, slower: 0, 'no difference': 0, inconclusive: 0 };
   const fixedRates: Rates = { ...autoRates };
@@ -60,11 +61,11 @@ export function simulateAuto(opts: { cv: number; ratio: number; trials: number; 
   for (let t = 0; t < opts.trials; t++) {
     const baseline = draw(rng, { n: longest, median: 1000, cv: opts.cv });
     const variant = draw(rng, { n: longest, median: 1000 * opts.ratio, cv: opts.cv });
-    const at = (k: number): SampleComparison => compareSamples({ baseline: baseline.slice(0, k), variant: variant.slice(0, k) });
+    const at = (k: number): SampleComparison => compareSamples({ baseline: baseline.slice(0, k), variant: variant.slice(0, k), alpha: levels.finalAlpha });
     let k = opts.minRuns;
     let c = at(k);
-    while (k < opts.maxRuns && !isDecided(c, { last: false, alpha: 0.05 })) c = at(++k);
-    const fixed = opts.fixed === k ? c : at(opts.fixed);
+    while (k < opts.maxRuns && !isDecided(c, { last: false, alpha: levels.finalAlpha, interimP: levels.interimP })) c = at(++k);
+    const fixed = compareSamples({ baseline: baseline.slice(0, opts.fixed), variant: variant.slice(0, opts.fixed) });
     autoRates[c.verdict]++;
     fixedRates[fixed.verdict]++;
     if (c.verdict === fixed.verdict) same++;

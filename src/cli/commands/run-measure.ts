@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { runPlan } from '../../runner/run.ts';
+import { statsSettings } from '../../runner/finalize.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { doesNotStart } from '../../results/variant-status.ts';
 import { describeBusyBuilds } from '../../results/busy-builds.ts';
@@ -71,7 +72,7 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
     checkTool: createToolCheck(cwd),
     hooks: probeHooks(),
     adaptive: opts.adaptive,
-    stats: { noisePct: args.noise, alpha: args.alpha },
+    stats: statsSettings({ alpha: args.alpha, noisePct: args.noise, adaptive: opts.adaptive }),
     interferenceThresholdPct: args.interferenceThreshold === 'off' ? 0 : Number(args.interferenceThreshold),
     onEvent: (e) => progress.onEvent(e),
     signal: opts.interrupts.signal,
