@@ -1,10 +1,10 @@
 // The table printed at the end of a run: one row per variant.
 import { doesNotStart, isDoesNotStartReason, statusWord } from '../results/variant-status.ts';
-import type { ResultsFile } from '../results/schema.ts';
+import type { Comparison, ResultsFile } from '../results/schema.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
 import { describeArtifactDigests } from '../results/artifact-digests.ts';
 import { findMetric } from '../results/metrics.ts';
-import { describeMethod, formatComparison } from '../stats/index.ts';
+import { describeBetweenWinners, describeDrift, describeMethod, describeModes, describeTrend, driftWhere, formatComparison } from '../stats/index.ts';
 import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts';
 
 /**
@@ -31,7 +31,39 @@ export function formatRunTable(results: ResultsFile): string {
   const table = formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up first / warm', 'status'], rows);
   const warnings = results.variants.flatMap((v) => (v.warnings ?? []).map((w) => stripControl(`warning: ${v.id}: ${w}`)));
   const digests = results.variants.flatMap((v) => (describeArtifactDigests(v) ? [stripControl(`${v.id}: ${describeArtifactDigests(v)}`)] : []));
-  return [table, ...warnings, ...digests].join('\n');
+  return [table, ...warnings, ...digests, ...modeLines(results)].join('\n');
+}
+
+/** "note: s/v@cold: two modes: 2 of 10 builds at ~113 ms …" for every metric a user decides on (build time, start-up) whose samples fall in two groups. */
+function modeLines(results: ResultsFile): string[] {
+  return results.variants.flatMap((v) =>
+    Object.entries(v.stats).flatMap(([metric, s]) => {
+      if (!findMetric(metric)?.decides) return [];
+      const words = describeModes(s.modes, metric);
+      const what = metric === 'wallMs' ? '' : ` (${findMetric(metric)?.label ?? metric})`;
+      return words ? [stripControl(`note: ${v.id}${what}: ${words}`)] : [];
+    }),
+  );
+}
+
+/**
+ * What the run says about the machine and the winners, after the verdicts: the drift beside the noise of each
+ * group and the analysis it chose, a warning for a trend through the run, and the winners compared with each other.
+ */
+function noiseLines(results: ResultsFile): string[] {
+  const lines: string[] = [];
+  for (const d of results.drift ?? []) {
+    const what = d.metric === 'wallMs' ? '' : ` (${findMetric(d.metric)?.label ?? d.metric})`;
+    lines.push(`drift: ${driftWhere(d)}${what}: ${describeDrift(d)}`);
+    const trend = describeTrend(d);
+    if (trend) lines.push(`warning: ${driftWhere(d)}${what}: ${trend}`);
+  }
+  const label = (id: string) => results.variants.find((v) => v.id === id)?.variant ?? id;
+  for (const c of results.winnerComparisons ?? []) {
+    const m = findMetric(c.metric);
+    lines.push(`among the winners (${c.scenario}, ${m?.label.toLowerCase() ?? c.metric}): ${describeBetweenWinners(c, label, m?.words)}`);
+  }
+  return lines;
 }
 
 /**
@@ -47,11 +79,17 @@ export function formatVerdicts(results: ResultsFile): string {
     const failed = [variant, results.variants.find((v) => v.id === c.baseline)].flatMap((v) => (v && describeFailedBuilds(v) ? [`${v.id}: ${describeFailedBuilds(v)}`] : []));
     const note = failed.length > 0 ? ` (${failed.join('; ')})` : '';
     const starts = variant && doesNotStart(variant) ? ' (built, does not start: build figures only)' : '';
-    lines.push(`${c.variant}${starts} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${note}`);
+    const analysis = 'analysis' in c && c.analysis ? ` [analysis: ${c.analysis}]` : '';
+    lines.push(`${c.variant}${starts} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${analysis}${note}`);
     const others = results.comparisons.filter((o) => o.metric !== 'wallMs' && o.variant === c.variant && o.baseline === c.baseline);
     if (others.length > 0) lines.push(`  also: ${others.map((o) => `${findMetric(o.metric)?.label ?? o.metric} ${formatComparison(o, { metric: o.metric })}`).join('; ')}`);
   }
-  const methods = new Set(results.comparisons.filter((c) => wall.some((w) => w.variant === c.variant && w.baseline === c.baseline)).map((c) => c.method));
-  for (const method of methods) lines.push(`(${describeMethod(method)})`);
+  lines.push(...noiseLines(results));
+  const shown = results.comparisons.filter((c) => wall.some((w) => w.variant === c.variant && w.baseline === c.baseline));
+  const methods = new Set(shown.map((c) => `${c.method}\u0000${'analysis' in c && c.analysis === 'paired' ? 'paired' : 'independent'}`));
+  for (const key of methods) {
+    const [method, analysis] = key.split('\u0000') as [Comparison['method'], 'paired' | 'independent'];
+    lines.push(`(${describeMethod(method, analysis)})`);
+  }
   return lines.map(stripControl).join('\n');
 }

@@ -8,7 +8,9 @@ function verdictCell(c: Comparison): string {
   const word = verdictWord(c.verdict, c.metric);
   if (isExact(c)) return `${c.verdict === 'no difference' ? 'same' : word} (exact)`;
   if (c.minRunsToDecide !== undefined && c.verdict === 'inconclusive') return `undecidable (needs ≥ ${c.minRunsToDecide} runs)`;
-  return c.runsNeeded === undefined ? word : `${word} (~${c.runsNeeded} runs)`;
+  if (c.trendP !== undefined) return `${word} (times trend through the run: more runs will not help)`;
+  const paired = c.analysis === 'paired' ? ', paired' : '';
+  return c.runsNeeded === undefined ? `${word}${paired ? ' (paired)' : ''}` : `${word} (~${c.runsNeeded} runs${paired})`;
 }
 
 /** The header and one row of text cells per comparison (ratio as `1.23× [low–high]`, p, verdict), shared by the terminal table and summary.md; cells are not yet cleaned for display. */
@@ -31,7 +33,11 @@ export function comparisonCells(comparisons: Comparison[]): { header: string[]; 
 
 /** The legend under a comparison table: one sentence per distinct method, naming its estimate, interval and test. */
 export function comparisonLegend(comparisons: readonly Comparison[]): string[] {
-  return [...new Set(comparisons.map((c) => c.method))].map((m) => describeMethod(m));
+  const kinds = new Set(comparisons.map((c) => `${c.method}\u0000${!isExact(c) && c.analysis === 'paired' ? 'paired' : 'independent'}`));
+  return [...kinds].map((k) => {
+    const [method, analysis] = k.split('\u0000') as [Comparison['method'], 'paired' | 'independent'];
+    return describeMethod(method, analysis);
+  });
 }
 
 /**

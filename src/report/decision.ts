@@ -5,7 +5,8 @@
 // other compared metrics (CPU, peak RSS, debug info …) of the same variants. Every verdict is read from the
 // statistics stage's comparisons, every winner from the model's groups; sizes are exact ratios.
 import { doesNotStart, statusWord } from '../results/variant-status.ts';
-import { METRICS, type Metric } from '../results/metrics.ts';
+import { METRICS, metric, type Metric } from '../results/metrics.ts';
+import { describeBetweenWinners, describeDrift, describeModes, describeTrend } from '../stats/format-noise.ts';
 import { emptyCell, metricCell, type DecisionCell } from './decision-cells.ts';
 import { formatBytes } from '../results/units.ts';
 import { DECISION_METRICS, type GroupModel } from './groups.ts';
@@ -41,6 +42,8 @@ export interface DecisionTable {
   title: string;
   rows: DecisionRow[];
   sentences: string[];
+  /** What the statistics say about the machine and the samples: drift beside noise, a trend, two modes. */
+  notes: string[];
   /** Null when no other compared metric has a value. */
   also: AlsoTable | null;
 }
@@ -84,7 +87,23 @@ function buildTable(o: { g: GroupModel; find: Find; noteFor: (v: VariantModel) =
     const cells = DECISION_METRICS.map((m) => metricCell({ v, name: m.name, base: g.base, comparison: find(v, m.name), winner: g.winners[m.name]?.key === v.key }));
     return { ...row, status: statusWord(v), muted: false, flagged: doesNotStart(v), cells };
   });
-  return { title: g.title, rows, sentences: sentences({ ok, g }), also: alsoTable({ ok, base: g.base, find }) };
+  return { title: g.title, rows, sentences: sentences({ ok, g }), notes: noiseNotes(g), also: alsoTable({ ok, base: g.base, find }) };
+}
+
+/** The group's drift and trend in words, then every variant's two modes on a metric a user decides on (stats/format-noise.ts). */
+function noiseNotes(g: GroupModel): string[] {
+  const label = (name: string) => (name === 'wallMs' ? '' : ` (${metric(name).label})`);
+  const drift = g.drift.flatMap((d) => {
+    const trend = describeTrend(d);
+    return [`Drift${label(d.metric)}: ${describeDrift(d)}.`, ...(trend ? [`Warning${label(d.metric)}: ${trend}.`] : [])];
+  });
+  const modes = g.variants.flatMap((v) =>
+    Object.entries(v.stats).flatMap(([name, s]) => {
+      const words = METRICS.some((m) => m.name === name && m.decides) ? describeModes(s.modes, name) : '';
+      return words ? [`${v.group}${label(name)}: ${words}.`] : [];
+    }),
+  );
+  return [...drift, ...modes];
 }
 
 /**
@@ -112,17 +131,20 @@ function sentences({ ok, g }: { ok: VariantModel[]; g: GroupModel }): string[] {
   if (ok.length === 0) return ['No variant of this cache state produced numbers.'];
   if (!g.base) return ['No baseline variant was measured in this cache state, so nothing is compared.'];
   const label = (key: string) => ok.find((v) => v.key === key)!.group;
-  const out = [timedSentence('Build time', g.winners.wallMs!, label)];
+  const between = (name: string) => g.between.filter((c) => c.metric === name).map((c) => describeBetweenWinners(c, label, metric(name).words));
+  const out = [timedSentence('Build time', g.winners.wallMs!, between('wallMs'), label)];
   const smallest = g.winners.bytes?.key;
   if (smallest) out.push(`Smallest artifact: ${label(smallest)}, ${formatBytes(shownValue(ok.find((v) => v.key === smallest)!, 'bytes'))} (exact).`);
-  if (ok.some((v) => shownValue(v, 'startupFirstMs') !== undefined)) out.push(timedSentence('Start-up on first launch', g.winners.startupFirstMs!, label));
+  if (ok.some((v) => shownValue(v, 'startupFirstMs') !== undefined)) out.push(timedSentence('Start-up on first launch', g.winners.startupFirstMs!, between('startupFirstMs'), label));
   return out.slice(0, 3);
 }
 
-function timedSentence(what: string, pick: WinnerPick, label: (key: string) => string): string {
+/** The sentence of a timed column; with several variants faster than the baseline, how they compare with each other (`between`, in words). */
+function timedSentence(what: string, pick: WinnerPick, between: string[], label: (key: string) => string): string {
   if (pick.key !== null) return `${what}: ${label(pick.key)} is decidedly the fastest.`;
   switch (pick.why) {
     case 'several faster':
+      if (between.length > 0) return `${what}: more than one variant is faster than the baseline; ${between.join('; ')}.`;
       return `${what}: more than one variant is faster than the baseline; they were not compared with each other.`;
     case 'alone':
       return `${what}: the baseline is the only variant measured.`;

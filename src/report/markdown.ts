@@ -57,7 +57,7 @@ function scenarioSection(sc: ScenarioModel): string[] {
       ...r.cells.map(decisionCell),
     ]);
     const also = t.also ? [md(alsoLine(t.also))] : [];
-    lines.push(`**${md(t.title)}**`, '', ...table(['Variant', ...DECISION_COLUMNS], rows), '', ...t.sentences.map(md), ...also, '');
+    lines.push(`**${md(t.title)}**`, '', ...table(['Variant', ...DECISION_COLUMNS], rows), '', ...t.sentences.map(md), ...also, ...t.notes.map((n) => `- ${md(n)}`), '');
   }
   for (const f of footnotes) lines.push(`${f.n}. ${md(f.text)}`);
   if (footnotes.length > 0) lines.push('');

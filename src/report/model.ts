@@ -7,7 +7,7 @@
 import { buildGroups, type GroupModel } from './groups.ts';
 import { recommend } from './recommend.ts';
 import type { BudgetCheck } from '../compare/index.ts';
-import type { ArtifactInfo, Comparison, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
+import type { ArtifactInfo, Comparison, Drift, ResultsFile, StartupInfo, Summary, VariantResult, VariantStatus } from '../results/schema.ts';
 import { cleanLine, cleanText } from '../common/clean-text.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
 import { describeArtifactDigests } from '../results/artifact-digests.ts';
@@ -61,6 +61,10 @@ export interface ScenarioModel {
   description: string | null;
   variants: VariantModel[];
   comparisons: ComparisonModel[];
+  /** The winners of a metric compared with each other (results winnerComparisons), keys as in `comparisons`. */
+  winnerComparisons: ComparisonModel[];
+  /** Drift records of the scenario's groups (results drift), each with the run it came from. */
+  drift: (Drift & { source: number })[];
   /** The variants that share a baseline (cache state, run, git ref), with their winners and Pareto front. */
   groups: GroupModel[];
   /** Median wall time per variant id across history and these runs, oldest first. */
@@ -108,7 +112,7 @@ export function buildReportModel({ results, history = [] }: ModelInput): ReportM
     const name = cleanLine(raw);
     let scenario = scenarios.get(name);
     if (!scenario) {
-      scenario = { name, slug: uniqueSlug(name, slugs), description: null, variants: [], comparisons: [], groups: [], trend: [], recommendations: [] };
+      scenario = { name, slug: uniqueSlug(name, slugs), description: null, variants: [], comparisons: [], winnerComparisons: [], drift: [], groups: [], trend: [], recommendations: [] };
       scenarios.set(name, scenario);
     }
     if (description && !scenario.description) scenario.description = cleanText(description);
@@ -119,15 +123,12 @@ export function buildReportModel({ results, history = [] }: ModelInput): ReportM
     file.variants.forEach((v, index) =>
       scenarioOf(v.scenario, undefined).variants.push(toVariant(v, source, keys.byVariant.get(`${source}:${index}`)!)),
     );
-    for (const c of file.comparisons) {
-      const rekey = (id: string) => keys.byId.get(`${source}\u0000${id}`) ?? cleanLine(id);
-      scenarioOf(c.scenario, undefined).comparisons.push({
-        ...c,
-        scenario: cleanLine(c.scenario),
-        metric: cleanLine(c.metric),
-        baseline: rekey(c.baseline),
-        variant: rekey(c.variant),
-      });
+    const rekey = (id: string) => keys.byId.get(`${source}\u0000${id}`) ?? cleanLine(id);
+    const rekeyed = (c: Comparison): Comparison => ({ ...c, scenario: cleanLine(c.scenario), metric: cleanLine(c.metric), baseline: rekey(c.baseline), variant: rekey(c.variant) });
+    for (const c of file.comparisons) scenarioOf(c.scenario, undefined).comparisons.push(rekeyed(c));
+    for (const c of file.winnerComparisons ?? []) scenarioOf(c.scenario, undefined).winnerComparisons.push(rekeyed(c));
+    for (const d of file.drift ?? []) {
+      scenarioOf(d.scenario, undefined).drift.push({ ...d, scenario: cleanLine(d.scenario), ref: d.ref === undefined ? undefined : cleanLine(d.ref), variants: d.variants.map(rekey), rule: cleanLine(d.rule), source });
     }
   });
   for (const scenario of scenarios.values()) {

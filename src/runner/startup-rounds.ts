@@ -10,6 +10,7 @@ import path from 'node:path';
 import { orderRounds } from '../plan/order.ts';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
 import { decidedLaunches } from './launch-stop.ts';
+import { lookLevels } from '../stats/index.ts';
 import { LAUNCH_STATES, type Comparison, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
 import { DOES_NOT_START } from '../results/variant-status.ts';
 import { median } from '../stats/descriptive.ts';
@@ -52,7 +53,8 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
     }
     const { decide } = opts;
     if (decide && r + 1 >= decide.minRounds && r + 1 < rounds.length) {
-      for (const id of decidedLaunches({ comparisons: decide.comparisons(), ids: entries.map((e) => e.planned.id), last: false, alpha: decide.alpha })) decided.add(id);
+      const { interimP } = lookLevels({ alpha: decide.alpha, minRuns: decide.minRounds, maxRuns: rounds.length });
+      for (const id of decidedLaunches({ comparisons: decide.comparisons(), ids: entries.map((e) => e.planned.id), last: false, alpha: decide.alpha, interimP })) decided.add(id);
     }
   }
 }

@@ -11,7 +11,7 @@ export type ComparisonNumbers = Pick<
   SampledComparison,
   'method' | 'ratio' | 'ciLow' | 'ciHigh' | 'level' | 'ciConfidence' | 'eqLow' | 'eqHigh' | 'noisePct' | 'pValue' | 'verdict' | 'runsNeeded' | 'minRunsToDecide'
 > &
-  Partial<Pick<SampledComparison, 'unlike'>>;
+  Partial<Pick<SampledComparison, 'unlike' | 'analysis' | 'pairs' | 'trendP'>>;
 
 /**
  * Whether `metric` is a size: a registry metric whose words are smaller/larger, or, for a name the registry
@@ -53,17 +53,28 @@ export function formatConfidence(confidence: number): string {
 export type ExactFigures = Pick<ExactComparison, 'method' | 'ratio' | 'baselineValue' | 'variantValue' | 'samePct' | 'verdict'>;
 
 /** Which interval it is, for a column header or a legend: "95% Moses CI"; "exact" for a comparison of one recorded value per side. */
-export function intervalName(c: Pick<SampledComparison, 'method' | 'ciConfidence' | 'level'> | Pick<ExactComparison, 'method'>): string {
+export function intervalName(c: (Pick<SampledComparison, 'method' | 'ciConfidence' | 'level'> & Partial<Pick<SampledComparison, 'analysis' | 'pairs'>>) | Pick<ExactComparison, 'method'>): string {
   if (c.method === 'exact') return 'exact';
   if (c.method === 'bootstrap-median-ratio') return `${formatConfidence(c.level)} bootstrap CI`;
+  if (c.analysis === 'paired') {
+    const pairs = `paired by round, ${c.pairs} pairs`;
+    return c.ciConfidence < c.level ? `${formatConfidence(c.ciConfidence)} range of the round ratios, ${pairs}` : `${formatConfidence(c.level)} signed-rank CI, ${pairs}`;
+  }
   return c.ciConfidence < c.level ? `${formatConfidence(c.ciConfidence)} range of pairwise ratios` : `${formatConfidence(c.level)} Moses CI`;
 }
 
 /** One sentence naming the estimate, the interval and the test, for a legend under a table or a list. */
-export function describeMethod(method: Comparison['method'] = 'hodges-lehmann'): string {
+export function describeMethod(method: Comparison['method'] = 'hodges-lehmann', analysis: SampledComparison['analysis'] = 'independent'): string {
   if (method === 'exact') return 'exact = one recorded value per variant (a size, a count): the ratio of the two figures, with no interval or p-value, since nothing was sampled';
   if (method === 'bootstrap-median-ratio') {
     return 'ratio = median(variant) / median(baseline), with a bootstrap interval and the Mann-Whitney mid-p (a results file of schemaVersion 1)';
+  }
+  if (analysis === 'paired') {
+    return (
+      'paired by round = the rounds moved together (drift), so each round\'s variant/baseline ratio is compared: ratio = Hodges–Lehmann ' +
+      'estimate (median of the Walsh averages of the round ln ratios); CI = the interval the Wilcoxon signed-rank test does not reject; ' +
+      'p = its exact two-sided p; "no difference" = the 1 − 2α interval lies within ±noise'
+    );
   }
   return (
     'ratio = Hodges–Lehmann estimate (the median of all variant/baseline ratios of two builds); CI = Moses interval, ' +
@@ -117,7 +128,7 @@ function formatSampled(c: ComparisonNumbers, opts: { metric?: string; runs?: num
       return `${formatFactor(c.ratio)}× ${verdictWord('slower', opts.metric)} ${formatInterval(c)}, ${p}`;
     case 'no difference': {
       if (c.eqLow === undefined || c.eqHigh === undefined) return `no difference (${formatFactor(c.ratio)}× ${formatInterval(c)})`;
-      const eq = `${formatFactor(c.eqLow)}–${formatFactor(c.eqHigh)}, ${formatConfidence(1 - 2 * (1 - c.level))} Moses CI within ±${c.noisePct}%`;
+      const eq = `${formatFactor(c.eqLow)}–${formatFactor(c.eqHigh)}, ${formatConfidence(1 - 2 * (1 - c.level))} ${c.analysis === 'paired' ? `signed-rank CI, paired by round, ${c.pairs} pairs,` : 'Moses CI'} within ±${c.noisePct}%`;
       return `no difference (${formatFactor(c.ratio)}× [${eq}])`;
     }
     case 'inconclusive': {
@@ -128,6 +139,7 @@ function formatSampled(c: ComparisonNumbers, opts: { metric?: string; runs?: num
         );
       }
       const base = `inconclusive (${formatFactor(c.ratio)}× ${formatInterval(c)}, ${p})`;
+      if (c.trendP !== undefined) return `${base} — the times trend through the run (Mann–Kendall ${formatP(c.trendP)}): more runs would extend the drift, not decide`;
       return c.runsNeeded === undefined ? base : `${base} — ${formatRunsNeeded(c.runsNeeded, opts.runs)}`;
     }
   }

@@ -15,14 +15,14 @@ describe('decidedLaunches', () => {
       sampled({ variant: 's/c@cold', verdict: 'inconclusive', pValue: 0.2 }),
       sampled({ metric: 'wallMs', variant: 's/c@cold' }),
     ];
-    expect([...decidedLaunches({ comparisons, ids, last: false, alpha: 0.05 })]).toEqual(['s/b@cold']);
+    expect([...decidedLaunches({ comparisons, ids, last: false, alpha: 0.05, interimP: 0.001 })]).toEqual(['s/b@cold']);
   });
   it('keeps the guard for interim looks: p = 0.01 decides only at the last look', () => {
     const comparisons = [sampled({ pValue: 0.01 }), sampled({ metric: 'startupWarmMs', pValue: 0.01 })];
-    expect(decidedLaunches({ comparisons, ids, last: false, alpha: 0.05 }).size).toBe(0);
-    expect([...decidedLaunches({ comparisons, ids, last: true, alpha: 0.05 })].sort()).toEqual(['s/a@cold', 's/b@cold']);
+    expect(decidedLaunches({ comparisons, ids, last: false, alpha: 0.05, interimP: 0.001 }).size).toBe(0);
+    expect([...decidedLaunches({ comparisons, ids, last: true, alpha: 0.05, interimP: 0.001 })].sort()).toEqual(['s/a@cold', 's/b@cold']);
   });
   it('never stops a variant with no start-up comparison', () => {
-    expect(decidedLaunches({ comparisons: [sampled({ metric: 'wallMs' })], ids, last: false, alpha: 0.05 }).size).toBe(0);
+    expect(decidedLaunches({ comparisons: [sampled({ metric: 'wallMs' })], ids, last: false, alpha: 0.05, interimP: 0.001 }).size).toBe(0);
   });
 });

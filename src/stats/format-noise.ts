@@ -1,0 +1,67 @@
+// The noise findings in words, for the terminal, compare, summary.md and the report alike: drift beside noise
+// and which analysis the rule chose, a trend through the run, two modes in a variant, and how the winners of
+// a metric compare with each other. Display only; every number was computed once in drift.ts, modes.ts and
+// winners.ts.
+import { formatMetric } from '../results/metrics.ts';
+import type { Comparison, Drift, Mode } from '../results/schema.ts';
+import { isTrending } from './drift.ts';
+import { formatFactor, formatP } from './format.ts';
+
+/** ln sd as a percent, "9.4%". */
+const pct = (lnSd: number) => `${(lnSd * 100).toFixed(lnSd < 0.1 ? 1 : 0)}%`;
+
+/** Where a drift record belongs: "sidecar, cold builds". */
+export const driftWhere = (d: Pick<Drift, 'scenario' | 'cache' | 'ref'>) => `${d.scenario}, ${d.cache} builds${d.ref ? ` at ${d.ref}` : ''}`;
+
+/**
+ * "rounds moved together by 9.4% (drift), builds within a round by 13% (noise); drift beyond noise (p = 0.005):
+ * compared by round pairs" — or "…: within noise (p = 0.41), compared as independent samples".
+ */
+export function describeDrift(d: Drift): string {
+  const head = `rounds moved together by ${pct(d.driftSd)} (drift), builds within a round by ${pct(d.noiseSd)} (noise) over ${d.rounds} rounds`;
+  return d.paired
+    ? `${head}; drift beyond noise (${formatP(d.driftP)}): compared by round pairs where ≥ 8 rounds have both builds`
+    : `${head}; drift within noise (${formatP(d.driftP)}): compared as independent samples`;
+}
+
+/**
+ * The warning of a monotone drift, or null: "build times trend with build order (Kendall's τ = 1.00, p < 0.001;
+ * the last round ran 1.9× the first): more runs will not average this out — rerun on a quiet machine".
+ */
+export function describeTrend(d: Drift): string | null {
+  if (!isTrending(d)) return null;
+  const effects = d.roundEffects;
+  const span = Math.exp(effects[effects.length - 1]!.effect - effects[0]!.effect);
+  return (
+    `build times ${d.trendTau > 0 ? 'grow' : 'shrink'} with build order through the run (Kendall's τ = ${d.trendTau.toFixed(2)}, Mann–Kendall ${formatP(d.trendP)}; ` +
+    `the last round ran at ${formatFactor(span)}× the first): more runs will not average this drift out — find what changed on the machine, or rerun on a quiet one`
+  );
+}
+
+/** "two modes: 2 of 10 builds at ~113 ms (112 ms … 115 ms), 8 at ~620 ms (611 ms … 628 ms)"; '' for fewer than two. */
+export function describeModes(modes: readonly Mode[] | undefined, metric: string): string {
+  if (!modes || modes.length < 2) return '';
+  const n = modes.reduce((s, m) => s + m.count, 0);
+  const one = (m: Mode, i: number) =>
+    `${i === 0 ? `${m.count} of ${n} builds` : m.count} at ~${formatMetric(metric, m.median)} (${formatMetric(metric, m.min)} … ${formatMetric(metric, m.max)})`;
+  return `two modes: ${modes.map(one).join(', ')} — one median describes neither group`;
+}
+
+/**
+ * A comparison between two winners, named by `label`: "pex is 1.14× faster than shiv (Holm p = 0.002)",
+ * "pex and shiv: no difference between them", "undecided between pex and shiv (1.03×, Holm p = 0.21)".
+ */
+export function describeBetweenWinners(c: Comparison, label: (id: string) => string, words = { lower: 'faster', higher: 'slower' }): string {
+  const [a, b] = [label(c.variant), label(c.baseline)];
+  const holm = 'holmP' in c && c.holmP !== undefined ? `, Holm ${formatP(c.holmP)}` : c.method === 'exact' ? ', exact' : '';
+  switch (c.verdict) {
+    case 'faster':
+      return `${a} is ${formatFactor(1 / c.ratio)}× ${words.lower} than ${b}${holm ? ` (${holm.slice(2)})` : ''}`;
+    case 'slower':
+      return `${a} is ${formatFactor(c.ratio)}× ${words.higher} than ${b}${holm ? ` (${holm.slice(2)})` : ''}`;
+    case 'no difference':
+      return `${a} and ${b}: no difference between them (${formatFactor(c.ratio)}×${holm})`;
+    case 'inconclusive':
+      return `undecided between ${a} and ${b} (${formatFactor(c.ratio)}×${holm})`;
+  }
+}
