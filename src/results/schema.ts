@@ -243,6 +243,15 @@ export const EnvironmentSchema = Type.Object({
     ),
   ),
   tools: d('version and path of every tool the scenarios use', Type.Array(ToolSchema)),
+  processCleanup: Type.Optional(
+    d(
+      'how the processes a build leaves running are found and ended in this run: each build’s own cgroup v2 group, or (where none could be made) the scan of its process group and marker, with why',
+      Type.Object({
+        method: d('cgroup: every process the build started; scan: a daemon that leaves both its process group and its marker (setsid env -i) is missed', Type.Union([Type.Literal('cgroup'), Type.Literal('scan')])),
+        why: Type.Optional(d('why no cgroup could be made (no cgroup v2 hierarchy, no write access …)', Type.String())),
+      }),
+    ),
+  ),
   callerVariables: Type.Optional(
     d(
       'variables of the environment buildbench was started in that change what a build builds or where it goes, by the policy in src/runner/env-policy.ts (a scenario’s env: still wins)',

@@ -4,11 +4,12 @@ import os from 'node:os';
 import { simpleGit } from 'simple-git';
 import type { Environment, ToolInfo } from '../results/schema.ts';
 import { callerVariables } from './env-policy.ts';
+import { cgroupSupport } from './cgroup.ts';
 
 /**
  * The machine a run measured on: OS, kernel, CPU model and cores, memory (bytes), load average before (1, 5,
- * 15 min), Node, host name, the git state of `cwd` (commit, branch, dirty), `tools` as checked and the caller's
- * variables the environment policy removed or passed on (env-policy.ts). Never throws:
+ * 15 min), Node, host name, the git state of `cwd` (commit, branch, dirty), `tools` as checked, how leftovers are ended
+ * (processCleanup) and the caller's variables the environment policy removed or passed on (env-policy.ts). Never throws:
  * what cannot be read is recorded as unknown.
  */
 export async function fingerprintEnvironment(opts: { cwd: string; tools: ToolInfo[] }): Promise<Environment> {
@@ -25,8 +26,15 @@ export async function fingerprintEnvironment(opts: { cwd: string; tools: ToolInf
     hostname: os.hostname(),
     git: await gitState(opts.cwd),
     tools: opts.tools,
+    processCleanup: processCleanup(),
     callerVariables: callerVariables(process.env),
   };
+}
+
+/** The run's way of ending what builds leave running (cgroup.ts), and why it is the scan when it is. */
+export function processCleanup(): NonNullable<Environment['processCleanup']> {
+  const support = cgroupSupport();
+  return 'dir' in support ? { method: 'cgroup' } : { method: 'scan', why: support.why };
 }
 
 function osName(): string {

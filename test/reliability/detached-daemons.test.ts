@@ -27,6 +27,7 @@ ${detaching('re-exec', `env -i sh -c 'setsid sh -c \\"exec sleep 311.4\\" </dev/
 describe('a build whose daemon leaves its process group and its marker', () => {
   it('has the daemon found through its cgroup, killed after every sample and counted', async () => {
     const results = await runScenario({ file: writeScenario({ yaml }) });
+    expect(results.environment.processCleanup).toEqual({ method: 'cgroup' });
     const byName = Object.fromEntries(results.variants.map((v) => [v.variant, v]));
     for (const name of ['setsid-env-i', 'double-fork', 'nohup', 're-exec']) {
       expect({ name, status: byName[name]!.status }).toEqual({ name, status: 'ok' });
@@ -59,7 +60,9 @@ cache: warm
 variants:
 ${detaching('setsid', "setsid sh -c 'exec sleep 311.5' >/dev/null 2>&1", '311.5')}`,
       });
-      const [v] = (await runScenario({ file })).variants;
+      const results = await runScenario({ file });
+      expect(results.environment.processCleanup).toEqual({ method: 'scan', why: 'BUILDBENCH_CGROUP=0' });
+      const [v] = results.variants;
       expect(v!.samples.map((s) => [s.cleanup, s.killedAfter, s.groupUserMs])).toEqual([['scan', { count: 1, commands: ['sleep'] }, undefined]]);
       expect(processesMatching('sleep 311.5')).toEqual([]);
     } finally {

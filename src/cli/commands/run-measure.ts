@@ -13,6 +13,7 @@ import { renderReports } from '../../report/index.ts';
 import { prepareRefs, removeRefs } from '../../runner/refs.ts';
 import { checkDiskSpace } from '../../runner/disk-space.ts';
 import { callerVariables, describeCallerVariables } from '../../runner/env-policy.ts';
+import { processCleanup } from '../../runner/environment.ts';
 import { probeHooks } from '../../probe/index.ts';
 import { createProgress } from '../progress.ts';
 import { handleInterrupts, type Interrupts } from '../interrupt.ts';
@@ -64,6 +65,8 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
   progress.message(noiseLine(await checkNoise({ windowMs: 300 })));
   const caller = describeCallerVariables(callerVariables(process.env));
   if (caller) progress.message(caller);
+  const cleanup = processCleanup();
+  if (cleanup.why) progress.message(`no cgroup for the builds (${cleanup.why}): what a build leaves running is found by its process group and an environment marker; a daemon that leaves both (setsid env -i) is missed`);
   for (const note of opts.notes) progress.message(note);
   if (estimate.knownMs > 0) progress.message(`estimate: ${describeEstimate(estimate)}`);
   return runPlan({
