@@ -35,7 +35,22 @@ export function describePlan(plan: Plan, estimate: Estimate): string {
   const stages = plan.stages.length > 1 ? ` in ${plan.stages.length} stages (producers of needs first)` : '';
   lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds${stages}, shuffled per round`);
   lines.push(`estimate: ${describeEstimate(estimate)}`);
+  if (estimate.unknown.length > 0) lines.push(timingPassOffer(estimate));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * For variants never measured: a timing pass of one build each (`--runs 1`, no warm-ups beyond the full first
+ * builds some states need) whose results in reports/ the next dry run reads, since its fingerprints match.
+ */
+function timingPassOffer(estimate: Estimate): string {
+  const n = estimate.unknown.length;
+  const only = estimate.unknown.map((id) => `--only '${id}'`).join(' ');
+  return (
+    `to estimate the ${n} never measured: time them once first, \`run … --runs 1 ${n <= 3 ? only : '--only <their ids>'}\` ` +
+    `(one build each, after their set-up), then --dry-run again: it reads that run from reports/. Or just run: ` +
+    `the ETA times each variant from its own first build`
+  );
 }
 
 /** The first line of a run: `buildbench 6 variants × 5 runs → /path/to/out` (the most runs of any variant). */

@@ -4,19 +4,21 @@
 import type { RunEvent } from '../runner/events.ts';
 import { describeEnding } from '../results/failed-builds.ts';
 import { formatMs, stripControl } from './terminal.ts';
+import { remainingTime } from '../plan/eta.ts';
 
 const HEARTBEAT_MS = 60_000;
 
 /**
  * The progress of a run on `stream` (stderr): one rewritten line with an ETA on a terminal, plain lines plus a
  * heartbeat every `heartbeatMs` (default 60 000 ms) elsewhere; `estimateMs` holds the expected ms per build by
- * variant id. Returns `onEvent` for the runner's events, `message` for a line of its own, and `done`.
+ * variant id and `planned` the builds (warm-ups and runs) per variant id, for the ETA (plan/eta.ts). Returns
+ * `onEvent` for the runner's events, `message` for a line of its own, and `done`.
  */
-export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: Map<string, number>; heartbeatMs?: number }) {
+export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: Map<string, number>; planned?: Map<string, number>; heartbeatMs?: number }) {
   const { stream } = opts;
   const tty = Boolean(stream.isTTY) && !process.env.CI;
   const heartbeat = tty ? undefined : startHeartbeat({ everyMs: opts.heartbeatMs ?? HEARTBEAT_MS, say: (line) => stream.write(`${stripControl(line)}\n`) });
-  const durations: number[] = [];
+  const doneMs = new Map<string, number[]>();
   const versionsSaid = new Set<string>();
   let startedAt = 0;
   let lastLine = '';
@@ -33,10 +35,11 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
     stream.write(`${stripControl(line)}\n`);
     lastLine = '';
   };
-  const eta = (done: number, total: number) => {
-    if (durations.length === 0) return '';
-    const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
-    return ` · ETA ${formatMs(mean * (total - done + 1))}`;
+  const eta = () => {
+    if (!opts.planned) return '';
+    const left = remainingTime({ planned: opts.planned, doneMs, estimateMs: opts.estimateMs });
+    const untimed = left.untimedBuilds > 0 ? ` + ${left.untimedBuilds} build${left.untimedBuilds === 1 ? '' : 's'} of ${left.untimedVariants} variant${left.untimedVariants === 1 ? '' : 's'} not timed yet` : '';
+    return left.knownMs === 0 && !untimed ? '' : ` · ETA ${left.knownMs > 0 ? formatMs(left.knownMs) : ''}${left.knownMs > 0 ? untimed : untimed.replace(/^ \+ /, '')} (builds only)`;
   };
   return {
     onEvent(e: RunEvent): void {
@@ -60,10 +63,10 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           break;
         case 'sample-start':
           startedAt = Date.now();
-          if (tty) write(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}${eta(e.done, e.total)}`);
+          if (tty) write(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}${eta()}`);
           break;
         case 'sample-end': {
-          durations.push(Date.now() - startedAt);
+          doneMs.set(e.id, [...(doneMs.get(e.id) ?? []), Date.now() - startedAt]);
           // Which version each variant builds with, said once, from its own build's output.
           if (e.sample.toolVersions && !versionsSaid.has(e.id)) {
             versionsSaid.add(e.id);
@@ -73,7 +76,7 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           const buildFailed = e.sample.exitCode !== 0;
           const ending = describeEnding(e.sample);
           const status = !buildFailed ? '' : e.status === 'ok' ? `  BUILD FAILED (${ending}; measuring goes on)` : `  ${e.status.toUpperCase()} (${ending})`;
-          if (!tty) permanent(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}: ${formatMs(e.sample.wallMs)}${status}`);
+          if (!tty) permanent(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}: ${formatMs(e.sample.wallMs)}${status}${eta()}`);
           else if (buildFailed) permanent(`failed build ${e.id} ${roundLabel(e.round)} (${ending}, log ${e.sample.log})${e.status === 'ok' ? '; measuring goes on' : ''}`);
           break;
         }

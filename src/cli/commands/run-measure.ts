@@ -39,7 +39,8 @@ type Progress = ReturnType<typeof createProgress>;
  */
 export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; release: () => void; notes: string[]; run: (args: RunArgs) => Promise<number> }): Promise<number> {
   const { args, outDir, estimate } = opts;
-  const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant });
+  const planned = new Map(opts.plan.variants.map((v) => [v.id, v.warmup + v.runs]));
+  const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant, planned });
   for (const w of checkDiskSpace({ dirs: [outDir, opts.plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
   const interrupts = handleInterrupts({ say: (line) => progress.message(line), outDir, release: opts.release });
   let results: ResultsFile;
@@ -68,7 +69,7 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
   const cleanup = processCleanup();
   if (cleanup.why) progress.message(`no cgroup for the builds (${cleanup.why}): what a build leaves running is found by its process group and an environment marker; a daemon that leaves both (setsid env -i) is missed`);
   for (const note of opts.notes) progress.message(note);
-  if (estimate.knownMs > 0) progress.message(`estimate: ${describeEstimate(estimate)}`);
+  progress.message(`estimate: ${describeEstimate(estimate)}${estimate.unknown.length > 0 ? '; the ETA times each of those from its own first build' : ''}`);
   return runPlan({
     plan,
     tool: TOOL,
