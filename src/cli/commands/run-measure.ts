@@ -63,7 +63,7 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
   const { plan, cwd, args, progress, estimate } = opts;
   if (args.ref?.length) await prepareRefs({ plan, cwd });
   progress.message(describeRun(plan, opts.outDir));
-  progress.message(noiseLine(await checkNoise({ windowMs: 300 })));
+  progress.message(noiseLine(await checkNoise({ windowMs: 100 })));
   const caller = describeCallerVariables(callerVariables(process.env));
   if (caller) progress.message(caller);
   const cleanup = processCleanup();
