@@ -1,6 +1,7 @@
 // Each variant builds in its own copy of the project, so `target/`, `build/` and `dist/` are its own, and its
 // tool caches live in its own folder: variants never share or poison each other's caches (DESIGN, Measurement).
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { grantOwnerWrite, removeTree } from '../common/owner-write.ts';
 import path from 'node:path';
 import type { PlannedVariant } from './plan.ts';
 import { findRepository, linkRepository, repositoryRoot } from './workdir-git.ts';
@@ -25,7 +26,7 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
   // not where the plan expected (not a repository any more) gets a plain copy.
   const inRepository = repo !== undefined && workdir.endsWith(repo.prefix.replace(/\/$/, ''));
   const root = inRepository ? repositoryRoot(workdir, repo) : workdir;
-  rmSync(root, { recursive: true, force: true });
+  removeTree(root);
   mkdirSync(path.dirname(workdir), { recursive: true });
   const gitIgnored = gitIgnoredPaths(source);
   const byRule = ruleLeavesOut({ source, copy: scenario.copy ?? [], gitIgnored });
@@ -44,6 +45,8 @@ export function createWorkdir(planned: PlannedVariant, source = planned.source ?
     if (skip.has(from) || byRule(from) || workdir === from || isInside(workdir, from)) continue;
     cpSync(from, path.join(workdir, entry), { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) && !byRule(src) });
   }
+  // A read-only project (another owner's, a read-only mount) is copied with its modes: the copy is the build's.
+  grantOwnerWrite(workdir);
   if (inRepository) linkRepository({ repo, source, root });
   mkdirSync(cacheDir, { recursive: true });
 }

@@ -7,9 +7,16 @@ import { tryLock } from '../common/lock-file.ts';
 
 const LOCK = '.buildbench.lock';
 
-/** Take the out dir's lock; returns the function that releases it. Errors: InputError naming the live owner. */
+/** Take the out dir's lock, creating the folder; returns the function that releases it. Errors: InputError naming the live owner, or why the folder cannot be made. */
 export function acquireOutDirLock(outDir: string): () => void {
-  mkdirSync(outDir, { recursive: true });
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (err) {
+    // A read-only project folder (the default out dir is reports/ under the current one), a full disk …
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (err as Error).message;
+    throw new InputError([{ file: outDir, message: `cannot create the output folder: ${why} (${code}); choose another --out` }]);
+  }
   const got = tryLock(path.join(outDir, LOCK));
   if (got.release) return got.release;
   const { pid, startedAt } = got.owner;

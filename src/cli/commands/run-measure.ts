@@ -1,7 +1,7 @@
 // `buildbench run` past its plan: run it with progress on stderr and Ctrl-C handled, clean up, compare with
 // --baseline/--history, write the reports, print the table, and choose the exit code.
+import { removeTree } from '../../common/owner-write.ts';
 import path from 'node:path';
-import { rmSync } from 'node:fs';
 import { runPlan } from '../../runner/run.ts';
 import { statsSettings } from '../../runner/finalize.ts';
 import type { ResultsFile } from '../../results/schema.ts';
@@ -87,7 +87,7 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
 /** The per-variant copies and the --ref worktrees go, unless --keep-workdirs. */
 async function removeWorkdirs(opts: RunPlan & { args: RunArgs; cwd: string }): Promise<void> {
   if (opts.args.keepWorkdirs) return;
-  rmSync(opts.plan.workRoot, { recursive: true, force: true });
+  removeTree(opts.plan.workRoot);
   await removeRefs({ plan: opts.plan, cwd: opts.cwd });
 }
 
