@@ -6,6 +6,7 @@ import type { Comparison, ResultsFile } from '../../results/schema.ts';
 import type { AgainstModel } from '../../report/index.ts';
 import { InputError } from '../../common/problem.ts';
 import { compareRefs, compareRuns, compareWithHistory, formatComparisonTable, lastRuns } from '../../compare/index.ts';
+import { runnerLabel } from '../../history/index.ts';
 import { appendRun, historyAlerts, readRunHistory } from './run-history.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from '../run-options.ts';
@@ -58,7 +59,7 @@ export async function compareAgainst(opts: {
     judgedAgainst.push(read.value);
   }
   if (args.history) {
-    const history = readRunHistory(args.history);
+    const history = readRunHistory(args.history, runnerLabel(results.environment));
     for (const w of history.warnings) print(`warning: ${stripControl(w)}\n`);
     if (history.runs.length > 0) {
       const k = Math.min(args.historyK, history.runs.length);

@@ -8,10 +8,14 @@ import { expandRecord, findChanges, formatChange, formatCreep, makeRecord, readH
 /** A change point counts as "at the newest runs" when its first run after is one of the series' last NEWEST_RUNS runs. */
 export const NEWEST_RUNS = 3;
 
-/** The history in DIR: its records, the same as results files (oldest first), and the warnings of reading it. */
-export function readRunHistory(dir: string): { records: HistoryRecord[]; runs: ResultsFile[]; warnings: string[] } {
-  const { records, warnings } = readHistory(dir);
-  return { records, runs: records.map(expandRecord), warnings };
+/**
+ * The history in DIR: its records, the same as results files (oldest first), and the warnings of reading it;
+ * with `runner`, only that runner's runs (a history shared by several machines compares like with like).
+ */
+export function readRunHistory(dir: string, runner?: string): { records: HistoryRecord[]; runs: ResultsFile[]; warnings: string[] } {
+  const read = readHistory(dir);
+  const records = runner === undefined ? read.records : read.records.filter((r) => r.runner === runner);
+  return { records, runs: records.map(expandRecord), warnings: read.warnings };
 }
 
 /** Appends `results` to the history folder `dir` as a record (history/store.ts); returns the record. Throws the file system's error. */
