@@ -4,7 +4,9 @@
 # runs this and checks that every buildbench line here is a line of action.yml, and the other way round):
 #
 #   setup  buildbench setup                                   (provisions what the scenarios require)
-#   main   buildbench run → .buildbench-baseline/results.json (what a push to main caches)
+#   main   buildbench run --history (the history branch, read from a local bare "origin")
+#          → .buildbench-baseline/results.json (what a push to main caches), and
+#          buildbench history add + scripts/history-branch.sh push (the record committed to the branch)
 #   PR     the pull request is a commit on a branch (the build made --slowdown % slower), judged
 #          --mode merge-base: buildbench run --ref MERGE_BASE --ref HEAD --fail-on-regression --confirm …
 #          --mode baseline:   buildbench run --baseline … --fail-on-regression --confirm …
@@ -13,10 +15,11 @@
 #   merge  buildbench report parts/*/results.json --out merged
 #          (here both "runners" are this machine: one part is the PR run, the other the main run)
 #
-#   scripts/ci-bench.sh [--slowdown PCT] [--mode merge-base|baseline] [--dir DIR]
+#   scripts/ci-bench.sh [--slowdown PCT] [--mode merge-base|baseline] [--history BRANCH|off] [--dir DIR]
 #
 # --slowdown PCT  make the PR's build PCT % slower than main's (default 0: an A/A pair)
 # --mode M        how the PR is judged, as the Action's `compare` input (default merge-base)
+# --history B     the history branch, as the Action's `history` input (default buildbench-history; off: none)
 # --dir DIR       work in DIR (kept) instead of a temp dir removed at the end
 # Exit code: the PR step's, as the workflow's job would fail (0 ok, 1 regression or failed variant, 2 bad
 # input); else the merge's. BENCH_THRESHOLD (default 5, as in the workflow) is the regression threshold in %.
@@ -26,14 +29,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SLOWDOWN=0
 MODE=merge-base
+HISTORY=buildbench-history
 DIR=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --slowdown) SLOWDOWN="${2:?--slowdown needs a percentage}"; shift ;;
     --dir) DIR="${2:?--dir needs a folder}"; shift ;;
     --mode) MODE="${2:?--mode needs merge-base or baseline}"; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "ci-bench.sh: unknown argument '$1' (valid: --slowdown PCT, --mode merge-base|baseline, --dir DIR)" >&2; exit 2 ;;
+    --history) HISTORY="${2:?--history needs a branch name or off}"; shift ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "ci-bench.sh: unknown argument '$1' (valid: --slowdown PCT, --mode merge-base|baseline, --history BRANCH|off, --dir DIR)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -44,7 +49,8 @@ fi
 mkdir -p "$DIR/proj" "$DIR/bin"
 cd "$DIR"
 
-# The Action's "Install buildbench" step, here (from the sources, so it runs the code as edited).
+# The Action's "Install buildbench" step, here (from the sources, so it runs the code as edited); its scripts.
+export GITHUB_ACTION_PATH="$ROOT"
 ln -sf "$ROOT/scripts/from-source.js" "$DIR/bin/buildbench"
 export PATH="$DIR/bin:$PATH"
 export CI=true
@@ -76,13 +82,26 @@ buildbench setup $SCENARIOS
 
 # The repository: main's commit, then the pull request's on a branch of its own.
 export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.com GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.com
-printf 'bench-out/\nmain-out/\nparts/\nmerged/\n.buildbench-baseline/\nstep-summary.md\n' > .gitignore
+printf 'bench-out/\nmain-out/\nparts/\nmerged/\n.buildbench-baseline/\nstep-summary.md\norigin.git/\nhistory/\nhistory-new/\n' > .gitignore
 git init -q -b main .
+# The repository's remote, where the history branch is kept.
+git init -q --bare origin.git
+git remote add origin "$DIR/origin.git"
 echo 0.500 > proj/seconds
 git add -A && git commit -q -m main
 
-echo "== main: benchmark, keep the results as the baseline"
-buildbench run $BENCH_ARGS --out "$BENCH_OUT"
+echo "== main: benchmark against the history branch $HISTORY, keep the results as the baseline and the record in the branch"
+export BUILDBENCH_HISTORY_BRANCH="$HISTORY"
+HISTORY_DIR="$DIR/history"
+HISTORY_NEW="$DIR/history-new"
+if [ "$HISTORY" != off ]; then
+  bash "$GITHUB_ACTION_PATH/scripts/history-branch.sh" read "$HISTORY_DIR"
+  buildbench run $BENCH_ARGS --history "$HISTORY_DIR" --fail-on-regression --threshold "$BENCH_THRESHOLD" --out "$BENCH_OUT"
+  buildbench history add "$BENCH_OUT" --to "$HISTORY_NEW"
+  bash "$GITHUB_ACTION_PATH/scripts/history-branch.sh" push "$HISTORY_NEW"/*.json
+else
+  buildbench run $BENCH_ARGS --out "$BENCH_OUT"
+fi
 mkdir -p .buildbench-baseline
 cp "$BENCH_OUT/results.json" .buildbench-baseline/results.json
 mv "$BENCH_OUT" main-out

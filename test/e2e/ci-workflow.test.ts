@@ -3,6 +3,7 @@
 // steps a user relies on, every input and step output the Action reads is declared, the script and the
 // Action hold the same command lines, and the script passes an A/A pair and fails a 30% slowdown, judged against
 // the merge base measured in the same job (the pull-request default) or against main's cached results.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,7 +81,7 @@ describe('action.yml', () => {
     const action = readYaml<Action>(ACTION);
     expect(action.runs.using).toBe('composite');
     expectValidSteps(action.runs.steps, 'action.yml', { composite: true });
-    expect(Object.keys(action.inputs)).toEqual(['scenarios', 'args', 'threshold', 'compare', 'confirm', 'comment', 'baseline', 'shard', 'setup', 'merge', 'name', 'working-directory']);
+    expect(Object.keys(action.inputs)).toEqual(['scenarios', 'args', 'threshold', 'compare', 'confirm', 'comment', 'baseline', 'history', 'shard', 'setup', 'merge', 'name', 'working-directory']);
     for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toBeTruthy();
   });
 
@@ -164,7 +165,7 @@ describe('scripts/ci-bench.sh', () => {
     const { steps } = readYaml<Action>(ACTION).runs;
     const actionLines = steps.flatMap((s) => buildbenchLines(s.run ?? ''));
     const scriptLines = buildbenchLines(readFileSync(SCRIPT, 'utf8'));
-    expect(actionLines).toHaveLength(7);
+    expect(actionLines).toHaveLength(9);
     expect(new Set(scriptLines)).toEqual(new Set(actionLines));
     // The other shared steps: the summary and keeping the baseline.
     const script = readFileSync(SCRIPT, 'utf8');
@@ -201,6 +202,9 @@ describe('scripts/ci-bench.sh', () => {
     expect(summary).toContain('\nNo regression: no variant is slower by more than 15%.\n');
     // The merged report names both runs.
     expect(readFileSync(path.join(dir, 'merged/summary.md'), 'utf8').match(/^- \S+ on .+$/gm)).toHaveLength(2);
+    // main's run was committed to the history branch of the (bare, local) origin, as its record.
+    const branch = execFileSync('git', ['ls-tree', '--name-only', 'buildbench-history'], { cwd: path.join(dir, 'origin.git'), encoding: 'utf8' });
+    expect(branch).toMatch(/^\d{4}-\d\d-\d\dT[\w-]+\.json\n$/);
   });
 
   it('fails when the pull request builds 30% slower, and still writes the summary and the merged report', TIMING, async () => {
