@@ -14,6 +14,8 @@ import { inspectSample } from '../../src/probe/inspect-sample.ts';
 import { doctor } from '../../src/tools/doctor.ts';
 import { pinnedEnvDir, provisionPinnedEnvs, versionIn } from '../../src/tools/setup/pinned-envs.ts';
 import { pythonOf } from '../../src/tools/setup/index.ts';
+import { reportTools } from '../../src/tools/setup/system.ts';
+import { createToolProber } from '../../src/tools/probe.ts';
 
 const tools = path.join(os.tmpdir(), 'bb-pinned-envs');
 const python = '/usr/bin/python3';
@@ -62,6 +64,11 @@ describe('a pinned PyInstaller', () => {
       env: process.env,
     });
     expect(report.rows.map((r) => [r.name, r.found && r.version, r.found && r.path])).toEqual([['pyinstaller==5.13.0', '5.13.0', `${env}/bin/pyinstaller`]]);
+
+    // setup's last check says the pinned version too, not the tool env's.
+    const checked: string[] = [];
+    await reportTools({ ...ctx(checked), component: 'tools', probe: createToolProber({ tools }), requirements: [{ name: 'pyinstaller', user: {}, neededBy: ['app/onefile'], pins: [{ tool: 'pyinstaller', version: '5.13.0' }] }] });
+    expect(checked).toEqual(['ok: pyinstaller==5.13.0 5.13.0']);
 
     const lines = await firstLines(`${env}/bin/pyinstaller`);
     const insight = await inspectSample({ cache: 'cold', lines, workdir: tools });

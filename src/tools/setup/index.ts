@@ -17,6 +17,7 @@ import { COMPONENTS, type Component } from './components.ts';
 import { since, type Outcome, type SetupContext } from './context.ts';
 import { pickPython, provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
 import { pinnedTools, provisionPinnedEnvs, type PinnedTool } from './pinned-envs.ts';
+import { pinsIn } from '../../common/tool-pins.ts';
 import { tauriCliIn, type TauriBuild } from './tauri-crates.ts';
 import { provisionApt, reportTools, type Requirement } from './system.ts';
 import { variantName } from '../../results/variant-id.ts';
@@ -60,9 +61,12 @@ function requirementsOf(scenarios: DoctorScenario[]): Requirement[] {
   const byKey = new Map<string, Requirement>();
   for (const s of scenarios) {
     for (const v of s.variants) {
+      const pins = (v.setup ?? []).flatMap(pinsIn);
       for (const name of unique(v.requires)) {
-        const key = `${name}\0${s.project ?? ''}`;
-        const r = byKey.get(key) ?? { name, user: { project: s.project, commands: [] }, neededBy: [] };
+        // A variant that pins the tool uses the pinned version: checked apart from the unpinned ones.
+        const pin = pins.filter((p) => p.tool === name);
+        const key = `${name}\0${s.project ?? ''}\0${pin.map((p) => p.version).join()}`;
+        const r = byKey.get(key) ?? { name, user: { project: s.project, commands: [] }, neededBy: [], pins: pin };
         r.user.commands!.push(...commandsOf(v));
         r.neededBy.push(variantName({ scenario: s.name, variant: v.name }));
         byKey.set(key, r);

@@ -1,7 +1,8 @@
 // What setup installs only as root (Debian packages) or can only report (npm tools, the SCIE mirror, tools
 // with no recipe), and the last check: every required tool where its variant calls it.
-import { findExecutable } from '../detect.ts';
+import { findExecutable, type ToolStatus } from '../detect.ts';
 import type { ToolProber, ToolUser } from '../probe.ts';
+import { probeAsPinned } from '../pinned-probe.ts';
 import { runStep, since, type Outcome, type SetupContext } from './context.ts';
 
 /** Debian packages not installed, by dpkg's own record; undefined when this is not a Debian system. */
@@ -62,16 +63,20 @@ export interface Requirement {
   user: ToolUser;
   /** `scenario/variant` ids that require it. */
   neededBy: string[];
+  /** The version its variants' set-ups pin, if any: then it is checked in that version's environment. */
+  pins?: { tool: string; version: string }[];
 }
 
 /** Tools setup cannot install (an npm devDependency, the SCIE mirror, anything else): found, or how to get them; never rejects. */
 export async function reportTools(ctx: SetupContext & { component: 'npm' | 'scie' | 'tools'; probe: ToolProber; requirements: Requirement[] }): Promise<Outcome> {
   const missing: string[] = [];
   const found: string[] = [];
+  const memo = new Map<string, ToolStatus>();
   for (const r of ctx.requirements) {
-    const status = await ctx.probe(r.name, r.user);
-    if (status.found) found.push(`${r.name}${status.version ? ` ${status.version}` : ''}`);
-    else missing.push(`${r.name} for ${r.neededBy.join(', ')}: ${status.install}`);
+    const pinned = await probeAsPinned({ tool: r.name, pins: r.pins ?? [], probe: ctx.probe, tools: ctx.tools, setup: ctx.advice.setup, memo });
+    const status = pinned ?? (await ctx.probe(r.name, r.user));
+    if (status.found) found.push(`${status.name}${status.version ? ` ${status.version}` : ''}`);
+    else missing.push(`${status.name} for ${r.neededBy.join(', ')}: ${status.install}`);
   }
   const unique = [...new Set(missing)];
   if (unique.length === 0) {
