@@ -65,7 +65,8 @@ function commandsOf(w: Walk): FoundCommand[] {
   for (const [i, simple] of simples.entries()) {
     const argv = [...stripPrefixes(simple), ...(i === simples.length - 1 ? w.extra : [])];
     if (argv[0] === 'cd' && argv[1]) {
-      cwd = path.posix.normalize(path.posix.join(cwd, argv[1])).replace(/^\.$/, '');
+      // `cd "$ROOT"` or an absolute path: the shell knows where; the project root is the likeliest.
+      if (!argv[1].includes('${') && !argv[1].startsWith('/')) cwd = path.posix.normalize(path.posix.join(cwd, argv[1])).replace(/^\.$/, '');
       continue;
     }
     const tool = recognise(argv);
