@@ -4,7 +4,7 @@
 import type { Plan } from '../plan/plan.ts';
 import type { Estimate } from '../plan/estimate.ts';
 import { setupCommand } from '../common/where.ts';
-import { describeFewestRuns, range } from '../stats/index.ts';
+import { describeAdaptiveStops, describeFewestRuns, range } from '../stats/index.ts';
 import { formatMs } from './terminal.ts';
 
 /** Reference timings of every scenario in scenarios/, measured on a 2-core machine (npm run timings). */
@@ -14,13 +14,14 @@ export const REFERENCE_TIMINGS = 'bench/timings.json';
  * The lines said before the plan (and before the first build): this shard's part, each group of variants
  * left out with why, and — when there is something to compare — the fewest runs that can decide at `alpha`.
  */
-export function planNotes(opts: { plan: Plan; shardNote?: string; alpha: number }): string[] {
-  const { plan, shardNote, alpha } = opts;
+export function planNotes(opts: { plan: Plan; shardNote?: string; alpha: number; adaptive?: { minRuns: number; maxRuns: number } }): string[] {
+  const { plan, shardNote, alpha, adaptive } = opts;
   return [
     ...(shardNote ? [shardNote] : []),
     ...plan.leftOut.map((l) => `not measured (${l.why}): ${l.ids.join(', ')}`),
     // Only a plan with something to compare can be decided at all.
     ...(plan.variants.length > 1 ? [describeFewestRuns({ runs: range(plan.variants.map((v) => v.runs)).min, alpha })] : []),
+    ...(plan.variants.length > 1 && adaptive ? [describeAdaptiveStops({ alpha, ...adaptive })] : []),
   ];
 }
 

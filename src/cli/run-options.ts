@@ -5,6 +5,7 @@ import { CACHE_STATES } from '../results/cache-states.ts';
 import { nonEmpty, numberIn, oneOf, type Flag, type FlagValues } from './flag-check.ts';
 import { parseShard } from '../plan/shard.ts';
 import { DEFAULT_INTERFERENCE_THRESHOLD_PCT } from '../runner/remeasure.ts';
+import { earliestDifferenceStop } from '../stats/index.ts';
 
 /** The verdict settings `run` and `compare` share. */
 export const STATS_OPTIONS = {
@@ -23,7 +24,12 @@ export const RUN_OPTIONS = {
     describe: 'measured builds per variant, or "auto" (adds rounds until the verdicts are decided)',
     check: (v) => (v === 'auto' || /^\d+$/.test(String(v)) && Number(v) >= 1 ? undefined : `must be a whole number ≥ 1 or "auto" (got "${String(v)}")`),
   },
-  'min-runs': { type: 'number', default: 4, describe: 'with --runs auto: rounds before the first check', check: count(2, 1000) },
+  'min-runs': {
+    type: 'number',
+    default: 4,
+    describe: `with --runs auto: rounds before the first check. Before --max-runs a faster/slower stop needs p ≤ 0.1·α/(max − min): with the defaults the earliest is round ${earliestDifferenceStop({ alpha: 0.05, minRuns: 4, maxRuns: 20 })} ("no difference" can stop from --min-runs on)`,
+    check: count(2, 1000),
+  },
   'max-runs': { type: 'number', default: 20, describe: 'with --runs auto: the most rounds', check: count(2, 1000) },
   'target-ci': { type: 'number', default: 2, describe: 'with --runs auto and nothing to compare (no baseline): stop when every median’s 95% interval half-width is within this %', check: numberIn({ above: 0, max: 100 }) },
   warmup: { type: 'number', describe: 'unmeasured builds per variant before the rounds', check: count(0, 100) },

@@ -4,6 +4,7 @@
 // winners.ts.
 import { formatMetric } from '../results/metrics.ts';
 import type { Comparison, Drift, Mode } from '../results/schema.ts';
+import { earliestDifferenceStop, lookLevels } from './decide-stop.ts';
 import { isTrending } from './drift.ts';
 import { formatFactor, formatP } from './format.ts';
 
@@ -64,4 +65,22 @@ export function describeBetweenWinners(c: Comparison, label: (id: string) => str
     case 'inconclusive':
       return `undecided between ${a} and ${b} (${formatFactor(c.ratio)}×${holm})`;
   }
+}
+
+/**
+ * What `--runs auto` can do with these bounds, for the plan's notes and --min-runs' help: "--runs auto: rounds 4
+ * to 20; before round 20 a faster/slower stop needs p ≤ 0.00031 (0.1·α over 16 looks), so it comes no earlier
+ * than round 8; the last round decides at α = 0.045".
+ */
+export function describeAdaptiveStops(opts: { alpha: number; minRuns: number; maxRuns: number }): string {
+  const { interimP, finalAlpha } = lookLevels(opts);
+  const earliest = earliestDifferenceStop(opts);
+  const looks = opts.maxRuns - opts.minRuns;
+  const alphaText = Number(finalAlpha.toPrecision(3));
+  if (looks === 0) return `--runs auto: ${opts.maxRuns} rounds, decided at α = ${alphaText}`;
+  const when = Number.isFinite(earliest) ? `it comes no earlier than round ${earliest}` : 'no round of this run can stop on it';
+  return (
+    `--runs auto: rounds ${opts.minRuns} to ${opts.maxRuns}; before round ${opts.maxRuns} a faster/slower stop needs p ≤ ${Number(interimP.toPrecision(2))} ` +
+    `(0.1·α over ${looks} looks), so ${when}; the last round decides at α = ${alphaText}`
+  );
 }

@@ -37,4 +37,4 @@ export { DRIFT_P, MIN_PAIRS, TREND_P, estimateDrift, isTrending, type DriftEstim
 export { DRIFT_METRICS, compareByRule, driftFor, estimateGroupDrift, roundPairs } from './group-drift.ts';
 export { MIN_MODE_SAMPLES, MIN_MODE_SIZE, findModes, separationThreshold } from './modes.ts';
 export { compareWinners, holmAdjust } from './winners.ts';
-export { describeBetweenWinners, describeDrift, describeModes, describeTrend, driftWhere } from './format-noise.ts';
+export { describeAdaptiveStops, describeBetweenWinners, describeDrift, describeModes, describeTrend, driftWhere } from './format-noise.ts';

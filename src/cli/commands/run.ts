@@ -27,7 +27,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
   readAcknowledgements(cwd);
   const planned = planRun({ args, scenarios, leftOut });
   for (const w of await largeCopyWarnings(planned.plan)) warn(w);
-  const notes = planNotes({ plan: planned.plan, shardNote: planned.shard?.note, alpha: args.alpha });
+  const notes = planNotes({ plan: planned.plan, shardNote: planned.shard?.note, alpha: args.alpha, adaptive: planned.adaptive });
   if (args.dryRun && args.json) {
     process.stdout.write(`${JSON.stringify(planJson({ plan: planned.plan, estimate: planned.estimate, outDir: planned.outDir, notes }), null, 2)}\n`);
     return EXIT.ok;

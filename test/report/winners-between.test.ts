@@ -1,0 +1,47 @@
+// Which one among the winners on the first screen: the winners' comparison with each other decides the
+// sentence and the ★, and a size within 0.5% of the next smallest is a tie with no ★.
+import { describe, expect, it } from 'vitest';
+import type { Comparison } from '../../src/results/schema.ts';
+import { buildDecisions } from '../../src/report/decision.ts';
+import { buildReportModel } from '../../src/report/model.ts';
+import { methodFields } from '../fixtures/comparison.ts';
+import { makeResults } from './fixtures.ts';
+
+const between = (verdict: Comparison['verdict'], ratio: number): Comparison =>
+  ({ scenario: 'sidecar', metric: 'wallMs', baseline: 'sidecar/shiv@cold', variant: 'sidecar/pex@cold', ...methodFields(ratio), ratio, ciLow: ratio * 0.97, ciHigh: ratio * 1.03, pValue: 0.004, holmP: 0.004, verdict }) as Comparison;
+
+function firstTable(winnerComparisons: Comparison[], bytes: { pex: number; shiv: number } = { pex: 19_000_000, shiv: 20_500_000 }) {
+  const file = makeResults({
+    variants: [
+      { name: 'onefile', cache: 'cold', baseline: true, wallMs: 40_000, bytes: 45_000_000 },
+      { name: 'pex', cache: 'cold', wallMs: 7_000, bytes: bytes.pex },
+      { name: 'shiv', cache: 'cold', wallMs: 8_000, bytes: bytes.shiv },
+    ],
+  });
+  const model = buildReportModel({ results: [{ ...file, winnerComparisons }] });
+  return buildDecisions(model.scenarios[0]!).tables[0]!;
+}
+
+const starred = (t: ReturnType<typeof firstTable>, column: number) => t.rows.filter((r) => r.cells[column]!.winner).map((r) => r.name);
+
+describe('winners compared with each other', () => {
+  it('pex decided faster than shiv: the sentence says by how much, and pex gets the ★', () => {
+    const t = firstTable([between('faster', 1 / 1.14)]);
+    expect(t.sentences[0]).toBe('Build time: pex is decidedly the fastest.');
+    expect(starred(t, 0)).toEqual(['pex']);
+  });
+
+  it.each([
+    { verdict: 'no difference' as const, ratio: 1.003, text: 'Build time: more than one variant is faster than the baseline; pex and shiv: no difference between them (1.00×, Holm p = 0.004).' },
+    { verdict: 'inconclusive' as const, ratio: 0.97, text: 'Build time: more than one variant is faster than the baseline; undecided between pex and shiv (0.97×, Holm p = 0.004).' },
+  ])('$verdict between them: said so, and no ★', ({ verdict, ratio, text }) => {
+    const t = firstTable([between(verdict, ratio)]);
+    expect(t.sentences[0]).toBe(text);
+    expect(starred(t, 0)).toEqual([]);
+  });
+
+  it('a size within 0.5% of the next smallest is a tie: no ★ on it', () => {
+    expect(starred(firstTable([], { pex: 19_000_000, shiv: 19_050_000 }), 1)).toEqual([]);
+    expect(starred(firstTable([], { pex: 19_000_000, shiv: 20_500_000 }), 1)).toEqual(['pex']);
+  });
+});
