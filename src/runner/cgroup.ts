@@ -9,7 +9,7 @@
 // cgroup.procs (a shell builtin, no extra process or exec in the timed path), so everything it starts is born
 // inside. Where no group can be made (cgroup v1 only, no delegation, a container without write access), the
 // runner falls back to the process-group and marker scan (kill.ts) and the results say so.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Set to `0` to use the process-group and marker scan even where a cgroup could be made. */
@@ -39,6 +39,7 @@ function findSupport(): CgroupSupport {
   if (own === undefined) return { why: 'this process is in no cgroup v2 group' };
   const base = path.join(mount, own);
   const dir = path.join(base, `buildbench-${process.pid}`);
+  removeStaleGroups(base);
   try {
     accessSync(path.join(base, 'cgroup.procs'), constants.W_OK);
     mkdirSync(dir, { recursive: true });
@@ -53,6 +54,48 @@ function findSupport(): CgroupSupport {
   tryWrite(path.join(dir, 'cgroup.subtree_control'), '+memory');
   process.once('exit', () => tryRemove(dir));
   return { dir };
+}
+
+/**
+ * Removes the `buildbench-<pid>` groups under `base` whose process is gone (killed before its exit handler ran:
+ * SIGKILL, a stopped test worker): whatever is still in them is killed first (the watchdog's job, done again).
+ * Never throws.
+ */
+export function removeStaleGroups(base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^buildbench-(\d+)$/.exec(name)?.[1]);
+    if (!pid || isAlive(pid)) continue;
+    const parent = path.join(base, name);
+    const children = safeList(parent).filter((n) => /^b\d+$/.test(n)).map((n) => path.join(parent, n));
+    for (const child of children) tryWrite(path.join(child, 'cgroup.kill'), '1');
+    // A killed process leaves its group a moment later: wait (at most 1 s, once per stale run) until it has.
+    for (let i = 0; i < 100 && children.some((c) => populated(c)); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    for (const child of children) tryRemove(child);
+    tryRemove(parent);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** The mount point of the cgroup v2 hierarchy (/sys/fs/cgroup, or /sys/fs/cgroup/unified on a hybrid system). */

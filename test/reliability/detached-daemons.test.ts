@@ -1,9 +1,13 @@
 // Every process a build starts is ended after its sample and counted, however it detaches: a new session
 // (setsid) with a cleared environment (env -i, as sudo, systemd-run or a daemon's own re-exec do), a double
 // fork, nohup. Each build waits until its daemon runs `sleep`, so what is counted does not depend on timing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cgroupSupport, removeStaleGroups } from '../../src/runner/cgroup.ts';
 import { processesMatching, runScenario } from '../runner/helpers.ts';
-import { survivors, writeScenario } from './helpers.ts';
+import { survivors, waitFor, writeScenario } from './helpers.ts';
 
 /** A build that starts `daemon` in the background (it ends in `sleep <token>`) and returns once that sleep runs. */
 const detaching = (name: string, daemon: string, token: string) => `  - name: ${name}
@@ -68,5 +72,18 @@ ${detaching('setsid', "setsid sh -c 'exec sleep 311.5' >/dev/null 2>&1", '311.5'
     } finally {
       delete process.env.BUILDBENCH_CGROUP;
     }
+  });
+
+  it('removes the groups a killed buildbench left, with what still ran in them', async () => {
+    const support = cgroupSupport();
+    if (!('dir' in support)) throw new Error(`no cgroup here: ${support.why}`);
+    const base = path.dirname(support.dir);
+    const stale = path.join(base, `buildbench-${spawnSync('true').pid}`, 'b1');
+    mkdirSync(stale, { recursive: true });
+    spawn('sh', ['-c', `echo $$ > '${stale}/cgroup.procs'; exec sleep 311.9`], { detached: true, stdio: 'ignore' }).unref();
+    expect(await waitFor(() => processesMatching('^sleep 311.9').length === 1)).toBe(true);
+    removeStaleGroups(base);
+    expect(await survivors('sleep 311.9')).toEqual([]);
+    expect([existsSync(stale), existsSync(support.dir)]).toEqual([false, true]);
   });
 });
