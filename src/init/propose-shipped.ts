@@ -3,12 +3,17 @@
 // the .deb lands under the target dir the preset pins inside the workdir), the binary the package installs by
 // Tauri v2's rule (mainBinaryName, else the cargo binary's name), the project's own Tauri CLI, its
 // beforeBuildCommand run or skipped, and readiness as the app shows it (its window, its sidecar's own URL).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Guess } from './inspect-python.ts';
 import type { RustBin } from './inspect-rust.ts';
 import type { ProposedScenario } from './render.ts';
 import { readText } from './walk.ts';
+import { BUILDBENCH_ROOT } from '../common/where.ts';
+
+/** buildbench's own Tauri CLI (its devDependency), for a project that has none. */
+const OWN_CLI = path.join(BUILDBENCH_ROOT, 'node_modules/.bin/tauri');
 
 /** The producer variants of python-freeze that build one file, in the preset's order, with the state each is taken in. */
 const ONE_FILE = [
@@ -85,7 +90,9 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
   const home = cliHome(root, b);
   const cli: Guess = home !== undefined
     ? { value: `{scenarioDir}/../${home ? `${home}/` : ''}node_modules/.bin/tauri`, why: `the project's own @tauri-apps/cli (${home || '.'}/package.json; its install puts it there)` }
-    : { value: 'tauri', why: 'the project has no @tauri-apps/cli: the one on PATH or in buildbench\'s node_modules/.bin' };
+    : existsSync(OWN_CLI)
+      ? { value: OWN_CLI, why: 'the project has no @tauri-apps/cli: buildbench\'s own' }
+      : { value: 'tauri', why: 'the project has no @tauri-apps/cli, nor has buildbench: the one on PATH (npm install -D @tauri-apps/cli gives the project its own)' };
   const without = new Set((freeze.fields.without?.value as string[] | undefined) ?? []);
   const newer = freeze.params.newerPyInstaller?.value;
   // The newer PyInstaller's sidecar ships too, beside the baseline's: "what if we upgraded" for the whole app.
@@ -132,7 +139,7 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
     fields: {
       ignore: { value: [sidecarPath.includes('/') ? path.posix.dirname(sidecarPath) : sidecarPath, 'deb-root'], why: 'the team\'s own built sidecar and an unpacked package are not copied (each sample installs its own)' },
       requires: {
-        value: ['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', ...(home !== undefined ? [`${home ? `${home}/` : ''}node_modules/.bin/tauri`] : ['tauri']), ...(beforeBuild?.value && runner ? [runner] : [])],
+        value: ['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', home !== undefined ? `${home ? `${home}/` : ''}node_modules/.bin/tauri` : cli.value, ...(beforeBuild?.value && runner ? [runner] : [])],
         why: home !== undefined ? 'the project\'s CLI must be installed (npm/pnpm install)' : 'the Tauri CLI',
       },
     },

@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initProject } from '../../src/init/init.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
+
+/** buildbench's own CLI (a devDependency here), which a project without @tauri-apps/cli is given. */
+const OWN_CLI = path.join(BUILDBENCH_ROOT, 'node_modules/.bin/tauri');
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bb-shipped-'));
@@ -80,10 +84,10 @@ describe('init proposes the shipped app', () => {
     expect(doc.with).toMatchObject({
       deb: `target/release/bundle/deb/notes-desk_0.3.1_${process.arch === 'x64' ? 'amd64' : process.arch}.deb`,
       binary: 'usr/bin/app',
-      cli: 'tauri',
+      cli: OWN_CLI,
       beforeBuild: false,
     });
-    expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', 'tauri']);
+    expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', OWN_CLI]);
     const baseline = scenario.variants.find((v) => v.baseline)!;
     expect(baseline.build).toContain(`tauri build --ci --bundles deb --config '{"bundle":{"active":true},"build":{"beforeBuildCommand":null}}'`);
     expect(baseline.smoke?.run).toBe('deb-root/usr/bin/app');
