@@ -92,6 +92,6 @@ if (wanted('auto')) {
       while (k < 20 && !isDecided(c, { last: false, alpha: levels.finalAlpha, interimP: levels.interimP })) c = at(++k);
       if (c.verdict === 'faster' || c.verdict === 'slower') alarms++;
     }
-    console.log(`CV ${pct(cv)}: ${pct(alarms / trials)} (interim p ≤ ${levels.interimP.toPrecision(2)}, last look α = ${levels.finalAlpha})`);
+    console.log(`CV ${pct(cv)}: ${pct(alarms / trials)} (interim p ≤ ${levels.interimP.toPrecision(2)}, last look α = ${Number(levels.finalAlpha.toPrecision(3))})`);
   }
 }

@@ -26,7 +26,7 @@ export const DriftSchema = Type.Object({
     Type.Array(Type.Object({ round: d('round index', Type.Integer()), effect: d('round effect, ln units (0.05 ≈ 5% slower than the typical round)', Type.Number()) })),
   ),
   driftSd: d('drift: standard deviation of the round effects, ln units (≈ a relative sd: 0.09 ≈ 9%)', Type.Number()),
-  noiseSd: d('noise: residual standard deviation within rounds, ln units, scaled MAD of the residuals × √(k/(k−1)) for k variants', Type.Number()),
+  noiseSd: d('noise: residual standard deviation of the additive fit, ln units, √(Σ residual² / (cells − variants − rounds + 1))', Type.Number()),
   driftP: d('permutation p of driftSd against rounds shuffled within each variant (no shared round effect); seeded, so the same data give the same p', Type.Number()),
   trendTau: d('Kendall’s τ of round effect against round (Mann–Kendall): +1 every round slower than the one before', Type.Number()),
   trendP: d('two-sided Mann–Kendall p of that trend (exact for ≤ 50 rounds); ≤ 0.05 is a monotone drift, which more runs will not average out', Type.Number()),
