@@ -30,17 +30,17 @@ describe('the tauri-app scenario', () => {
       'tauri-app/shiv@incremental': 1,
       'tauri-app/pex-scie@incremental': 1,
       'tauri-app/pyinstaller-onedir@incremental': 0,
-      'sidecar/pyinstaller-onefile@warm': 0,
-      'sidecar/pyinstaller-onefile-excludes@warm': 0,
-      'sidecar/pex@warm': 0,
+      'sidecar/pyinstaller-onefile@incremental': 0,
+      'sidecar/pyinstaller-onefile-excludes@incremental': 0,
+      'sidecar/pex@incremental': 0,
       'sidecar/shiv@cold': 0,
-      'sidecar/pex-scie@warm': 0,
+      'sidecar/pex-scie@incremental': 0,
     });
     const variant = (name: string) => scenarios.find((s) => s.name === 'tauri-app')!.variants.find((v) => v.name === name)!;
     expect(variant('pyinstaller-onefile').baseline).toBe(true);
     expect(variant('pyinstaller-onedir').unavailable).toMatch(new RegExp(`^${NOT_A_DROP_IN}: Tauri's externalBin copies one file per entry`));
     const pex = variant('pex');
-    expect(pex.needs?.map((n) => [n.name, n.producer])).toEqual([['sidecar', 'sidecar/pex@warm']]);
+    expect(pex.needs?.map((n) => [n.name, n.producer])).toEqual([['sidecar', 'sidecar/pex@incremental']]);
     expect(pex.build).toBe(
       'mkdir -p "$(dirname binaries/sidecar)" && install -m 755 {needs.sidecar} "binaries/sidecar-$(rustc --print host-tuple)" && ' +
         `{scenarioDir}/../node_modules/.bin/tauri build --ci --bundles deb --config '{"bundle":{"active":true}}'`,
