@@ -12,6 +12,7 @@ import { TOOL } from './version.ts';
 import { INIT_OPTIONS, initAnswers, type InitArgs } from './init-options.ts';
 import { EXIT } from './exit-codes.ts';
 import { COMMENT_OPTIONS, type CommentArgs } from './comment-options.ts';
+import { BISECT_OPTIONS, type BisectArgs } from './bisect-options.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the probes.
 const runCommand = async (a: RunArgs) => (await import('./commands/run.ts')).runCommand(a);
@@ -24,6 +25,7 @@ const commentCommand = async (a: CommentArgs) => (await import('./commands/comme
 const historyAddCommand = async (a: HistoryAddArgs) => (await import('./commands/history.ts')).historyAddCommand(a);
 const historyShowCommand = async (a: HistoryShowArgs) => (await import('./commands/history.ts')).historyShowCommand(a);
 const historyThinCommand = async (a: HistoryThinArgs) => (await import('./commands/history-thin.ts')).historyThinCommand(a);
+const bisectCommand = async (a: BisectArgs) => (await import('./commands/bisect.ts')).bisectCommand(a);
 const setupCommand = async (a: SetupArgs) => (await import('./commands/setup.ts')).provisionCommand(a);
 const showCommand = async (a: ShowArgs) => (await import('./commands/show.ts')).showCommand(a);
 
@@ -126,6 +128,16 @@ export async function main(argv: string[]): Promise<number> {
           .positional('scenarios', { type: 'string', array: true })
           .option('noise', { type: 'boolean', default: false, describe: 'check instead what makes build times noisy here (governor, turbo, SMT, load, memory, quota, busy processes); changes nothing' }),
       (args) => set(doctorCommand({ scenarios: args.scenarios ?? [], noise: args.noise })),
+    )
+    .command(
+      'bisect [scenarios..]',
+      'find the first commit between --good and --bad where a variant got slower, each step decided by the statistics (builds in git worktrees)',
+      (y: Argv) =>
+        y
+          .positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' })
+          .options(BISECT_OPTIONS)
+          .check(checkFlags(BISECT_OPTIONS)),
+      (args) => set(bisectCommand(args)),
     )
     .command(
       'comment',

@@ -38,3 +38,4 @@ export { DRIFT_METRICS, compareByRule, driftFor, estimateGroupDrift, roundPairs 
 export { MIN_MODE_SAMPLES, MIN_MODE_SIZE, findModes, separationThreshold } from './modes.ts';
 export { compareWinners, holmAdjust } from './winners.ts';
 export { describeAdaptiveStops, describeBetweenWinners, describeDrift, describeModes, describeTrend, driftWhere } from './format-noise.ts';
+export { alphaPerLook, judgeBisectStep, middleCandidate, type BisectVerdict } from './bisect.ts';

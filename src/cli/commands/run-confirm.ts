@@ -7,7 +7,8 @@
 // but also the power: a 6-round replication missed a real 30% slowdown on a loaded machine).
 import path from 'node:path';
 import { readResultsFile } from '../../results/io.ts';
-import type { ResultsFile, VariantResult } from '../../results/schema.ts';
+import type { ResultsFile } from '../../results/schema.ts';
+import { poolVariants } from '../../results/pool-samples.ts';
 import type { AgainstModel } from '../../report/index.ts';
 import { compareAcrossRefs, minRunsForDifference } from '../../stats/index.ts';
 import type { RunArgs } from '../run-options.ts';
@@ -76,15 +77,9 @@ export async function confirmIfRegressed(opts: {
   );
 }
 
-/** `second` with each of its variants' samples after the same variant's samples of `first` (rounds renumbered), and the cross-ref comparisons recomputed on them. */
+/** `second` with each variant's builds after its builds in `first`, and the cross-ref comparisons recomputed on them. */
 function poolRuns(opts: { first: ResultsFile; second: ResultsFile; ids: string[]; args: RunArgs }): ResultsFile {
-  const before = new Map(opts.first.variants.map((v) => [v.id, v]));
-  const variants = opts.second.variants.map((v): VariantResult => {
-    const earlier = before.get(v.id);
-    if (!earlier || earlier.status !== 'ok' || v.status !== 'ok') return v;
-    const offset = Math.max(0, ...earlier.samples.map((s) => s.round));
-    return { ...v, samples: [...earlier.samples, ...v.samples.map((s) => ({ ...s, round: s.round + offset }))] };
-  });
+  const variants = poolVariants(opts.first.variants, opts.second.variants);
   const refs = opts.second.config.refs ?? [];
   const comparisons = refs.length > 1 ? compareAcrossRefs(variants, { refs, noisePct: opts.args.noise, alpha: opts.args.alpha }) : [];
   return { ...opts.second, variants, comparisons };
