@@ -81,7 +81,7 @@ function recipes(opts: { file: string; cwd: string; text: string | undefined; ki
 function taskfile(file: string, cwd: string, text: string | undefined): SourceLine[] {
   let doc: { tasks?: Record<string, { cmds?: unknown[]; dir?: string } | undefined> };
   try {
-    doc = parseYaml(text ?? '') ?? {};
+    doc = parseYaml(text ?? '', { merge: true }) ?? {}; // merge keys (<<: *base) applied where a file uses them (Task reads them)
   } catch {
     return [];
   }
@@ -141,7 +141,7 @@ function workflow(file: string, text: string | undefined): SourceLine[] {
   type Step = { name?: string; run?: unknown; 'working-directory'?: string };
   let doc: { jobs?: Record<string, { steps?: Step[]; defaults?: { run?: { 'working-directory'?: string } } } | undefined> };
   try {
-    doc = parseYaml(text ?? '') ?? {};
+    doc = parseYaml(text ?? '', { merge: true }) ?? {}; // merge keys (<<: *base) applied where a file uses them (Task reads them)
   } catch {
     return [];
   }
