@@ -120,6 +120,7 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
       edit: { value: b.main, why: 'appended to before each sample: the app crate is rebuilt, its dependencies come from the seed' },
       ...(b.lockfile && b.lockfile !== 'Cargo.lock' ? { lockfile: { value: b.lockfile, why: 'keys the shared dependency build' } } : {}),
       producer: { value: freeze.name, why: `the scenario that freezes ${externalBin}'s sidecar` },
+      ...(confDir ? { appDir: { value: confDir, why: `the folder of ${tauri.conf}: the CLI runs there` } } : {}),
       externalBin: { value: sidecarPath, why: `bundle.externalBin ${externalBin} is relative to ${confDir || '.'}/ (tauri.conf.json's folder); the build adds -<target triple>` },
       sidecars: { value: sidecars, why: 'the producer variants that build one file; the first is the baseline' },
       folders: { value: FOLDERS.filter((f) => !without.has(f)), why: 'onedir builds a folder: recorded unavailable, an externalBin entry is one file' },

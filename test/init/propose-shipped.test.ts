@@ -54,6 +54,7 @@ describe('init proposes the shipped app', () => {
       edit: 'src-tauri/src/main.rs',
       lockfile: 'src-tauri/Cargo.lock',
       producer: 'python-freeze',
+      appDir: 'src-tauri',
       externalBin: 'src-tauri/bin/api/main',
       deb: `target/release/bundle/deb/notes-desk_1.2.0_${process.arch === 'x64' ? 'amd64' : process.arch}.deb`,
       binary: 'usr/bin/notes-desk-bin',
@@ -72,10 +73,10 @@ describe('init proposes the shipped app', () => {
     expect(pex.needs?.map((n) => n.producer)).toEqual(['python-freeze/pex@incremental']);
     expect(pex.build).toBe(
       'mkdir -p "$(dirname src-tauri/bin/api/main)" && install -m 755 {needs.sidecar} "src-tauri/bin/api/main-$(rustc --print host-tuple)" && ' +
-        `{scenarioDir}/../node_modules/.bin/tauri build --ci --bundles deb --config '{"bundle":{"active":true}}'`,
+        `cd src-tauri && {scenarioDir}/../node_modules/.bin/tauri build --ci --bundles deb --config '{"bundle":{"active":true}}'`,
     );
     expect(pex.smoke).toMatchObject({ run: 'deb-root/usr/bin/notes-desk-bin', window: '^Notes \\(beta\\)$' });
-    expect(pex.seed?.run).toBe(`{scenarioDir}/../node_modules/.bin/tauri build --ci --no-bundle --config '{"build":{"beforeBuildCommand":null}}'`);
+    expect(pex.seed?.run).toBe(`cd src-tauri && {scenarioDir}/../node_modules/.bin/tauri build --ci --no-bundle --config '{"build":{"beforeBuildCommand":null}}'`);
   });
 
   it('skips beforeBuildCommand where the frontend is built, names the cargo binary, and takes Cargo\'s version', () => {

@@ -62,6 +62,11 @@ const params = paramsObject({
     default: 'http://127.0.0.1:{port}/health',
     description: 'URL the app\'s sidecar answers once up (its own port and route); "": ready when the window shows',
   }),
+  appDir: Type.String({
+    pattern: '^[^\\s]+$',
+    default: '.',
+    description: 'the folder of tauri.conf.json inside the workdir, where the CLI runs: it looks for the app there first (its search below the current folder skips what a .gitignore above ignores, and the tool dir ignores itself)',
+  }),
   beforeBuild: Type.Boolean({
     default: true,
     description: 'run tauri.conf.json\'s build.beforeBuildCommand in every sample, as `tauri build` does; false: skip it (the frontend is already built)',
@@ -87,6 +92,7 @@ export const tauriBundle = definePreset({
       needs: { sidecar: `${p.producer}/${s.variant}@${s.cache}` },
       build: words(
         `mkdir -p "$(dirname ${p.externalBin})" && install -m 755 {needs.sidecar} "${p.externalBin}-$(rustc --print host-tuple)" &&`,
+        p.appDir !== '.' && `cd ${p.appDir} &&`,
         p.cli,
         `build --ci --bundles deb --config ${config({ bundle: { active: true } })}`,
       ),
@@ -105,7 +111,7 @@ export const tauriBundle = definePreset({
     return rustScenario(p, {
       requires: ['cargo', 'rustc', 'dpkg-deb'],
       // Built by the CLI itself: its cargo command and features are what every sample's `tauri build` runs.
-      seed: { run: `${p.cli} build --ci --no-bundle --config ${seedConfig}`, dir: 'target', inputs: [p.lockfile], keyCommand: 'rustc -vV' },
+      seed: { run: words(p.appDir !== '.' && `cd ${p.appDir} &&`, `${p.cli} build --ci --no-bundle --config ${seedConfig}`), dir: 'target', inputs: [p.lockfile], keyCommand: 'rustc -vV' },
       cache: 'incremental',
       // The fewest runs that can decide faster or slower at α = 0.05 (exact Mann–Whitney, 4 against 4): 3 can only say "no difference".
       runs: 4,
