@@ -51,6 +51,16 @@ export const HISTORY_SHOW_OPTIONS = {
 /** The parsed arguments of `buildbench history DIR`. */
 export type HistoryShowArgs = FlagValues<typeof HISTORY_SHOW_OPTIONS> & { dir: string };
 
+export const DASHBOARD_OPTIONS = {
+  out: { type: 'string', demandOption: true, describe: 'the folder the site is written to (created): index.html and one page per scenario' },
+  'last-runs': { type: 'number', default: 200, describe: 'seek change points in the last N runs of each runner only (older runs are drawn, not analysed; the analysis grows faster than linearly)', check: numberIn({ min: 4 }) },
+  noise: STATS_OPTIONS.noise,
+  alpha: STATS_OPTIONS.alpha,
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench dashboard DIR --out SITE`. */
+export type DashboardArgs = FlagValues<typeof DASHBOARD_OPTIONS> & { dir: string };
+
 export const SHOW_OPTIONS = {
   json: { type: 'boolean', default: false, describe: 'print the scenarios as JSON (every variant\'s commands, env, placeholders) instead of text' },
 } satisfies Record<string, Flag>;

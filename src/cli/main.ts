@@ -5,6 +5,7 @@ import { InputError, formatProblem } from '../common/problem.ts';
 import { WriteError } from '../common/write-atomic.ts';
 import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
 import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
+import { DASHBOARD_OPTIONS, type DashboardArgs } from './command-options.ts';
 import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, HISTORY_THIN_OPTIONS, SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs, type HistoryThinArgs, type ShowArgs } from './command-options.ts';
 import { checkFlags, yargsOptions } from './flag-check.ts';
 import { stripControl } from './terminal.ts';
@@ -26,6 +27,7 @@ const historyAddCommand = async (a: HistoryAddArgs) => (await import('./commands
 const historyShowCommand = async (a: HistoryShowArgs) => (await import('./commands/history.ts')).historyShowCommand(a);
 const historyThinCommand = async (a: HistoryThinArgs) => (await import('./commands/history-thin.ts')).historyThinCommand(a);
 const bisectCommand = async (a: BisectArgs) => (await import('./commands/bisect.ts')).bisectCommand(a);
+const dashboardCommand = async (a: DashboardArgs) => (await import('./commands/dashboard.ts')).dashboardCommand(a);
 const setupCommand = async (a: SetupArgs) => (await import('./commands/setup.ts')).provisionCommand(a);
 const showCommand = async (a: ShowArgs) => (await import('./commands/show.ts')).showCommand(a);
 
@@ -103,6 +105,12 @@ export async function main(argv: string[]): Promise<number> {
           (h: Argv) => h.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(yargsOptions(HISTORY_SHOW_OPTIONS)).check(checkFlags(HISTORY_SHOW_OPTIONS)),
           (args) => set(historyShowCommand(args)),
         ),
+    )
+    .command(
+      'dashboard <dir>',
+      'write a static site of a history folder: per scenario, a chart per metric over the runs with its change points',
+      (y: Argv) => y.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(yargsOptions(DASHBOARD_OPTIONS)).check(checkFlags(DASHBOARD_OPTIONS)),
+      (args) => set(dashboardCommand(args)),
     )
     .command(
       'setup [scenarios..]',

@@ -20,7 +20,8 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   tools: ['results', 'common'],
   'pull-request': ['common'],
   history: ['stats', 'results', 'common'],
-  cli: ['init', 'tools', 'pull-request', 'history', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
+  dashboard: ['history', 'report', 'stats', 'results', 'common'],
+  cli: ['init', 'tools', 'pull-request', 'dashboard', 'history', 'report', 'compare', 'probe', 'runner', 'plan', 'scenario', 'stats', 'results', 'common'],
 };
 
 export interface ImportArrow {
