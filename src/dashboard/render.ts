@@ -22,7 +22,8 @@ export function esc(text: string): string {
 const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 auto;padding:0 12px;max-width:1200px;color:#222}
 h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}.note{color:#555;font-size:.9rem}
 .chart{position:relative;height:340px;width:100%}table{border-collapse:collapse;font-size:.85rem;display:block;overflow-x:auto;max-width:100%}
-td,th{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;overflow-wrap:anywhere}`;
+td,th{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;overflow-wrap:anywhere}
+@media (max-width:600px){.chart{height:460px}}`;
 
 function page(opts: { title: string; body: string; scripts: string[] }): string {
   const csp = ["default-src 'none'", `script-src ${opts.scripts.map(cspHash).join(' ') || "'none'"}`, "style-src 'unsafe-inline'", 'img-src data:', "base-uri 'none'", "form-action 'none'"].join('; ');
@@ -39,8 +40,8 @@ ${opts.scripts.map((s) => `<script>${s}</script>`).join('\n')}
 }
 
 function analysisNote(model: DashboardModel): string {
-  const left = model.unanalysedRuns > 0 ? ` ${model.unanalysedRuns} older run${model.unanalysedRuns === 1 ? ' was' : 's were'} left out of it (they are still drawn); \`--last-runs\` changes N.` : '';
-  return `<p class="note">Change points: E-divisive means (Matteson &amp; James 2014) over every build of each run, as \`buildbench history DIR\` finds them, sought in the last ${model.lastRuns} runs of each runner.${esc(left)} Band: lowest to highest value of each run; line: its median.</p>`;
+  const left = model.unanalysedRuns > 0 ? ` ${model.unanalysedRuns} older run${model.unanalysedRuns === 1 ? ' was' : 's were'} left out of it (they are still drawn); --last-runs changes N.` : '';
+  return `<p class="note">Change points: E-divisive means (Matteson &amp; James 2014) over every build of each run, as <code>buildbench history DIR</code> finds them, sought in the last ${model.lastRuns} runs of each runner.${esc(left)} Band: lowest to highest value of each run; line: its median.</p>`;
 }
 
 function indexBody(model: DashboardModel): string {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeRecord, type HistoryRecord } from '../../src/history/index.ts';
+import { buildDashboard } from '../../src/dashboard/index.ts';
+import { readHistory, writeRecord, type HistoryRecord } from '../../src/history/index.ts';
 import { buildbench, explain } from '../e2e/helpers.ts';
 import { HTML_ATTACK } from '../report/hostile.ts';
 import { seriesHistory } from '../history/fixtures.ts';
@@ -67,6 +68,15 @@ describe('buildbench dashboard', () => {
     expect(html).not.toContain(HTML_ATTACK);
     expect(html).toContain('evil&#60;img src=x onerror=alert(1)&#62;&#34;&#39;&#38;@cold [ci]');
     expect(html).toContain('evil\\u003cimg');
+  });
+
+  it('seeks change points in the last --last-runs runs of each runner only, and says how many runs it left out', () => {
+    const { records } = readHistory(path.join(dir, 'hist'));
+    const model = buildDashboard(records, { lastRuns: 10 });
+    // ci: 24 runs, 14 left out, and the step (at its 15th run) is no longer in the window; arm: 8 runs, all kept
+    expect(model.unanalysedRuns).toBe(14);
+    expect(model.scenarios[0]!.charts.flatMap((c) => c.changes)).toEqual([]);
+    expect(model.scenarios[0]!.charts[0]!.lines[0]!.points.filter((p) => p !== null)).toHaveLength(24);
   });
 
   it('opens in chromium at 1400 and 390 px: no request, no console error, every chart drawn, no horizontal overflow at 390', async () => {
