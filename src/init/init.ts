@@ -3,7 +3,7 @@
 // with a flag, and each written guess says why it was made.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, type Problem } from '../common/problem.ts';
+import { InputError, formatProblem, type Problem } from '../common/problem.ts';
 import { loadScenarioFile } from '../scenario/load.ts';
 import { BUILDBENCH_ROOT } from '../common/where.ts';
 import { findPythonDirs, inspectPython, readSpecs, type Guess } from './inspect-python.ts';
@@ -99,7 +99,7 @@ function writeValidated(opts: { proposed: ProposedScenario[]; targets: string[];
   });
   if (problems.length > 0) {
     temps.forEach((temp) => rmSync(temp, { force: true }));
-    throw new Error(`init wrote a scenario that does not validate: ${problems[0]!.message}`); // a bug here, not bad input
+    throw new Error(`init wrote a scenario that does not validate: ${formatProblem(problems[0]!)}`); // a bug here, not bad input
   }
   temps.forEach((temp, i) => renameSync(temp, opts.targets[i]!));
 }

@@ -110,9 +110,10 @@ export function inspectPython(opts: { root: string; dir: string; files: string[]
   const shivEntry = module && shivEntryOf({ module: module.value, facts: entryFacts });
   const srcLayout = own.some((f) => /^src\/[^/]+\/__init__\.py$/.test(f));
   const scriptDir = script?.value.includes('/') ? path.posix.dirname(script.value) : undefined;
-  const appName = team?.name ?? (spec && opts.specs.get(at(spec))?.name) ?? pyproject.entry?.name ?? pyproject.name ?? (path.posix.basename(dir) || stem);
+  // A package run as `python -m web` (web/__main__.py) is named for the package, never `__main__`.
+  const appName = team?.name ?? (spec && opts.specs.get(at(spec))?.name) ?? pyproject.entry?.name ?? pyproject.name ?? (path.posix.basename(dir) || (stem === '__main__' ? module?.value.split('.')[0] : stem));
   const app: Guess | undefined = appName
-    ? { value: appName.replace(/[^A-Za-z0-9._-]/g, '-'), why: team ? (team.spec ? `EXE(name=) in ${team.spec}` : team.args.some((a) => a === '-n' || a.startsWith('--name')) ? `--name of the team's build` : `the name PyInstaller gives the team's build (its script's)`) : spec && opts.specs.get(at(spec))?.name ? `name= in ${spec}` : pyproject.entry ? 'the script name in pyproject.toml' : pyproject.name ? 'the project name in pyproject.toml' : 'the folder name' }
+    ? { value: appName.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[._-]+/, '') || 'app', why: team ? (team.spec ? `EXE(name=) in ${team.spec}` : team.args.some((a) => a === '-n' || a.startsWith('--name')) ? `--name of the team's build` : `the name PyInstaller gives the team's build (its script's)`) : spec && opts.specs.get(at(spec))?.name ? `name= in ${spec}` : pyproject.entry ? 'the script name in pyproject.toml' : pyproject.name ? 'the project name in pyproject.toml' : 'the folder name' }
     : undefined;
   return {
     dir,
