@@ -80,3 +80,20 @@ export async function remeasureBusy(opts: { busy: Entry[]; policy: RemeasurePoli
     }
   }
 }
+
+/**
+ * After a round's re-measures (or instead of them, when the run was interrupted): a busy build set aside in
+ * `round` that no later build of the round replaced goes back among the samples, flagged `busy`, as the last try
+ * is kept. So an interruption never loses a measured build: Ctrl-C after a busy build keeps it.
+ */
+export function keepUnreplaced(busy: readonly Entry[], round: number): void {
+  for (const entry of busy) {
+    const { samples, contaminated } = entry.result;
+    if (samples.some((s) => s.round === round)) continue;
+    const last = contaminated?.findLast((s) => s.round === round);
+    if (!last || !contaminated) continue;
+    contaminated.splice(contaminated.lastIndexOf(last), 1);
+    if (contaminated.length === 0) delete entry.result.contaminated;
+    samples.push(last);
+  }
+}

@@ -9,7 +9,7 @@ import type { RunHooks } from './hooks.ts';
 import { isInterrupted, markInterruptedBuild } from './interruption.ts';
 import type { Entry, RunContext } from './run-results.ts';
 import { runSample, type SampleRequest } from './sample.ts';
-import { remeasureBusy, setAsideIfBusy } from './remeasure.ts';
+import { keepUnreplaced, remeasureBusy, setAsideIfBusy } from './remeasure.ts';
 import { describeEnd, fail, measuredBuilds, recordFailedBuild, roundName } from './variant-outcome.ts';
 import { folderProblem } from './confine.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
@@ -65,6 +65,10 @@ export async function runRounds(run: RunContext, stage: { schedule: ScheduledRou
           return outcome === 'aborted' ? undefined : outcome;
         },
       });
+      run.save();
+    }
+    if (busy.length > 0) {
+      keepUnreplaced(busy, round);
       run.save();
     }
     if (isInterrupted(run.opts.signal)) break;

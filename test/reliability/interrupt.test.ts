@@ -79,7 +79,9 @@ variants:
 `);
     // No re-measuring of busy builds: round 1's build is the measured one whatever the machine's load.
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1', '--interference-threshold', 'off'], cwd: dir });
-    expect(await waitFor(() => processesMatching('sleep 306.75').length > 0, 60_000)).toBe(true);
+    // The sleep itself, not a shell whose command line names it: each build's shell is held (in its cgroup,
+    // before the clock starts) with the whole command on its command line, also in the warm-up.
+    expect(await waitFor(() => processesMatching('^sleep 306\\.75').length > 0, 60_000)).toBe(true);
     cli.child.kill('SIGTERM');
     expect((await cli.exit).code).toBe(143);
     expect(await survivors('sleep 306.75')).toEqual([]);
