@@ -3,11 +3,11 @@
 // averages, the exact signed-rank intervals (1 − α for faster/slower, 1 − 2α for TOST) and the exact
 // signed-rank p: one method, so interval, test and verdict agree as in compareSamples.
 import { checkValues } from './check-values.ts';
-import type { SampleComparison } from './compare-samples.ts';
-import { median, standardDeviation } from './descriptive.ts';
+import { checkedSettings, comparisonOf, type SampleComparison } from './compare-samples.ts';
+import { standardDeviation } from './descriptive.ts';
 import { normalQuantile } from './normal.ts';
-import { estimateCentre, minPairsForDifference, signedRankTest, type CentreInterval } from './signed-rank.ts';
-import { DEFAULT_ALPHA, DEFAULT_NOISE_PCT, MAX_RUNS_NEEDED, decideVerdict } from './verdict.ts';
+import { estimateCentre, minPairsForDifference, signedRankTest } from './signed-rank.ts';
+import { MAX_RUNS_NEEDED } from './verdict.ts';
 
 /** The two builds of one round: baseline and variant, in a unit above 0. */
 export interface RoundPair {
@@ -23,8 +23,6 @@ export interface ComparePairedOptions {
   /** Significance level (default 0.05). */
   alpha?: number;
 }
-
-const toRatio = (i: CentreInterval) => ({ low: Math.exp(i.low), high: Math.exp(i.high) });
 
 /**
  * Pairs estimated to decide an undecided paired comparison: the one-sample Hodges–Lehmann estimate has
@@ -54,34 +52,14 @@ export function comparePaired(opts: ComparePairedOptions): SampleComparison {
   const vari = pairs.map((p) => p.variant);
   checkValues(base, { what: 'comparePaired, baseline', positive: true });
   checkValues(vari, { what: 'comparePaired, variant', positive: true });
-  const noisePct = opts.noisePct ?? DEFAULT_NOISE_PCT;
-  const alpha = opts.alpha ?? DEFAULT_ALPHA;
-  if (!(alpha > 0 && alpha < 0.5)) throw new RangeError(`alpha must be between 0 and 0.5, got ${alpha}`);
-  if (!(noisePct >= 0 && Number.isFinite(noisePct))) throw new RangeError(`noisePct must be 0 or more, got ${noisePct}`);
+  const { noisePct, alpha } = checkedSettings(opts);
   const d = pairs.map((p) => Math.log(p.variant) - Math.log(p.baseline));
   const centre = estimateCentre({ d, alpha });
-  const test = signedRankTest(d);
-  const ratio = Math.exp(centre.estimate);
-  const interval = centre.interval && toRatio(centre.interval);
-  const equivalence = centre.equivalence && toRatio(centre.equivalence);
-  const verdict = decideVerdict({ ratio, interval, equivalence, pValue: test.p, noisePct, alpha });
-  const shown = centre.interval ?? centre.full;
-  const result: SampleComparison = {
-    method: 'hodges-lehmann',
-    analysis: 'paired',
-    pairs: pairs.length,
-    ratio,
-    ciLow: Math.exp(shown.low),
-    ciHigh: Math.exp(shown.high),
-    level: 1 - alpha,
-    ciConfidence: shown.confidence,
-    ...(equivalence ? { eqLow: equivalence.low, eqHigh: equivalence.high } : {}),
-    noisePct,
-    medianRatio: median(vari) / median(base),
-    pValue: test.p,
-    pMethod: test.method,
-    verdict,
-  };
+  const compared = comparisonOf({ shift: centre, test: signedRankTest(d), baseline: base, variant: vari, noisePct, alpha });
+  const { ratio, verdict } = compared;
+  // Same fields as compareSamples, in the same order, with the analysis and the number of pairs after the method.
+  const { method, ...rest } = compared;
+  const result: SampleComparison = { method, analysis: 'paired', pairs: pairs.length, ...rest };
   if (2 / 2 ** pairs.length > alpha) result.minRunsToDecide = minPairsForDifference(alpha);
   if (verdict === 'inconclusive') result.runsNeeded = estimatePairsNeeded({ ratio, sd: standardDeviation(d), n: pairs.length, noisePct, alpha });
   return result;
