@@ -7,6 +7,7 @@ import { InputError } from '../../common/problem.ts';
 import { ACKNOWLEDGED_FILE, loadAcknowledged, type Acknowledgement } from '../../scenario/acknowledged.ts';
 import { applyAcknowledgements, type Acknowledged } from '../../compare/index.ts';
 import type { Comparison } from '../../results/schema.ts';
+import { stripControl } from '../terminal.ts';
 
 /** The acknowledgements of `cwd` (none when the file is absent). Errors: InputError with every problem of the file. */
 export function readAcknowledgements(cwd: string): Acknowledgement[] {
@@ -31,4 +32,12 @@ export function acknowledge(opts: { regressions: Comparison[]; rules: Acknowledg
     }
   };
   return applyAcknowledgements({ regressions: opts.regressions, rules: opts.rules, today: new Date().toISOString().slice(0, 10), contains });
+}
+
+/** The terminal lines of what the acknowledgements did: one `acknowledged:` line per covered regression, one `note:` per note, cleaned for a terminal. */
+export function acknowledgedLines(sorted: Acknowledged): string[] {
+  return [
+    ...sorted.acknowledged.map((a) => `acknowledged: ${stripControl(`${a.comparison.variant} ${a.comparison.metric} ${a.comparison.ratio.toFixed(2)}× (${a.rule.why}, until ${a.rule.until})`)}\n`),
+    ...sorted.notes.map((note) => `note: ${stripControl(note)}\n`),
+  ];
 }

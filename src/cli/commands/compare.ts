@@ -5,7 +5,7 @@ import { compareRuns, describeArtifactsOfRuns, formatComparisonTable } from '../
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { CompareArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
-import { acknowledge, readAcknowledgements } from './acknowledged.ts';
+import { acknowledge, acknowledgedLines, readAcknowledgements } from './acknowledged.ts';
 
 /**
  * `compare BASELINE CURRENT` (results files or run folders): prints the comparison table on stdout and the
@@ -22,8 +22,7 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   if (digests.length > 0) process.stdout.write(`\n${stripControlLines(digests.join('\n'))}\n`);
   const cwd = process.cwd();
   const sorted = acknowledge({ regressions: outcome.regressions, rules: readAcknowledgements(cwd), cwd, baselineCommit: baseline.environment.git?.commit });
-  for (const a of sorted.acknowledged) process.stdout.write(`acknowledged: ${stripControl(`${a.comparison.variant} ${a.comparison.metric} ${a.comparison.ratio.toFixed(2)}× (${a.rule.why}, until ${a.rule.until})`)}\n`);
-  for (const note of sorted.notes) process.stdout.write(`note: ${stripControl(note)}\n`);
+  for (const line of acknowledgedLines(sorted)) process.stdout.write(line);
   const standing = sorted.standing;
   if (standing.length > 0) {
     process.stdout.write(`\n${standing.length} regression${standing.length === 1 ? '' : 's'}: ${stripControl(standing.map((r) => r.variant).join(', '))}\n`);

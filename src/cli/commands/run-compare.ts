@@ -10,7 +10,7 @@ import { runnerLabel } from '../../history/index.ts';
 import { appendRun, historyAlerts, readRunHistory } from './run-history.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { RunArgs } from '../run-options.ts';
-import { acknowledge, readAcknowledgements } from './acknowledged.ts';
+import { acknowledge, acknowledgedLines, readAcknowledgements } from './acknowledged.ts';
 
 /**
  * The run against --baseline and --history: printed, and returned for summary.md. `regressed` is true when
@@ -36,8 +36,7 @@ export async function compareAgainst(opts: {
     print(`\n${stripControlLines(`against ${title}:\n${formatComparisonTable(outcome.comparisons)}`)}\n`);
     const sorted = acknowledge({ regressions: outcome.regressions, rules, cwd, baselineCommit });
     regressions.push(...sorted.standing);
-    for (const a of sorted.acknowledged) print(`acknowledged: ${stripControl(`${a.comparison.variant} ${a.comparison.metric} ${a.comparison.ratio.toFixed(2)}× (${a.rule.why}, until ${a.rule.until})`)}\n`);
-    for (const note of sorted.notes) print(`note: ${stripControl(note)}\n`);
+    for (const line of acknowledgedLines(sorted)) print(line);
     if (sorted.standing.length > 0) print(`regression: ${stripControl(sorted.standing.map((r) => r.variant).join(', '))}\n`);
     sections.push({
       title: `Against ${title}`,
