@@ -47,7 +47,8 @@ describe('buildbench bisect', () => {
     expect(r.stdout).toMatch(/^bisect b\/app@cold: 4 commits after [0-9a-f]{12} up to [0-9a-f]{12}, about 3 steps; /);
     expect(r.stdout).toMatch(/\nends: [0-9a-f]{12} against [0-9a-f]{12}: [23]\.\d\d× slower \[/);
     expect(r.stdout).toContain(`\nfirst slower commit: ${commits[3]} commit 4\n`);
-    expect(r.stdout).toMatch(/\n {2}against [0-9a-f]{12}: [23]\.\d\d× slower \[[\d.]+–[\d.]+\], p = [\d.]+; the commit before it \([0-9a-f]{12}\) was like the good end\n/);
+    // In the words of every verdict, at the level each look really used (α split over the step's 3 looks).
+    expect(r.stdout).toMatch(/\n {2}against [0-9a-f]{12}: [23]\.\d\d× slower \[[\d.]+–[\d.]+, 98% Moses CI\], p = [\d.]+; the commit before it \([0-9a-f]{12}\) was like the good end\n/);
     // Every step decided, and the user's tree is where it was: on main, clean, with no extra worktree.
     expect(r.stdout).not.toContain('undecided');
     expect(git('status', '--porcelain')).toBe('');

@@ -10,7 +10,7 @@ import { InputError } from '../../common/problem.ts';
 import { readResultsFile } from '../../results/io.ts';
 import { poolVariants } from '../../results/pool-samples.ts';
 import type { Comparison, VariantResult } from '../../results/schema.ts';
-import { alphaPerLook, compareVariants, judgeBisectStep, middleCandidate, type BisectVerdict } from '../../stats/index.ts';
+import { alphaPerLook, compareVariants, formatComparison, judgeBisectStep, middleCandidate, type BisectVerdict } from '../../stats/index.ts';
 import { formatMs } from '../../results/units.ts';
 import type { BisectArgs } from '../bisect-options.ts';
 import { stripControl } from '../terminal.ts';
@@ -114,8 +114,8 @@ function runBuildbench(opts: { cwd: string; log: string; args: string[] }): Prom
   });
 }
 
-const describe = (c: Comparison | null): string =>
-  c ? `${c.ratio.toFixed(2)}× ${c.verdict}${'ciLow' in c && c.ciLow !== undefined ? ` [${c.ciLow.toFixed(2)}–${c.ciHigh!.toFixed(2)}]` : ''}${'pValue' in c && c.pValue !== undefined ? `, p = ${c.pValue < 0.001 ? '< 0.001' : c.pValue.toPrecision(2)}` : ''}` : 'not measured (a build failed: see the step\'s log)';
+/** The step's evidence in the words every verdict uses (stats/format.ts), or why there is none. */
+const describe = (c: Comparison | null): string => (c ? formatComparison(c, { metric: c.metric }) : "not measured (a build failed: see the step's log)");
 
 function git(cwd: string, args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
