@@ -9,11 +9,21 @@ import { teamVariants, type VariantOverride } from './propose-team.ts';
 import type { ProposedScenario } from './render.ts';
 import { requirementsFrom } from './requirements.ts';
 import { zipappVariants } from './team-zipapp.ts';
+import { parsePyInstallerArgs, type TeamFreeze } from './team-freeze.ts';
 import { newerTeamVariant, toolchainParams } from './propose-toolchain.ts';
 
 /** The preset's command for PyInstaller in the app's environment (python-freeze's `pyinstaller` default). */
 const PYINSTALLER = '.venv/bin/pyinstaller';
 const PYINSTALLER_VARIANTS = ['pyinstaller-onefile', 'pyinstaller-onefile-excludes', 'pyinstaller-onedir', 'pyinstaller-onedir-excludes'];
+
+/**
+ * `clean: true` where the team's command has PyInstaller's --clean: each of its builds starts from an empty
+ * cache, so the preset measures that clean (cold) build, for every variant, instead of a rebuild after an edit.
+ */
+function cleanParam(team: TeamFreeze): Record<string, Guess<unknown>> {
+  if (!parsePyInstallerArgs(team.args).options.has('--clean')) return {};
+  return { clean: { value: true, why: `the team's command has --clean (${team.from}): PyInstaller empties its cache before every build, so every variant is measured as a clean (cold) build` } };
+}
 
 /** The Python scenarios for `app`, `answers` taking precedence over guesses; `notes` gets what was left out and why. */
 export function proposePython(opts: { root: string; app: PythonApp; answers: InitAnswers; sidecarName?: Guess; notes: string[] }): ProposedScenario[] {
@@ -65,6 +75,7 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
         serveArgs: given(a.serveArgs) ?? py.serveArgs,
         ready: given(a.ready) ?? py.ready,
         ...toolchain,
+        ...(team ? cleanParam(team) : {}),
       },
       toolchain: py.toolchain,
       ...(files ? { files } : {}),

@@ -97,7 +97,9 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
   const newer = freeze.params.newerPyInstaller?.value;
   // The newer PyInstaller's sidecar ships too, beside the baseline's: "what if we upgraded" for the whole app.
   const oneFile = typeof newer === 'string' ? [ONE_FILE[0]!, { variant: `pyinstaller-onefile-${newer}`, cache: 'incremental' }, ...ONE_FILE.slice(1)] : ONE_FILE;
-  const sidecars = oneFile.filter((s) => !without.has(s.variant));
+  // With --clean the producer measures the clean build only (python-freeze's `clean`): every sidecar is taken cold.
+  const clean = freeze.params.clean?.value === true;
+  const sidecars = oneFile.filter((s) => !without.has(s.variant)).map((s) => (clean ? { ...s, cache: 'cold' } : s));
   const frontend = tauri.frontendDist;
   const before = facts.beforeBuildCommand;
   const beforeBuild: Guess<unknown> | undefined = !before
@@ -122,7 +124,7 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
       producer: { value: freeze.name, why: `the scenario that freezes ${externalBin}'s sidecar` },
       ...(confDir ? { appDir: { value: confDir, why: `the folder of ${tauri.conf}: the CLI runs there` } } : {}),
       externalBin: { value: sidecarPath, why: `bundle.externalBin ${externalBin} is relative to ${confDir || '.'}/ (tauri.conf.json's folder); the build adds -<target triple>` },
-      sidecars: { value: sidecars, why: 'the producer variants that build one file; the first is the baseline' },
+      sidecars: { value: sidecars, why: `the producer variants that build one file; the first is the baseline${clean ? `; each as built cold, the state ${freeze.name} measures (the team's --clean)` : ''}` },
       folders: { value: FOLDERS.filter((f) => !without.has(f)), why: 'onedir builds a folder: recorded unavailable, an externalBin entry is one file' },
       deb: { value: deb, why: `productName_version_arch from ${tauri.conf}${facts.version ? '' : ' (version from Cargo.toml)'}, under the target dir the preset pins inside the workdir` },
       binary: facts.mainBinaryName

@@ -94,6 +94,17 @@ describe('init proposes the shipped app', () => {
     expect(baseline.smoke?.run).toBe('deb-root/usr/bin/app');
   });
 
+  it("takes every sidecar in the clean (cold) state the producer measures when the team's command has --clean", () => {
+    const root = project({
+      ...SIDECAR_APP,
+      'package.json': JSON.stringify({ scripts: { 'build:sidecar-linux': 'pyinstaller -F --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py' } }),
+      'src-tauri/tauri.conf.json': conf({}),
+    });
+    const { doc, scenario } = shipped(root);
+    expect(new Set((doc.with.sidecars as { cache: string }[]).map((s) => s.cache))).toEqual(new Set(['cold']));
+    expect(scenario.variants.find((v) => v.baseline)!.needs?.map((n) => n.producer)).toEqual(['python-freeze/pyinstaller-onefile@cold']);
+  });
+
   it('proposes none for a Tauri app without externalBin', () => {
     const root = project({ ...SIDECAR_APP, 'src-tauri/tauri.conf.json': JSON.stringify({ productName: 'x', build: { frontendDist: '../out' } }) });
     expect(initProject({ dir: root }).written.map((f) => path.basename(f))).not.toContain('tauri-bundle.yaml');

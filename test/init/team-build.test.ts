@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { initProject } from '../../src/init/init.ts';
 import { hostTriple } from '../../src/init/team-freeze.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { buildPlan } from '../../src/plan/plan.ts';
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'bb-init-team-'));
@@ -64,8 +65,16 @@ describe('init reads the build the team already has', () => {
       pyinstallerVersion: '5.13.0',
       newerPyInstaller: expect.stringMatching(/^6\./),
       installer: 'pip',
+      // The team's --clean: every build is a clean one, so that is what each variant is measured as.
+      clean: true,
     });
     const v = expanded(root);
+    // Like with like: every variant measured in the clean (cold) state alone, so --quick plans that one.
+    const scenario = loadScenarioFile(path.join(root, 'scenarios/python-freeze.yaml')).scenario!;
+    expect(new Set(scenario.variants.map((x) => x.cacheStates.join()))).toEqual(new Set(['cold']));
+    const quick = buildPlan({ scenarios: [scenario], runId: 't', seed: 1, outDir: path.join(root, 'out'), workRoot: path.join(root, 'work'), quick: true });
+    expect(quick.variants.map((x) => x.id)).toContain('python-freeze/pex@cold');
+    expect(new Set(quick.variants.map((x) => `${x.cache} ${x.warmup}`))).toEqual(new Set(['cold 0']));
     expect(v['pyinstaller-onefile']).toMatchObject({
       baseline: true,
       build: '.venv/bin/pyinstaller -c -F --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py',
@@ -80,6 +89,7 @@ describe('init reads the build the team already has', () => {
     expect(v.pex!.build).toContain('-D src/backends -m main');
     const text = readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8');
     expect(text).toContain("  # baseline: the team's command, package.json:4 scripts.build:sidecar-linux");
+    expect(text).toContain("  clean: true  # the team's command has --clean (package.json:4 scripts.build:sidecar-linux): PyInstaller empties its cache before every build, so every variant is measured as a clean (cold) build");
     expect(text).toContain('# The project pins: pyinstaller 5.13.0 (requirements.txt:2); its Python: not named; it installs with pip.');
   });
 
