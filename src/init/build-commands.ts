@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { parse as parseShell } from 'shell-quote';
 import type { SourceLine } from './build-sources.ts';
-import { normaliseName, PINNED_TOOLS } from './python-toolchain.ts';
+import { PINNED_TOOLS } from './python-toolchain.ts';
+import { normaliseName } from '../common/build-only-tools.ts';
 
 export type BuildTool = 'pyinstaller' | 'pex' | 'shiv' | 'cargo' | 'tauri';
 

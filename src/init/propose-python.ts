@@ -9,6 +9,8 @@ import { teamVariants, type VariantOverride } from './propose-team.ts';
 import type { ProposedScenario } from './render.ts';
 import { requirementsFrom } from './requirements.ts';
 import { zipappVariants } from './team-zipapp.ts';
+import { readText } from './walk.ts';
+import { buildToolLines } from '../common/build-only-tools.ts';
 import { parsePyInstallerArgs, type TeamFreeze } from './team-freeze.ts';
 import { newerTeamVariant, toolchainParams } from './propose-toolchain.ts';
 
@@ -23,6 +25,17 @@ const PYINSTALLER_VARIANTS = ['pyinstaller-onefile', 'pyinstaller-onefile-exclud
 function cleanParam(team: TeamFreeze): Record<string, Guess<unknown>> {
   if (!parsePyInstallerArgs(team.args).options.has('--clean')) return {};
   return { clean: { value: true, why: `the team's command has --clean (${team.from}): PyInstaller empties its cache before every build, so every variant is measured as a clean (cold) build` } };
+}
+
+/**
+ * The `requirements` guess for python-freeze, its comment naming the build tools PEX and shiv leave out of it
+ * (the preset's buildOnly; PyInstaller's environment still installs them): "less the build tools: pyinstaller==5.13.0".
+ */
+function packedRequirements(opts: { root: string; dir: string; requirements: Guess; files?: Record<string, string> }): Guess {
+  const { requirements: r } = opts;
+  const text = Object.values(opts.files ?? {})[0] ?? (r.value.includes('{') ? undefined : readText(opts.root, path.posix.join(opts.dir, r.value)));
+  const tools = text === undefined ? [] : buildToolLines(text);
+  return tools.length === 0 ? r : { value: r.value, why: `${r.why}; PEX and shiv pack ${path.posix.basename(r.value)} less the build tools: ${tools.join(', ')}` };
 }
 
 /** The Python scenarios for `app`, `answers` taking precedence over guesses; `notes` gets what was left out and why. */
@@ -71,7 +84,7 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
         ...(py.shivEntry && !module?.value.includes(':') ? { shivEntry: py.shivEntry } : {}),
         sourceDir: given(a.sourceDir) ?? py.sourceDir,
         ...(hooks ? { hooksDir: { value: 'hooks', why: 'a hooks/ folder beside the app' } } : {}),
-        requirements,
+        requirements: packedRequirements({ root, dir: py.dir, requirements, files }),
         serveArgs: given(a.serveArgs) ?? py.serveArgs,
         ready: given(a.ready) ?? py.ready,
         ...toolchain,

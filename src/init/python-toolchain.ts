@@ -5,6 +5,7 @@
 // are what the baseline is built with.
 import { parse as parseToml } from 'smol-toml';
 import { readText } from './walk.ts';
+import { normaliseName } from '../common/build-only-tools.ts';
 
 /** Where a Python project keeps its runtime dependencies, and how a pinned requirements file is had from them. */
 export type DependencySource =
@@ -40,8 +41,6 @@ export const PINNED_TOOLS = ['pyinstaller', 'pyinstaller-hooks-contrib', 'pex', 
 /** `uv export` of the locked runtime dependencies as a requirements file for pip/uv/pex/shiv (no hashes: the wheelhouse is trusted, and --no-emit-project leaves the app itself out). */
 export const UV_EXPORT = 'uv export --quiet --frozen --no-hashes --no-emit-project --no-dev --format requirements-txt';
 
-/** PEP 503 normalised name: `PyInstaller` and `pyinstaller_hooks.contrib` as pip compares them. */
-export const normaliseName = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 /**
  * The toolchain of the Python app in `dir` (relative to `root`); `own` are its files relative to `dir`, and

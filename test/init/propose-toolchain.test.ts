@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 import { pickPython, toolchainParams } from '../../src/init/propose-toolchain.ts';
 import { pyinstallerEnvSetup } from '../../src/scenario/presets/pyinstaller-env.ts';
+import { runtimeRequirementsCommand } from '../../src/common/build-only-tools.ts';
 
 const LOCKED = /^pyinstaller==(\S+)/m.exec(readFileSync(path.join(BUILDBENCH_ROOT, 'tools/requirements.lock'), 'utf8'))![1]!;
 const MACHINE = [
@@ -36,7 +37,7 @@ describe('the team\'s toolchain in python-freeze', () => {
   it('makes each environment the way its version needs, the project\'s own pin line left out', () => {
     const common = { python: '/usr/bin/python3', toolsBin: '{tools}/venv/bin', wheelhouse: '{tools}/wheelhouse', requirements: 'requirements.txt' };
     expect(pyinstallerEnvSetup({ ...common, installer: 'pip', version: '5.13.0' })).toBe(
-      "grep -viE '^[[:space:]]*pyinstaller[[:space:]]*([=<>!~;]|$)' requirements.txt > .venv-requirements.txt; " +
+      `${runtimeRequirementsCommand({ from: 'requirements.txt', to: '.venv-requirements.txt', tools: ['pyinstaller'] })} && ` +
         "/usr/bin/python3 -m venv .venv && .venv/bin/pip install -q --disable-pip-version-check --no-index --find-links {tools}/wheelhouse -r .venv-requirements.txt 'pyinstaller==5.13.0' 'setuptools<81'",
     );
     expect(pyinstallerEnvSetup({ ...common, installer: 'uv', version: '' })).toBe(

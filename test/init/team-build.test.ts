@@ -3,6 +3,7 @@
 // and port only the syntax tree tells (a server at module level, a port in a comment, dead code, a script name
 // Python cannot import, a Streamlit app). Each asserts the proposal as written: the baseline's command and
 // artifact, the entry, the port and the ready URL. Runs in-process (init spawns only python3).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,10 +88,16 @@ describe('init reads the build the team already has', () => {
     // The main block calls no function: shiv (which runs module:function) says so instead of failing.
     expect(v.shiv!.unavailable).toBe('shiv runs a function (module:function) and src/backends/main.py calls none from its __main__ block: set shivEntry under `with`');
     expect(v.pex!.build).toContain('-D src/backends -m main');
+    // PEX and shiv pack the requirements less the build tools; PyInstaller's environment keeps the team's pin.
+    expect(v.pex!.build).toContain('-r .buildbench-runtime-requirements.txt');
+    execFileSync('sh', ['-c', v.pex!.setup.join(' && ')], { cwd: root });
+    expect(readFileSync(path.join(root, '.buildbench-runtime-requirements.txt'), 'utf8')).toBe('fastapi>=0.100.0\n');
+    expect(v['pyinstaller-onefile']!.setup.join(' ')).toContain("'pyinstaller==5.13.0' 'setuptools<81'");
     const text = readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8');
     expect(text).toContain("  # baseline: the team's command, package.json:4 scripts.build:sidecar-linux");
     expect(text).toContain("  clean: true  # the team's command has --clean (package.json:4 scripts.build:sidecar-linux): PyInstaller empties its cache before every build, so every variant is measured as a clean (cold) build");
     expect(text).toContain('# The project pins: pyinstaller 5.13.0 (requirements.txt:2); its Python: not named; it installs with pip.');
+    expect(text).toContain('  requirements: requirements.txt  # the requirements file the project keeps; PEX and shiv pack requirements.txt less the build tools: pyinstaller==5.13.0\n');
   });
 
   it('follows a Makefile to a .spec in a subfolder run by `uv run --group desktop`, and takes the spec\'s script over a shallower __main__', () => {

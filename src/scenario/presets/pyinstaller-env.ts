@@ -5,6 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import { pinnedRequirements } from '../../common/tool-pins.ts';
 import { words } from './preset.ts';
+import { runtimeRequirementsCommand } from '../../common/build-only-tools.ts';
 
 export const PYINSTALLER_ENV_PARAMS = {
   pyinstallerVersion: Type.String({
@@ -34,7 +35,8 @@ export function pyinstallerEnvSetup(opts: { installer: 'uv' | 'pip'; version: st
   const { installer, version, python, toolsBin, wheelhouse } = opts;
   const packages = version ? pinnedRequirements('pyinstaller', version).map((r) => `'${r}'`).join(' ') : 'pyinstaller';
   // With a pin, the project's own pyinstaller line would contradict a newer version: the pin alone decides.
-  const filter = version ? `grep -viE '^[[:space:]]*pyinstaller[[:space:]]*([=<>!~;]|$)' ${opts.requirements} > ${FILTERED}; ` : '';
+  // The same filter as PEX's and shiv's build-tool one: a hashed pin goes with its --hash continuation lines.
+  const filter = version ? `${runtimeRequirementsCommand({ from: opts.requirements, to: FILTERED, tools: ['pyinstaller'] })} && ` : '';
   const requirements = version ? FILTERED : opts.requirements;
   if (installer === 'pip') {
     return words(`${filter}${python} -m venv .venv && .venv/bin/pip install -q --disable-pip-version-check --no-index --find-links`, wheelhouse, '-r', requirements, packages);

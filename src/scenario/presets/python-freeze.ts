@@ -12,6 +12,10 @@ import { Type } from '@sinclair/typebox';
 import { definePreset, paramsObject, words, type TemplateVariant } from './preset.ts';
 import { PYTHON_PARAMS } from './python-common.ts';
 import { PYINSTALLER_ENV_PARAMS, pyinstallerEnvSetup } from './pyinstaller-env.ts';
+import { BUILD_ONLY_TOOLS, runtimeRequirementsCommand } from '../../common/build-only-tools.ts';
+
+/** The requirements PEX and shiv pack (inside the workdir): the project's less the build-only tools. */
+const RUNTIME_REQUIREMENTS = '.buildbench-runtime-requirements.txt';
 
 /** Modules a dev environment has and an app does not need: what PyInstaller picked up in the team's bundle. */
 const DEV_TOOL_MODULES = [
@@ -36,6 +40,10 @@ const params = paramsObject(
     excludes: Type.Array(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.]*$' }), {
       default: DEV_TOOL_MODULES,
       description: 'modules the *-excludes variants keep out of the bundle (empty: no excludes variants)',
+    }),
+    buildOnly: Type.Array(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' }), {
+      default: [...BUILD_ONLY_TOOLS],
+      description: 'distributions PEX and shiv leave out of the requirements they pack: build tools the app never imports (PyInstaller\'s environment still installs its pin); empty: pack every requirement',
     }),
     serveArgs: Type.String({ default: '--port {port}', description: 'arguments the launched artifact gets (start-up is timed)' }),
     ready: Type.String({
@@ -85,7 +93,10 @@ export const pythonFreeze = definePreset({
       smoke: smoke(shape === 'onefile' ? '{artifact}' : `{artifact}/${p.app}`),
       expect: { packager: 'pyinstaller', shape },
     });
-    const pex = words(`${bin}/pex --no-pypi --find-links`, p.wheelhouse, '-r', p.requirements, '-D', p.sourceDir, '-m', p.module);
+    // PEX and shiv pack every requirement: the build tools are taken out first, in their untimed set-up.
+    const packed = p.buildOnly.length > 0 ? RUNTIME_REQUIREMENTS : p.requirements;
+    const packedSetup = p.buildOnly.length > 0 ? { setup: runtimeRequirementsCommand({ from: p.requirements, to: RUNTIME_REQUIREMENTS, tools: p.buildOnly }) } : {};
+    const pex = words(`${bin}/pex --no-pypi --find-links`, p.wheelhouse, '-r', packed, '-D', p.sourceDir, '-m', p.module);
     // The baseline's onefile with a newer PyInstaller in its environment: "what if we upgraded".
     const newer = (base: TemplateVariant): TemplateVariant => {
       const { baseline: _baseline, ...rest } = base;
@@ -102,6 +113,7 @@ export const pythonFreeze = definePreset({
         name: 'pex',
         description: `A plain .pex (runs on the machine's ${p.python}); PEX_ROOT is the variant's cache.`,
         requires: ['pex'],
+        ...packedSetup,
         build: words(pex, '--python-shebang', p.python, `-o dist/${p.app}.pex`),
         artifact: `dist/${p.app}.pex`,
         clean: ['dist'],
@@ -116,6 +128,7 @@ export const pythonFreeze = definePreset({
           'science, the scie-jump and PBS come only from GitHub releases, so this variant needs a staged mirror in ' +
           'BUILDBENCH_SCIE_MIRROR (tools/README.md); without one it is recorded unavailable.',
         requires: ['pex', 'scie-mirror'],
+        ...packedSetup,
         build: words(
           pex,
           `--scie eager --scie-only --scie-python-version ${p.sciePython}`,
@@ -137,6 +150,7 @@ export const pythonFreeze = definePreset({
           'shiv keeps no build cache (pip reinstalls every wheel from the wheelhouse each time), so its rebuild after ' +
           'an edit repeats its cold build.',
         requires: ['shiv'],
+        ...packedSetup,
         build: words(
           `mkdir -p dist && ${bin}/shiv --site-packages`,
           p.sourceDir,
@@ -147,7 +161,7 @@ export const pythonFreeze = definePreset({
           `-o dist/${p.app}.pyz --no-index --find-links`,
           p.wheelhouse,
           '-r',
-          p.requirements,
+          packed,
         ),
         artifact: `dist/${p.app}.pyz`,
         clean: ['dist'],
