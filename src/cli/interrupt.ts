@@ -14,22 +14,22 @@ export interface Interrupts {
 
 /**
  * Listens for SIGINT, SIGTERM and the death of the starting process until `dispose`. The first aborts `signal`
- * (said through `say`); a second writes where the results are, calls `release` (the out-dir lock) and exits at
- * once with 128 + the signal's number. Never throws.
+ * (said through `say`); a second writes the line `stopNow` returns (what is on disk, said as it is), calls
+ * `release` (the out-dir lock) and exits at once with 128 + the signal's number. Never throws.
  */
-export function handleInterrupts(opts: { say: (line: string) => void; outDir: string; release: () => void }): Interrupts {
+export function handleInterrupts(opts: { say: (line: string) => void; stopNow: () => string; release: () => void }): Interrupts {
   const controller = new AbortController();
   let stoppedBy: NodeJS.Signals = 'SIGINT';
   const exitCode = () => 128 + os.constants.signals[stoppedBy];
   const stop = (signal: NodeJS.Signals, why: string) => {
     if (controller.signal.aborted) {
       // Second signal: stop at once. Everything measured is already on disk (written after every sample).
-      process.stderr.write(`\nbuildbench: stopped; results so far are in ${opts.outDir}\n`);
+      process.stderr.write(`\n${lineOf(opts.stopNow)}\n`);
       opts.release();
       process.exit(exitCode());
     }
     stoppedBy = signal;
-    opts.say(`${why}: stopping after killing the current build; press Ctrl-C again to stop at once`);
+    opts.say(`${why}: stopping after killing the current build, then writing the reports of what was measured; press Ctrl-C again to stop at once`);
     controller.abort();
   };
   const onSignal = (signal: NodeJS.Signals) => stop(signal, signal);
@@ -45,4 +45,13 @@ export function handleInterrupts(opts: { say: (line: string) => void; outDir: st
       unwatch();
     },
   };
+}
+
+/** The line of a hard stop; a failure to write it is no reason not to stop. */
+function lineOf(stopNow: () => string): string {
+  try {
+    return stopNow();
+  } catch (err) {
+    return `buildbench: stopped at once (${(err as Error).message})`;
+  }
 }

@@ -2,7 +2,7 @@
 // of the wrapper that started it (`npm run …` forwards no signal sent to npm's own pid). Measured samples are
 // kept, results say `interrupted: true`, no build is left running.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
@@ -91,5 +91,27 @@ variants:
     expect([pex.status, pex.reason ?? null, pex.samples.length, pex.warnings?.[0]]).toEqual(['ok', null, 1, 'interrupted during its build in round 2; its 1 measured build kept']);
     expect(pex.artifact).toMatchObject({ path: 'main.pex', kind: 'file', bytes: 'packed\n'.length, sha256: pex.samples[0]!.artifact!.sha256 });
     expect(cli.stdout()).toContain('warning: stop/pex@warm: interrupted during its build in round 2; its 1 measured build kept');
+  });
+});
+
+describe('a second signal (stop at once)', () => {
+  it('marks results.json interrupted and says plainly that no report was written', async () => {
+    // The build ignores SIGTERM, so the first stop waits out the kill's grace period; the second comes meanwhile.
+    const dir = scenarioDir(yaml(`    build: "trap '' TERM; sleep 307.25"`));
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
+    expect(await waitFor(() => processesMatching('^sleep 307\\.25').length > 0, 60_000)).toBe(true);
+    cli.child.kill('SIGTERM');
+    // Two signals sent at once may arrive as one: the second is sent once the first was heard.
+    expect(await waitFor(() => cli.stderr().includes('SIGTERM: stopping'))).toBe(true);
+    cli.child.kill('SIGTERM');
+    expect((await cli.exit).code).toBe(143);
+    expect(await survivors('sleep 307.25')).toEqual([]);
+    const out = path.join(dir, 'out');
+    expect(cli.stderr()).toContain(
+      `buildbench: stopped at once; results so far (marked interrupted) are in ${path.join(out, 'results.json')}; no report was written: \`buildbench report ${out}\` writes one`,
+    );
+    expect(existsSync(path.join(out, 'report.html'))).toBe(false);
+    expect(cli.stdout()).not.toContain('report:');
+    expect(readResultsFile(out).value).toMatchObject({ interrupted: true });
   });
 });

@@ -72,6 +72,11 @@ variants:
       ['slow', 'interrupted', 'interrupted during its build in round 1', 0],
     ]);
     expect(existsSync(path.join(dir, 'out', '.buildbench.lock'))).toBe(false);
+    // The reports of what was measured are there, and the line that names report.html says so.
+    const out = path.join(dir, 'out');
+    expect(['results.json', 'report.html', 'summary.md'].filter((f) => !existsSync(path.join(out, f)))).toEqual([]);
+    expect(cli.stdout()).toContain(`\nreport: ${path.join(out, 'report.html')} (interrupted: what was measured)\n`);
+    expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain('**interrupted**');
   });
 });
 

@@ -5,6 +5,7 @@
 // show it: that event lies inside "the pooled test of a size fixed in advance rejects", so a false alarm stays
 // at most α, while the pooled test has the power of all the builds (a second run judged alone would square α
 // but also the power: a 6-round replication missed a real 30% slowdown on a loaded machine).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readResultsFile } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
@@ -42,7 +43,9 @@ export async function confirmRegressions(opts: {
   const confirmArgs: RunArgs = { ...args, only: ids, runs: String(rounds), out, confirm: 0, history: undefined, seed: undefined, json: false, quick: false };
   const code = await opts.run(confirmArgs);
   const thresholdPct = args.threshold ?? args.noise;
-  const title = `Confirmation: ${ids.join(', ')}, the first run's builds and ${rounds} more rounds of a second run (confirm/report.html)`;
+  // The second run's report is named only when that run wrote it (an interrupted or full-disk run may not).
+  const where = existsSync(path.join(out, 'report.html')) ? ' (confirm/report.html)' : '';
+  const title = `Confirmation: ${ids.join(', ')}, the first run's builds and ${rounds} more rounds of a second run${where}`;
   const read = readResultsFile(out);
   if (!read.value) return { regressed: code !== 0, section: { title, comparisons: [], regressions: [], thresholdPct } };
   const pooled = poolRuns({ first: opts.results, second: read.value, ids, args });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runPlan } from '../../runner/run.ts';
 import { statsSettings } from '../../runner/finalize.ts';
 import type { ResultsFile } from '../../results/schema.ts';
+import { RESULTS_FILE, readResultsFile, writeResultsAtomic } from '../../results/io.ts';
 import { doesNotStart } from '../../results/variant-status.ts';
 import { describeBusyBuilds } from '../../results/busy-builds.ts';
 import { stripControl } from '../terminal.ts';
@@ -42,21 +43,40 @@ export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; r
   const planned = new Map(opts.plan.variants.map((v) => [v.id, v.warmup + v.runs]));
   const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant, planned });
   for (const w of checkDiskSpace({ dirs: [outDir, opts.plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
-  const interrupts = handleInterrupts({ say: (line) => progress.message(line), outDir, release: opts.release });
-  let results: ResultsFile;
+  const written = new Set<string>();
+  const interrupts = handleInterrupts({ say: (line) => progress.message(line), release: opts.release, stopNow: () => stopNowLine({ outDir, written }) });
+  let results: ResultsFile | undefined;
   try {
     results = await runWithProgress({ ...opts, progress, interrupts });
+    // After an interruption the reports come first: removing the copies of a big project takes minutes, and a
+    // wrapper that was stopped too (`timeout`, npx) has already given the prompt back.
+    if (!results.interrupted) await removeWorkdirs(opts);
+    const budgets = checkBudgets(results.variants, budgetsOf(opts.plan));
+    const { regressed, reported } = await compareAndReport({ results, args, outDir, progress, budgets, run: opts.run, written });
+    printResults({ results, args, outDir, written, budgets });
+    // Reports that could not be written (a full disk) fail the run, after its results were said.
+    const code = exitCodeOf({ results, regressed, overBudget: budgets.some((b) => b.over), args, interrupts });
+    return reported || code !== EXIT.ok ? code : EXIT.failed;
   } finally {
     interrupts.dispose();
     progress.done();
-    await removeWorkdirs(opts);
+    if (!results || results.interrupted) await removeWorkdirs(opts);
   }
-  const budgets = checkBudgets(results.variants, budgetsOf(opts.plan));
-  const { regressed, reported } = await compareAndReport({ results, args, outDir, progress, budgets, run: opts.run });
-  printResults({ results, args, outDir: reported ? outDir : undefined, budgets });
-  // Reports that could not be written (a full disk) fail the run, after its results were said.
-  const code = exitCodeOf({ results, regressed, overBudget: budgets.some((b) => b.over), args, interrupts });
-  return reported || code !== EXIT.ok ? code : EXIT.failed;
+}
+
+/**
+ * What a second Ctrl-C (stop at once) leaves, said as it is: results.json, marked interrupted here since the
+ * run had no time to, and the reports only when this run already wrote them.
+ */
+function stopNowLine(opts: { outDir: string; written: Set<string> }): string {
+  const { outDir, written } = opts;
+  const file = path.join(outDir, RESULTS_FILE);
+  const read = readResultsFile(file);
+  if (!read.value) return `buildbench: stopped at once before any result was written (no ${file})`;
+  if (!read.value.interrupted) writeResultsAtomic(file, { ...read.value, interrupted: true });
+  const report = path.join(outDir, 'report.html');
+  if (written.has(report)) return `buildbench: stopped at once; results.json and the reports are in ${outDir}`;
+  return `buildbench: stopped at once; results so far (marked interrupted) are in ${file}; no report was written: \`buildbench report ${outDir}\` writes one`;
 }
 
 async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; notes: string[]; progress: Progress; interrupts: Interrupts }): Promise<ResultsFile> {
@@ -103,6 +123,8 @@ async function compareAndReport(opts: {
   progress: Progress;
   budgets: BudgetCheck[];
   run: (args: RunArgs) => Promise<number>;
+  /** Gets the path of every report file written. */
+  written: Set<string>;
 }): Promise<{ regressed: boolean; reported: boolean }> {
   const { results, args, outDir, progress } = opts;
   let reported = true;
@@ -115,7 +137,8 @@ async function compareAndReport(opts: {
     compareError = err;
   }
   try {
-    await renderReports({ results: [results], history: compared?.judgedAgainst, outDir, against: compared?.sections, budgets: opts.budgets });
+    const files = await renderReports({ results: [results], history: compared?.judgedAgainst, outDir, against: compared?.sections, budgets: opts.budgets });
+    for (const file of files) opts.written.add(path.resolve(file));
   } catch (err) {
     reported = false;
     progress.message(`the reports were not written: ${(err as Error).message} (results.json is complete: \`buildbench report ${outDir}\` writes them once there is room)`);
@@ -124,9 +147,10 @@ async function compareAndReport(opts: {
   return { regressed: compared?.regressed ?? false, reported };
 }
 
-/** The results file on stdout with --json; else the run table, the verdicts and where the report is. */
-function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: string | undefined; budgets: BudgetCheck[] }): void {
+/** The results file on stdout with --json; else the run table, the verdicts and where the report is, when it was written. */
+function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: string; written: Set<string>; budgets: BudgetCheck[] }): void {
   const { results, args, outDir } = opts;
+  const report = path.join(outDir, 'report.html');
   if (args.json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return;
@@ -135,7 +159,7 @@ function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: strin
   const busy = describeBusyBuilds(results);
   const busyLine = busy ? `\nbusy machine: ${stripControl(busy)}\n` : '';
   const over = opts.budgets.filter((b) => b.over).map((b) => `over budget: ${stripControl(b.variant)}: ${b.text}\n`).join('');
-  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}${over ? `\n${over}` : ''}${outDir ? `\nreport: ${path.join(outDir, 'report.html')}\n` : ''}`);
+  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}${over ? `\n${over}` : ''}${opts.written.has(report) ? `\nreport: ${report}${results.interrupted ? ' (interrupted: what was measured)' : ''}\n` : ''}`);
 }
 
 function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; overBudget: boolean; args: RunArgs; interrupts: Interrupts }): number {
