@@ -11,6 +11,7 @@
 // split falls only between runs. The permutation test permutes whole runs (blocks), not single samples, because
 // builds of one run share the machine's state that day: permuting samples would treat a run's five builds as
 // five independent days and find changes that are only one noisy run.
+import { bestSplit, prepareBlocks, type PreparedBlocks } from './energy-split.ts';
 import { createRng, randomIndex, type Rng } from './random.ts';
 
 export interface EDivisiveOptions {
@@ -34,56 +35,14 @@ export interface ChangePointSplit {
   p: number;
 }
 
-/** Σ|x_i − x_j| over i in block a and j in block b, for every pair of blocks, as a flat k×k matrix (row a at a·k). */
-function blockDistances(blocks: readonly (readonly number[])[]): Float64Array {
-  const k = blocks.length;
-  const d = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      let sum = 0;
-      for (const x of blocks[a]!) for (const y of blocks[b]!) sum += Math.abs(x - y);
-      d[a * k + b] = sum;
-      d[b * k + a] = sum;
-    }
-  }
-  return d;
-}
-
-/**
- * The best split of the blocks `order` (indices into the k×k matrix `d`) and its statistic: for X the first τ
- * blocks and Y the rest, with n and m samples, q̂ = nm/(n+m) · (2/(nm) Σ|X−Y| − 1/n² Σ|X−X'| − 1/m² Σ|Y−Y'|), the
- * V-statistic form signal-processing-algorithms uses; every τ in one O(k²) pass, moving one block from Y to X.
- */
-function bestSplit(d: Float64Array, sizes: Int32Array, order: Int32Array, minRuns: number): { at: number; q: number } {
-  const k = sizes.length;
-  const len = order.length;
-  let xx = 0;
-  let yy = 0;
-  let xy = 0;
-  let n = 0;
-  let m = 0;
-  for (const a of order) {
-    m += sizes[a]!;
-    for (const b of order) yy += d[a * k + b]!;
-  }
-  let best = { at: -1, q: -Infinity };
-  for (let t = 0; t < len - minRuns; t++) {
-    const row = order[t]! * k;
-    let toX = 0;
-    let toY = 0;
-    for (let i = 0; i < t; i++) toX += d[row + order[i]!]!;
-    for (let j = t + 1; j < len; j++) toY += d[row + order[j]!]!;
-    const self = d[row + order[t]!]!;
-    xx += 2 * toX + self;
-    yy -= 2 * toY + self;
-    xy += toY - toX;
-    n += sizes[order[t]!]!;
-    m -= sizes[order[t]!]!;
-    if (t + 1 < minRuns) continue;
-    const q = ((n * m) / (n + m)) * ((2 * xy) / (n * m) - xx / (n * n) - yy / (m * m));
-    if (q > best.q) best = { at: t + 1, q };
-  }
-  return best;
+/** A segment between change points found so far: its blocks prepared once, its best split, its permutation draws. */
+interface Segment {
+  from: number;
+  to: number;
+  prepared: PreparedBlocks;
+  best: { at: number; q: number };
+  /** Best split's q of each permutation drawn so far, in the order drawn. */
+  draws: number[];
 }
 
 function shuffled(items: Int32Array, rng: Rng): Int32Array {
@@ -97,7 +56,19 @@ function shuffled(items: Int32Array, rng: Rng): Int32Array {
   return out;
 }
 
-const range = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);
+const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+
+function segment(blocks: readonly (readonly number[])[], from: number, to: number, minRuns: number): Segment {
+  const prepared = prepareBlocks(blocks.slice(from, to));
+  return { from, to, prepared, best: bestSplit(prepared, identity(to - from), minRuns), draws: [] };
+}
+
+/** The segment's `i`-th permutation draw (drawing the ones before it first, from `rng`). */
+function drawOf(s: Segment, i: number, rng: Rng, minRuns: number): number {
+  if (s.best.at < 0) return -Infinity;
+  while (s.draws.length <= i) s.draws.push(bestSplit(s.prepared, shuffled(identity(s.to - s.from), rng), minRuns).q);
+  return s.draws[i]!;
+}
 
 /**
  * Change points of a series of runs, each run a block of values (use log values, so a step is a ratio), oldest
@@ -105,7 +76,11 @@ const range = (from: number, to: number) => Int32Array.from({ length: to - from 
  * the change points found so far is tested by permuting the runs within each segment (as signal-processing-
  * algorithms permutes within windows); it is kept when p ≤ alpha, and the search goes on; the first split that
  * fails ends it. A test stops early once more than alpha·(permutations + 1) permutations beat the split
- * (it can no longer pass: the same decision as running them all). Returns the kept splits sorted by index.
+ * (it can no longer pass: the same decision as running them all). A segment keeps its permutation draws: a
+ * test after a split draws afresh only in the two new segments and reuses the others' (each draw is still a
+ * random permutation of that segment's runs), so the cost of every test after the first is that of the split
+ * segment, not the whole series; each split is O(N log N) in the segment's N values (energy-split.ts).
+ * Returns the kept splits sorted by index.
  * Throws a RangeError on a block without values or a value that is not finite.
  */
 export function eDivisive(blocks: readonly (readonly number[])[], opts: EDivisiveOptions): ChangePointSplit[] {
@@ -116,30 +91,23 @@ export function eDivisive(blocks: readonly (readonly number[])[], opts: EDivisiv
   const permutations = opts.permutations ?? 199;
   const minRuns = Math.max(1, opts.minRuns ?? 2);
   const rng = createRng(opts.seed);
-  const d = blockDistances(blocks);
-  const sizes = Int32Array.from(blocks, (b) => b.length);
+  let segments = [segment(blocks, 0, blocks.length, minRuns)];
   const found: ChangePointSplit[] = [];
-  const bounds = () => [0, ...found.map((c) => c.index).sort((a, b) => a - b), blocks.length];
+  const allowed = Math.floor(alpha * (permutations + 1)) - 1;
   for (;;) {
-    const edges = bounds();
-    const windows = edges.slice(1).map((end, i) => range(edges[i]!, end));
-    let candidate = { at: -1, q: -Infinity };
-    for (const w of windows) {
-      const split = bestSplit(d, sizes, w, minRuns);
-      if (split.at > 0 && split.q > candidate.q) candidate = { at: w[0]! + split.at, q: split.q };
-    }
-    if (candidate.at < 0) break;
-    const allowed = Math.floor(alpha * (permutations + 1)) - 1;
+    const tested = segments.reduce<Segment | undefined>((a, s) => (s.best.at > 0 && (!a || s.best.q > a.best.q) ? s : a), undefined);
+    if (!tested) break;
     let beaten = 0;
     let done = 0;
     while (done < permutations && beaten <= allowed) {
-      const best = Math.max(...windows.map((w) => bestSplit(d, sizes, shuffled(w, rng), minRuns).q));
-      if (best >= candidate.q) beaten++;
+      const best = Math.max(...segments.map((s) => drawOf(s, done, rng, minRuns)));
+      if (best >= tested.best.q) beaten++;
       done++;
     }
-    const p = (1 + beaten) / (1 + done);
     if (beaten > allowed) break;
-    found.push({ index: candidate.at, q: candidate.q, p });
+    const at = tested.from + tested.best.at;
+    found.push({ index: at, q: tested.best.q, p: (1 + beaten) / (1 + done) });
+    segments = segments.flatMap((s) => (s === tested ? [segment(blocks, s.from, at, minRuns), segment(blocks, at, s.to, minRuns)] : [s]));
   }
   return found.sort((a, b) => a.index - b.index);
 }
