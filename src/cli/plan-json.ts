@@ -37,6 +37,7 @@ export function planJson(opts: { plan: Plan; estimate: Estimate; outDir: string;
     })),
     warmupRounds: plan.warmupRounds,
     rounds: plan.rounds,
+    primings: plan.primings,
     estimate: {
       knownMs: estimate.knownMs,
       setupMs: estimate.setupMs,

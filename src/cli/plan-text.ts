@@ -31,7 +31,9 @@ export function describePlan(plan: Plan, estimate: Estimate): string {
   for (const v of plan.variants) {
     const ms = estimate.perVariant.get(v.id);
     const each = ms === undefined ? 'no earlier measurement' : `~${formatMs(ms)} per build`;
-    lines.push(`  ${v.id}${v.variant.baseline ? ' (baseline)' : ''}: ${v.warmup} warm-up + ${v.runs} runs, ${each}`);
+    const primed = plan.primings.find((p) => p.warm === v.id);
+    const warmups = primed ? `primed by ${primed.cold}'s ${primed.round < 0 ? 'first warm-up' : 'first build'}` : `${v.warmup} warm-up`;
+    lines.push(`  ${v.id}${v.variant.baseline ? ' (baseline)' : ''}: ${warmups} + ${v.runs} runs, ${each}`);
   }
   const stages = plan.stages.length > 1 ? ` in ${plan.stages.length} stages (producers of needs first)` : '';
   lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds${stages}, shuffled per round`);

@@ -6,6 +6,7 @@ import { CACHE_STATE_RULES, CACHE_STATES, type CacheState } from '../results/cac
 import type { Scenario, ScenarioVariant } from '../scenario/scenario.ts';
 import { workdirIn } from './workdir.ts';
 import { addProducers, orderStages, type PlanStage, type PlannedNeed } from './stages.ts';
+import { planPrimings, primeFirst, type Priming } from './prime.ts';
 import { variantId } from '../results/variant-id.ts';
 
 /** One variant in one cache state: the unit that is measured. Id: `scenario/variant@cache`. */
@@ -46,6 +47,8 @@ export interface Plan {
   refs: string[];
   /** Variant ids of the chosen scenarios this plan does not measure, and why (said in the run and the report). */
   leftOut: LeftOut[];
+  /** Warm twins whose workdir their cold twin's first build primes instead of a warm-up of their own (prime.ts). */
+  primings: Priming[];
 }
 
 export interface LeftOut {
@@ -90,7 +93,9 @@ export function buildPlan(opts: PlanOptions): Plan {
   const chosen = chooseVariants(opts, plan);
   // A chosen consumer brings its producers, whatever --only, --cache or --quick would have left out.
   const variants = addProducers({ variants: chosen.variants, scenarios: opts.scenarios, plan });
-  const stages = orderStages(variants, opts.seed);
+  // Before the order: a primed warm twin has no warm-up left to order.
+  const primings = planPrimings(variants);
+  const stages = primeFirst(orderStages(variants, opts.seed), primings);
   return {
     runId: opts.runId,
     seed: opts.seed,
@@ -102,6 +107,7 @@ export function buildPlan(opts: PlanOptions): Plan {
     stages,
     refs: opts.refs ?? [],
     leftOut: leftOutOf({ opts, planned: new Set(variants.map((v) => v.id)), notWarmest: chosen.notWarmest, otherShards: chosen.otherShards }),
+    primings,
   };
 }
 
@@ -172,7 +178,8 @@ function planVariant(p: Cell & { ref?: string; opts: PlanOptions }): PlannedVari
     cacheDir: path.join(opts.workRoot, slug, 'cache'),
     runs: opts.runs ?? variant.runs,
     // A state whose first build is a full one (warm, incremental, noop) needs that build to have something
-    // to be warm from; it is kept as a warm-up sample (DESIGN: "kept as a warm-up sample, not thrown away").
+    // to be warm from; it is kept as a warm-up sample (DESIGN: "kept as a warm-up sample, not thrown away"),
+    // unless its cold twin's build primes the workdir (prime.ts).
     warmup: Math.max(opts.warmup ?? variant.warmup, CACHE_STATE_RULES[cache].firstBuildIsFull ? 1 : 0),
     ...(ref ? { ref } : {}),
     needs: [],

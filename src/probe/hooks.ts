@@ -23,8 +23,9 @@ export function probeHooks(opts: ProbeHookOptions = {}): RunHooks {
   const duplicates = new Map<string, number>();
   const report = (what: string, error: unknown) => opts.onError?.(what, error);
   return {
-    async afterSample({ planned, sample, run }) {
-      const firstBuild = !seen.has(planned.id);
+    async afterSample({ planned, sample, run, firstBuild: told }) {
+      // The runner knows a workdir its cold twin primed; without its word, the variant's first build is the first.
+      const firstBuild = told ?? !seen.has(planned.id);
       seen.add(planned.id);
       logHeads.set(planned.id, run.lines.slice(0, 60).map((l) => l.line));
       try {

@@ -58,6 +58,9 @@ export const SampleSchema = Type.Object({
     ),
   ),
   exitCode: d('exit code; null when killed by a signal', Nullable(Type.Integer())),
+  primes: Type.Optional(
+    d('variant id whose workdir this cold build ran in (its warm twin’s, same build definition), leaving it primed instead of a warm-up of the twin’s own; measured as every cold build', Type.String()),
+  ),
   signal: Type.Optional(d('the signal that ended the build, if any', Type.String())),
   timedOut: Type.Optional(d('true when the build ran past its timeoutS and was killed', Type.Boolean())),
   phases: d('phase name → ms from the start of the build to the end of the phase', Type.Record(Type.String(), Type.Number(), { additionalProperties: false })),
@@ -197,7 +200,13 @@ export const VariantResultSchema = Type.Object({
   logTail: Type.Optional(d('last 40 lines of the failing sample’s output', Type.Array(Type.String()))),
   setupMs: Type.Optional(d('wall time of the variant’s untimed set-up commands (absent when it has none)', Type.Number())),
   samples: d('the measured builds that succeeded, in run order', Type.Array(SampleSchema)),
-  warmups: d('the warm-up builds that succeeded (not in the statistics; a full first build of a warm state is one)', Type.Array(SampleSchema)),
+  warmups: d('the warm-up builds that succeeded (not in the statistics; a full first build of a warm state is one, unless its cold twin primed it)', Type.Array(SampleSchema)),
+  primedFrom: Type.Optional(
+    d(
+      'the build that left this workdir primed in place of a full first build of its own: the cold twin (same build definition) built here first, in `round` (−1: its first warm-up)',
+      Type.Object({ variant: d('variant id of the cold twin', Type.String()), round: d('round of its priming build', Type.Integer()) }),
+    ),
+  ),
   contaminated: Type.Optional(d('builds measured while other processes used more than config.interference allows: each was re-measured at the end of its round; kept here, out of the statistics', Type.Array(SampleSchema))),
   failures: Type.Optional(
     d('builds that failed (exit code, signal or timeout), warm-ups included: kept with their logs, left out of the statistics', Type.Array(SampleSchema)),

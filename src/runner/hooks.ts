@@ -5,6 +5,7 @@ import type { ArtifactInfo, RunSample } from '../results/schema.ts';
 import type { GroupRunResult } from './process-group.ts';
 
 export interface RunHooks {
-  afterSample?: (ctx: { planned: PlannedVariant; sample: RunSample; run: GroupRunResult }) => Promise<void> | void;
+  /** `firstBuild`: the first build of its workdir, a full one whatever the state (not one a cold twin primed). */
+  afterSample?: (ctx: { planned: PlannedVariant; sample: RunSample; run: GroupRunResult; firstBuild?: boolean }) => Promise<void> | void;
   afterArtifact?: (ctx: { planned: PlannedVariant; artifact: ArtifactInfo }) => Promise<void> | void;
 }

@@ -14,6 +14,7 @@ import { describeEnd, fail, measuredBuilds, recordFailedBuild, roundName } from 
 import { folderProblem } from './confine.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { outputElsewhere } from './env-policy.ts';
+import { buildTarget, isFirstBuildOf, needsOwnFullBuild, recordPriming } from './prime.ts';
 
 /** One round of a stage: `round` < 0 for warm-ups (-1, -2 …), else 1, 2 … over the run; `inStage` 0 for warm-ups. */
 export interface ScheduledRound {
@@ -43,10 +44,17 @@ export async function runRounds(run: RunContext, stage: { schedule: ScheduledRou
     // Builds measured while the machine was busy, set aside to be built again once the round is through.
     const busy: Entry[] = [];
     for (const [position, id] of ids.entries()) {
-      const done = ++stage.count.done;
+      let done = ++stage.count.done;
       if (isInterrupted(run.opts.signal)) break;
       const entry = run.byId.get(id)!;
       if (entry.result.status !== 'ok') continue;
+      if (needsOwnFullBuild(run, entry)) {
+        // Its priming build did not happen: the full build first, as a warm-up in a workdir made fresh.
+        const full = await buildOnce(run, { entry, round: -1, position, done, total: ++stage.count.total, overheadMs: stage.overheadMs, as: { ...entry.planned, cache: 'cold' } });
+        if (full === 'aborted') break;
+        if (entry.result.status !== 'ok') continue;
+        done = ++stage.count.done;
+      }
       const outcome = await buildOnce(run, { entry, round, position, done, total: stage.count.total, overheadMs: stage.overheadMs });
       if (outcome === 'aborted') break;
       if (round > 0 && outcome && setAsideIfBusy({ entry, policy: run.remeasure, sample: outcome })) {
@@ -88,15 +96,19 @@ function adaptiveStop(run: RunContext, memberIds: Set<string>, inStage: number):
  * One build of one variant in its turn, with its progress events: its sample when it succeeded and was
  * recorded, undefined when it failed, 'aborted' when the interruption killed it.
  */
-async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; position: number; done: number; total: number; overheadMs: number }): Promise<'aborted' | RunSample | undefined> {
+async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; position: number; done: number; total: number; overheadMs: number; as?: PlannedVariant }): Promise<'aborted' | RunSample | undefined> {
   const { entry, round, position, done, total, overheadMs } = turn;
-  const { planned, result } = entry;
+  const { result } = entry;
   const { plan, opts, emit } = run;
+  // A cold twin's first build may run in its warm twin's workdir, to prime it (prime.ts).
+  const target = turn.as ? { planned: turn.as } : buildTarget(run, entry);
+  const { planned } = target;
   emit({ kind: 'sample-start', id: planned.id, round, done, total });
-  const isFirstBuild = result.warmups.length === 0 && result.samples.length === 0;
+  const isFirstBuild = isFirstBuildOf(entry);
   let outcome: RunSample | 'aborted' | 'not started';
   try {
     outcome = await measureOne({ planned, result, round, position, outDir: plan.outDir, isFirstBuild, overheadMs, signal: opts.signal, hooks: opts.hooks });
+    if (target.warm && typeof outcome === 'object') recordPriming({ cold: entry, warm: target.warm, sample: outcome });
   } catch (err) {
     // A refused path (a build that turned a clean folder into a link outside), an unreadable artifact …:
     // this variant cannot go on, the others can.
@@ -129,7 +141,7 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
   }
   const { sample, run } = await runSample(opts);
   if (run.aborted) return 'aborted';
-  await hooks?.afterSample?.({ planned, sample, run });
+  await hooks?.afterSample?.({ planned, sample, run, firstBuild: opts.isFirstBuild });
   if (run.spawnError || run.exitCode !== 0) {
     recordFailedBuild({ result, sample, run, why: describeEnd(run, planned.variant.timeoutS) });
     // A command that cannot start will not start next round either: the variant fails with why, now.

@@ -39,11 +39,16 @@ describe('buildPlan', () => {
     expect(only.leftOut).toEqual([{ why: 'plain', ids: ['s/b@noop'] }, { why: QUICK_LEFT_OUT, ids: ['s/b@warm'] }]);
   });
 
-  it('keeps a full first build as a warm-up for states that need something to be warm from', () => {
+  it('keeps a full first build as a warm-up for states that need something to be warm from, unless a cold twin primes them', () => {
     const plan = buildPlan({ ...base, seed: 1, warmup: 0 });
     expect(Object.fromEntries(plan.variants.map((v) => [v.id, v.warmup]))).toEqual({
-      's/a@cold': 0, 's/a@warm': 1, 's/b@cold': 0, 's/b@warm': 1, 's/c@incremental': 1,
+      's/a@cold': 0, 's/a@warm': 0, 's/b@cold': 0, 's/b@warm': 0, 's/c@incremental': 1,
     });
+    expect(plan.primings).toEqual([
+      { cold: 's/a@cold', warm: 's/a@warm', round: 1 },
+      { cold: 's/b@cold', warm: 's/b@warm', round: 1 },
+    ]);
+    expect(buildPlan({ ...base, seed: 1, warmup: 0, cache: ['warm'] }).variants.map((v) => v.warmup)).toEqual([1, 1]);
   });
 
   it('interleaves: every round holds every variant once, in a seeded shuffle', () => {

@@ -103,6 +103,12 @@ describe('probeHooks', () => {
     expect(second.cacheCheck).toBe('incremental sample rebuilt all 2 units: a full rebuild, not an incremental one');
   });
 
+  it("checks the first build of a workdir its cold twin primed, when the runner says it is not a full first build", async () => {
+    const first = sample();
+    await probeHooks().afterSample!({ planned: planned('incremental'), sample: first, run: { lines: timed('cargo-cold.json.log') } as GroupRunResult, firstBuild: false });
+    expect(first.cacheCheck).toBe('incremental sample rebuilt all 2 units: a full rebuild, not an incremental one');
+  });
+
   it('fingerprints the artifact and reports a failing analysis instead of throwing', async () => {
     const errors: string[] = [];
     const hooks = probeHooks({ onError: (what, error) => errors.push(`${what}: ${(error as Error).message}`) });
