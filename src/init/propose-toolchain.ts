@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { INTERPRETER_FACTS_SCRIPT, parseInterpreterFacts, pyinstallerBreakage, type InterpreterFacts } from '../common/known-breakage.ts';
 import { BUILDBENCH_ROOT } from '../common/where.ts';
 import type { Guess } from './inspect-python.ts';
 import type { PythonToolchain } from './python-toolchain.ts';
@@ -31,29 +32,74 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** An interpreter of this machine: its path, full version and what known breakages depend on. */
+export interface Interpreter extends InterpreterFacts {
+  path: string;
+}
+
+function probe(command: string, env: NodeJS.ProcessEnv = process.env): Interpreter | undefined {
+  const r = spawnSync(command, ['-c', `${INTERPRETER_FACTS_SCRIPT}\nprint(sys.executable)`], { encoding: 'utf8', timeout: 5000, env });
+  const [facts, executable] = r.status === 0 ? r.stdout.trim().split('\n') : [];
+  const parsed = parseInterpreterFacts(facts ?? '');
+  return parsed && executable ? { path: command.includes('/') ? command : executable.trim(), ...parsed } : undefined;
+}
+
 /** The interpreters of this machine, Debian's first (it has a shared libpython and is what the default uses), each with its full version. */
-export function listPythons(home = os.homedir()): { path: string; version: string }[] {
+export function listPythons(home = os.homedir()): Interpreter[] {
   const pyenv = path.join(home, '.pyenv/versions');
   const candidates = [
     '/usr/bin/python3',
     ...(existsSync(pyenv) ? readdirSync(pyenv).sort().map((v) => path.join(pyenv, v, 'bin/python3')) : []),
   ].filter((p) => existsSync(p));
-  return candidates.flatMap((p) => {
-    const r = spawnSync(p, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8', timeout: 5000 });
-    return r.status === 0 ? [{ path: p, version: r.stdout.trim() }] : [];
-  });
+  return candidates.flatMap((p) => probe(p) ?? []);
+}
+
+/**
+ * The interpreter the team's own `pyinstaller`, `pip3` or `python3` runs on: the first `python3` on PATH,
+ * resolved through shims (pyenv's) to the executable it runs. Undefined when there is none.
+ */
+export function pathPython(env: NodeJS.ProcessEnv = process.env): Interpreter | undefined {
+  return probe('python3', env);
 }
 
 /** The interpreter whose version is `named` ('3.11' takes any 3.11.x, '3.11.7' only that one), and why; a note of what exists when none does. */
-export function pickPython(named: string, from: string, pythons = listPythons()): Guess {
-  const match = pythons.find((p) => p.version === named || p.version.startsWith(`${named}.`));
-  if (match) return { value: match.path, why: `Python ${match.version}: the project names ${named} (${from})` };
+export function pickPython(named: string, from: string, pythons: Interpreter[] = listPythons(), pyinstaller?: string): Guess {
+  const matches = pythons.filter((p) => p.version === named || p.version.startsWith(`${named}.`));
+  const match = matches.find((p) => !pyinstaller || !pyinstallerBreakage(pyinstaller, p)) ?? matches[0];
+  if (match) {
+    const broken = pyinstaller ? pyinstallerBreakage(pyinstaller, match) : undefined;
+    const avoided = match !== matches[0] && pyinstaller ? `; not ${matches[0]!.path}: ${pyinstallerBreakage(pyinstaller, matches[0]!)}` : '';
+    return { value: match.path, why: `Python ${match.version}: the project names ${named} (${from})${avoided}${broken ? `; WARNING: ${broken}` : ''}` };
+  }
   const found = pythons.map((p) => `${p.version} (${p.path})`).join(', ') || 'none';
   return { value: '/usr/bin/python3', why: `NO MATCH: the project names ${named} (${from}) and this machine has ${found}: install it and give its path` };
 }
 
+/**
+ * For a project that names no Python: the one its own commands run on (PATH's python3), unless the pinned
+ * PyInstaller is known to freeze apps that cannot start there, then the first of this machine's that it does not
+ * break. Undefined when that is the preset's default (/usr/bin/python3) and nothing is to be said.
+ */
+export function unnamedPython(pyinstaller: string | undefined, onPath = pathPython(), pythons: Interpreter[] = listPythons()): Guess | undefined {
+  const candidates = [...(onPath ? [onPath] : []), ...pythons.filter((p) => p.path !== onPath?.path)];
+  const fine = candidates.find((p) => !pyinstaller || !pyinstallerBreakage(pyinstaller, p));
+  const chosen = fine ?? candidates[0];
+  if (!chosen) return undefined;
+  const skipped = candidates.slice(0, candidates.indexOf(chosen)).map((p) => `not ${p.path}: ${pyinstallerBreakage(pyinstaller!, p)}`);
+  const why = chosen === onPath
+    ? `Python ${chosen.version}, the python3 on PATH, which the team's own commands run on (the project names none)`
+    : `Python ${chosen.version} (the project names none); ${skipped.join('; ')}`;
+  const broken = !fine && pyinstaller ? `; WARNING: ${pyinstallerBreakage(pyinstaller, chosen)}` : '';
+  if (chosen.path === '/usr/bin/python3' && !broken && skipped.length === 0) return undefined;
+  return { value: chosen.path, why: `${why}${broken}` };
+}
+
 /** python-freeze parameters for the project's toolchain: only those it says something about. */
-export function toolchainParams(t: PythonToolchain, root = BUILDBENCH_ROOT): Record<string, Guess<unknown>> {
+export function toolchainParams(
+  t: PythonToolchain,
+  root = BUILDBENCH_ROOT,
+  machine: () => { onPath?: Interpreter; pythons: Interpreter[] } = () => ({ onPath: pathPython(), pythons: listPythons() }),
+): Record<string, Guess<unknown>> {
   const out: Record<string, Guess<unknown>> = {};
   const pin = t.pins.pyinstaller;
   if (pin) {
@@ -65,7 +111,9 @@ export function toolchainParams(t: PythonToolchain, root = BUILDBENCH_ROOT): Rec
     }
   }
   if (t.installer !== 'uv') out.installer = { value: 'pip', why: `the project installs with ${t.installer === 'poetry' ? 'poetry (its lock is exported for pip)' : 'pip (requirements files)'}: python -m venv + pip` };
-  if (t.python) out.python = pickPython(t.python, t.from.python ?? 'the project');
+  const { onPath, pythons } = machine();
+  const python = t.python ? pickPython(t.python, t.from.python ?? 'the project', pythons, pin) : unnamedPython(pin, onPath, pythons);
+  if (python) out.python = python;
   return out;
 }
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
 import { expandCommand, expandText } from '../scenario/placeholders.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
-import { errorBlock } from './error-block.ts';
+import { errorBlock, headlineOf } from './error-block.ts';
 import { BuildCgroup } from './cgroup.ts';
 import { folderProblem } from './confine.ts';
 import { spawnHeld } from './held-spawn.ts';
@@ -73,7 +73,8 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   const ready = smoke.ready ? expandText(smoke.ready, values) : undefined;
   const failure = (why: string): LaunchOutcome => {
     const block = errorBlock(readFileSync(opts.logFile, 'utf8'));
-    return { ok: false, error: `${why}${block.length > 0 ? `: ${block.at(-1)}` : ''}`, block };
+    const headline = headlineOf(block);
+    return { ok: false, error: `${why}${headline ? `: ${headline}` : ''}`, block };
   };
   try {
     while (elapsed() < timeoutMs && !opts.signal?.aborted) {

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unnamedPython } from '../../src/init/propose-toolchain.ts';
 import { parse } from 'yaml';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { BIN } from '../e2e/helpers.ts';
@@ -81,6 +82,8 @@ describe('buildbench init', () => {
       serveArgs: '--port {port}',
       ready: 'http://127.0.0.1:{port}/health',
       installer: 'pip',
+      // The project names no Python: the python3 on PATH, which its own commands run on (nothing said when Debian's).
+      ...(unnamedPython(undefined) ? { python: unnamedPython(undefined)!.value } : {}),
     });
     expect(s['python-env.yaml']!.with).toEqual({ requirements: 'requirements.txt', requireHashes: true });
     expect(readFileSync(path.join(dir, 'scenarios/python-freeze.yaml'), 'utf8')).toContain('module: notes.server:main  # [project.scripts] notes-server in pyproject.toml');

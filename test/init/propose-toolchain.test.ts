@@ -4,16 +4,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
-import { pickPython, toolchainParams } from '../../src/init/propose-toolchain.ts';
+import { listPythons, pickPython, toolchainParams, unnamedPython } from '../../src/init/propose-toolchain.ts';
 import { pyinstallerEnvSetup } from '../../src/scenario/presets/pyinstaller-env.ts';
 import { runtimeRequirementsCommand } from '../../src/common/build-only-tools.ts';
 
 const LOCKED = /^pyinstaller==(\S+)/m.exec(readFileSync(path.join(BUILDBENCH_ROOT, 'tools/requirements.lock'), 'utf8'))![1]!;
-const MACHINE = [
-  { path: '/usr/bin/python3', version: '3.11.2' },
-  { path: '/root/.pyenv/versions/3.11.7/bin/python3', version: '3.11.7' },
-  { path: '/root/.pyenv/versions/3.12.1/bin/python3', version: '3.12.1' },
-];
+// As this machine's are: Debian's 3.11.2 carries urllib.parse's ipaddress import backported from 3.11.4.
+const DEBIAN = { path: '/usr/bin/python3', version: '3.11.2', urllibImportsIpaddress: true };
+const PYENV = { path: '/root/.pyenv/versions/3.11.7/bin/python3', version: '3.11.7', urllibImportsIpaddress: true };
+const MACHINE = [DEBIAN, PYENV, { path: '/root/.pyenv/versions/3.12.1/bin/python3', version: '3.12.1', urllibImportsIpaddress: true }];
+const ON_DEBIAN = () => ({ onPath: DEBIAN, pythons: MACHINE });
 
 describe('the team\'s toolchain in python-freeze', () => {
   it('takes the interpreter that matches the Python the project names, and says when none does', () => {
@@ -25,11 +25,40 @@ describe('the team\'s toolchain in python-freeze', () => {
     });
   });
 
+  it('never builds a pinned PyInstaller 5 on a Python it freezes unstartable apps on (pyinstaller#7692), and says which it avoided', () => {
+    // Named 3.11: Debian's 3.11.2 matches first, but PyInstaller 5.13 leaves ipaddress out of its base library there.
+    const named = pickPython('3.11', '.python-version:1', MACHINE, '5.13.0');
+    expect(named.value).toBe(PYENV.path);
+    expect(named.why).toMatch(/^Python 3\.11\.7: the project names 3\.11 \(\.python-version:1\); not \/usr\/bin\/python3: PyInstaller 5\.13\.0 leaves ipaddress out .* on Python 3\.11\.2.*pyinstaller\/pyinstaller#7692/);
+    // Only the breaking one matches: it is kept (the project's choice), with a warning.
+    expect(pickPython('3.11.2', '.python-version:1', MACHINE, '5.13.0').why).toMatch(/; WARNING: PyInstaller 5\.13\.0 leaves ipaddress out/);
+    expect(pickPython('3.11', '.python-version:1', MACHINE, '6.22.3').value).toBe('/usr/bin/python3');
+    // Named none: PATH's python3 (what the team's `pyinstaller` runs on) unless the pin breaks there.
+    expect(unnamedPython('5.13.0', DEBIAN, MACHINE)).toEqual({
+      value: PYENV.path,
+      why: expect.stringMatching(/^Python 3\.11\.7 \(the project names none\); not \/usr\/bin\/python3: PyInstaller 5\.13\.0 leaves/),
+    });
+    expect(unnamedPython('5.13.0', PYENV, MACHINE)!.why).toBe("Python 3.11.7, the python3 on PATH, which the team's own commands run on (the project names none)");
+    expect(unnamedPython('6.22.3', DEBIAN, MACHINE)).toBeUndefined();
+    expect(unnamedPython('5.13.0', DEBIAN, [DEBIAN])!.why).toMatch(/WARNING: PyInstaller 5\.13\.0 leaves ipaddress out/);
+  });
+
+  it.runIf(process.platform === 'linux')("reads each interpreter's facts from the interpreter itself", () => {
+    const found = listPythons();
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) {
+      expect(p.version).toMatch(/^3\.\d+\.\d+$/);
+      // 3.11.4+ and 3.12+ import ipaddress in urllib.parse at load; the flag must say so where it is true upstream.
+      const [major, minor, patch] = p.version.split('.').map(Number) as [number, number, number];
+      if (major === 3 && (minor > 11 || (minor === 11 && patch >= 4))) expect(p.urllibImportsIpaddress).toBe(true);
+    }
+  });
+
   it('builds the baseline with the pinned PyInstaller, proposes the newer one, and installs as the team does', () => {
-    const params = toolchainParams({ pins: { pyinstaller: '5.13.0' }, from: { pyinstaller: 'requirements.txt:4' }, installer: 'pip' });
-    expect(Object.fromEntries(Object.entries(params).map(([k, g]) => [k, g.value]))).toEqual({ pyinstallerVersion: '5.13.0', newerPyInstaller: LOCKED, installer: 'pip' });
+    const params = toolchainParams({ pins: { pyinstaller: '5.13.0' }, from: { pyinstaller: 'requirements.txt:4' }, installer: 'pip' }, BUILDBENCH_ROOT, ON_DEBIAN);
+    expect(Object.fromEntries(Object.entries(params).map(([k, g]) => [k, g.value]))).toEqual({ pyinstallerVersion: '5.13.0', newerPyInstaller: LOCKED, installer: 'pip', python: PYENV.path });
     expect(params.newerPyInstaller!.why).toBe(`PyInstaller ${LOCKED} against your 5.13.0: a variant of its own (buildbench's tool lock)`);
-    expect(toolchainParams({ pins: { pyinstaller: LOCKED }, from: {}, installer: 'uv' })).toEqual({
+    expect(toolchainParams({ pins: { pyinstaller: LOCKED }, from: {}, installer: 'uv' }, BUILDBENCH_ROOT, ON_DEBIAN)).toEqual({
       pyinstallerVersion: { value: LOCKED, why: 'pinned in the project: the baseline builds with it' },
     });
   });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initProject } from '../../src/init/init.ts';
 import { hostTriple } from '../../src/init/team-freeze.ts';
+import { unnamedPython } from '../../src/init/propose-toolchain.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { buildPlan } from '../../src/plan/plan.ts';
 
@@ -68,6 +69,8 @@ describe('init reads the build the team already has', () => {
       installer: 'pip',
       // The team's --clean: every build is a clean one, so that is what each variant is measured as.
       clean: true,
+      // The project names no Python: PATH's python3 (the team's), unless PyInstaller 5.13 breaks there (Debian's 3.11.2).
+      ...(unnamedPython('5.13.0') ? { python: unnamedPython('5.13.0')!.value } : {}),
     });
     const v = expanded(root);
     // Like with like: every variant measured in the clean (cold) state alone, so --quick plans that one.
