@@ -47,7 +47,8 @@ export function findBuildCommands(lines: SourceLine[]): FoundCommand[] {
   return [...byAt.values()];
 }
 
-interface Walk {
+/** A line to follow, with the lines its calls may reach and how it was reached. */
+export interface Walk {
   line: SourceLine;
   lines: SourceLine[];
   depth: number;
@@ -57,10 +58,31 @@ interface Walk {
 }
 
 function commandsOf(w: Walk): FoundCommand[] {
+  return stepsOf(w).flatMap((s) => (s.tool ? [{ ...s.tool, cwd: s.cwd, from: s.from, at: `${s.line.file}:${s.line.line}` }] : []));
+}
+
+/** One simple command a line runs once its npm/make/just/task calls are followed: a build tool's, or another (a frontend build). */
+export interface Step {
+  /** Its words as the shell passes them (`$VAR` kept as `${VAR}`), wrappers (`npx`, `env`) left out. */
+  argv: Word[];
+  /** The folder it runs in, relative to the project root. */
+  cwd: string;
+  /** Where it was read, a chain joined by ` → ` when called from elsewhere. */
+  from: string;
+  /** The line holding it. */
+  line: SourceLine;
+  /** The build tool it runs, if any. */
+  tool?: Omit<FoundCommand, 'cwd' | 'from' | 'at'>;
+}
+
+/**
+ * The simple commands `line` runs, in order, with each `npm run x` / `make y` / `just z` / `task t` call it
+ * makes replaced by what that runs (two levels down; a call found nowhere stays a step of its own).
+ */
+export function stepsOf(w: Walk): Step[] {
   const { line } = w;
-  const here = `${line.file}:${line.line} ${line.label}`;
-  const trail = [...w.trail, here];
-  const out: FoundCommand[] = [];
+  const trail = [...w.trail, `${line.file}:${line.line} ${line.label}`];
+  const out: Step[] = [];
   let cwd = line.cwd;
   const simples = simpleCommands(line.text);
   for (const [i, simple] of simples.entries()) {
@@ -71,14 +93,9 @@ function commandsOf(w: Walk): FoundCommand[] {
       continue;
     }
     const tool = recognise(argv);
-    if (tool) {
-      out.push({ ...tool, cwd, from: trail.join(' → '), at: `${line.file}:${line.line}` });
-      continue;
-    }
-    if (w.depth >= MAX_DEPTH) continue;
-    for (const target of callTargets({ argv, cwd, lines: w.lines })) {
-      out.push(...commandsOf({ line: target.line, lines: w.lines, depth: w.depth + 1, trail, extra: target.extra }));
-    }
+    const targets = tool || w.depth >= MAX_DEPTH ? [] : callTargets({ argv, cwd, lines: w.lines });
+    if (targets.length === 0) out.push({ argv, cwd, from: trail.join(' → '), line, ...(tool ? { tool } : {}) });
+    for (const target of targets) out.push(...stepsOf({ line: target.line, lines: w.lines, depth: w.depth + 1, trail, extra: target.extra }));
   }
   return out;
 }

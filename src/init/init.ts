@@ -65,7 +65,7 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
     ...(python ? proposePython({ root, app: python, answers, sidecarName, notes }) : []),
     ...(bin ? proposeRust({ root, bin, answers }) : []),
   ];
-  const shipped = bin && proposeShipped({ root, bin, freeze: proposed.find((s) => s.preset === 'python-freeze'), sidecarReady: python?.ownReady ?? python?.ready });
+  const shipped = bin && proposeShipped({ root, bin, freeze: proposed.find((s) => s.preset === 'python-freeze'), sidecarReady: python?.ownReady ?? python?.ready, buildLines: builds.lines });
   if (shipped) proposed.push(shipped);
   const scenariosDir = path.join(root, 'scenarios');
   const targets = proposed.map((s) => path.join(scenariosDir, s.file));

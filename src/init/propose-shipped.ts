@@ -10,6 +10,9 @@ import type { Guess } from './inspect-python.ts';
 import type { RustBin } from './inspect-rust.ts';
 import type { ProposedScenario } from './render.ts';
 import { readText } from './walk.ts';
+import { describeStep, readBeforeBuild, stepsCommand, type BeforeBuild } from './before-build.ts';
+import type { Step } from './build-commands.ts';
+import type { SourceLine } from './build-sources.ts';
 import { BUILDBENCH_ROOT } from '../common/where.ts';
 
 /** buildbench's own Tauri CLI (its devDependency), for a project that has none. */
@@ -30,12 +33,15 @@ interface TauriBuildFacts {
   version?: string;
   mainBinaryName?: string;
   beforeBuildCommand?: string;
+  /** The 1-based line of tauri.conf.json that holds it. */
+  beforeBuildLine: number;
 }
 
 function readFacts(root: string, b: RustBin): TauriBuildFacts {
   let conf: { version?: unknown; mainBinaryName?: unknown; package?: { version?: unknown }; build?: { beforeBuildCommand?: unknown } } = {};
+  const text = readText(root, b.tauri!.conf) ?? '{}';
   try {
-    conf = JSON.parse(readText(root, b.tauri!.conf) ?? '{}');
+    conf = JSON.parse(text);
   } catch {
     // not plain JSON: the guesses below say what to check
   }
@@ -46,6 +52,7 @@ function readFacts(root: string, b: RustBin): TauriBuildFacts {
     version: str(conf.version ?? conf.package?.version)?.match(/^\d/) ? str(conf.version ?? conf.package?.version) : undefined,
     mainBinaryName: str(conf.mainBinaryName),
     beforeBuildCommand: str(typeof before === 'object' && before !== null ? (before as { script?: unknown }).script : before),
+    beforeBuildLine: Math.max(1, text.split('\n').findIndex((l) => l.includes('"beforeBuildCommand"')) + 1),
   };
 }
 
@@ -73,10 +80,11 @@ function cliHome(root: string, b: RustBin): string | undefined {
 
 /**
  * The tauri-bundle scenario for `bin` (a Tauri app) whose `bundle.externalBin[0]` the python-freeze scenario
- * `freeze` produces; `sidecarReady` is the URL the sidecar serves on its own (no `{port}`: the app starts it).
+ * `freeze` produces; `sidecarReady` is the URL the sidecar serves on its own (no `{port}`: the app starts it);
+ * `buildLines` are the project's build files' lines, which beforeBuildCommand's script calls are followed into.
  * Undefined when the app has no externalBin or no freeze is proposed. Never throws.
  */
-export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: ProposedScenario; sidecarReady?: Guess }): ProposedScenario | undefined {
+export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: ProposedScenario; sidecarReady?: Guess; buildLines?: SourceLine[] }): ProposedScenario | undefined {
   const { root, bin: b, freeze } = opts;
   const tauri = b.tauri;
   const externalBin = tauri?.externalBin[0];
@@ -102,11 +110,9 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
   const sidecars = oneFile.filter((s) => !without.has(s.variant)).map((s) => (clean ? { ...s, cache: 'cold' } : s));
   const frontend = tauri.frontendDist;
   const before = facts.beforeBuildCommand;
-  const beforeBuild: Guess<unknown> | undefined = !before
-    ? undefined
-    : frontend?.exists
-      ? { value: false, why: `${frontend.path} is built already: \`${before}\` (beforeBuildCommand) is skipped; true runs it in every sample, as \`tauri build\` does` }
-      : { value: true, why: `\`${before}\` (beforeBuildCommand) runs in every sample, as \`tauri build\` does; false skips it once ${frontend?.path ?? 'the frontend'} is built` };
+  // Tauri runs beforeBuildCommand in the frontend's folder: the package.json's beside the CLI, else the crate's parent.
+  const plan = before ? readBeforeBuild({ command: before, conf: tauri.conf, line: facts.beforeBuildLine, cwd: home ?? path.posix.dirname(b.dir || '.').replace(/^\.$/, ''), lines: opts.buildLines ?? [] }) : undefined;
+  const { beforeBuild, frontendSteps } = beforeBuildOf({ before, plan, frontend });
   const runner = before?.split(/\s+/)[0];
   const ready = opts.sidecarReady && !opts.sidecarReady.value.includes('{port}') ? opts.sidecarReady : undefined;
   const window = `^${(tauri.windowTitle ?? product).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
@@ -137,7 +143,7 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
         ? { value: ready.value, why: `the sidecar's own URL: ${ready.why}` }
         : { value: '', why: 'no fixed sidecar URL found: ready when the window shows' },
       window: { value: window, why: tauri.windowTitle ? `app.windows[0].title in ${tauri.conf}` : 'no window title: the product name' },
-      ...tauriSetupOf({ b, sidecarPath, linkModules: beforeBuild?.value === true ? home : undefined }),
+      ...tauriSetupOf({ b, sidecarPath, linkModules: beforeBuild?.value === true ? home : undefined, frontendSteps }),
     },
     fields: {
       ignore: { value: [sidecarPath.includes('/') ? path.posix.dirname(sidecarPath) : sidecarPath, 'deb-root'], why: 'the team\'s own built sidecar and an unpacked package are not copied (each sample installs its own)' },
@@ -149,23 +155,47 @@ export function proposeShipped(opts: { root: string; bin: RustBin; freeze?: Prop
   };
 }
 
-/** tauri-build needs the externalBin file and the frontend folder to exist before the seed builds: stubs unless the real ones are there. */
-function tauriSetupOf(opts: { b: RustBin; sidecarPath: string; linkModules?: string }): Record<string, Guess> {
-  const { b, sidecarPath, linkModules } = opts;
-  const modules = linkModules === undefined ? undefined : `${linkModules ? `${linkModules}/` : ''}node_modules`;
+/**
+ * Whether each sample runs beforeBuildCommand (the preset's beforeBuild), and the frontend steps the set-up
+ * runs instead: skipped where the frontend is built already; skipped where it freezes a sidecar (the producer's
+ * work, which each sample installs itself) with its other steps run once in the set-up; else run as the team does.
+ */
+function beforeBuildOf(opts: { before?: string; plan?: BeforeBuild; frontend?: { path: string; exists: boolean } }): { beforeBuild?: Guess<unknown>; frontendSteps: Step[] } {
+  const { before, plan, frontend } = opts;
+  if (!before || !plan) return { frontendSteps: [] };
+  if (frontend?.exists) return { beforeBuild: { value: false, why: `${frontend.path} is built already: \`${before}\` (beforeBuildCommand) is skipped; true runs it in every sample, as \`tauri build\` does` }, frontendSteps: [] };
+  if (plan.freezes.length === 0) {
+    return { beforeBuild: { value: true, why: `\`${before}\` (beforeBuildCommand) runs in every sample, as \`tauri build\` does; false skips it once ${frontend?.path ?? 'the frontend'} is built` }, frontendSteps: [] };
+  }
+  const freezes = plan.freezes.map((s) => `${describeStep(s)} freezes a sidecar with ${s.tool!.tool === 'pyinstaller' ? 'PyInstaller' : s.tool!.tool}`).join('; ');
+  const rest = plan.frontend.length > 0 ? `; the rest, ${plan.frontend.map(describeStep).join(', ')}, runs once in each workdir's untimed set-up` : '';
+  return {
+    beforeBuild: { value: false, why: `\`${before}\` (${plan.from}) is skipped: ${freezes}, the producer's work, which each sample installs itself${rest}` },
+    frontendSteps: plan.frontend,
+  };
+}
+
+/** tauri-build needs the externalBin file and the frontend folder to exist before the seed builds: stubs unless the real ones are there; `frontendSteps` build the frontend first. */
+function tauriSetupOf(opts: { b: RustBin; sidecarPath: string; linkModules?: string; frontendSteps: Step[] }): Record<string, Guess> {
+  const { b, sidecarPath, frontendSteps } = opts;
+  // The frontend build needs the project's packages where it runs: a link, not a copy of node_modules in every workdir.
+  const linked = [...new Set([...(opts.linkModules === undefined ? [] : [opts.linkModules]), ...frontendSteps.map((s) => s.cwd)])];
+  const modules = linked.map((d) => `${d ? `${d}/` : ''}node_modules`);
   const file = `"${sidecarPath}-$t"`;
-  const dist = b.tauri!.frontendDist && !b.tauri!.frontendDist.exists ? path.posix.normalize(path.posix.join(b.dir, b.tauri!.frontendDist.path)) : undefined;
+  const built = frontendSteps.length > 0;
+  const dist = b.tauri!.frontendDist && !b.tauri!.frontendDist.exists && !built ? path.posix.normalize(path.posix.join(b.dir, b.tauri!.frontendDist.path)) : undefined;
   const steps = [
     `t=$(rustc -vV | sed -n 's/^host: //p')`,
     `mkdir -p "$(dirname ${file})" && { [ -e ${file} ] || { printf '#!/bin/sh\\n' > ${file} && chmod +x ${file}; }; }`,
     ...(dist ? [`mkdir -p ${dist}`] : []),
-    // The frontend build needs the project's packages; a link, not a copy of node_modules in every workdir.
-    ...(modules ? [`ln -sfn {scenarioDir}/../${modules} ${modules}`] : []),
+    ...modules.map((m) => `ln -sfn {scenarioDir}/../${m} ${m}`),
+    ...(built ? [stepsCommand(frontendSteps)] : []),
   ];
   const why = [
     'a stub sidecar for the seed (each sample installs the frozen one)',
     dist && `${dist} made empty for tauri-build until the frontend is built`,
-    modules && `${modules} linked from the project for beforeBuildCommand`,
+    modules.length > 0 && `${modules.join(', ')} linked from the project for ${built ? 'the frontend build' : 'beforeBuildCommand'}`,
+    built && `the frontend built once, as the package manager runs a script (node_modules/.bin on PATH): ${frontendSteps.map(describeStep).join(', ')}, the part of beforeBuildCommand each sample skips`,
   ];
   return { setup: { value: steps.join(' && '), why: why.filter(Boolean).join('; ') } };
 }

@@ -10,14 +10,15 @@ export type VariantOverride = Record<string, unknown> & { name: string };
 
 /** A word for the shell: `${VAR}` stays expandable (double quotes), anything else is quoted only when it must be. */
 const shellWord = (word: string) => (word.includes('${') ? `"${word.replace(/["\\`]/g, '\\$&')}"` : quote([word]));
-const line = (words: string[]) => words.map(shellWord).join(' ');
+/** Words as one shell command line, each quoted only where it must be and `${VAR}` kept expandable. */
+export const shellLine = (words: string[]): string => words.map(shellWord).join(' ');
 
 /** The overrides of the preset's PyInstaller variants that make the team's build the baseline. */
 export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string }): Guess<VariantOverride>[] {
   const { team, pyinstaller } = opts;
   const shape = (onefile: boolean) => (onefile ? 'onefile' : 'onedir');
   const teamShape = shape(team.onefile);
-  const ran = [...team.runner, ...team.args].map(shellWord).join(' ');
+  const ran = shellLine([...team.runner, ...team.args]);
   const own = {
     artifact: team.artifact,
     clean: [team.artifact],
@@ -29,7 +30,7 @@ export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string }): G
       baseline: true,
       ...(team.onefile ? {} : { default: true }),
       description: `The team's own build, as it runs it: ${ran}`,
-      build: `${pyinstaller} ${line(team.args)}`,
+      build: `${pyinstaller} ${shellLine(team.args)}`,
       ...own,
     },
     why: `baseline: the team's command, ${team.from} (run with the app's environment's PyInstaller)${team.nameGuessed ? `; artifact guessed: ${team.nameGuessed}` : ''}`,
@@ -42,7 +43,7 @@ export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string }): G
         name: `pyinstaller-${shape(onefile)}${excludes ? '-excludes' : ''}`,
         ...(onefile !== team.onefile && !excludes ? { baseline: false } : {}),
         description: `The team's build with ${changes}.`,
-        build: `${pyinstaller} ${line(args)}${excludes ? ' $PYI_EXCLUDES' : ''}`,
+        build: `${pyinstaller} ${shellLine(args)}${excludes ? ' $PYI_EXCLUDES' : ''}`,
         ...own,
       },
       why: `changes one thing of the baseline: ${changes}`,

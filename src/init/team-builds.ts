@@ -3,7 +3,7 @@
 // found, for the notes and for the scenarios that measure them.
 import type { SpecFacts } from './python-syntax.ts';
 import { findBuildCommands, findInstallPins, type FoundCommand } from './build-commands.ts';
-import { readBuildSources } from './build-sources.ts';
+import { readBuildSources, type SourceLine } from './build-sources.ts';
 import { readTeamFreeze, type TeamFreeze } from './team-freeze.ts';
 import { readTeamZipapp, type TeamZipapp } from './team-zipapp.ts';
 
@@ -19,6 +19,8 @@ export interface TeamBuilds {
   installPins: Record<string, { version: string; from: string }>;
   /** What was found and not used, in one line each. */
   notes: string[];
+  /** Every command line of the project's build files (to follow another command's calls into, as beforeBuildCommand's). */
+  lines: SourceLine[];
 }
 
 const OTHER_OS = /win(dows|os|32|64)?\b|msvc|\.exe\b|darwin|apple|mac(os)?\b|osx/i;
@@ -47,5 +49,5 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));
   const zipapp = freeze ? undefined : commands.map(readTeamZipapp).find((z) => z !== undefined);
   for (const c of commands.filter((x) => x.tool !== 'pyinstaller' && x.from !== zipapp?.from)) notes.push(`the team's ${c.tool} build: \`${[...c.runner, ...c.args].join(' ')}\` (${c.from})`);
-  return { ...(freeze ? { freeze } : {}), ...(zipapp ? { zipapp } : {}), commands, installPins: findInstallPins(lines), notes };
+  return { ...(freeze ? { freeze } : {}), ...(zipapp ? { zipapp } : {}), commands, installPins: findInstallPins(lines), notes, lines };
 }

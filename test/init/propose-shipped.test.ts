@@ -1,13 +1,15 @@
 // The shipped-app scenario init proposes for a Tauri app whose externalBin a Python freeze produces, on tiny
 // projects shaped like the real ones (a Next.js-style root with src-tauri/, externalBin under bin/api/): every
 // parameter as written, the file valid, and the preset's expansion launching what the package installs.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initProject } from '../../src/init/init.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { expandCommand } from '../../src/scenario/placeholders.ts';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 
 /** buildbench's own CLI (a devDependency here), which a project without @tauri-apps/cli is given. */
@@ -103,6 +105,51 @@ describe('init proposes the shipped app', () => {
     const { doc, scenario } = shipped(root);
     expect(new Set((doc.with.sidecars as { cache: string }[]).map((s) => s.cache))).toEqual(new Set(['cold']));
     expect(scenario.variants.find((v) => v.baseline)!.needs?.map((n) => n.producer)).toEqual(['python-freeze/pyinstaller-onefile@cold']);
+  });
+
+  it("skips a beforeBuildCommand that freezes a sidecar, building the rest of its script once in the set-up from the project's node_modules/.bin", () => {
+    const root = project({
+      ...SIDECAR_APP,
+      'package.json': JSON.stringify({
+        scripts: {
+          'build:sidecar-winos': 'pyinstaller -c -F --clean --name main-x86_64-pc-windows-msvc --distpath src-tauri/bin/api src/backends/main.py',
+          'build:sidecar-linux': 'pyinstaller -c -F --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py',
+          build: 'pnpm run build:sidecar-winos && next build',
+        },
+        devDependencies: { '@tauri-apps/cli': '^2.1.0' },
+      }, null, 2),
+      'src-tauri/tauri.conf.json': conf({}),
+      // The project's installed frontend tool: writes the frontendDist folder as `next build` with output: export does.
+      'node_modules/.bin/next': '#!/bin/sh\n[ "$1" = build ] && mkdir -p out && echo "<p>$(pwd)</p>" > out/index.html\n',
+    });
+    chmodSync(path.join(root, 'node_modules/.bin/next'), 0o755);
+    const { doc, scenario } = shipped(root);
+    expect(doc.with.beforeBuild).toBe(false);
+    const text = readFileSync(path.join(root, 'scenarios/tauri-bundle.yaml'), 'utf8');
+    expect(text).toContain(
+      "beforeBuild: false  # `pnpm build` (src-tauri/tauri.conf.json:1 build.beforeBuildCommand) is skipped: `pyinstaller -c -F --clean --name main-x86_64-pc-windows-msvc --distpath src-tauri/bin/api src/backends/main.py` " +
+        "(package.json:3 scripts.build:sidecar-winos) freezes a sidecar with PyInstaller, the producer's work, which each sample installs itself; the rest, `next build` (package.json:5 scripts.build), runs once in each workdir's untimed set-up\n",
+    );
+    // pnpm is not needed: the set-up runs `next build` itself, and no sample runs beforeBuildCommand.
+    expect(doc.requires).toEqual(['cargo', 'rustc', 'webkit2gtk-4.1', 'dpkg-deb', 'node_modules/.bin/tauri']);
+    expect(scenario.variants.find((v) => v.baseline)!.build).toContain('"build":{"beforeBuildCommand":null}');
+    // The set-up, run for real in a workdir without node_modules (never copied): the link, then the frontend build.
+    const work = path.join(root, 'work');
+    mkdirSync(work);
+    execFileSync('sh', ['-c', expandCommand(doc.with.setup as string, { scenarioDir: path.join(root, 'scenarios') })], { cwd: work });
+    expect(readFileSync(path.join(work, 'out/index.html'), 'utf8')).toBe(`<p>${work}</p>\n`);
+  });
+
+  it('runs a beforeBuildCommand that only builds the frontend in every sample, as the team does', () => {
+    const root = project({
+      ...SIDECAR_APP,
+      'package.json': JSON.stringify({ scripts: { build: 'tsc && vite build' }, devDependencies: { '@tauri-apps/cli': '^2.1.0' } }),
+      'src-tauri/tauri.conf.json': conf({ build: { frontendDist: '../dist', beforeBuildCommand: 'npm run build' } }),
+    });
+    const { doc } = shipped(root);
+    expect(doc.with.beforeBuild).toBe(true);
+    expect(doc.with.setup).toContain('ln -sfn {scenarioDir}/../node_modules node_modules');
+    expect(doc.with.setup).not.toContain('vite build');
   });
 
   it('proposes none for a Tauri app without externalBin', () => {
