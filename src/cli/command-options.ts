@@ -1,5 +1,6 @@
-// The flags of `report`, `compare` and `setup`, declared once each: yargs reads them, checkFlags checks their
-// values (flag-check.ts), and each command's argument type is derived from the same object.
+// The flags of `report`, `compare`, `setup`, `validate`, `doctor`, `history`, `dashboard` and `show`, declared
+// once each: yargs reads them, checkFlags checks their values (flag-check.ts), and each command's argument type
+// is derived from the same object.
 import { REPORT_FORMATS } from '../report/formats.ts';
 import { COMPONENTS } from '../tools/setup/components.ts';
 import { nonEmpty, numberIn, oneOf, type Flag, type FlagValues } from './flag-check.ts';
@@ -14,6 +15,20 @@ export const SETUP_OPTIONS = {
 
 /** The parsed arguments of `buildbench setup`; `scenarios` is empty for every file in scenarios/. */
 export type SetupArgs = FlagValues<typeof SETUP_OPTIONS> & { scenarios: string[] };
+
+export const VALIDATE_OPTIONS = {
+  strict: { type: 'boolean', default: false, describe: 'count warnings (a variable set nowhere, a doubtful setting) as problems: exit 2 on any' },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench validate`: the files to check. */
+export type ValidateArgs = FlagValues<typeof VALIDATE_OPTIONS> & { files: string[] };
+
+export const DOCTOR_OPTIONS = {
+  noise: { type: 'boolean', default: false, describe: 'check instead what makes build times noisy here (governor, turbo, SMT, load, memory, quota, busy processes); changes nothing' },
+} satisfies Record<string, Flag>;
+
+/** The parsed arguments of `buildbench doctor`: scenario files or names (none: every file in scenarios/). */
+export type DoctorArgs = FlagValues<typeof DOCTOR_OPTIONS> & { scenarios: string[] };
 
 export const REPORT_OPTIONS = {
   out: { type: 'string', describe: 'output folder (default: the folder of the first results file)', check: nonEmpty },

@@ -3,25 +3,25 @@
 import yargs, { type Argv } from 'yargs';
 import { InputError, formatProblem } from '../common/problem.ts';
 import { WriteError } from '../common/write-atomic.ts';
-import { RUN_OPTIONS, type RunArgs } from './run-options.ts';
-import { COMPARE_OPTIONS, REPORT_OPTIONS, SETUP_OPTIONS, type CompareArgs, type ReportArgs, type SetupArgs } from './command-options.ts';
-import { DASHBOARD_OPTIONS, type DashboardArgs } from './command-options.ts';
-import { HISTORY_ADD_OPTIONS, HISTORY_SHOW_OPTIONS, HISTORY_THIN_OPTIONS, SHOW_OPTIONS, type HistoryAddArgs, type HistoryShowArgs, type HistoryThinArgs, type ShowArgs } from './command-options.ts';
-import { checkFlags, yargsOptions } from './flag-check.ts';
+import type { RunArgs } from './run-options.ts';
+import type { CompareArgs, DashboardArgs, DoctorArgs, HistoryAddArgs, HistoryShowArgs, HistoryThinArgs, ReportArgs, SetupArgs, ShowArgs, ValidateArgs } from './command-options.ts';
+import { checkFlags, yargsOptions, type Flag } from './flag-check.ts';
+import { COMMANDS, usageOf, type Positional } from './command-words.ts';
+import { checkWords } from './check-words.ts';
 import { stripControl } from './terminal.ts';
 import { TOOL } from './version.ts';
-import { INIT_OPTIONS, initAnswers, type InitArgs } from './init-options.ts';
+import { initAnswers, type InitArgs } from './init-options.ts';
 import { EXIT } from './exit-codes.ts';
-import { COMMENT_OPTIONS, type CommentArgs } from './comment-options.ts';
-import { BISECT_OPTIONS, type BisectArgs } from './bisect-options.ts';
+import type { CommentArgs } from './comment-options.ts';
+import type { BisectArgs } from './bisect-options.ts';
 
 // Commands load on use: `validate` should not pay for chart.js, the canvas and the probes.
 const runCommand = async (a: RunArgs) => (await import('./commands/run.ts')).runCommand(a);
-const validateCommand = async (a: { files: string[] }) => (await import('./commands/validate.ts')).validateCommand(a);
+const validateCommand = async (a: ValidateArgs) => (await import('./commands/validate.ts')).validateCommand(a);
 const reportCommand = async (a: ReportArgs) => (await import('./commands/report.ts')).reportCommand(a);
 const compareCommand = async (a: CompareArgs) => (await import('./commands/compare.ts')).compareCommand(a);
 const initCommand = async (a: InitArgs) => (await import('./commands/init.ts')).initCommand({ dir: a.dir, force: a.force, answers: initAnswers(a) });
-const doctorCommand = async (a: { scenarios: string[]; noise?: boolean }) => (await import('./commands/doctor.ts')).doctorCommand(a);
+const doctorCommand = async (a: DoctorArgs) => (await import('./commands/doctor.ts')).doctorCommand(a);
 const commentCommand = async (a: CommentArgs) => (await import('./commands/comment.ts')).commentCommand(a);
 const historyAddCommand = async (a: HistoryAddArgs) => (await import('./commands/history.ts')).historyAddCommand(a);
 const historyShowCommand = async (a: HistoryShowArgs) => (await import('./commands/history.ts')).historyShowCommand(a);
@@ -37,120 +37,58 @@ const showCommand = async (a: ShowArgs) => (await import('./commands/show.ts')).
  * anything else is an internal error, one line and 1.
  */
 export async function main(argv: string[]): Promise<number> {
+  const wrong = checkWords(argv, process.cwd());
+  if (wrong.length > 0) {
+    for (const line of wrong) process.stderr.write(`${stripControl(line)}\n`);
+    return EXIT.badInput;
+  }
   let exitCode: number = EXIT.ok;
   const set = (p: Promise<number>) => p.then((code) => void (exitCode = code));
   const cli = yargs(argv)
     .scriptName('buildbench')
     .usage('$0 <command> [options]\n\nMeasure build pipelines as they really run, compare their variants, and report.')
+    .command([usageOf(COMMANDS.run), '$0'], 'build every variant of the scenarios several times, interleaved, and report', declare(COMMANDS.run), (args) => set(runCommand({ ...args, scenarios: list(args.scenarios) })))
+    .command(usageOf(COMMANDS.validate), 'check scenario files (and .buildbench/acknowledged.yaml) and print every problem (exit 2 on any)', declare(COMMANDS.validate), (args) => set(validateCommand({ ...args, files: list(args.files) })))
     .command(
-      ['run [scenarios..]', '$0'],
-      'build every variant of the scenarios several times, interleaved, and report',
-      (y: Argv) => y.positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' }).options(yargsOptions(RUN_OPTIONS)).check(checkFlags(RUN_OPTIONS)),
-      (args) => set(runCommand(args)),
-    )
-    .command(
-      'validate <files..>',
-      'check scenario files (and .buildbench/acknowledged.yaml) and print every problem (exit 2 on any)',
-      (y: Argv) => y.positional('files', { type: 'string', array: true, demandOption: true }),
-      (args) => set(validateCommand({ files: args.files })),
-    )
-    .command(
-      'show [files..]',
+      usageOf(COMMANDS.show),
       'print each scenario as it will run: presets expanded, every variant\'s commands in full (set-up, build, clean, caches, mutate, smoke), the placeholders they use, and where each value came from (the file\'s line, the preset, a default)',
-      (y: Argv) =>
-        y
-          .positional('files', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: every file there)' })
-          .options(yargsOptions(SHOW_OPTIONS))
-          .check(checkFlags(SHOW_OPTIONS)),
-      (args) => set(showCommand({ ...args, files: args.files ?? [] })),
+      declare(COMMANDS.show),
+      (args) => set(showCommand({ ...args, files: list(args.files) })),
     )
-    .command(
-      'report <results..>',
-      're-render HTML, PNG and Markdown from one or more results files (several runs or machines merge)',
-      (y: Argv) =>
-        y
-          .positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' })
-          .options(yargsOptions(REPORT_OPTIONS))
-          .check(checkFlags(REPORT_OPTIONS)),
-      (args) => set(reportCommand(args)),
-    )
-    .command(
-      'compare <baseline> <current>',
-      'compare two runs variant by variant; exit 1 on a regression past the threshold',
-      (y: Argv) =>
-        y
-          .positional('baseline', { type: 'string', demandOption: true })
-          .positional('current', { type: 'string', demandOption: true })
-          .options(yargsOptions(COMPARE_OPTIONS))
-          .check(checkFlags(COMPARE_OPTIONS)),
-      (args) => set(compareCommand(args)),
-    )
+    .command(usageOf(COMMANDS.report), 're-render HTML, PNG and Markdown from one or more results files (several runs or machines merge)', declare(COMMANDS.report), (args) => set(reportCommand({ ...args, results: list(args.results) })))
+    .command(usageOf(COMMANDS.compare), 'compare two runs variant by variant; exit 1 on a regression past the threshold', declare(COMMANDS.compare), (args) => set(compareCommand({ ...args, baseline: word(args.baseline), current: word(args.current) })))
     .command('history', 'keep compact records of runs and find where a series changed', (y: Argv) =>
       y
-        .command(
-          'add <results..>',
-          'append a compact record of each run to a history folder',
-          (h: Argv) => h.positional('results', { type: 'string', array: true, demandOption: true, describe: 'results.json files or run folders' }).options(yargsOptions(HISTORY_ADD_OPTIONS)).check(checkFlags(HISTORY_ADD_OPTIONS)),
-          (args) => set(historyAddCommand(args)),
-        )
-        .command(
-          'thin <dir>',
-          'remove old runs by rule, keeping those beside every change point',
-          (h: Argv) => h.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(yargsOptions(HISTORY_THIN_OPTIONS)).check(checkFlags(HISTORY_THIN_OPTIONS)),
-          (args) => set(historyThinCommand(args)),
-        )
-        .command(
-          '$0 <dir>',
-          'list the runs of a history folder, its change points and creeps',
-          (h: Argv) => h.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(yargsOptions(HISTORY_SHOW_OPTIONS)).check(checkFlags(HISTORY_SHOW_OPTIONS)),
-          (args) => set(historyShowCommand(args)),
-        ),
+        .command(usageOf(COMMANDS.historyAdd, { name: 'add' }), 'append a compact record of each run to a history folder', declare(COMMANDS.historyAdd), (args) => set(historyAddCommand({ ...args, results: list(args.results) })))
+        .command(usageOf(COMMANDS.historyThin, { name: 'thin' }), 'remove old runs by rule, keeping those beside every change point', declare(COMMANDS.historyThin), (args) => set(historyThinCommand({ ...args, dir: word(args.dir) })))
+        .command(usageOf(COMMANDS.history, { name: '$0' }), 'list the runs of a history folder, its change points and creeps', declare(COMMANDS.history), (args) => set(historyShowCommand({ ...args, dir: word(args.dir) }))),
     )
     .command(
-      'dashboard <dir>',
+      usageOf(COMMANDS.dashboard),
       'write a static site of a history folder: per scenario, a chart per metric over the runs with its change points',
-      (y: Argv) => y.positional('dir', { type: 'string', demandOption: true, describe: 'the history folder' }).options(yargsOptions(DASHBOARD_OPTIONS)).check(checkFlags(DASHBOARD_OPTIONS)),
-      (args) => set(dashboardCommand(args)),
+      declare(COMMANDS.dashboard),
+      (args) => set(dashboardCommand({ ...args, dir: word(args.dir) })),
     )
     .command(
-      'setup [scenarios..]',
+      usageOf(COMMANDS.setup),
       'provision what the scenarios require (tool env, wheelhouse, cargo fetch, Debian packages as root), idempotently',
-      (y: Argv) =>
-        y
-          .positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: all of them)' })
-          .options(yargsOptions(SETUP_OPTIONS))
-          .check(checkFlags(SETUP_OPTIONS)),
-      (args) => set(setupCommand({ ...args, scenarios: args.scenarios ?? [] })),
+      declare(COMMANDS.setup),
+      (args) => set(setupCommand({ ...args, scenarios: list(args.scenarios) })),
+    )
+    .command(usageOf(COMMANDS.init), 'write scenarios/*.yaml for a project from the presets that fit it (asks nothing; each guess has a flag)', declare(COMMANDS.init), (args) => set(initCommand({ ...args, dir: word(args.dir) })))
+    .command(usageOf(COMMANDS.doctor), 'list every tool the scenarios need: found or not, version, path, how to install', declare(COMMANDS.doctor), (args) =>
+      set(doctorCommand({ ...args, scenarios: list(args.scenarios) })),
     )
     .command(
-      'init [dir]',
-      'write scenarios/*.yaml for a project from the presets that fit it (asks nothing; each guess has a flag)',
-      (y: Argv) => y.positional('dir', { type: 'string', default: '.', describe: 'the project folder' }).options(yargsOptions(INIT_OPTIONS)).check(checkFlags(INIT_OPTIONS)),
-      (args) => set(initCommand(args)),
-    )
-    .command(
-      'doctor [scenarios..]',
-      'list every tool the scenarios need: found or not, version, path, how to install',
-      (y: Argv) =>
-        y
-          .positional('scenarios', { type: 'string', array: true })
-          .option('noise', { type: 'boolean', default: false, describe: 'check instead what makes build times noisy here (governor, turbo, SMT, load, memory, quota, busy processes); changes nothing' }),
-      (args) => set(doctorCommand({ scenarios: args.scenarios ?? [], noise: args.noise })),
-    )
-    .command(
-      'bisect [scenarios..]',
+      usageOf(COMMANDS.bisect),
       'find the first commit between --good and --bad where a variant got slower, each step decided by the statistics (builds in git worktrees)',
-      (y: Argv) =>
-        y
-          .positional('scenarios', { type: 'string', array: true, describe: 'scenario files or names in scenarios/ (default: those marked default: true)' })
-          .options(BISECT_OPTIONS)
-          .check(checkFlags(BISECT_OPTIONS)),
-      (args) => set(bisectCommand(args)),
+      declare(COMMANDS.bisect),
+      (args) => set(bisectCommand({ ...args, scenarios: list(args.scenarios) })),
     )
     .command(
-      'comment',
+      usageOf(COMMANDS.comment),
       'post a run\'s summary.md as one comment on the pull request, updated in place on every push (token: $GITHUB_TOKEN)',
-      (y: Argv) => y.options(yargsOptions(COMMENT_OPTIONS)).check(checkFlags(COMMENT_OPTIONS)),
+      declare(COMMANDS.comment),
       (args) => set(commentCommand(args)),
     )
     .strict()
@@ -173,6 +111,25 @@ export async function main(argv: string[]): Promise<number> {
     return reportError(err);
   }
 }
+
+/**
+ * A command's builder for yargs from its one declaration (command-words.ts): its positionals, its flags as yargs
+ * reads them (yargsOptions) and their values' checks (checkFlags).
+ */
+function declare<F extends Record<string, Flag>>(command: { positionals: Positional[]; flags: F }) {
+  return (y: Argv) => {
+    const withWords = command.positionals.reduce(
+      (a, p) => a.positional(p.name, { type: 'string', describe: p.what, ...(p.list ? { array: true } : {}), ...(p.required ? { demandOption: true } : {}), ...(p.default !== undefined ? { default: p.default } : {}) }),
+      y,
+    );
+    return withWords.options(yargsOptions(command.flags)).check(checkFlags(command.flags));
+  };
+}
+
+/** A list positional's words (none when not given). */
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
+/** A single positional's word. */
+const word = (value: unknown): string => String(value ?? '');
 
 class UsageError extends Error {}
 

@@ -50,7 +50,7 @@ describe('bad flags', () => {
   it('refuses an unknown flag with one line and exit 2', () => {
     const r = cli(['run', '--runz', '3'], project());
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('buildbench: Unknown argument: runz (see buildbench --help)\n');
+    expect(r.stderr).toBe('buildbench run: unknown option --runz (did you mean --runs?)\n');
   });
 
   it('refuses a bad --runs value', () => {

@@ -29,7 +29,7 @@ describe('flags are checked before anything builds', () => {
     [['--alpha', '2'], '--alpha: must be a number > 0 and < 0.5 (got 2)'],
     [['--alpha', '0'], '--alpha: must be a number > 0 and < 0.5 (got 0)'],
     [['--noise', '-1'], '--noise: must be a number ≥ 0 and < 100 (got -1)'],
-    [['--threshold', 'abc'], '--threshold: must be a number ≥ 0 (got something that is not a number)'],
+    [['--threshold', 'abc'], '--threshold: must be a number ≥ 0 (got "abc")'],
     [['--min-free-gb', '-3'], '--min-free-gb: must be a number ≥ 0 (got -3)'],
     [['--seed', '1.5'], '--seed: must be a whole number ≥ 0 and ≤ 2147483647 (got 1.5)'],
     [['--warmup', '-1'], '--warmup: must be a whole number ≥ 0 and ≤ 100 (got -1)'],
@@ -46,8 +46,8 @@ describe('flags are checked before anything builds', () => {
     [['--only', 'demo/b*'], '--only: "demo/b*" matches no variant id of these scenarios (demo/a@warm)'],
     [['--only', 'demo/*', '--only', 'x.yaml'], '--only: "x.yaml" matches no variant id of these scenarios (demo/a@warm)'],
     [['--cache', 'warm,cold'], '--cache: no variant of these scenarios has the cache state "cold" (theirs: warm)'],
-    [['--only'], 'buildbench: Not enough arguments following: only (see buildbench --help)'],
-    [['--seed'], 'buildbench: Not enough arguments following: seed (see buildbench --help)'],
+    [['--only'], '--only: needs a value (keep variant ids matching this glob, e.g. "sidecar/*@cold")'],
+    [['--seed'], '--seed: needs a value (seed of the shuffled order)'],
   ];
   // In this process (the command line's own entry, `main`), so the table costs no start-up per case.
   it.each(cases)('run %j', async (flags, message) => {

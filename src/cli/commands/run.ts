@@ -12,6 +12,7 @@ import { planJson } from '../plan-json.ts';
 import { planRun } from './run-plan.ts';
 import { measureRun } from './run-measure.ts';
 import { readAcknowledgements } from './acknowledged.ts';
+import { checkRefs } from '../../runner/refs.ts';
 
 /**
  * Runs `buildbench run` with its parsed flags and returns the exit code (EXIT; 130/143 when interrupted).
@@ -26,6 +27,8 @@ export async function runCommand(args: RunArgs): Promise<number> {
   // A broken acknowledgements file is refused before the builds, not after them.
   readAcknowledgements(cwd);
   const planned = planRun({ args, scenarios, leftOut });
+  // A ref git cannot resolve is refused before anything runs, the dry run included.
+  await checkRefs({ plan: planned.plan, cwd });
   for (const w of await largeCopyWarnings(planned.plan)) warn(w);
   const notes = planNotes({ plan: planned.plan, shardNote: planned.shard?.note, alpha: args.alpha, adaptive: planned.adaptive });
   if (args.dryRun && args.json) {

@@ -8,12 +8,14 @@ import { withNeededScenarios } from '../../scenario/discover.ts';
 import { checkNeeds } from '../../scenario/needs.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { EXIT } from '../exit-codes.ts';
+import type { ValidateArgs } from '../command-options.ts';
 
 /**
  * `validate FILE…`: loads every file and checks the needs across them; prints "N scenario files valid (M
- * variants)" and returns EXIT.ok, warnings on stderr. Errors: InputError with every problem of every file.
+ * variants)" and returns EXIT.ok, warnings on stderr. Errors: InputError with every problem of every file, and
+ * with `strict` every warning too.
  */
-export async function validateCommand(opts: { files: string[] }): Promise<number> {
+export async function validateCommand(opts: ValidateArgs): Promise<number> {
   const problems: Problem[] = [];
   const scenarios: Scenario[] = [];
   let acknowledgedFiles = 0;
@@ -27,8 +29,10 @@ export async function validateCommand(opts: { files: string[] }): Promise<number
     const loaded = loadScenarioFile(file);
     problems.push(...loaded.problems);
     if (loaded.scenario) scenarios.push(loaded.scenario);
-    // Doubtful, not wrong: said on stderr; the exit code stays 0.
-    for (const w of loaded.scenario?.warnings ?? []) process.stderr.write(`warning: ${stripControl(formatProblem(w))}\n`);
+    // Doubtful, not wrong: said on stderr and the exit code stays 0, unless --strict makes it a problem.
+    const warnings = loaded.scenario?.warnings ?? [];
+    if (opts.strict) problems.push(...warnings);
+    else for (const w of warnings) process.stderr.write(`warning: ${stripControl(formatProblem(w))}\n`);
   }
   // References across files: to the files given, or else to scenario files beside them.
   if (problems.length === 0) problems.push(...checkNeeds(withNeededScenarios(scenarios, opts.files.map((f) => path.dirname(f)))));
