@@ -128,6 +128,7 @@ export function renderMarkdown(model: ReportModel): string {
     `- ${md(s.runId)} on ${md(s.hostname)}, ${md(s.startedAt)}${s.interrupted ? ' — **interrupted**' : ''}`,
     ...(s.busyBuilds ? [`  - busy machine: ${md(s.busyBuilds)}`] : []),
     ...s.leftOut.map((l) => `  - not measured (${md(l.why)}): ${md(l.ids)}`),
+    ...(s.primed ? [`  - ${md(s.primed)}`] : []),
   ]);
   const body = model.scenarios.length > 0 ? model.scenarios.flatMap(scenarioSection) : ['The results hold no scenario.', ''];
   const shipped = buildShippedApps(model).flatMap(shippedSection);

@@ -3,6 +3,7 @@ import type { ResultsFile } from '../results/schema.ts';
 import { formatBytes } from '../results/units.ts';
 import { cleanLine } from '../common/clean-text.ts';
 import { describeBusyBuilds } from '../results/busy-builds.ts';
+import { describePrimings } from '../results/primings.ts';
 
 /** One input results file, as the environment section shows it. */
 export interface SourceModel {
@@ -14,6 +15,8 @@ export interface SourceModel {
   interrupted: boolean;
   /** "3 of 12 builds re-measured: other processes used 0.8 of a core" (results/busy-builds.ts), or null. */
   busyBuilds: string | null;
+  /** "s/a@warm: primed by its cold twin's first build, …" (results/primings.ts), or null. */
+  primed: string | null;
   /** Variants of its scenarios the run did not measure, and why. */
   leftOut: { why: string; ids: string }[];
   config: { runs: number; warmup: number; seed: number; noisePct: number | null; alpha: number | null; stopReason: string | null };
@@ -40,6 +43,7 @@ export function buildSources(results: readonly ResultsFile[]): SourceModel[] {
       finishedAt: file.finishedAt === null ? null : cleanLine(file.finishedAt),
       interrupted: file.interrupted,
       busyBuilds: nullableLine(describeBusyBuilds(file)),
+      primed: nullableLine(describePrimings(file)),
       leftOut: (file.config.leftOut ?? []).map((l) => ({ why: cleanLine(l.why), ids: l.ids.map((id) => cleanLine(id)).join(', ') })),
       config: {
         runs: file.config.runs,

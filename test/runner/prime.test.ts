@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario, writeScenario } from './helpers.ts';
 import type { ResultsFile } from '../../src/results/schema.ts';
+import { buildReportModel } from '../../src/report/model.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
 
 // Says whether build/cache was there and what it held, then writes a fresh one; every build appends its
 // workdir to {scenarioDir}/builds. With {scenarioDir}/fail-once present, the build removes it and fails.
@@ -61,15 +63,20 @@ describe('priming a warm state from its cold twin', () => {
     const wrote = /wrote (\S+)/.exec(log('primed/a@cold', '1.log'))![1];
     expect(log('primed/a@warm', '1.log')).toContain(`hit ${wrote}`);
     expect(log('primed/a@cold', '2.log')).toContain('miss');
+    // summary.md says it.
+    expect(renderMarkdown(buildReportModel({ results: [results] }))).toContain(
+      '  - primed/a@warm: primed by its cold twin’s first build, with no warm-up of its own (the same build definition, run in the primed workdir)\n',
+    );
   });
 
   it('falls back to a full warm-up of its own when the priming build fails', async () => {
-    const { log, builds, cold, warm, workdir } = await run({ failFirst: true });
+    const { results, log, builds, cold, warm, workdir } = await run({ failFirst: true });
     expect(cold.failures!.map((s) => [s.round, s.primes])).toEqual([[1, 'primed/a@warm']]);
     expect(warm.primedFrom).toBeUndefined();
     expect(warm.warmups.map((s) => s.round)).toEqual([-1]);
     const wrote = /wrote (\S+)/.exec(log('primed/a@warm', 'warmup1.log'))![1];
     expect(log('primed/a@warm', '1.log')).toContain(`hit ${wrote}`);
     expect(builds.filter((b) => b === workdir(warm))).toHaveLength(4);
+    expect(renderMarkdown(buildReportModel({ results: [results] }))).not.toContain('primed by');
   });
 });
