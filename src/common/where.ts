@@ -10,6 +10,12 @@ import { isInside } from './is-inside.ts';
 /** The buildbench package this file belongs to, absolute (src/common/ or dist/common/ → ../..). */
 export const BUILDBENCH_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/**
+ * Where `setup` installs command-line tools published on the npm registry (pnpm), inside the tool dir: their
+ * executables are in `{tools}/<NPM_TOOLS_BIN>`, which tool detection searches and tauri-bundle's builds put on PATH.
+ */
+export const NPM_TOOLS_BIN = 'node/node_modules/.bin';
+
 /** The environment variable that overrides the tool dir (and that builds receive). */
 export const TOOLS_ENV = 'BUILDBENCH_TOOLS';
 

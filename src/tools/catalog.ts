@@ -17,13 +17,15 @@ export type Locator =
   | { kind: 'scie-mirror'; envVar: string };
 
 /**
- * How a tool gets onto the machine: `buildbench setup` installs the tool env and Debian packages (as root);
- * the rest it can only name.
+ * How a tool gets onto the machine: `buildbench setup` installs the tool env, Debian packages (as root) and
+ * npm-registry tools; the rest it can only name.
  */
 export type Provider =
   | { by: 'tool-env' }
   | { by: 'apt'; packages: string[] }
   | { by: 'npm'; package: string }
+  /** A command-line tool `setup` installs from the npm registry into the tool dir ({tools}/node), at this version. */
+  | { by: 'npm-registry'; package: string; version: string }
   | { by: 'manual'; hint: string };
 
 export interface ToolSpec {
@@ -46,6 +48,8 @@ export function installHint(spec: ToolSpec, ctx: AdviceContext): string {
       return `run \`${ctx.setup}\` (installs it into buildbench's tool env, pinned by tools/requirements.lock)`;
     case 'apt':
       return `apt-get install ${p.packages.join(' ')} (or \`${ctx.setup}\` as root)`;
+    case 'npm-registry':
+      return `run \`${ctx.setup}\` (installs ${p.package}@${p.version} from the npm registry into buildbench's tool folder)`;
     case 'npm':
       return ctx.ownCheckout ? `npm ci (${p.package} is a devDependency of buildbench)` : `npm install -D ${p.package}`;
     case 'manual':
@@ -99,6 +103,10 @@ export const CATALOG: Record<string, ToolSpec> = {
   // Reads a .deb's control fields (the package probe) and unpacks it for a smoke test (dpkg-deb -x).
   'dpkg-deb': { locate: bin('dpkg-deb'), version: { kind: 'dpkg', pkg: 'dpkg' }, provide: apt('dpkg') },
   hyperfine: { locate: bin('hyperfine'), version: args(/^hyperfine (\S+)/), provide: apt('hyperfine') },
+  // A project that builds its frontend with pnpm (beforeBuildCommand `pnpm build`) on a machine without it: the
+  // npm registry's pnpm package is plain JavaScript (no download at install, unlike its GitHub binaries) and runs
+  // scripts offline. 10.x writes and reads the lockfile v9 that pnpm 9 and 10 projects keep.
+  pnpm: { locate: bin('pnpm'), version: args(), provide: { by: 'npm-registry', package: 'pnpm', version: '10.34.9' } },
   tauri: {
     locate: bin('tauri'),
     version: args(/^tauri-cli (\S+)/),

@@ -1,6 +1,7 @@
 // Find a tool the way a scenario's build will: first where the variant's own commands name it by path
-// (`.venv/bin/pyinstaller`, `{tools}/venv/bin/pex`), then buildbench's tool env (`{tools}/venv/bin`), the
-// project's own venv and node_modules/.bin, buildbench's node_modules/.bin, then PATH. A `requires` entry
+// (`.venv/bin/pyinstaller`, `{tools}/venv/bin/pex`), then buildbench's tool env (`{tools}/venv/bin`), the npm-registry
+// tools setup installs (`{tools}/node/node_modules/.bin`), the project's own venv and node_modules/.bin,
+// buildbench's node_modules/.bin, then PATH. A `requires` entry
 // that is itself a path (`.venv/bin/pyinstaller`, `~/.cargo/bin/cargo-machete`) is checked there only.
 // Probes are short single commands with a timeout.
 import { accessSync, constants, statSync } from 'node:fs';
@@ -8,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { installHint, specOf, type AdviceContext, type Locator, type VersionProbe } from './catalog.ts';
-import { BUILDBENCH_ROOT, setupAdvice, toolsDir } from '../common/where.ts';
+import { BUILDBENCH_ROOT, NPM_TOOLS_BIN, setupAdvice, toolsDir } from '../common/where.ts';
 
 /** A tool that was found; `version` is null when it cannot tell its own. */
 export interface ToolFound {
@@ -71,6 +72,7 @@ export function searchDirs(opts: DetectOptions = {}): string[] {
   const dirs = [
     ...(opts.named ?? []).map((p) => path.dirname(p)),
     path.join(toolsDirOf(opts), 'venv/bin'),
+    path.join(toolsDirOf(opts), NPM_TOOLS_BIN),
     ...project,
     path.join(cwdOf(opts), 'node_modules/.bin'),
     path.join(root, 'node_modules/.bin'),
@@ -175,7 +177,7 @@ export async function detectTool(name: string, opts: DetectOptions = {}): Promis
   const spec = specOf(name);
   const located = await locate(spec.locate, opts);
   if (typeof located === 'string') {
-    const bySetup = spec.provide.by === 'tool-env' || spec.provide.by === 'apt';
+    const bySetup = spec.provide.by === 'tool-env' || spec.provide.by === 'apt' || spec.provide.by === 'npm-registry';
     return { name, found: false, reason: located, install: installHint(spec, adviceOf(opts)), bySetup };
   }
   const version = located.version !== undefined ? located.version : await readVersion(spec.version, located.path, opts);

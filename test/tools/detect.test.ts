@@ -54,7 +54,7 @@ describe('detectTool on this machine', () => {
     expect(status).toEqual({
       name: 'mold',
       found: false,
-      reason: 'no mold in 4 search dirs',
+      reason: 'no mold in 5 search dirs',
       install: `apt-get install mold (or \`node ${emptyRoot}/scripts/from-source.js setup\` as root)`,
       bySetup: true,
     });

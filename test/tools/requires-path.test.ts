@@ -60,7 +60,7 @@ describe('requires found by path', () => {
     const missing = report.rows.filter((r) => !r.found).map((r) => (r.found ? '' : `${r.name}: ${r.reason}; ${r.install}`));
     expect(missing).toEqual([
       `.venv/bin/shiv: no executable file ${project}/.venv/bin/shiv; create it (the project's own set-up), or require \`shiv\` by name so \`npx buildbench setup\` provides it`,
-      "pex: no pex in 6 search dirs; run `npx buildbench setup` (installs it into buildbench's tool env, pinned by tools/requirements.lock)",
+      "pex: no pex in 7 search dirs; run `npx buildbench setup` (installs it into buildbench's tool env, pinned by tools/requirements.lock)",
     ]);
     expect(report.blocked).toEqual([
       { id: 'app/shiv', default: true, missing: ['.venv/bin/shiv'] },

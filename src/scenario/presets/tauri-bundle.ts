@@ -9,6 +9,7 @@ import { NOT_A_DROP_IN } from '../../results/schema.ts';
 import { CacheStateSchema } from '../fields.ts';
 import { definePreset, paramsObject, words, type TemplateVariant } from './preset.ts';
 import { EDIT_TEXT, RUST_PARAMS, rustScenario } from './rust-common.ts';
+import { NPM_TOOLS_BIN } from '../../common/where.ts';
 
 /** Where `tauri build` writes its bundles, under the target dir. */
 const BUNDLE_DIR = 'target/release/bundle';
@@ -117,8 +118,13 @@ export const tauriBundle = definePreset({
       runs: 4,
       warmup: 0,
       timeoutS: 3600,
-      // The Tauri CLI runs cargo without --offline: this keeps the bundle build from reaching the network.
-      env: { CARGO_NET_OFFLINE: 'true' },
+      env: {
+        // The Tauri CLI runs cargo without --offline: this keeps the bundle build from reaching the network.
+        CARGO_NET_OFFLINE: 'true',
+        // beforeBuildCommand's package manager (`pnpm build`) where the machine has none: the one `setup` installs
+        // from the npm registry into the tool dir, last on PATH so the machine's own comes first.
+        ...(p.beforeBuild ? { PATH: `$PATH:{tools}/${NPM_TOOLS_BIN}` } : {}),
+      },
       variants: [...p.sidecars.map(bundle), ...p.folders.map(folder)],
     });
   },

@@ -1,8 +1,8 @@
 // `buildbench setup [scenarios…]`: provision what the chosen scenarios require, for any project, idempotently.
 // The scenarios' `requires` and projects decide the components (tools/catalog.ts says how each tool is provided):
 // the Debian packages (installed as root, else the exact command), buildbench's Python tool env, a wheelhouse of
-// the projects' own requirements, `cargo fetch`, and a report of what setup cannot install (an npm tool, the
-// PEX SCIE mirror, a nightly toolchain). Ends with every required tool checked where its variant calls it.
+// the projects' own requirements, `cargo fetch`, npm-registry tools (pnpm), and a report of what setup cannot
+// install (a project's npm devDependency, the PEX SCIE mirror, a nightly toolchain). Ends with every required tool checked where its variant calls it.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AdviceContext } from '../catalog.ts';
@@ -20,6 +20,7 @@ import { pinnedTools, provisionPinnedEnvs, type PinnedTool } from './pinned-envs
 import { pinsIn } from '../../common/tool-pins.ts';
 import { tauriCliIn, type TauriBuild } from './tauri-crates.ts';
 import { provisionApt, reportTools, type Requirement } from './system.ts';
+import { provisionNpmTools } from './npm-tools.ts';
 import { variantName } from '../../results/variant-id.ts';
 
 export { COMPONENTS, type Component } from './components.ts';
@@ -147,7 +148,7 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
     envs: () => provisionPinnedEnvs(ctx, needs.pins),
     cargo: () =>
       needs.cargoManifests.length > 0 ? provisionCargo(ctx, needs.cargoManifests, needs.tauriBuilds) : notNeeded(ctx, 'cargo', 'no scenario requires cargo in a Cargo project'),
-    npm: () => reportOrSkip(ctx, 'npm', byProvider('npm'), probe),
+    npm: () => provisionNpm(ctx, { registry: byProvider('npm-registry'), devDependencies: byProvider('npm'), probe }),
     scie: () => reportOrSkip(ctx, 'scie', needs.requirements.filter((r) => r.name === 'scie-mirror'), probe),
     tools: () => reportOrSkip(ctx, 'tools', needs.requirements.filter((r) => r.name !== 'scie-mirror' && !byProvider('npm').includes(r)), probe),
   };
@@ -187,6 +188,18 @@ function ignoreInGit(tools: string): void {
 async function notNeeded(ctx: SetupContext, component: Component, why: string): Promise<Outcome> {
   ctx.say(component, `not needed (${why})`);
   return 'ok';
+}
+
+/** The npm-registry tools installed into the tool dir, then the npm devDependencies a project must install itself reported. */
+async function provisionNpm(ctx: SetupContext, opts: { registry: Requirement[]; devDependencies: Requirement[]; probe: ReturnType<typeof createToolProber> }): Promise<Outcome> {
+  const tools = unique(opts.registry.map((r) => r.name)).flatMap((name) => {
+    const p = specOf(name).provide;
+    return p.by === 'npm-registry' ? [{ package: p.package, version: p.version }] : [];
+  });
+  const installed = await provisionNpmTools(ctx, tools);
+  if (opts.devDependencies.length === 0 && tools.length > 0) return installed;
+  const reported = await reportOrSkip(ctx, 'npm', opts.devDependencies, opts.probe);
+  return installed === 'missing' || reported === 'missing' ? 'missing' : installed === 'provisioned' ? installed : reported;
 }
 
 async function reportOrSkip(ctx: SetupContext, component: 'npm' | 'scie' | 'tools', requirements: Requirement[], probe: ReturnType<typeof createToolProber>) {
