@@ -6,6 +6,7 @@ import { CACHE_STATES } from './cache-states.ts';
 import { ComparisonSchema, ComparisonV1Schema } from './comparison-schema.ts';
 import { DriftSchema, ModeSchema } from './noise-schema.ts';
 import { InterferenceConfigSchema, InterferenceSchema } from './interference-schema.ts';
+import { SpentSchema } from './spent-schema.ts';
 
 export type { Comparison, ExactComparison, SampledComparison, Verdict } from './comparison-schema.ts';
 export type { Drift, Mode } from './noise-schema.ts';
@@ -325,6 +326,7 @@ export const ResultsFileSchema = Type.Object(
       ),
     ),
     drift: Type.Optional(d('per scenario and cache state: round effects shared by its variants, drift beside noise, and whether its comparisons were paired', Type.Array(DriftSchema))),
+    spentMs: Type.Optional(d('where the run’s wall time went, by part (absent in older files)', SpentSchema)),
   },
   { $id: 'https://buildbench.dev/schema/results.schema.json', title: 'buildbench results, schemaVersion 2' },
 );

@@ -15,6 +15,7 @@ import { folderProblem } from './confine.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { outputElsewhere } from './env-policy.ts';
 import { buildTarget, isFirstBuildOf, needsOwnFullBuild, recordPriming } from './prime.ts';
+import { addSpent, timed } from './spent.ts';
 
 /** One round of a stage: `round` < 0 for warm-ups (-1, -2 …), else 1, 2 … over the run; `inStage` 0 for warm-ups. */
 export interface ScheduledRound {
@@ -41,47 +42,53 @@ export async function runRounds(run: RunContext, stage: { schedule: ScheduledRou
       const reason = adaptiveStop(run, memberIds, inStage);
       if (reason !== undefined) return reason;
     }
-    // Builds measured while the machine was busy, set aside to be built again once the round is through.
-    const busy: Entry[] = [];
-    for (const [position, id] of ids.entries()) {
-      let done = ++stage.count.done;
-      if (isInterrupted(run.opts.signal)) break;
-      const entry = run.byId.get(id)!;
-      if (entry.result.status !== 'ok') continue;
-      if (needsOwnFullBuild(run, entry)) {
-        // Its priming build did not happen: the full build first, as a warm-up in a workdir made fresh.
-        const full = await buildOnce(run, { entry, round: -1, position, done, total: ++stage.count.total, overheadMs: stage.overheadMs, as: { ...entry.planned, cache: 'cold' } });
-        if (full === 'aborted') break;
-        if (entry.result.status !== 'ok') continue;
-        done = ++stage.count.done;
-      }
-      const outcome = await buildOnce(run, { entry, round, position, done, total: stage.count.total, overheadMs: stage.overheadMs });
-      if (outcome === 'aborted') break;
-      if (round > 0 && outcome && setAsideIfBusy({ entry, policy: run.remeasure, sample: outcome })) {
-        busy.push(entry);
-        run.emit({ kind: 'busy', id, round, foreignCpuPct: outcome.interference?.foreignCpuPct ?? 0 });
-      }
-    }
-    if (busy.length > 0 && run.remeasure && !isInterrupted(run.opts.signal)) {
-      let position = ids.length;
-      await remeasureBusy({
-        busy,
-        policy: run.remeasure,
-        build: async (entry) => {
-          const turn = { entry, round, position: position++, done: ++stage.count.done, total: ++stage.count.total, overheadMs: stage.overheadMs };
-          const outcome = await buildOnce(run, turn);
-          return outcome === 'aborted' ? undefined : outcome;
-        },
-      });
-      run.save();
-    }
-    if (busy.length > 0) {
-      keepUnreplaced(busy, round);
-      run.save();
-    }
+    await timed(run.results, round < 0 ? 'warmups' : 'rounds', () => runRound(run, stage, { ids, round }));
     if (isInterrupted(run.opts.signal)) break;
   }
   return undefined;
+}
+
+/** One round's builds in its order, then those set aside as busy built again (remeasure.ts). */
+async function runRound(run: RunContext, stage: { count: BuildCount; overheadMs: number }, at: { ids: string[]; round: number }): Promise<void> {
+  const { ids, round } = at;
+  // Builds measured while the machine was busy, set aside to be built again once the round is through.
+  const busy: Entry[] = [];
+  for (const [position, id] of ids.entries()) {
+    let done = ++stage.count.done;
+    if (isInterrupted(run.opts.signal)) break;
+    const entry = run.byId.get(id)!;
+    if (entry.result.status !== 'ok') continue;
+    if (needsOwnFullBuild(run, entry)) {
+      // Its priming build did not happen: the full build first, as a warm-up in a workdir made fresh.
+      const full = await buildOnce(run, { entry, round: -1, position, done, total: ++stage.count.total, overheadMs: stage.overheadMs, as: { ...entry.planned, cache: 'cold' } });
+      if (full === 'aborted') break;
+      if (entry.result.status !== 'ok') continue;
+      done = ++stage.count.done;
+    }
+    const outcome = await buildOnce(run, { entry, round, position, done, total: stage.count.total, overheadMs: stage.overheadMs });
+    if (outcome === 'aborted') break;
+    if (round > 0 && outcome && setAsideIfBusy({ entry, policy: run.remeasure, sample: outcome })) {
+      busy.push(entry);
+      run.emit({ kind: 'busy', id, round, foreignCpuPct: outcome.interference?.foreignCpuPct ?? 0 });
+    }
+  }
+  if (busy.length > 0 && run.remeasure && !isInterrupted(run.opts.signal)) {
+    let position = ids.length;
+    await remeasureBusy({
+      busy,
+      policy: run.remeasure,
+      build: async (entry) => {
+        const turn = { entry, round, position: position++, done: ++stage.count.done, total: ++stage.count.total, overheadMs: stage.overheadMs };
+        const outcome = await buildOnce(run, turn);
+        return outcome === 'aborted' ? undefined : outcome;
+      },
+    });
+    run.save();
+  }
+  if (busy.length > 0) {
+    keepUnreplaced(busy, round);
+    run.save();
+  }
 }
 
 /** Each stage decides on its own variants: the producers before it are finished. */
@@ -124,6 +131,8 @@ async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; p
     run.save();
     return undefined;
   }
+  // The build process itself, as the harness waited for it (its overhead is taken off the sample's wallMs).
+  if (round > 0) addSpent(run.results, 'roundBuilds', outcome.wallMs + overheadMs);
   emit({ kind: 'sample-end', id: planned.id, round, done, total, sample: outcome, status: result.status });
   run.save();
   return result.samples.includes(outcome) ? outcome : undefined;

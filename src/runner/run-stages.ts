@@ -9,6 +9,7 @@ import type { Entry, RunContext } from './run-results.ts';
 import { startService } from './service.ts';
 import { setUpStage } from './set-up.ts';
 import { failIfNothingSucceeded } from './variant-outcome.ts';
+import { timed } from './spent.ts';
 
 /**
  * Runs every stage of the plan; `overheadMs` is the harness's own cost of a build (calibrate.ts), taken off
@@ -24,7 +25,7 @@ export async function runStages(run: RunContext, overheadMs: number): Promise<st
     if (isInterrupted(run.opts.signal)) break;
     const members = [...run.byId.values()].filter(({ planned }) => planned.stage === s);
     skipUnmetNeeds(run, members);
-    await setUpStage({ members, outDir: plan.outDir, seedFailures, signal: run.opts.signal, emit: run.emit, save: run.save });
+    await timed(run.results, 'setup', () => setUpStage({ members, outDir: plan.outDir, seedFailures, signal: run.opts.signal, emit: run.emit, save: run.save }));
     const schedule = scheduleOf(stage, before);
     // Every stage runs its rounds; the first stage stopped early gives the run's reason.
     const stopped = await roundsWithServices(run, { schedule, members, count, overheadMs });

@@ -16,6 +16,7 @@ import { minRunsForDifference } from '../stats/index.ts';
 import { readCpuView } from '../common/cpu-view.ts';
 import { MAX_TRIES, remeasurePolicy } from './remeasure.ts';
 import { startWatchdog } from './watchdog.ts';
+import { timed } from './spent.ts';
 
 export interface RunOptions {
   plan: Plan;
@@ -50,10 +51,13 @@ export async function runPlan(opts: RunOptions): Promise<ResultsFile> {
 async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   const run = await openRun(opts);
   markUnavailable(run);
-  const overheadMs = await calibrate(run);
-  watchInterference(run);
+  const overheadMs = await timed(run.results, 'checks', async () => {
+    const ms = await calibrate(run);
+    watchInterference(run);
+    return ms;
+  });
   const stopReason = (await runStages(run, overheadMs)) ?? undecidedAtLastRound(run);
-  await measureStartup(run);
+  await timed(run.results, 'startup', () => measureStartup(run));
   recordInterruption(run);
   return closeRun(run, stopReason);
 }

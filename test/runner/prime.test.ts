@@ -63,6 +63,14 @@ describe('priming a warm state from its cold twin', () => {
     const wrote = /wrote (\S+)/.exec(log('primed/a@cold', '1.log'))![1];
     expect(log('primed/a@warm', '1.log')).toContain(`hit ${wrote}`);
     expect(log('primed/a@cold', '2.log')).toContain('miss');
+    // Where the run's time went, as it ran: every build process within its rounds, every part within the run.
+    const spent = results.spentMs!;
+    const buildMs = [...cold.samples, ...warm.samples].reduce((a, x) => a + x.wallMs + results.config.overheadMs!, 0);
+    expect(Math.abs(spent.roundBuilds - buildMs)).toBeLessThanOrEqual(6); // each of 6 rounded to the ms
+    expect(spent.rounds).toBeGreaterThanOrEqual(spent.roundBuilds);
+    expect(spent.warmups).toBe(0);
+    const parts = spent.checks + spent.setup + spent.warmups + spent.rounds + spent.startup;
+    expect(parts).toBeLessThanOrEqual(Date.parse(results.finishedAt!) - Date.parse(results.startedAt) + 5);
     // summary.md says it.
     expect(renderMarkdown(buildReportModel({ results: [results] }))).toContain(
       '  - primed/a@warm: primed by its cold twin’s first build, with no warm-up of its own (the same build definition, run in the primed workdir)\n',

@@ -107,7 +107,7 @@ variants:
     expect(processesMatching('sleep 302.75')).toEqual([]);
   });
 
-  it('keeps the first full build of an incremental cargo variant as a warm-up, then rebuilds after each edit', async () => {
+  it("starts an incremental cargo variant from its cold twin's full build, then rebuilds after each edit", async () => {
     const file = writeScenario({
       fixture: 'tiny-crate',
       yaml: `name: crate
@@ -128,7 +128,9 @@ variants:
     const incremental = results.variants.find((v) => v.cache === 'incremental')!;
     const cold = results.variants.find((v) => v.cache === 'cold')!;
     expect(incremental).toMatchObject({ status: 'ok', artifact: { kind: 'file' } });
-    expect(incremental.warmups).toHaveLength(1);
+    // The full first build the incremental workdir needs is the cold twin's first, run there (plan/prime.ts).
+    expect(incremental.warmups).toHaveLength(0);
+    expect(incremental.primedFrom).toEqual({ variant: 'crate/dev@cold', round: 1 });
     expect(incremental.samples).toHaveLength(2);
     expect(cold.warmups).toHaveLength(0);
     // Each incremental sample started from an edit: the workdir's main.rs holds one line per build after the first.
