@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       usageOf(COMMANDS.setup),
-      'provision what the scenarios require (tool env, wheelhouse, cargo fetch, Debian packages as root), idempotently',
+      'provision what the scenarios require (tool env, wheelhouse, cargo fetch, Debian packages as root), idempotently. Exit 0 when complete; 3 when something is still missing: the last line names the variants run will record unavailable (run still measures the rest); 1 when a step fails',
       declare(COMMANDS.setup),
       (args) => set(setupCommand({ ...args, scenarios: list(args.scenarios) })),
     )

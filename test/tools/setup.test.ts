@@ -12,6 +12,8 @@ import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 import { findExecutable } from '../../src/tools/detect.ts';
 import { BIN } from '../e2e/helpers.ts';
 import { startCli, waitFor } from '../reliability/helpers.ts';
+import { EXIT } from '../../src/cli/exit-codes.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const WHEELHOUSE = path.join(BUILDBENCH_ROOT, '.tools/wheelhouse');
 const offline = { PIP_NO_INDEX: '1', PIP_FIND_LINKS: WHEELHOUSE, PIP_DISABLE_PIP_VERSION_CHECK: '1', UV_NO_INDEX: '1', UV_FIND_LINKS: WHEELHOUSE };
@@ -109,11 +111,35 @@ describe.skipIf(!findExecutable(['cargo']))('buildbench setup of a crate', () =>
       `venv       missing or stale: ${dir}/.buildbench/tools/venv (tools/requirements.lock)`,
       `wheelhouse missing or stale: ${dir}/.buildbench/tools/wheelhouse (app/requirements.txt)`,
       'cargo      missing: the crates of crate (run: cargo fetch)',
-      expect.stringMatching(/^setup incomplete in \d+s$/),
+      expect.stringMatching(/^setup incomplete in \d+s; missing: venv, wheelhouse, cargo \(run setup without --check\)$/),
     ]);
     expect(existsSync(path.join(dir, '.buildbench'))).toBe(false);
     expect(existsSync(path.join(dir, 'crate/Cargo.lock'))).toBe(false);
   }, 120_000);
+});
+
+describe('a tool setup cannot provide', () => {
+  it('exits 3 naming the variants run will record unavailable, and run measures the rest; complete is exit 0', async () => {
+    const dir = tempDir('bb-setup-');
+    mkdirSync(path.join(dir, 'scenarios'));
+    mkdirSync(path.join(dir, 'p'));
+    const scenario = (variants: string) => writeFileSync(path.join(dir, 'scenarios/demo.yaml'), `name: demo\nproject: ../p\nvariants:\n${variants}`);
+    scenario('  - {name: a, build: "true"}\n  - {name: b, requires: [bb-no-such-tool], build: bb-no-such-tool}\n');
+    const r = setup(dir, ['--skip', 'apt']);
+    expect({ code: r.code, last: r.lines.at(-1) }).toEqual({
+      code: EXIT.incomplete,
+      last: expect.stringMatching(/^setup incomplete in \d+s; run will record demo\/b unavailable \(a tool they require is missing\) and still measures the rest$/),
+    });
+    // What the last line promised: b recorded unavailable, a measured.
+    const run = spawnSync(process.execPath, [BIN, 'run', 'demo', '--runs', '2', '--warmup', '0', '--out', 'out'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+    const results = JSON.parse(readFileSync(path.join(dir, 'out/results.json'), 'utf8')) as { variants: { variant: string; status: string; samples: unknown[] }[] };
+    expect(run.status, run.stderr).toBe(EXIT.ok);
+    expect(results.variants.map((v) => [v.variant, v.status, v.samples.length])).toEqual([['a', 'ok', 2], ['b', 'unavailable', 0]]);
+
+    scenario('  - {name: a, build: "true"}\n');
+    const complete = setup(dir, ['--skip', 'apt']);
+    expect({ code: complete.code, last: complete.lines.at(-1) }).toEqual({ code: EXIT.ok, last: expect.stringMatching(/^setup complete in \d+s$/) });
+  }, 60_000);
 });
 
 describe('Debian packages', () => {

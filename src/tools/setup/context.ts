@@ -9,8 +9,8 @@ import type { AdviceContext } from '../catalog.ts';
 
 import type { Component } from './components.ts';
 
-/** ok: nothing to do; provisioned: done now; missing: still missing (said how to get it); reported: cannot be provisioned here, said why. */
-export type Outcome = 'ok' | 'provisioned' | 'missing' | 'reported';
+/** ok: nothing to do; provisioned: done now; missing: still missing (said how to get it). */
+export type Outcome = 'ok' | 'provisioned' | 'missing';
 
 export interface SetupContext {
   /** The tool dir (`{tools}`): venv/, wheelhouse/, stamps/. */

@@ -123,8 +123,20 @@ function specPackages(name: string): string[] {
   return p.by === 'apt' ? p.packages : [];
 }
 
-/** Provision (or with `check`, only report) every selected component; true when nothing is left missing. Rejects (SetupError) when a step fails. */
-export async function setup(opts: SetupOptions): Promise<boolean> {
+/** What setup left: whether anything is missing, the components that are, and the variants a run will record unavailable. */
+export interface SetupOutcome {
+  complete: boolean;
+  /** Components that left something missing, in the order they ran. */
+  missing: Component[];
+  /** `scenario/variant` ids that require a tool still missing, sorted. */
+  unavailable: string[];
+}
+
+/**
+ * Provision (or with `check`, only report) every selected component; ends with one line saying whether it is
+ * complete, and when not, which variants a run will record unavailable. Rejects (SetupError) when a step fails.
+ */
+export async function setup(opts: SetupOptions): Promise<SetupOutcome> {
   const env = opts.env ?? process.env;
   const detect = { cwd: opts.cwd, env, tools: opts.tools, advice: opts.advice };
   const ctx: SetupContext = {
@@ -137,6 +149,7 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
   };
   const needs = needsOf(opts.scenarios, opts.extraPackages, env);
   const probe = createToolProber({ ...detect, tools: ctx.tools });
+  const unavailable: string[] = [];
   const byProvider = (by: string) => needs.requirements.filter((r) => !isPathRequirement(r.name) && specOf(r.name).provide.by === by);
   const steps: Record<Component, () => Promise<Outcome>> = {
     apt: () => provisionApt(ctx, needs.packages),
@@ -148,9 +161,9 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
     envs: () => provisionPinnedEnvs(ctx, needs.pins),
     cargo: () =>
       needs.cargoManifests.length > 0 ? provisionCargo(ctx, needs.cargoManifests, needs.tauriBuilds) : notNeeded(ctx, 'cargo', 'no scenario requires cargo in a Cargo project'),
-    npm: () => provisionNpm(ctx, { registry: byProvider('npm-registry'), devDependencies: byProvider('npm'), probe }),
-    scie: () => reportOrSkip(ctx, 'scie', needs.requirements.filter((r) => r.name === 'scie-mirror'), probe),
-    tools: () => reportOrSkip(ctx, 'tools', needs.requirements.filter((r) => r.name !== 'scie-mirror' && !byProvider('npm').includes(r)), probe),
+    npm: () => provisionNpm({ ctx, registry: byProvider('npm-registry'), devDependencies: byProvider('npm'), probe, unavailable }),
+    scie: () => reportOrSkip({ ctx, component: 'scie', requirements: needs.requirements.filter((r) => r.name === 'scie-mirror'), probe, unavailable }),
+    tools: () => reportOrSkip({ ctx, component: 'tools', requirements: needs.requirements.filter((r) => r.name !== 'scie-mirror' && !byProvider('npm').includes(r)), probe, unavailable }),
   };
   const start = Date.now();
   if (!ctx.check) ignoreInGit(ctx.tools);
@@ -158,17 +171,33 @@ export async function setup(opts: SetupOptions): Promise<boolean> {
   // The venv is rebuilt in place (a venv cannot be moved: its scripts name their interpreter by absolute path),
   // so two setups of one tool dir take turns; a check changes nothing and does not wait.
   const release = ctx.check ? () => undefined : await lockToolsDir(ctx.tools, opts.write);
-  let complete = true;
+  const missing: Component[] = [];
   try {
     for (const c of COMPONENTS) {
       if ((opts.only && !opts.only.includes(c)) || opts.skip?.includes(c)) continue;
-      if ((await steps[c]()) === 'missing') complete = false;
+      if ((await steps[c]()) === 'missing') missing.push(c);
     }
   } finally {
     release();
   }
-  opts.write(`setup ${complete ? 'complete' : 'incomplete'} in ${since(start)}`);
-  return complete;
+  const outcome = { complete: missing.length === 0, missing, unavailable: unique(unavailable).sort() };
+  opts.write(closingLine({ outcome, took: since(start), check: ctx.check }));
+  return outcome;
+}
+
+/**
+ * The last line: complete, or what is missing and what that means for a run. A missing tool makes the variants
+ * that require it unavailable (the run records them so and measures the rest); anything else missing (a Debian
+ * package, the tool env in a check) is named by its component, whose lines above say how to get it.
+ */
+function closingLine(opts: { outcome: SetupOutcome; took: string; check: boolean }): string {
+  const { complete, missing, unavailable } = opts.outcome;
+  if (complete) return `setup complete in ${opts.took}`;
+  const shown = unavailable.length > 8 ? `${unavailable.slice(0, 8).join(', ')}, … (${unavailable.length} in all)` : unavailable.join(', ');
+  const variants = unavailable.length > 0 ? `; run will record ${shown} unavailable (a tool they require is missing) and still measures the rest` : '';
+  const others = missing.filter((c) => !['npm', 'scie', 'tools'].includes(c));
+  const components = others.length > 0 ? `; missing: ${others.join(', ')} (${opts.check ? 'run setup without --check' : 'see above'})` : '';
+  return `setup incomplete in ${opts.took}${components}${variants}`;
 }
 
 /** The tool dir's setup lock ({tools}/.setup.lock), waiting for another setup that holds it and saying whose it is. */
@@ -190,19 +219,22 @@ async function notNeeded(ctx: SetupContext, component: Component, why: string): 
   return 'ok';
 }
 
+type Reporting = { ctx: SetupContext; probe: ReturnType<typeof createToolProber>; unavailable: string[] };
+
 /** The npm-registry tools installed into the tool dir, then the npm devDependencies a project must install itself reported. */
-async function provisionNpm(ctx: SetupContext, opts: { registry: Requirement[]; devDependencies: Requirement[]; probe: ReturnType<typeof createToolProber> }): Promise<Outcome> {
+async function provisionNpm(opts: Reporting & { registry: Requirement[]; devDependencies: Requirement[] }): Promise<Outcome> {
   const tools = unique(opts.registry.map((r) => r.name)).flatMap((name) => {
     const p = specOf(name).provide;
     return p.by === 'npm-registry' ? [{ package: p.package, version: p.version }] : [];
   });
-  const installed = await provisionNpmTools(ctx, tools);
+  const installed = await provisionNpmTools(opts.ctx, tools);
   if (opts.devDependencies.length === 0 && tools.length > 0) return installed;
-  const reported = await reportOrSkip(ctx, 'npm', opts.devDependencies, opts.probe);
+  const reported = await reportOrSkip({ ...opts, component: 'npm', requirements: opts.devDependencies });
   return installed === 'missing' || reported === 'missing' ? 'missing' : installed === 'provisioned' ? installed : reported;
 }
 
-async function reportOrSkip(ctx: SetupContext, component: 'npm' | 'scie' | 'tools', requirements: Requirement[], probe: ReturnType<typeof createToolProber>) {
+async function reportOrSkip(opts: Reporting & { component: 'npm' | 'scie' | 'tools'; requirements: Requirement[] }) {
+  const { ctx, component, requirements } = opts;
   if (requirements.length === 0) return notNeeded(ctx, component, 'no scenario requires one');
-  return reportTools({ ...ctx, component, probe, requirements });
+  return reportTools({ ...ctx, component, probe: opts.probe, requirements, unavailable: opts.unavailable });
 }

@@ -67,8 +67,11 @@ export interface Requirement {
   pins?: { tool: string; version: string }[];
 }
 
-/** Tools setup cannot install (an npm devDependency, the SCIE mirror, anything else): found, or how to get them; never rejects. */
-export async function reportTools(ctx: SetupContext & { component: 'npm' | 'scie' | 'tools'; probe: ToolProber; requirements: Requirement[] }): Promise<Outcome> {
+/**
+ * Tools setup cannot install (an npm devDependency, the SCIE mirror, anything else): found, or how to get them;
+ * the variants that need a missing one are added to `unavailable` (a run records them unavailable). Never rejects.
+ */
+export async function reportTools(ctx: SetupContext & { component: 'npm' | 'scie' | 'tools'; probe: ToolProber; requirements: Requirement[]; unavailable?: string[] }): Promise<Outcome> {
   const missing: string[] = [];
   const found: string[] = [];
   const memo = new Map<string, ToolStatus>();
@@ -76,7 +79,10 @@ export async function reportTools(ctx: SetupContext & { component: 'npm' | 'scie
     const pinned = await probeAsPinned({ tool: r.name, pins: r.pins ?? [], probe: ctx.probe, tools: ctx.tools, setup: ctx.advice.setup, memo });
     const status = pinned ?? (await ctx.probe(r.name, r.user));
     if (status.found) found.push(`${status.name}${status.version ? ` ${status.version}` : ''}`);
-    else missing.push(`${status.name} for ${r.neededBy.join(', ')}: ${status.install}`);
+    else {
+      missing.push(`${status.name} for ${r.neededBy.join(', ')}: ${status.install}`);
+      ctx.unavailable?.push(...r.neededBy);
+    }
   }
   const unique = [...new Set(missing)];
   if (unique.length === 0) {
@@ -84,7 +90,6 @@ export async function reportTools(ctx: SetupContext & { component: 'npm' | 'scie
     return 'ok';
   }
   for (const m of unique) ctx.say(ctx.component, `missing ${m}`);
-  // The SCIE mirror is staged by hand; its absence makes pex-scie unavailable and is not a set-up failure.
-  return ctx.component === 'scie' ? 'reported' : 'missing';
+  return 'missing';
 }
 
