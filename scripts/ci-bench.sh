@@ -97,7 +97,8 @@ HISTORY_NEW="$DIR/history-new"
 if [ "$HISTORY" != off ]; then
   bash "$GITHUB_ACTION_PATH/scripts/history-branch.sh" read "$HISTORY_DIR"
   buildbench run $BENCH_ARGS --history "$HISTORY_DIR" --fail-on-regression --threshold "$BENCH_THRESHOLD" --out "$BENCH_OUT"
-  buildbench history add "$BENCH_OUT" --to "$HISTORY_NEW"
+  REPORT_URL=https://example.com/actions/runs/1/artifacts/1
+  buildbench history add "$BENCH_OUT" --to "$HISTORY_NEW" ${REPORT_URL:+--report-url "$REPORT_URL"}
   bash "$GITHUB_ACTION_PATH/scripts/history-branch.sh" push "$HISTORY_NEW"/*.json
 else
   buildbench run $BENCH_ARGS --out "$BENCH_OUT"

@@ -1,6 +1,7 @@
 // The flags of `report`, `compare`, `setup`, `validate`, `doctor`, `history`, `dashboard` and `show`, declared
 // once each: yargs reads them, checkFlags checks their values (flag-check.ts), and each command's argument type
 // is derived from the same object.
+import { isReportUrl } from '../history/make-record.ts';
 import { REPORT_FORMATS } from '../report/formats.ts';
 import { COMPONENTS } from '../tools/setup/components.ts';
 import { nonEmpty, numberIn, oneOf, type Flag, type FlagValues } from './flag-check.ts';
@@ -52,6 +53,11 @@ export const HISTORY_ADD_OPTIONS = {
   runner: { type: 'string', describe: 'label of the machine kind; series are kept apart per runner (default: "<os> <arch> <cores> cores")', check: nonEmpty },
   branch: { type: 'string', describe: 'the branch measured (default: the one results.json recorded)', check: nonEmpty },
   commit: { type: 'string', describe: 'the commit measured (default: the one results.json recorded)', check: nonEmpty },
+  'report-url': {
+    type: 'string',
+    describe: 'where the run’s report.html is kept: an http(s) URL, or a path relative to the history folder; the dashboard links each point to it (default: none kept)',
+    check: (value: unknown) => (typeof value === 'string' && isReportUrl(value) ? undefined : `must be an http(s) URL or a relative path with no spaces or quotes (got ${JSON.stringify(value)})`),
+  },
 } satisfies Record<string, Flag>;
 
 /** The parsed arguments of `buildbench history add`. */
@@ -68,7 +74,7 @@ export type HistoryShowArgs = FlagValues<typeof HISTORY_SHOW_OPTIONS> & { dir: s
 
 export const DASHBOARD_OPTIONS = {
   out: { type: 'string', demandOption: true, describe: 'the folder the site is written to (created): index.html and one page per scenario' },
-  'last-runs': { type: 'number', default: 200, describe: 'seek change points in the last N runs of each runner only (older runs are drawn, not analysed; the analysis grows faster than linearly)', check: numberIn({ min: 4 }) },
+  'last-runs': { type: 'number', describe: 'seek change points and creeps in the last N runs of each runner only (older runs are drawn, not analysed; default: every run)', check: numberIn({ min: 4 }) },
   noise: STATS_OPTIONS.noise,
   alpha: STATS_OPTIONS.alpha,
 } satisfies Record<string, Flag>;

@@ -43,6 +43,8 @@ export interface CreepFinding extends SeriesKey {
   ciLow: number;
   ciHigh: number;
   direction: string;
+  /** The fitted value at the first run of the trend, in the metric's unit (the trend line runs to level × ratio). */
+  level: number;
 }
 
 export interface ChangeOptions {
@@ -98,7 +100,7 @@ function seriesFindings(s: Series, records: readonly HistoryRecord[], opts: Chan
   const lastK = opts.lastK ?? 20;
   const found: Creep | undefined = findCreep(blocks, { since: creepStart(changes, blocks.length - lastK), lastK, noisePct: opts.noisePct, alpha: opts.alpha });
   if (!found) return { changes: named };
-  const creep = { ...key, from: refOf(runOf(found.from)), to: refOf(runOf(found.to)), runs: found.to - found.from + 1, ratio: found.ratio, ciLow: found.ciLow, ciHigh: found.ciHigh, direction: directionOf(s.metric, found.ratio) };
+  const creep = { ...key, from: refOf(runOf(found.from)), to: refOf(runOf(found.to)), runs: found.to - found.from + 1, ratio: found.ratio, ciLow: found.ciLow, ciHigh: found.ciHigh, direction: directionOf(s.metric, found.ratio), level: found.level };
   return { changes: named, creep };
 }
 

@@ -1,6 +1,6 @@
 // History: compact records of runs (store, read, thin) and the series the change points are found in.
 export { RECORD_FORMAT, HistoryRecordSchema, type HistoryRecord, type RecordVariant, type RecordSamples, type RecordVerdicts } from './record-schema.ts';
-export { environmentFingerprint, makeRecord, runnerLabel, type RecordContext } from './make-record.ts';
+export { environmentFingerprint, isReportUrl, makeRecord, runnerLabel, type RecordContext } from './make-record.ts';
 export { readHistory, readRecordFile, recordFileName, serializeRecord, writeRecord } from './store.ts';
 export { expandRecord } from './expand.ts';
 export { collectSeries, metricSource, parseVariantId, seriesId, valuesOf, type Series, type SeriesKey, type SeriesPoint } from './series.ts';

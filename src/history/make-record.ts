@@ -16,6 +16,14 @@ export interface RecordContext {
   commit?: string;
   subject?: string;
   committedAt?: string;
+  /** Where the run's report was kept: an http(s) URL or a path relative to the history folder (isReportUrl). */
+  reportUrl?: string;
+}
+
+/** A report address a record may hold: an http(s) URL, or a relative path with no scheme (no `javascript:`, no `file:`). */
+export function isReportUrl(text: string): boolean {
+  if (/^https?:\/\/[^\s]+$/i.test(text)) return true;
+  return text.length > 0 && !/^[a-z][a-z0-9+.-]*:/i.test(text) && !text.startsWith('/') && !text.startsWith('\\') && !/[\s<>"']/.test(text);
 }
 
 /** Times to 0.1 ms: the harness cannot resolve finer (its start-up overhead varies by more), and the file stays short. */
@@ -107,6 +115,7 @@ export function makeRecord(results: ResultsFile, context: RecordContext = {}): H
       ...(context.committedAt ? { committedAt: context.committedAt } : {}),
     },
     runner: context.runner ?? runnerLabel(env),
+    ...(context.reportUrl ? { reportUrl: context.reportUrl } : {}),
     environment: {
       fingerprint: environmentFingerprint(env),
       os: env.os,

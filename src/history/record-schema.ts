@@ -93,6 +93,12 @@ export const HistoryRecordSchema = Type.Object(
       }),
     ),
     runner: d('label of the machine kind: series are kept apart per runner', Type.String()),
+    reportUrl: Type.Optional(
+      d(
+        'where this run’s report was kept (`history add --report-url`): an http(s) URL, or a path relative to the history folder; absent when none was kept',
+        Type.String(),
+      ),
+    ),
     environment: d(
       'what the run measured on',
       Type.Object({

@@ -1,15 +1,16 @@
 // report.html: one self-contained file — styles, chart.js, its error-bar plugin and the data inlined; a
 // Content-Security-Policy that lets only those exact scripts run and forbids every request. All text goes
 // through handlebars' {{ }} escaping; {{{ }}} is used only for our own CSS, scripts and the JSON block.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { cspHash, readInlineScripts, templatesDir } from './assets.ts';
 import { buildCharts, type ChartSpec } from './charts.ts';
 import type { ReportModel } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { artifactRows, failures, phaseRows, sampleTable, trendTable, variantRows } from './tables.ts';
 import { buildDecisions, DECISION_COLUMNS } from './decision.ts';
+import { loadTemplates, readDecisionCss } from './decision-html.ts';
 import { writeFileAtomic } from '../common/write-atomic.ts';
 import { comparisonLegend } from '../compare/format-table.ts';
 import { buildShippedApps, SHIPPED_COLUMNS } from './shipped-app.ts';
@@ -26,11 +27,7 @@ let page: Promise<Page> | undefined;
 /** Templates and scripts are read and compiled once per process. */
 function loadPage(): Promise<Page> {
   page ??= (async () => {
-    const hbs = Handlebars.create();
-    const partials = join(templatesDir, 'partials');
-    for (const file of (await readdir(partials)).filter((f) => f.endsWith('.hbs'))) {
-      hbs.registerPartial(file.slice(0, -4), await readFile(join(partials, file), 'utf8'));
-    }
+    const hbs = await loadTemplates();
     const template = hbs.compile(await readFile(join(templatesDir, 'report.hbs'), 'utf8'), { strict: false });
     const scripts = await readInlineScripts();
     const csp = [
@@ -41,7 +38,8 @@ function loadPage(): Promise<Page> {
       "base-uri 'none'",
       "form-action 'none'",
     ].join('; ');
-    return { template, css: await readFile(join(templatesDir, 'report.css'), 'utf8'), scripts, csp };
+    const css = `${await readFile(join(templatesDir, 'report.css'), 'utf8')}\n${await readDecisionCss()}`;
+    return { template, css, scripts, csp };
   })();
   return page;
 }

@@ -12,7 +12,8 @@ import { pngReporter } from './png.ts';
 import type { Reporter } from './reporter.ts';
 
 export type { Reporter } from './reporter.ts';
-export type { AgainstModel, ReportModel } from './model.ts';
+export type { AgainstModel, ReportModel, ScenarioModel } from './model.ts';
+export { readDecisionCss, renderDecisionNote, renderDecisionTables } from './decision-html.ts';
 export { buildReportModel } from './model.ts';
 export { REPORT_FORMATS } from './formats.ts';
 

@@ -47,6 +47,8 @@ export interface Creep {
   ratio: number;
   ciLow: number;
   ciHigh: number;
+  /** The fitted level at the first run, in the values' unit: exp of the median of (y − slope·x) (Conover 1999, 5.5), so the trend line runs from `level` to `level`·ratio. */
+  level: number;
 }
 
 const log = (block: readonly number[]) => block.map(Math.log);
@@ -86,10 +88,12 @@ export function findCreep(blocks: readonly (readonly number[])[], opts: { since?
   const from = Math.max(opts.since ?? 0, blocks.length - (opts.lastK ?? 20));
   const runs = blocks.slice(from);
   if (runs.length < (opts.minRuns ?? 8)) return undefined;
-  const fit = theilSen(runs.map((_, i) => i), runs.map((b) => Math.log(median(b))), opts.alpha ?? 0.05);
+  const ys = runs.map((b) => Math.log(median(b)));
+  const fit = theilSen(runs.map((_, i) => i), ys, opts.alpha ?? 0.05);
   if (!fit) return undefined;
   const span = runs.length - 1;
-  const creep = { from, to: blocks.length - 1, ratio: Math.exp(fit.slope * span), ciLow: Math.exp(fit.low * span), ciHigh: Math.exp(fit.high * span) };
+  const level = Math.exp(median(ys.map((y, i) => y - fit.slope * i)));
+  const creep = { from, to: blocks.length - 1, ratio: Math.exp(fit.slope * span), ciLow: Math.exp(fit.low * span), ciHigh: Math.exp(fit.high * span), level };
   const band = (opts.noisePct ?? 2) / 100;
   const excludesOne = creep.ciLow > 1 || creep.ciHigh < 1;
   return excludesOne && Math.abs(creep.ratio - 1) > band ? creep : undefined;

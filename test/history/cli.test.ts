@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeRecord } from '../../src/history/index.ts';
+import { readHistory, writeRecord } from '../../src/history/index.ts';
 import { writeResultsAtomic } from '../../src/results/io.ts';
 import { buildbench, explain, tempDir } from '../e2e/helpers.ts';
 import { defaultPlanResults, seriesHistory } from './fixtures.ts';
@@ -12,12 +12,17 @@ describe('buildbench history', () => {
     const dir = tempDir('history-add');
     writeResultsAtomic(path.join(dir, 'a', 'results.json'), defaultPlanResults(1));
     writeResultsAtomic(path.join(dir, 'b.json'), defaultPlanResults(2));
-    const added = await buildbench(['history', 'add', 'a', 'b.json', '--to', 'hist', '--runner', 'ci-small'], dir);
+    const url = 'https://github.com/o/r/actions/runs/1/artifacts/2';
+    const added = await buildbench(['history', 'add', 'a', 'b.json', '--to', 'hist', '--runner', 'ci-small', '--report-url', url], dir);
     expect(added.code, explain(added)).toBe(0);
     expect(added.stdout).toBe('hist/2026-12-01T10-00-00-000-abcd.json\nhist/2026-12-02T10-00-00-000-abcd.json\n');
+    expect(readHistory(path.join(dir, 'hist')).records.map((r) => r.reportUrl)).toEqual([url, url]);
     const bad = await buildbench(['history', 'add', 'missing.json', '--to', 'other'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('missing.json: no such file\n');
+    const script = await buildbench(['history', 'add', 'a', '--to', 'other', '--report-url', 'javascript:alert(1)'], dir);
+    expect(script.code).toBe(2);
+    expect(script.stderr).toBe('--report-url: must be an http(s) URL or a relative path with no spaces or quotes (got "javascript:alert(1)")\n');
     expect(readdirSync(dir).sort()).toEqual(['a', 'b.json', 'hist', 'proj']);
   });
 

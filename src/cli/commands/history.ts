@@ -9,7 +9,8 @@ import { formatTable, stripControl, stripControlLines } from '../terminal.ts';
 
 /**
  * `history add RESULTS… --to DIR`: one record per results file (or run folder), written as DIR/<runId>.json,
- * with the commit's subject and date read from the git repository in the current folder when it has the commit.
+ * with the commit's subject and date read from the git repository in the current folder when it has the commit,
+ * and `--report-url` (the same for every file given) as where its report was kept.
  * Prints each file written; returns EXIT.ok. Errors: InputError for an unreadable or invalid results file
  * (nothing is written then).
  */
@@ -18,7 +19,7 @@ export async function historyAddCommand(args: HistoryAddArgs): Promise<number> {
   for (const results of runs) {
     const sha = args.commit ?? results.environment.git?.commit;
     const info = sha ? await readCommitInfo({ sha, cwd: process.cwd() }) : {};
-    const record = makeRecord(results, { runner: args.runner, branch: args.branch, commit: args.commit, ...info });
+    const record = makeRecord(results, { runner: args.runner, branch: args.branch, commit: args.commit, reportUrl: args.reportUrl, ...info });
     const file = writeRecord(args.to, record);
     process.stdout.write(`${stripControl(path.relative(process.cwd(), file) || file)}\n`);
   }
