@@ -28,6 +28,7 @@ const FREEZERS = new Set(['pyinstaller', 'pex', 'shiv']);
  * frontend's folder), its npm/make/just/task calls followed into `lines` (the project's build files). Pure.
  */
 export function readBeforeBuild(opts: { command: string; conf: string; line: number; cwd: string; lines: SourceLine[] }): BeforeBuild {
+  // Read like a CI step: a line nothing else calls by name, whose own calls are followed.
   const line: SourceLine = { file: opts.conf, line: opts.line, label: 'build.beforeBuildCommand', cwd: opts.cwd, text: opts.command, kind: 'ci' };
   const steps = stepsOf({ line, lines: opts.lines, depth: 0, trail: [], extra: [] });
   const freezes = steps.filter((s) => s.tool && FREEZERS.has(s.tool.tool));
