@@ -3,10 +3,14 @@
 // left out and the estimate. The same facts the text plan (plan-text.ts) says in words.
 import type { Estimate } from '../plan/estimate.ts';
 import type { Plan } from '../plan/plan.ts';
+import type { Unavailable } from '../plan/availability.ts';
 import { viewVariant } from '../scenario/variant-view.ts';
 
-/** The JSON of a dry run (an object; the caller serialises it). `notes` are the lines the text plan says first. */
-export function planJson(opts: { plan: Plan; estimate: Estimate; outDir: string; notes: string[] }) {
+/**
+ * The JSON of a dry run (an object; the caller serialises it): `plan` as it will run, `unavailable` the variants
+ * that build nothing (plan/availability.ts) with why. `notes` are the lines the text plan says first.
+ */
+export function planJson(opts: { plan: Plan; unavailable: ReadonlyMap<string, Unavailable>; estimate: Estimate; outDir: string; notes: string[] }) {
   const { plan, estimate } = opts;
   return {
     runId: plan.runId,
@@ -16,6 +20,8 @@ export function planJson(opts: { plan: Plan; estimate: Estimate; outDir: string;
     refs: plan.refs,
     notes: opts.notes,
     leftOut: plan.leftOut,
+    /** In no count: they build nothing; the run records them with this status and reason. */
+    unavailable: [...opts.unavailable].map(([id, u]) => ({ id, ...u })),
     variants: plan.variants.map((v) => ({
       id: v.id,
       scenario: v.scenario.name,

@@ -3,6 +3,7 @@
 // computed in plan/.
 import type { Plan } from '../plan/plan.ts';
 import type { Estimate } from '../plan/estimate.ts';
+import type { Unavailable } from '../plan/availability.ts';
 import { setupCommand } from '../common/where.ts';
 import { describeAdaptiveStops, describeFewestRuns, range } from '../stats/index.ts';
 import { formatMs } from './terminal.ts';
@@ -25,8 +26,12 @@ export function planNotes(opts: { plan: Plan; shardNote?: string; alpha: number;
   ];
 }
 
-/** `--dry-run`'s text: every variant with its builds and its cost per build, the order, and the estimate; ends in a newline. */
-export function describePlan(plan: Plan, estimate: Estimate): string {
+/**
+ * `--dry-run`'s text: every variant that will build with its builds and its cost per build, those that cannot
+ * (`unavailable`, counted nowhere) once each with why, the order, and the estimate; ends in a newline.
+ */
+export function describePlan(opts: { plan: Plan; unavailable: ReadonlyMap<string, Unavailable>; estimate: Estimate }): string {
+  const { plan, estimate } = opts;
   const lines = [`plan ${plan.runId} (seed ${plan.seed}): ${plan.variants.length} variants`];
   for (const v of plan.variants) {
     const ms = estimate.perVariant.get(v.id);
@@ -35,6 +40,7 @@ export function describePlan(plan: Plan, estimate: Estimate): string {
     const warmups = primed ? `primed by ${primed.cold}'s ${primed.round < 0 ? 'first warm-up' : 'first build'}` : `${v.warmup} warm-up`;
     lines.push(`  ${v.id}${v.variant.baseline ? ' (baseline)' : ''}: ${warmups} + ${v.runs} runs, ${each}`);
   }
+  for (const [id, u] of opts.unavailable) lines.push(`  ${id}: ${u.status}, builds nothing: ${u.reason}`);
   const stages = plan.stages.length > 1 ? ` in ${plan.stages.length} stages (producers of needs first)` : '';
   lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds${stages}, shuffled per round`);
   lines.push(`estimate: ${describeEstimate(estimate)}`);

@@ -4,24 +4,26 @@
 import type { RunEvent } from '../runner/events.ts';
 import { describeEnding } from '../results/failed-builds.ts';
 import { formatMs, stripControl } from './terminal.ts';
-import { remainingTime } from '../plan/eta.ts';
+import { remainingTime, type BuildTimes, type Eta } from '../plan/eta.ts';
+import type { BuildTurn } from '../runner/build-ledger.ts';
 
 const HEARTBEAT_MS = 60_000;
 
 /**
  * The progress of a run on `stream` (stderr): one rewritten line with an ETA on a terminal, plain lines plus a
- * heartbeat every `heartbeatMs` (default 60 000 ms) elsewhere; `estimateMs` holds the expected ms per build by
- * variant id and `planned` the builds (warm-ups and runs) per variant id, for the ETA (plan/eta.ts). Returns
- * `onEvent` for the runner's events, `message` for a line of its own, and `done`.
+ * heartbeat every `heartbeatMs` (default 60 000 ms) elsewhere. `earlier` holds the expected ms per build and per
+ * warm-up by variant id from earlier runs (plan/estimate.ts), for the ETA (plan/eta.ts), whose builds still to come
+ * each event carries. Returns `onEvent` for the runner's events, `message` for a line of its own, and `done`.
  */
-export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: Map<string, number>; planned?: Map<string, number>; heartbeatMs?: number }) {
+export function createProgress(opts: { stream: NodeJS.WriteStream; earlier?: { runs?: Map<string, number>; warmups?: Map<string, number> }; heartbeatMs?: number }) {
   const { stream } = opts;
   const tty = Boolean(stream.isTTY) && !process.env.CI;
   const heartbeat = tty ? undefined : startHeartbeat({ everyMs: opts.heartbeatMs ?? HEARTBEAT_MS, say: (line) => stream.write(`${stripControl(line)}\n`) });
-  const doneMs = new Map<string, number[]>();
+  const done: BuildTimes = { warmups: new Map(), runs: new Map() };
   const versionsSaid = new Set<string>();
   let startedAt = 0;
   let lastLine = '';
+  let untimedBefore = false;
   const write = (line: string) => {
     const text = stripControl(line);
     if (tty) {
@@ -35,11 +37,12 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
     stream.write(`${stripControl(line)}\n`);
     lastLine = '';
   };
-  const eta = () => {
-    if (!opts.planned) return '';
-    const left = remainingTime({ planned: opts.planned, doneMs, estimateMs: opts.estimateMs });
-    const untimed = left.untimedBuilds > 0 ? ` + ${left.untimedBuilds} build${left.untimedBuilds === 1 ? '' : 's'} of ${left.untimedVariants} variant${left.untimedVariants === 1 ? '' : 's'} not timed yet` : '';
-    return left.knownMs === 0 && !untimed ? '' : ` · ETA ${left.knownMs > 0 ? formatMs(left.knownMs) : ''}${left.knownMs > 0 ? untimed : untimed.replace(/^ \+ /, '')} (builds only)`;
+  const eta = (left: BuildTurn['left']) => describeEta(remainingTime({ left, done, earlier: opts.earlier }));
+  /** Said once, when the last variant without a timing gets its first: from then on the ETA covers every build. */
+  const sayWhenAllTimed = (left: BuildTurn['left']) => {
+    const now = remainingTime({ left, done, earlier: opts.earlier });
+    if (untimedBefore && now.untimedBuilds === 0 && now.knownMs > 0) permanent(`every variant now timed: ~${formatMs(now.knownMs)} of builds left`);
+    untimedBefore = now.untimedBuilds > 0;
   };
   return {
     onEvent(e: RunEvent): void {
@@ -63,10 +66,12 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           break;
         case 'sample-start':
           startedAt = Date.now();
-          if (tty) write(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}${eta()}`);
+          if (e.done === 1) untimedBefore = remainingTime({ left: e.left, done, earlier: opts.earlier }).untimedBuilds > 0;
+          if (tty) write(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}${eta(withCurrent(e))}`);
           break;
         case 'sample-end': {
-          doneMs.set(e.id, [...(doneMs.get(e.id) ?? []), Date.now() - startedAt]);
+          const times = (e.round < 0 ? done.warmups : done.runs) as Map<string, number[]>;
+          times.set(e.id, [...(times.get(e.id) ?? []), Date.now() - startedAt]);
           // Which version each variant builds with, said once, from its own build's output.
           if (e.sample.toolVersions && !versionsSaid.has(e.id)) {
             versionsSaid.add(e.id);
@@ -76,8 +81,9 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
           const buildFailed = e.sample.exitCode !== 0;
           const ending = describeEnding(e.sample);
           const status = !buildFailed ? '' : e.status === 'ok' ? `  BUILD FAILED (${ending}; measuring goes on)` : `  ${e.status.toUpperCase()} (${ending})`;
-          if (!tty) permanent(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}: ${formatMs(e.sample.wallMs)}${status}${eta()}`);
+          if (!tty) permanent(`[${e.done}/${e.total}] ${roundLabel(e.round)} ${e.id}: ${formatMs(e.sample.wallMs)}${status}${eta(e.left)}`);
           else if (buildFailed) permanent(`failed build ${e.id} ${roundLabel(e.round)} (${ending}, log ${e.sample.log})${e.status === 'ok' ? '; measuring goes on' : ''}`);
+          sayWhenAllTimed(e.left);
           break;
         }
         case 'busy':
@@ -107,6 +113,21 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; estimateMs?: 
 }
 
 const roundLabel = (round: number) => (round < 0 ? `warm-up ${-round}` : `round ${round}`);
+
+/** The builds still to come with the one now running among them. */
+function withCurrent(e: { id: string; round: number; left: BuildTurn['left'] }): BuildTurn['left'] {
+  const left = new Map(e.left);
+  const mine = left.get(e.id) ?? { warmups: 0, runs: 0 };
+  left.set(e.id, e.round < 0 ? { ...mine, warmups: mine.warmups + 1 } : { ...mine, runs: mine.runs + 1 });
+  return left;
+}
+
+/** " · ETA 5.1 min + 3 builds of 1 variant not timed yet (builds only)", or "" when nothing is left. */
+function describeEta(left: Eta): string {
+  const untimed = left.untimedBuilds > 0 ? `${left.untimedBuilds} build${left.untimedBuilds === 1 ? '' : 's'} of ${left.untimedVariants} variant${left.untimedVariants === 1 ? '' : 's'} not timed yet` : '';
+  if (left.knownMs === 0 && !untimed) return '';
+  return ` · ETA ${[left.knownMs > 0 ? formatMs(left.knownMs) : '', untimed].filter(Boolean).join(' + ')} (builds only)`;
+}
 
 /** What is running now ("building sidecar/pex@cold, round 2"), told again every `everyMs` while it runs. */
 function startHeartbeat(opts: { everyMs: number; say: (line: string) => void }) {

@@ -41,6 +41,8 @@ export interface Estimate {
   unknown: string[];
   /** Median build ms per variant id (the ETA's unit). */
   perVariant: Map<string, number>;
+  /** Median warm-up build ms per variant id, where the earlier run had warm-ups. */
+  perWarmup: Map<string, number>;
   /** Expected ms per variant id: its set-up, warm-ups and runs (what run --shard balances). */
   costMs: Map<string, number>;
   /** How many variants were estimated from reports/ here and how many from the reference timings. */
@@ -103,7 +105,7 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
       if (timing.fingerprint !== undefined && !here.has(key)) here.set(key, timing);
     }
   }
-  const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0 };
+  const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), perWarmup: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0 };
   for (const v of plan.variants) {
     // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
     const plain = variantId({ scenario: v.scenario.name, variant: v.variant.name, cache: v.cache });
@@ -118,6 +120,7 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
     if (local) estimate.fromHere++;
     else estimate.fromReference++;
     estimate.perVariant.set(v.id, timing.buildMs);
+    if (timing.warmupMs !== undefined) estimate.perWarmup.set(v.id, timing.warmupMs);
     estimate.costMs.set(v.id, variantCost(v, timing));
     estimate.knownMs += variantCost(v, timing);
     estimate.setupMs += timing.setupMs ?? 0;

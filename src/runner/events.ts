@@ -1,5 +1,6 @@
 // What the runner tells the terminal as it goes; the CLI decides how to show it.
 import type { RunSample, VariantStatus } from '../results/schema.ts';
+import type { BuildTurn } from './build-ledger.ts';
 
 export type RunEvent =
   | { kind: 'calibrated'; overheadMs: number }
@@ -9,8 +10,9 @@ export type RunEvent =
   | { kind: 'setup-failed'; id: string; reason: string; tail: string[] }
   /** Another buildbench process holds the lock of something this variant needs (`owner`: pid, command, since). */
   | { kind: 'waiting'; id: string; what: string; owner: string }
-  | { kind: 'sample-start'; id: string; round: number; done: number; total: number }
-  | { kind: 'sample-end'; id: string; round: number; done: number; total: number; sample: RunSample; status: VariantStatus }
+  /** `done` counts this build; `total` is done + the builds still to come (`left`, per variant id, after this one). */
+  | ({ kind: 'sample-start'; id: string; round: number } & BuildTurn)
+  | ({ kind: 'sample-end'; id: string; round: number; sample: RunSample; status: VariantStatus } & BuildTurn)
   | { kind: 'busy'; id: string; round: number; foreignCpuPct: number }
   | { kind: 'machine-view'; why: string }
   | { kind: 'smoke'; id: string; round: number }

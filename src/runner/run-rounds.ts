@@ -15,6 +15,7 @@ import { folderProblem } from './confine.ts';
 import { buildEnv, placeholderValues } from './build-env.ts';
 import { outputElsewhere } from './env-policy.ts';
 import { buildTarget, isFirstBuildOf, needsOwnFullBuild, recordPriming } from './prime.ts';
+import { dropBuilds, settleLedger, startBuild, turnOf, type BuildLedger } from './build-ledger.ts';
 import { addSpent, timed } from './spent.ts';
 
 /** One round of a stage: `round` < 0 for warm-ups (-1, -2 …), else 1, 2 … over the run; `inStage` 0 for warm-ups. */
@@ -24,23 +25,20 @@ export interface ScheduledRound {
   inStage: number;
 }
 
-/** Builds done so far over the whole run, and how many there are in all (for the progress events). */
-export interface BuildCount {
-  done: number;
-  total: number;
-}
-
 /**
  * Runs one stage's rounds in order. Returns why adaptive runs (`--runs auto`) stopped the stage early, or
  * undefined when it ran to its last round or was interrupted. Errors: none escape; a variant whose sample
  * cannot be measured is failed with the reason.
  */
-export async function runRounds(run: RunContext, stage: { schedule: ScheduledRound[]; members: Entry[]; count: BuildCount; overheadMs: number }): Promise<string | undefined> {
+export async function runRounds(run: RunContext, stage: { schedule: ScheduledRound[]; members: Entry[]; ledger: BuildLedger; overheadMs: number }): Promise<string | undefined> {
   const memberIds = new Set(stage.members.map((m) => m.planned.id));
   for (const { ids, round, inStage } of stage.schedule) {
     if (inStage > 0 && run.opts.adaptive) {
       const reason = adaptiveStop(run, memberIds, inStage);
-      if (reason !== undefined) return reason;
+      if (reason !== undefined) {
+        dropBuilds(stage.ledger, memberIds);
+        return reason;
+      }
     }
     await timed(run.results, round < 0 ? 'warmups' : 'rounds', () => runRound(run, stage, { ids, round }));
     if (isInterrupted(run.opts.signal)) break;
@@ -49,23 +47,22 @@ export async function runRounds(run: RunContext, stage: { schedule: ScheduledRou
 }
 
 /** One round's builds in its order, then those set aside as busy built again (remeasure.ts). */
-async function runRound(run: RunContext, stage: { count: BuildCount; overheadMs: number }, at: { ids: string[]; round: number }): Promise<void> {
+async function runRound(run: RunContext, stage: { ledger: BuildLedger; overheadMs: number }, at: { ids: string[]; round: number }): Promise<void> {
   const { ids, round } = at;
   // Builds measured while the machine was busy, set aside to be built again once the round is through.
   const busy: Entry[] = [];
   for (const [position, id] of ids.entries()) {
-    let done = ++stage.count.done;
     if (isInterrupted(run.opts.signal)) break;
     const entry = run.byId.get(id)!;
     if (entry.result.status !== 'ok') continue;
     if (needsOwnFullBuild(run, entry)) {
-      // Its priming build did not happen: the full build first, as a warm-up in a workdir made fresh.
-      const full = await buildOnce(run, { entry, round: -1, position, done, total: ++stage.count.total, overheadMs: stage.overheadMs, as: { ...entry.planned, cache: 'cold' } });
+      // Its priming build did not happen: the full build first, as a warm-up in a workdir made fresh (one build
+      // more than the plan counted).
+      const full = await buildOnce(run, { entry, round: -1, position, ledger: stage.ledger, extra: true, overheadMs: stage.overheadMs, as: { ...entry.planned, cache: 'cold' } });
       if (full === 'aborted') break;
       if (entry.result.status !== 'ok') continue;
-      done = ++stage.count.done;
     }
-    const outcome = await buildOnce(run, { entry, round, position, done, total: stage.count.total, overheadMs: stage.overheadMs });
+    const outcome = await buildOnce(run, { entry, round, position, ledger: stage.ledger, overheadMs: stage.overheadMs });
     if (outcome === 'aborted') break;
     if (round > 0 && outcome && setAsideIfBusy({ entry, policy: run.remeasure, sample: outcome })) {
       busy.push(entry);
@@ -78,8 +75,7 @@ async function runRound(run: RunContext, stage: { count: BuildCount; overheadMs:
       busy,
       policy: run.remeasure,
       build: async (entry) => {
-        const turn = { entry, round, position: position++, done: ++stage.count.done, total: ++stage.count.total, overheadMs: stage.overheadMs };
-        const outcome = await buildOnce(run, turn);
+        const outcome = await buildOnce(run, { entry, round, position: position++, ledger: stage.ledger, extra: true, overheadMs: stage.overheadMs });
         return outcome === 'aborted' ? undefined : outcome;
       },
     });
@@ -103,14 +99,17 @@ function adaptiveStop(run: RunContext, memberIds: Set<string>, inStage: number):
  * One build of one variant in its turn, with its progress events: its sample when it succeeded and was
  * recorded, undefined when it failed, 'aborted' when the interruption killed it.
  */
-async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; position: number; done: number; total: number; overheadMs: number; as?: PlannedVariant }): Promise<'aborted' | RunSample | undefined> {
-  const { entry, round, position, done, total, overheadMs } = turn;
+async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; position: number; ledger: BuildLedger; extra?: boolean; overheadMs: number; as?: PlannedVariant }): Promise<'aborted' | RunSample | undefined> {
+  const { entry, round, position, ledger, overheadMs } = turn;
   const { result } = entry;
   const { plan, opts, emit } = run;
   // A cold twin's first build may run in its warm twin's workdir, to prime it (prime.ts).
   const target = turn.as ? { planned: turn.as } : buildTarget(run, entry);
   const { planned } = target;
-  emit({ kind: 'sample-start', id: planned.id, round, done, total });
+  // Counted when it starts; a variant that can no longer build (it failed, or one it needs) leaves the count.
+  const canBuild = (id: string) => run.byId.get(id)?.result.status === 'ok';
+  settleLedger(ledger, canBuild);
+  emit({ kind: 'sample-start', id: planned.id, round, ...startBuild(ledger, { id: entry.planned.id, warmup: round < 0, extra: turn.extra }) });
   const isFirstBuild = isFirstBuildOf(entry);
   let outcome: RunSample | 'aborted' | 'not started';
   try {
@@ -133,7 +132,8 @@ async function buildOnce(run: RunContext, turn: { entry: Entry; round: number; p
   }
   // The build process itself, as the harness waited for it (its overhead is taken off the sample's wallMs).
   if (round > 0) addSpent(run.results, 'roundBuilds', outcome.wallMs + overheadMs);
-  emit({ kind: 'sample-end', id: planned.id, round, done, total, sample: outcome, status: result.status });
+  settleLedger(ledger, canBuild);
+  emit({ kind: 'sample-end', id: planned.id, round, ...turnOf(ledger), sample: outcome, status: result.status });
   run.save();
   return result.samples.includes(outcome) ? outcome : undefined;
 }

@@ -4,7 +4,8 @@
 import type { PlanStage } from '../plan/stages.ts';
 import { isInterrupted } from './interruption.ts';
 import { unmetNeed } from './needs.ts';
-import { recordLastArtifacts, runRounds, type BuildCount, type ScheduledRound } from './run-rounds.ts';
+import { recordLastArtifacts, runRounds, type ScheduledRound } from './run-rounds.ts';
+import { openLedger } from './build-ledger.ts';
 import type { Entry, RunContext } from './run-results.ts';
 import { startService } from './service.ts';
 import { setUpStage } from './set-up.ts';
@@ -17,7 +18,8 @@ import { timed } from './spent.ts';
  */
 export async function runStages(run: RunContext, overheadMs: number): Promise<string | undefined> {
   const { plan } = run;
-  const count: BuildCount = { done: 0, total: plan.warmupRounds.flat().length + plan.rounds.flat().length };
+  // Only the builds of variants that can build are counted (availability was decided before this).
+  const ledger = openLedger(plan, (id) => run.byId.get(id)?.result.status === 'ok');
   const before = { warmupRounds: 0, rounds: 0 };
   let stopReason: string | undefined;
   const seedFailures = new Map<string, string>(); // a seed that failed is not built again in this run
@@ -28,7 +30,7 @@ export async function runStages(run: RunContext, overheadMs: number): Promise<st
     await timed(run.results, 'setup', () => setUpStage({ members, outDir: plan.outDir, seedFailures, signal: run.opts.signal, emit: run.emit, save: run.save }));
     const schedule = scheduleOf(stage, before);
     // Every stage runs its rounds; the first stage stopped early gives the run's reason.
-    const stopped = await roundsWithServices(run, { schedule, members, count, overheadMs });
+    const stopped = await roundsWithServices(run, { schedule, members, ledger, overheadMs });
     stopReason ??= stopped;
     for (const { result } of members) failIfNothingSucceeded(result);
     await recordLastArtifacts({ members, hooks: run.opts.hooks });

@@ -3,7 +3,8 @@
 // build. Results are written after every sample, so an interruption or a crash loses nothing already
 // measured; a failing variant is recorded and the others go on.
 import type { Plan, PlannedVariant } from '../plan/plan.ts';
-import type { ResultsFile, ToolInfo } from '../results/schema.ts';
+import { cannotRun, unavailableReason, type FoundTool } from '../plan/availability.ts';
+import type { ResultsFile } from '../results/schema.ts';
 import { calibrateOverhead } from './calibrate.ts';
 import { shouldStop, type AdaptiveOptions, type StatsSettings } from './finalize.ts';
 import type { RunEvent } from './events.ts';
@@ -22,7 +23,7 @@ export interface RunOptions {
   plan: Plan;
   tool: { name: string; version: string };
   /** A tool a variant requires (found or not, and why the variant is unavailable); `planned` absent for the run's own (time). */
-  checkTool: (name: string, planned?: PlannedVariant) => Promise<ToolInfo & { hint?: string }>;
+  checkTool: (name: string, planned?: PlannedVariant) => Promise<FoundTool>;
   hooks?: RunHooks;
   adaptive?: AdaptiveOptions;
   stats?: StatsSettings;
@@ -62,14 +63,15 @@ async function runPlanGuarded(opts: RunOptions): Promise<ResultsFile> {
   return closeRun(run, stopReason);
 }
 
-/** Availability first: a variant declared unavailable, or missing a tool, is recorded so with the reason, before anything runs. */
+/**
+ * Availability first: a variant declared unavailable or missing a tool, and a consumer of one of those, is
+ * recorded so with the reason before anything runs (plan/availability.ts), said once, and builds nothing.
+ */
 function markUnavailable(run: RunContext): void {
-  for (const { planned, result } of run.byId.values()) {
-    const missing = run.toolsOf(planned).filter((t) => !t.path);
-    const reason = planned.variant.unavailable ?? (missing.length > 0 ? missing.map((t) => `${t.name} not found${t.hint ? ` (${t.hint})` : ''}`).join('; ') : undefined);
-    if (!reason) continue;
-    Object.assign(result, { status: 'unavailable', reason });
-    run.emit({ kind: 'unavailable', id: planned.id, reason });
+  const out = cannotRun(run.plan.variants, (planned) => unavailableReason(planned, run.toolsOf(planned)));
+  for (const [id, { status, reason }] of out) {
+    Object.assign(run.byId.get(id)!.result, { status, reason });
+    run.emit({ kind: 'unavailable', id, reason });
   }
 }
 

@@ -16,7 +16,7 @@ describe('progress on a non-TTY', () => {
     vi.useFakeTimers();
     const { stream, lines } = fakeStream();
     const progress = createProgress({ stream });
-    progress.onEvent({ kind: 'sample-start', id: 'hang/serve@cold', round: 1, done: 1, total: 1 });
+    progress.onEvent({ kind: 'sample-start', id: 'hang/serve@cold', round: 1, done: 1, total: 1, left: new Map([['hang/serve@cold', { warmups: 0, runs: 0 }]]) });
     vi.advanceTimersByTime(150_000);
     expect(lines()).toEqual(['still building hang/serve@cold, round 1 (60 s)', 'still building hang/serve@cold, round 1 (2 min)']);
     progress.onEvent({ kind: 'setup', id: 'hang/other@cold' });

@@ -33,7 +33,8 @@ variants:
     expect(flaky.stats.wallMs!.n).toBe(5);
     expect(results.comparisons.filter((c) => c.metric === 'wallMs').map((c) => c.variant)).toEqual(['flaky/flaky@cold']);
 
-    expect(cli.stderr()).toMatch(/\[\d+\/12\] round 4 flaky\/flaky@cold: .* BUILD FAILED \(exit code 3; measuring goes on\)/);
+    // 12 builds, and one more for each busy build re-measured on a loaded machine.
+    expect(cli.stderr()).toMatch(/\[\d+\/1[2-9]\] round 4 flaky\/flaky@cold: .* BUILD FAILED \(exit code 3; measuring goes on\)/);
     expect(cli.stdout()).toContain(`ok; ${FAILED}`);
     expect(cli.stdout()).toMatch(new RegExp(`flaky/flaky@cold vs flaky/steady@cold: .*\\(flaky/flaky@cold: ${FAILED.replace(/[()]/g, '\\$&')}\\)`));
     expect(readFileSync(path.join(dir, 'out', 'summary.md'), 'utf8')).toContain(FAILED);

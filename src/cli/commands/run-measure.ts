@@ -2,7 +2,7 @@
 // --baseline/--history, write the reports, print the table, and choose the exit code.
 import { removeTree } from '../../common/owner-write.ts';
 import path from 'node:path';
-import { runPlan } from '../../runner/run.ts';
+import { runPlan, type RunOptions } from '../../runner/run.ts';
 import { statsSettings } from '../../runner/finalize.ts';
 import type { ResultsFile } from '../../results/schema.ts';
 import { RESULTS_FILE, readResultsFile, writeResultsAtomic } from '../../results/io.ts';
@@ -19,7 +19,6 @@ import { probeHooks } from '../../probe/index.ts';
 import { createProgress } from '../progress.ts';
 import { handleInterrupts, type Interrupts } from '../interrupt.ts';
 import { formatRunTable, formatVerdicts } from '../run-table.ts';
-import { createToolCheck } from '../tool-check.ts';
 import { TOOL } from '../version.ts';
 import type { RunArgs } from '../run-options.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -32,16 +31,29 @@ import type { RunPlan } from './run-plan.ts';
 
 type Progress = ReturnType<typeof createProgress>;
 
+/** What measuring a planned run takes besides its plan. */
+interface MeasureOptions {
+  args: RunArgs;
+  cwd: string;
+  /** Frees the out dir (a second Ctrl-C). */
+  release: () => void;
+  /** Said before the first build. */
+  notes: string[];
+  /** The tool check the plan was made with (createToolCheck), so the run asks once. */
+  checkTool: RunOptions['checkTool'];
+  /** The `run` command itself, for a confirmation's second run. */
+  run: (args: RunArgs) => Promise<number>;
+}
+
 /**
  * Measures the planned run and returns the exit code: 128 + the signal when interrupted (130, 143), EXIT.failed
  * when a variant or one of its builds failed, EXIT.regression on a regression with --fail-on-regression, else
  * EXIT.ok. `notes` are said before the first build; `release` frees the out dir at a second Ctrl-C.
  * Errors: an unreadable --baseline throws InputError after the reports are written.
  */
-export async function measureRun(opts: RunPlan & { args: RunArgs; cwd: string; release: () => void; notes: string[]; run: (args: RunArgs) => Promise<number> }): Promise<number> {
+export async function measureRun(opts: RunPlan & MeasureOptions): Promise<number> {
   const { args, outDir, estimate } = opts;
-  const planned = new Map(opts.plan.variants.map((v) => [v.id, v.warmup + v.runs]));
-  const progress = createProgress({ stream: process.stderr, estimateMs: estimate.perVariant, planned });
+  const progress = createProgress({ stream: process.stderr, earlier: { runs: estimate.perVariant, warmups: estimate.perWarmup } });
   for (const w of checkDiskSpace({ dirs: [outDir, opts.plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
   const written = new Set<string>();
   const interrupts = handleInterrupts({ say: (line) => progress.message(line), release: opts.release, stopNow: () => stopNowLine({ outDir, written }) });
@@ -79,10 +91,10 @@ function stopNowLine(opts: { outDir: string; written: Set<string> }): string {
   return `buildbench: stopped at once; results so far (marked interrupted) are in ${file}; no report was written: \`buildbench report ${outDir}\` writes one`;
 }
 
-async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; notes: string[]; progress: Progress; interrupts: Interrupts }): Promise<ResultsFile> {
+async function runWithProgress(opts: RunPlan & MeasureOptions & { progress: Progress; interrupts: Interrupts }): Promise<ResultsFile> {
   const { plan, cwd, args, progress, estimate } = opts;
   if (args.ref?.length) await prepareRefs({ plan, cwd });
-  progress.message(describeRun(plan, opts.outDir));
+  progress.message(describeRun(opts.runnable, opts.outDir));
   progress.message(noiseLine(await checkNoise({ windowMs: 100 })));
   const caller = describeCallerVariables(callerVariables(process.env));
   if (caller) progress.message(caller);
@@ -93,7 +105,7 @@ async function runWithProgress(opts: RunPlan & { args: RunArgs; cwd: string; not
   return runPlan({
     plan,
     tool: TOOL,
-    checkTool: createToolCheck(cwd),
+    checkTool: opts.checkTool,
     hooks: probeHooks(),
     adaptive: opts.adaptive,
     stats: statsSettings({ alpha: args.alpha, noisePct: args.noise, adaptive: opts.adaptive }),

@@ -6,7 +6,8 @@ import { InputError } from '../../common/problem.ts';
 import { PLAIN_LEFT_OUT } from '../../scenario/discover.ts';
 import type { CacheState } from '../../scenario/schema.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
-import { buildPlan, matchGlob, type Plan, type PlanOptions } from '../../plan/plan.ts';
+import { buildPlan, matchGlob, type Plan, type PlannedVariant, type PlanOptions } from '../../plan/plan.ts';
+import { findUnavailable, runnablePlan, type FoundTool, type Unavailable } from '../../plan/availability.ts';
 import { variantId } from '../../results/variant-id.ts';
 import { estimatePlan, previousResults, readTimingsFile, type Estimate } from '../../plan/estimate.ts';
 import type { AdaptiveOptions } from '../../runner/finalize.ts';
@@ -23,18 +24,23 @@ export interface RunPlan {
   outDir: string;
   /** Set with --runs auto: when to stop adding rounds. */
   adaptive: AdaptiveOptions | undefined;
-  /** Expected time per variant and in all, from earlier runs here and the reference timings. */
+  /** The plan as it will run: without the variants that cannot (plan/availability.ts); what is said and counted. */
+  runnable: Plan;
+  /** The variants that build nothing, by id, with why: said once each, recorded by the runner. */
+  unavailable: Map<string, Unavailable>;
+  /** Expected time per variant and in all (of `runnable`), from earlier runs here and the reference timings. */
   estimate: Estimate;
   /** This machine's part with --shard. */
   shard: ShardChoice | undefined;
 }
 
 /**
- * Plans the run of `scenarios` under the flags. `leftOut` are the variant ids a plain run leaves out (the
- * scenarios' `default`s). Errors: InputError when --min-runs > --max-runs, when no variant is left to measure
- * (naming --only or --cache), or when a --shard has nothing to measure.
+ * Plans the run of `scenarios` under the flags, with every required tool checked by `checkTool` (the run's
+ * own check, given to the runner too). `leftOut` are the variant ids a plain run leaves out (the scenarios'
+ * `default`s). Errors: InputError when --min-runs > --max-runs, when no variant is left to measure (naming
+ * --only or --cache), or when a --shard has nothing to measure.
  */
-export function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[] }): RunPlan {
+export async function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; checkTool: (name: string, planned: PlannedVariant) => Promise<FoundTool> }): Promise<RunPlan> {
   const { args } = opts;
   const runId = makeRunId();
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
@@ -46,8 +52,10 @@ export function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: s
   const plan = shard ? buildPlan({ ...planOptions, shard }) : whole;
   refuseUnmatched({ args, scenarios: opts.scenarios, leftOut: opts.leftOut });
   refuseEmpty(plan, args);
-  const estimate = estimatePlan(plan, { history: previousResults(path.resolve('reports')), reference });
-  return { plan, outDir, adaptive, estimate, shard };
+  const unavailable = await findUnavailable(plan, opts.checkTool);
+  const runnable = runnablePlan(plan, unavailable);
+  const estimate = estimatePlan(runnable, { history: previousResults(path.resolve('reports')), reference });
+  return { plan, runnable, unavailable, outDir, adaptive, estimate, shard };
 }
 
 function planOptionsOf(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; runId: string; outDir: string; runs: number | undefined }): PlanOptions {

@@ -11,6 +11,7 @@ import { describePlan, planNotes } from '../plan-text.ts';
 import { planJson } from '../plan-json.ts';
 import { planRun } from './run-plan.ts';
 import { measureRun } from './run-measure.ts';
+import { createToolCheck } from '../tool-check.ts';
 import { readAcknowledgements } from './acknowledged.ts';
 import { checkRefs } from '../../runner/refs.ts';
 
@@ -26,23 +27,25 @@ export async function runCommand(args: RunArgs): Promise<number> {
   refuseUnreadableBaseline(args.baseline);
   // A broken acknowledgements file is refused before the builds, not after them.
   readAcknowledgements(cwd);
-  const planned = planRun({ args, scenarios, leftOut });
+  // One check of the tools for the plan and the run: the variants that cannot run are in no count.
+  const checkTool = createToolCheck(cwd);
+  const planned = await planRun({ args, scenarios, leftOut, checkTool });
   // A ref git cannot resolve is refused before anything runs, the dry run included.
   await checkRefs({ plan: planned.plan, cwd });
-  for (const w of await largeCopyWarnings(planned.plan)) warn(w);
-  const notes = planNotes({ plan: planned.plan, shardNote: planned.shard?.note, alpha: args.alpha, adaptive: planned.adaptive });
+  for (const w of await largeCopyWarnings(planned.runnable)) warn(w);
+  const notes = planNotes({ plan: planned.runnable, shardNote: planned.shard?.note, alpha: args.alpha, adaptive: planned.adaptive });
   if (args.dryRun && args.json) {
-    process.stdout.write(`${JSON.stringify(planJson({ plan: planned.plan, estimate: planned.estimate, outDir: planned.outDir, notes }), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(planJson({ plan: planned.runnable, unavailable: planned.unavailable, estimate: planned.estimate, outDir: planned.outDir, notes }), null, 2)}\n`);
     return EXIT.ok;
   }
   if (args.dryRun) {
-    process.stdout.write(stripControlLines([...notes, describePlan(planned.plan, planned.estimate)].join('\n')));
+    process.stdout.write(stripControlLines([...notes, describePlan({ plan: planned.runnable, unavailable: planned.unavailable, estimate: planned.estimate })].join('\n')));
     return EXIT.ok;
   }
   const release = acquireOutDirLock(planned.outDir);
   try {
     removeStaleResultsTemps(planned.outDir);
-    return await measureRun({ ...planned, args, cwd, release, notes, run: runCommand });
+    return await measureRun({ ...planned, args, cwd, release, notes, checkTool, run: runCommand });
   } finally {
     // Whatever happened, the out dir is free again (a lock left by a crash would refuse the next run).
     release();
