@@ -59,17 +59,20 @@ export function toolsDir(opts: WhereOptions = {}): string {
 
 /**
  * How to call buildbench from `cwd`, as a shell command prefix (never throws): `npx buildbench` when it is installed in a node_modules that
- * npx searches from here, `buildbench` when the one on PATH is this package, else `node <root>/bin/buildbench.js`
- * (`scripts/from-source.js` in a clone with no dist/). `npm run …` would run the *current project's* script of
- * that name, so it is never advised outside buildbench's own checkout.
+ * npx searches from here (copied from a tarball, or linked there from a folder: `npm install -D ../buildbench`
+ * links, and node runs the link's target), `buildbench` when the one on PATH is this package, else `node
+ * <root>/bin/buildbench.js` (`scripts/from-source.js` in a clone with no dist/). `npm run …` would run the
+ * *current project's* script of that name, so it is never advised outside buildbench's own checkout.
  */
 export function buildbenchCommand(opts: WhereOptions = {}): string {
   const root = real(opts.root ?? BUILDBENCH_ROOT);
+  const bin = path.join(root, 'bin', 'buildbench.js');
   for (let dir = real(cwdOf(opts)); ; dir = path.dirname(dir)) {
     if (isInside(root, path.join(dir, 'node_modules'))) return 'npx buildbench';
+    const linked = path.join(dir, 'node_modules', '.bin', 'buildbench');
+    if (existsSync(linked) && real(linked) === real(bin)) return 'npx buildbench';
     if (path.dirname(dir) === dir) break;
   }
-  const bin = path.join(root, 'bin', 'buildbench.js');
   for (const dir of ((opts.env ?? process.env).PATH ?? '').split(path.delimiter).filter(Boolean)) {
     const candidate = path.join(dir, 'buildbench');
     if (existsSync(candidate) && real(candidate) === real(bin)) return 'buildbench';

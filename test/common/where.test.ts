@@ -49,6 +49,18 @@ describe('setupCommand', () => {
     );
   });
 
+  it('is `npx buildbench setup` where npm linked this package into the project (npm install -D of a folder)', () => {
+    const clone = fakePackage(path.join(scratch, 'linked-clone'));
+    const project = path.join(scratch, 'linking');
+    mkdirSync(path.join(project, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(clone, path.join(project, 'node_modules/buildbench'));
+    symlinkSync('../buildbench/bin/buildbench.js', path.join(project, 'node_modules/.bin/buildbench'));
+    // node runs the link's target: the package root it sees is the clone.
+    expect(setupCommand({ cwd: project, root: clone, env: noPath })).toBe('npx buildbench setup');
+    // Another copy installed in a project is not this one: the clone is named by path.
+    expect(setupCommand({ cwd: path.join(scratch, 'installed'), root: clone, env: noPath })).toBe(`node ${clone}/bin/buildbench.js setup`);
+  });
+
   it('is `buildbench setup` when the buildbench on PATH is this package (a global install)', () => {
     const root = fakePackage(path.join(scratch, 'global/lib/node_modules/buildbench'));
     const bin = path.join(scratch, 'global/bin');

@@ -176,7 +176,7 @@ describe('the packed package, installed into a project outside the repository', 
     expect(init.code, explain(init)).toBe(0);
     const written = ['python-freeze', 'python-env', 'rust-link', 'rust-debuginfo', 'rust-release-profile'];
     for (const name of written) expect(init.stdout).toContain(`wrote scenarios/${name}.yaml\n`);
-    expect(init.stdout).toMatch(/^  npx buildbench setup scenarios\/.+\n  npx buildbench run\n$/m);
+    expect(init.stdout).toMatch(/^  npx buildbench setup scenarios\/.+ # provision the tools they need\n  npx buildbench show +# each scenario as it will run\n  npx buildbench run --dry-run +# the plan and its estimate\n  npx buildbench run +# measure\n$/m);
     const again = await npx(['init'], app);
     expect(again.code, explain(again)).toBe(2);
 

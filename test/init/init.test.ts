@@ -135,15 +135,18 @@ describe('buildbench init', () => {
     expect(s['rust-link.yaml']!.with.setup).toContain('mkdir -p out');
   });
 
-  it('takes every answer as a flag, and prints the next two commands as typed in the project', () => {
+  it('takes every answer as a flag, and prints the next commands as typed in the project, in the order a new user needs them', () => {
     const dir = write(tmp(), WEB_APP);
     const r = init('.', ['--app', 'svc', '--ready', 'http://127.0.0.1:{port}/ping', '--serve-args=--listen {port}'], dir);
     expect(r.code).toBe(0);
     expect(scenarios(dir)['python-freeze.yaml']!.with).toMatchObject({ app: 'svc', ready: 'http://127.0.0.1:{port}/ping', serveArgs: '--listen {port}' });
     const lines = r.stdout.trimEnd().split('\n');
-    // How buildbench is called from there is buildbenchCommand's business (test/toolchain); here: what follows it.
-    expect(lines.slice(-2).map((l) => l.replace(/^ {2}node \S+ /, ''))).toEqual(['setup scenarios/python-freeze.yaml scenarios/python-env.yaml', 'run']);
+    expect(lines.slice(-4).map(command)).toEqual(['setup scenarios/python-freeze.yaml scenarios/python-env.yaml', 'show', 'run --dry-run', 'run']);
+    expect(lines.slice(-4).map((l) => l.replace(/^.*# /, ''))).toEqual(['provision the tools they need', 'each scenario as it will run', 'the plan and its estimate', 'measure']);
   });
+
+  /** A printed next step without how buildbench is called (buildbenchCommand's business, test/common/where.test.ts) and its comment. */
+  const command = (line: string) => line.replace(/^ {2}node \S+ /, '').replace(/ +# .*$/, '');
 
   it('names the scenarios to run when none of them is a default (a Python project with no web app)', () => {
     const dir = write(tmp(), { 'requirements.txt': 'httpx==0.28.1\n', 'main.py': 'import httpx\nprint(httpx.__version__)\n' });
@@ -151,7 +154,7 @@ describe('buildbench init', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(Object.keys(scenarios(dir))).toEqual(['python-env.yaml']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.slice(-2).map((l) => l.replace(/^ {2}node \S+ /, ''))).toEqual(['setup scenarios/python-env.yaml', 'run scenarios/python-env.yaml']);
+    expect(lines.slice(-4).map(command)).toEqual(['setup scenarios/python-env.yaml', 'show', 'run scenarios/python-env.yaml --dry-run', 'run scenarios/python-env.yaml']);
   });
 
   it('never overwrites without --force, and replaces with it', () => {
