@@ -299,6 +299,9 @@ export const ResultsFileSchema = Type.Object(
       finalAlpha: Type.Optional(
         d('with --runs auto: the α of the comparisons at the last look, alpha less the share spent on the interim looks (stats/decide-stop.ts)', Type.Number()),
       ),
+      startupAlpha: Type.Optional(
+        d('the α of the start-up comparisons when the launch rounds looked for an early stop after each round: alpha less the share spent on those interim looks (stats/decide-stop.ts lookLevels)', Type.Number()),
+      ),
       overheadSpreadMs: Type.Optional(
         d('how much that cost varied over the calibration launches (their median minus the floor); with overheadMs, the harness’s resolution', Type.Number()),
       ),

@@ -49,7 +49,10 @@ export function finalizeResults(results: ResultsFile, stats: StatsSettings = {})
   const settings = { noisePct: stats.noisePct, alpha: stats.alpha };
   const refs = results.config.refs ?? [];
   const drift = estimateGroupDrift(measured);
-  const withBaselines = compareWithBaselines(measured, { ...settings, drift });
+  // Launch rounds that stopped once decided spent part of α on their interim looks (startup-rounds.ts).
+  const startupAlpha = results.config.startupAlpha;
+  const metricAlpha = startupAlpha === undefined ? undefined : { startupFirstMs: startupAlpha, startupWarmMs: startupAlpha };
+  const withBaselines = compareWithBaselines(measured, { ...settings, drift, metricAlpha });
   results.comparisons = markUnlikeWork([...withBaselines, ...(refs.length > 1 ? compareAcrossRefs(measured, { ...settings, refs }) : [])], measured);
   const winners = compareWinners({ ...settings, drift, variants: measured, comparisons: withBaselines });
   if (drift.length > 0) results.drift = drift;

@@ -107,7 +107,11 @@ function undecidedAtLastRound(run: RunContext): string | undefined {
 async function measureStartup(run: RunContext): Promise<void> {
   const { plan, opts } = run;
   const alpha = opts.stats?.alpha ?? 0.05;
-  const decide = { comparisons: () => run.results.comparisons, alpha, minRounds: minRunsForDifference(alpha) };
+  const useFinalAlpha = (startupAlpha: number) => {
+    run.results.config.startupAlpha = startupAlpha;
+    run.save();
+  };
+  const decide = { comparisons: () => run.results.comparisons, alpha, minRounds: minRunsForDifference(alpha), useFinalAlpha };
   await measureStartupRounds({ entries: [...run.byId.values()], seed: plan.seed, outDir: plan.outDir, signal: opts.signal, emit: run.emit, save: run.save, decide });
   run.save();
 }

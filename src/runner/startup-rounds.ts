@@ -29,8 +29,10 @@ export interface StartupRoundsOptions {
   /**
    * Stop a variant's launches once its start-up comparisons are decided (launch-stop.ts), looking after each
    * round from `minRounds` on; `comparisons` reads the results' comparisons as `save` last recomputed them.
+   * When there are interim looks, `useFinalAlpha` is told the α left for the start-up comparisons at the last
+   * one, before the first launch (α split as --runs auto splits it: false alarms ≤ α over all the looks).
    */
-  decide?: { comparisons: () => readonly Comparison[]; alpha: number; minRounds: number };
+  decide?: { comparisons: () => readonly Comparison[]; alpha: number; minRounds: number; useFinalAlpha: (alpha: number) => void };
 }
 
 /** Launches every measured variant with a smoke test; fills `result.startup`, or marks the variant as one that does not start. */
@@ -42,6 +44,9 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
   // A different seed from the build rounds': the launch order should not repeat the build order.
   const rounds = orderRounds({ ids: entries.map((e) => ({ id: e.planned.id, count: e.planned.runs })), rounds: Math.max(0, ...entries.map((e) => e.planned.runs)), seed: opts.seed + 2 });
   const decided = new Set<string>();
+  const { decide } = opts;
+  const levels = decide && lookLevels({ alpha: decide.alpha, minRuns: decide.minRounds, maxRuns: rounds.length });
+  if (decide && levels && levels.interimP > 0) decide.useFinalAlpha(levels.finalAlpha);
   for (const [r, ids] of rounds.entries()) {
     for (const [position, id] of ids.entries()) {
       if (opts.signal?.aborted) return;
@@ -51,10 +56,8 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
       await launchPair({ ...opts, planned, result, round: r + 1, position });
       opts.save();
     }
-    const { decide } = opts;
-    if (decide && r + 1 >= decide.minRounds && r + 1 < rounds.length) {
-      const { interimP } = lookLevels({ alpha: decide.alpha, minRuns: decide.minRounds, maxRuns: rounds.length });
-      for (const id of decidedLaunches({ comparisons: decide.comparisons(), ids: entries.map((e) => e.planned.id), last: false, alpha: decide.alpha, interimP })) decided.add(id);
+    if (decide && levels && r + 1 >= decide.minRounds && r + 1 < rounds.length) {
+      for (const id of decidedLaunches({ comparisons: decide.comparisons(), ids: entries.map((e) => e.planned.id), last: false, alpha: decide.alpha, interimP: levels.interimP })) decided.add(id);
     }
   }
 }

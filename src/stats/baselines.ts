@@ -14,6 +14,11 @@ export interface BaselineOptions {
   alpha?: number;
   /** The run's drift records (estimateGroupDrift): where given, the pairing rule chooses each build-time and start-up comparison's analysis. */
   drift?: readonly Drift[];
+  /**
+   * compareWithBaselines: α of the metrics whose samples were looked at for an early stop, in place of `alpha`
+   * (the last look's share, lookLevels().finalAlpha: start-up when the launch rounds stop once decided).
+   */
+  metricAlpha?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -55,7 +60,7 @@ export function compareWithBaselines(variants: VariantResult[], opts: BaselineOp
     for (const variant of group) {
       if (variant === baseline || variant.status !== 'ok') continue;
       for (const metric of metricsToCompare()) {
-        const c = compareVariants({ ...opts, baseline, variant, metric });
+        const c = compareVariants({ ...opts, alpha: opts.metricAlpha?.[metric] ?? opts.alpha, baseline, variant, metric });
         if (c) comparisons.push(c);
       }
     }

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { decidedLaunches } from '../../src/runner/launch-stop.ts';
 import type { Comparison } from '../../src/results/schema.ts';
+import { lookLevels } from '../../src/stats/index.ts';
+import { runScenario, writeScenario } from './helpers.ts';
 
 const sampled = (over: Partial<Record<string, unknown>>): Comparison =>
   ({ scenario: 's', metric: 'startupFirstMs', baseline: 's/a@cold', variant: 's/b@cold', ratio: 1.3, ciLow: 1.2, ciHigh: 1.4, ciConfidence: 0.95, level: 0.95, pValue: 0.0001, noisePct: 2, verdict: 'slower', ...over }) as unknown as Comparison;
@@ -24,5 +26,34 @@ describe('decidedLaunches', () => {
   });
   it('never stops a variant with no start-up comparison', () => {
     expect(decidedLaunches({ comparisons: [sampled({ metric: 'wallMs' })], ids, last: false, alpha: 0.05, interimP: 0.001 }).size).toBe(0);
+  });
+});
+
+describe('launch rounds under the α split', () => {
+  it('judge the start-up comparisons at the α left for the last look, the builds at the whole α', async () => {
+    // Five launch rounds: one interim look (after round 4), so the start-up comparisons keep 0.9 α for the last.
+    const file = writeScenario({
+      yaml: `name: launches
+project: project
+runs: 5
+warmup: 0
+cache: cold
+variants:
+  - name: a
+    baseline: true
+    build: mkdir -p dist && printf '#!/bin/sh\\nexit 0\\n' > dist/app && chmod +x dist/app
+    artifact: dist/app
+    smoke: { run: "{artifact}", timeoutS: 30 }
+  - name: b
+    build: mkdir -p dist && printf '#!/bin/sh\\nexit 0\\n' > dist/app && chmod +x dist/app
+    artifact: dist/app
+    smoke: { run: "{artifact}", timeoutS: 30 }
+`,
+    });
+    const results = await runScenario({ file });
+    const { finalAlpha } = lookLevels({ alpha: 0.05, minRuns: 4, maxRuns: 5 });
+    expect(results.config.startupAlpha).toBe(finalAlpha);
+    const levels = Object.fromEntries(results.comparisons.filter((c) => !('exact' in c && c.exact)).map((c) => [c.metric, (c as { level?: number }).level]));
+    expect(levels).toMatchObject({ wallMs: 0.95, startupFirstMs: 1 - finalAlpha, startupWarmMs: 1 - finalAlpha });
   });
 });
