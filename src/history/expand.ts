@@ -4,7 +4,7 @@
 import type { Comparison, ResultsFile, VariantResult } from '../results/schema.ts';
 import { SCHEMA_VERSION } from '../results/schema.ts';
 import { summarizeVariant } from '../stats/metrics.ts';
-import type { HistoryRecord, RecordVariant } from './record-schema.ts';
+import type { HistoryRecord, RecordVariant, RecordVerdicts } from './record-schema.ts';
 import { metricSource, parseVariantId } from './series.ts';
 
 function expandVariant(v: RecordVariant): VariantResult {
@@ -26,20 +26,21 @@ function expandVariant(v: RecordVariant): VariantResult {
   return result;
 }
 
-function expandVerdicts(record: HistoryRecord): Comparison[] {
-  const t = record.verdicts;
+function expandVerdicts(record: HistoryRecord, t: RecordVerdicts): Comparison[] {
   const ids = record.variants.map((v) => v.id);
   return t.variant.map((vi, i): Comparison => {
     const common = { scenario: parseVariantId(ids[vi]!).scenario, metric: t.metric[i]!, baseline: ids[t.baseline[i]!]!, variant: ids[vi]!, ratio: t.ratio[i]!, verdict: t.verdict[i]! };
     if (t.pValue[i] === null) return { ...common, method: 'exact', baselineValue: Number.NaN, variantValue: Number.NaN, samePct: 0.5 };
     const [ciLow, ciHigh] = [t.ciLow[i] ?? Number.NaN, t.ciHigh[i] ?? Number.NaN];
-    return { ...common, method: 'hodges-lehmann', ciLow, ciHigh, level: 1 - record.config.alpha, ciConfidence: 1 - record.config.alpha, noisePct: record.config.noisePct, medianRatio: t.ratio[i]!, pValue: t.pValue[i]! };
+    const level = 1 - record.config.alpha;
+    return { ...common, method: 'hodges-lehmann', ciLow, ciHigh, level, ciConfidence: level, noisePct: record.config.noisePct, medianRatio: t.ratio[i]!, pValue: t.pValue[i]!, ...t.more?.[i] } as Comparison;
   });
 }
 
 /**
  * The record as a results file (schemaVersion 2): every kept figure, summaries recomputed from the samples,
- * the verdicts with what the record kept of them (an exact comparison's two values are not kept: NaN).
+ * the verdicts (and the winners' comparisons, and drift) with what the record kept of them, wording fields
+ * included (an exact comparison's two values are not kept: NaN).
  * Logs, phases, warm-ups and the run's order are empty. Pure.
  */
 export function expandRecord(record: HistoryRecord): ResultsFile {
@@ -68,6 +69,8 @@ export function expandRecord(record: HistoryRecord): ResultsFile {
     },
     scenarios: [],
     variants: record.variants.map(expandVariant),
-    comparisons: expandVerdicts(record),
+    comparisons: expandVerdicts(record, record.verdicts),
+    ...(record.winners ? { winnerComparisons: expandVerdicts(record, record.winners) } : {}),
+    ...(record.drift ? { drift: record.drift } : {}),
   };
 }

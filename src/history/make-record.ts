@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isExact, type Comparison } from '../results/comparison-schema.ts';
 import { isSuccessful } from '../results/metrics.ts';
-import type { Environment, ResultsFile, VariantResult } from '../results/schema.ts';
+import type { Drift, Environment, ResultsFile, VariantResult } from '../results/schema.ts';
 import { RECORD_FORMAT, type HistoryRecord, type RecordVariant, type RecordVerdicts } from './record-schema.ts';
 
 /** What the caller knows better than the results file: the commit's subject and date, a branch or runner label given on the command line. */
@@ -78,8 +78,26 @@ function recordVariant(v: VariantResult): RecordVariant {
   return out;
 }
 
-function recordVerdicts(comparisons: readonly Comparison[], index: ReadonlyMap<string, number>): RecordVerdicts {
+/** The optional fields of a comparison that its wording reads (stats/format.ts formatComparison, report cells), kept per verdict. */
+export const WORDING_FIELDS = ['level', 'ciConfidence', 'eqLow', 'eqHigh', 'pMethod', 'runsNeeded', 'minRunsToDecide', 'analysis', 'pairs', 'trendP', 'holmP', 'unlike'] as const;
+
+/** The wording fields `c` has (level only when it is not 1 − alpha, ciConfidence only below the level), numbers to 5 significant digits; null when none. */
+function wordingOf(c: Comparison, alpha: number): Record<string, number | string> | null {
+  const out: Record<string, number | string> = {};
+  for (const key of WORDING_FIELDS) {
+    const value = (c as unknown as Record<string, unknown>)[key];
+    if (key === 'level' && typeof value === 'number' && Math.abs(value - (1 - alpha)) < 1e-12) continue;
+    // An interval's own confidence is worded only when it falls short of the level (stats/format.ts intervalName).
+    if (key === 'ciConfidence' && typeof value === 'number' && 'level' in c && value >= c.level) continue;
+    if (typeof value === 'number') out[key] = sig5(value);
+    else if (typeof value === 'string') out[key] = value;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+function recordVerdicts(comparisons: readonly Comparison[], index: ReadonlyMap<string, number>, alpha: number): RecordVerdicts {
   const out: RecordVerdicts = { variant: [], baseline: [], metric: [], ratio: [], ciLow: [], ciHigh: [], pValue: [], verdict: [] };
+  const more: (Record<string, number | string> | null)[] = [];
   for (const c of comparisons) {
     const variant = index.get(c.variant);
     const baseline = index.get(c.baseline);
@@ -92,15 +110,21 @@ function recordVerdicts(comparisons: readonly Comparison[], index: ReadonlyMap<s
     out.ciHigh.push(isExact(c) ? null : sig5(c.ciHigh));
     out.pValue.push(isExact(c) ? null : sig5(c.pValue));
     out.verdict.push(c.verdict);
+    more.push(isExact(c) ? null : wordingOf(c, alpha));
   }
+  if (more.some((m) => m !== null)) out.more = more;
   return out;
 }
+
+/** Drift records with round effects to 4 decimals (ln units: 0.0001 ≈ 0.01%). */
+const recordDrift = (drift: readonly Drift[]): Drift[] => drift.map((d) => ({ ...d, roundEffects: d.roundEffects.map((r) => ({ round: r.round, effect: Math.round(r.effect * 1e4) / 1e4 })) }));
 
 /** The history record of a results file (see record-schema.ts for every field). Pure; never throws on a valid results file. */
 export function makeRecord(results: ResultsFile, context: RecordContext = {}): HistoryRecord {
   const env = results.environment;
   const index = new Map(results.variants.map((v, i) => [v.id, i]));
   const sha = context.commit ?? env.git?.commit ?? null;
+  const alpha = results.config.alpha ?? 0.05;
   return {
     format: RECORD_FORMAT,
     runId: results.runId,
@@ -128,8 +152,10 @@ export function makeRecord(results: ResultsFile, context: RecordContext = {}): H
       tools: Object.fromEntries(env.tools.map((t) => [t.name, t.version])),
       load: [env.loadAvgBefore[0] ?? 0, env.loadAvgAfter[0] ?? 0].map((x) => Math.round(x * 100) / 100),
     },
-    config: { runs: results.config.runs, seed: results.config.seed, noisePct: results.config.noisePct ?? 2, alpha: results.config.alpha ?? 0.05 },
+    config: { runs: results.config.runs, seed: results.config.seed, noisePct: results.config.noisePct ?? 2, alpha },
     variants: results.variants.map(recordVariant),
-    verdicts: recordVerdicts(results.comparisons, index),
+    verdicts: recordVerdicts(results.comparisons, index, alpha),
+    ...(results.winnerComparisons && results.winnerComparisons.length > 0 ? { winners: recordVerdicts(results.winnerComparisons, index, alpha) } : {}),
+    ...(results.drift && results.drift.length > 0 ? { drift: recordDrift(results.drift) } : {}),
   };
 }

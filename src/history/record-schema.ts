@@ -8,6 +8,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { STATUSES } from '../results/schema.ts';
 import { VERDICTS } from '../results/comparison-schema.ts';
+import { DriftSchema } from '../results/noise-schema.ts';
 
 /** The value of `format`: readers refuse other values (a later version would be migrated where they read). */
 export const RECORD_FORMAT = 'buildbench-history/1';
@@ -73,6 +74,12 @@ export const RecordVerdictsSchema = Type.Object({
   ciHigh: d('high end of the interval; null for an exact comparison', Type.Array(Nullable(Type.Number()))),
   pValue: d('Mann-Whitney p; null for an exact comparison', Type.Array(Nullable(Type.Number()))),
   verdict: d('faster, slower, no difference or inconclusive', Type.Array(Type.Union(VERDICTS.map((v) => Type.Literal(v))))),
+  more: Type.Optional(
+    d(
+      'the other fields of each comparison that its wording reads (WORDING_FIELDS of make-record.ts: level when not 1 − alpha, ciConfidence, eqLow, eqHigh, runsNeeded, analysis …), null where it has none; absent when no comparison has any',
+      Type.Array(Nullable(Type.Record(Type.String(), Type.Union([Type.Number(), Type.String()])))),
+    ),
+  ),
 });
 
 export const HistoryRecordSchema = Type.Object(
@@ -125,6 +132,8 @@ export const HistoryRecordSchema = Type.Object(
     ),
     variants: d('every variant of the run, in plan order', Type.Array(RecordVariantSchema)),
     verdicts: RecordVerdictsSchema,
+    winners: Type.Optional(d('the winners of a metric compared with each other (results winnerComparisons), as verdicts are kept', RecordVerdictsSchema)),
+    drift: Type.Optional(d('the run’s drift records as results.json has them (round effects to 4 decimals)', Type.Array(DriftSchema))),
   },
   { $id: 'https://buildbench.dev/schema/history-record.schema.json', title: `buildbench history record, ${RECORD_FORMAT}` },
 );
