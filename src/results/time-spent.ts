@@ -10,6 +10,8 @@ export interface TimePart {
   ms: number;
   /** How many builds or launches it holds, when it is made of them. */
   count?: number;
+  /** Of `ms`, the part its processes ran (launch rounds: exec to ready), when less than the whole. */
+  ownMs?: number;
 }
 
 /** A run's wall time and its parts, largest share first by the order written; `measuredShare` in [0, 1]. */
@@ -48,7 +50,8 @@ export function timeSpent(results: ResultsFile): TimeSpent {
       { part: 'between builds (cache states, artifacts, probes, results writes)', ms: Math.max(0, spent.rounds - wall(measured) - wall(discarded)) },
       { part: 'set-ups', ms: spent.setup },
       { part: 'warm-ups', ms: spent.warmups, count: all('warmups').length + failed.filter((s) => s.round < 0).length },
-      { part: 'launch rounds', ms: spent.startup, count: launches.length },
+      // Exec to ready of every launch, kept or dropped with a variant that did not start: the rest is set-up and clean-up.
+      { part: 'launch rounds', ms: spent.startup, count: launches.length, ownMs: sum(launches.map((l) => l.ms)) },
       { part: 'calibration', ms: spent.checks },
     );
   } else {
@@ -72,7 +75,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function formatTimeSpent(t: TimeSpent): string {
   const width = Math.max(...t.parts.map((p) => p.part.length));
   const lines = t.parts.map((p) => {
-    const count = p.count === undefined ? '' : `  (${p.count})`;
+    const own = p.ownMs === undefined ? '' : `, ${seconds(p.ownMs)} exec to ready`;
+    const count = p.count === undefined ? '' : `  (${p.count}${own})`;
     return `  ${p.part.padEnd(width)}  ${seconds(p.ms).padStart(9)}  ${pct(t.totalMs > 0 ? p.ms / t.totalMs : 0).padStart(6)}${count}`;
   });
   const priming = t.primingBuilds > 0 ? `; ${t.primingBuilds} of the measured builds primed a warm twin's workdir` : '';
