@@ -22,7 +22,7 @@ export interface TimeSpent {
   parts: TimePart[];
   /** True when the run recorded spentMs; false when the parts come from the samples alone. */
   recorded: boolean;
-  /** The measured builds that were priming builds too (a cold build run in its warm twin's workdir). */
+  /** Builds (measured or warm-ups) that primed a warm twin's workdir: a cold build run there instead of a warm-up of the twin's own. */
   primingBuilds: number;
 }
 
@@ -65,7 +65,7 @@ export function timeSpent(results: ResultsFile): TimeSpent {
   const span = results.finishedAt ? Date.parse(results.finishedAt) - Date.parse(results.startedAt) : known;
   const totalMs = Math.max(span, known);
   parts.push({ part: spent ? 'the rest (tool checks, final statistics)' : 'the rest (not recorded in this file)', ms: totalMs - known });
-  return { totalMs, measuredShare: totalMs > 0 ? wall(measured) / totalMs : 0, parts, recorded: spent !== undefined, primingBuilds: measured.filter((s) => s.primes).length };
+  return { totalMs, measuredShare: totalMs > 0 ? wall(measured) / totalMs : 0, parts, recorded: spent !== undefined, primingBuilds: [...measured, ...all('warmups')].filter((s) => s.primes).length };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -79,7 +79,7 @@ export function formatTimeSpent(t: TimeSpent): string {
     const count = p.count === undefined ? '' : `  (${p.count}${own})`;
     return `  ${p.part.padEnd(width)}  ${seconds(p.ms).padStart(9)}  ${pct(t.totalMs > 0 ? p.ms / t.totalMs : 0).padStart(6)}${count}`;
   });
-  const priming = t.primingBuilds > 0 ? `; ${t.primingBuilds} of the measured builds primed a warm twin's workdir` : '';
+  const priming = t.primingBuilds > 0 ? `; ${t.primingBuilds} cold build${t.primingBuilds === 1 ? '' : 's'} primed a warm twin's workdir (no warm-up of the twin's own)` : '';
   return [
     `wall time ${seconds(t.totalMs)}: measured builds ${pct(t.measuredShare)}${priming}${t.recorded ? '' : ' (an older file: what lay between builds is not recorded)'}`,
     ...lines,

@@ -60,7 +60,7 @@ describe('timeSpent', () => {
     ]);
     expect(t.parts.find((p) => p.part === 'launch rounds')).toEqual({ part: 'launch rounds', ms: 15_000, count: 1, ownMs: 3_000 });
     expect(formatTimeSpent(t).split('\n').slice(0, 2)).toEqual([
-      "wall time 100.0 s: measured builds 42.0%; 1 of the measured builds primed a warm twin's workdir",
+      "wall time 100.0 s: measured builds 42.0%; 1 cold build primed a warm twin's workdir (no warm-up of the twin's own)",
       '  measured builds                                                      42.0 s   42.0%  (5)',
     ]);
   });
