@@ -28,9 +28,11 @@ export function planNotes(opts: { plan: Plan; shardNote?: string; alpha: number;
 
 /**
  * `--dry-run`'s text: every variant that will build with its builds and its cost per build, those that cannot
- * (`unavailable`, counted nowhere) once each with why, the order, and the estimate; ends in a newline.
+ * (`unavailable`, counted nowhere) once each with why, the order, and the estimate; with variants never
+ * measured, when the run will have timed them all, and (not with `quick`, whose first round is itself a
+ * timing pass) a timing pass to run first; ends in a newline.
  */
-export function describePlan(opts: { plan: Plan; unavailable: ReadonlyMap<string, Unavailable>; estimate: Estimate }): string {
+export function describePlan(opts: { plan: Plan; unavailable: ReadonlyMap<string, Unavailable>; estimate: Estimate; quick?: boolean }): string {
   const { plan, estimate } = opts;
   const lines = [`plan ${plan.runId} (seed ${plan.seed}): ${plan.variants.length} variants`];
   for (const v of plan.variants) {
@@ -44,8 +46,13 @@ export function describePlan(opts: { plan: Plan; unavailable: ReadonlyMap<string
   const stages = plan.stages.length > 1 ? ` in ${plan.stages.length} stages (producers of needs first)` : '';
   lines.push(`order: ${plan.warmupRounds.length} warm-up rounds, ${plan.rounds.length} rounds${stages}, shuffled per round`);
   lines.push(`estimate: ${describeEstimate(estimate)}`);
-  if (estimate.unknown.length > 0) lines.push(timingPassOffer(estimate));
+  if (estimate.unknown.length > 0) lines.push(opts.quick ? `the run times itself: ${describeTimedBy(estimate)}` : timingPassOffer(estimate));
   return `${lines.join('\n')}\n`;
+}
+
+/** "36 builds in all; every variant has built once by build 7, and from then on the ETA covers every build" */
+export function describeTimedBy(estimate: Estimate): string {
+  return `${estimate.builds} builds in all; every variant has built once by build ${estimate.allTimedBy}, and from then on the ETA covers every build`;
 }
 
 /**
@@ -57,8 +64,7 @@ function timingPassOffer(estimate: Estimate): string {
   const only = estimate.unknown.map((id) => `--only '${id}'`).join(' ');
   return (
     `to estimate the ${n} never measured: time them once first, \`run … --runs 1 ${n <= 3 ? only : '--only <their ids>'}\` ` +
-    `(one build each, after their set-up), then --dry-run again: it reads that run from reports/. Or just run: ` +
-    `the ETA times each variant from its own first build`
+    `(one build each, after their set-up), then --dry-run again: it reads that run from reports/. Or just run: ${describeTimedBy(estimate)}`
   );
 }
 

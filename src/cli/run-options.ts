@@ -35,7 +35,15 @@ export const RUN_OPTIONS = {
   warmup: { type: 'number', describe: 'unmeasured builds per variant before the rounds', check: count(0, 100) },
   only: { type: 'string', array: true, describe: 'keep variant ids matching this glob, e.g. "sidecar/*@cold" (repeat the flag for more)', check: nonEmpty },
   cache: { type: 'string', describe: `cache states to run: a comma list of ${CACHE_STATES.join(', ')}`, check: oneOf(CACHE_STATES, { list: true }) },
-  quick: { type: 'boolean', default: false, describe: 'a first look: 4 runs (the fewest that can give a verdict), no extra warm-ups, 4 first and 4 warm start-up launches per artifact, and each scenario in its baseline\'s warmest cache state only (unless --cache)' },
+  quick: {
+    type: 'boolean',
+    default: false,
+    describe:
+      "a first look that can still decide: each scenario in one cache state where every variant does the same work (its baseline's incremental state, else cold, else its warmest; --cache overrides); " +
+      '4 measured builds per variant, the fewest that can show faster or slower at α = 0.05 (--runs overrides); no warm-up where that state is cold, since a cold build starts from a clean tree and a build before it primes nothing, ' +
+      'and only the one full first build an incremental state needs (--warmup overrides); start-up launched at most 4 times first and 4 warm per artifact. ' +
+      'The dry run and the first lines say how many builds that is and by which build every variant is timed',
+  },
   seed: { type: 'number', describe: 'seed of the shuffled order (default: random, recorded)', check: count(0, 2 ** 31 - 1) },
   out: { type: 'string', describe: 'output folder (default: reports/<runId>)', check: nonEmpty },
   baseline: { type: 'string', describe: 'compare with an earlier results file or run folder', check: nonEmpty },

@@ -48,6 +48,29 @@ export interface Estimate {
   /** How many variants were estimated from reports/ here and how many from the reference timings. */
   fromHere: number;
   fromReference: number;
+  /** Builds of the plan in all (warm-ups and measured builds), before any re-measure. */
+  builds: number;
+  /**
+   * The build (1-based, in the plan's order) by which every variant has built once, so the ETA, which times
+   * each variant from its own builds, covers every build from there on; 0 for a plan with no build.
+   */
+  allTimedBy: number;
+}
+
+/** The plan's builds in their order (stage by stage: warm-up rounds, then rounds): how many, and allTimedBy. */
+export function timingOrder(plan: Pick<Plan, 'stages'>): { builds: number; allTimedBy: number } {
+  const seen = new Set<string>();
+  let builds = 0;
+  let allTimedBy = 0;
+  for (const stage of plan.stages) {
+    for (const id of [...stage.warmupRounds, ...stage.rounds].flat()) {
+      builds++;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      allTimedBy = builds;
+    }
+  }
+  return { builds, allTimedBy };
 }
 
 /** Newest-first results files under a reports folder (`<dir>/<runId>/results.json`). */
@@ -105,7 +128,7 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
       if (timing.fingerprint !== undefined && !here.has(key)) here.set(key, timing);
     }
   }
-  const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), perWarmup: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0 };
+  const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), perWarmup: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0, ...timingOrder(plan) };
   for (const v of plan.variants) {
     // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
     const plain = variantId({ scenario: v.scenario.name, variant: v.variant.name, cache: v.cache });

@@ -77,7 +77,7 @@ describe('buildbench run', () => {
     expect(r.stdout).toMatch(/\nestimate: none: 1 variant never measured here or in bench\/timings.json\n/);
     // A new project is offered a timing pass that the next dry run reads.
     expect(r.stdout.split('\n').at(-2)).toBe(
-      "to estimate the 1 never measured: time them once first, `run … --runs 1 --only 'demo/a@warm'` (one build each, after their set-up), then --dry-run again: it reads that run from reports/. Or just run: the ETA times each variant from its own first build",
+      "to estimate the 1 never measured: time them once first, `run … --runs 1 --only 'demo/a@warm'` (one build each, after their set-up), then --dry-run again: it reads that run from reports/. Or just run: 4 builds in all; every variant has built once by build 1, and from then on the ETA covers every build",
     );
     expect(existsSync(path.join(dir, 'reports'))).toBe(false);
   });

@@ -22,7 +22,7 @@ import { formatRunTable, formatVerdicts } from '../run-table.ts';
 import { TOOL } from '../version.ts';
 import type { RunArgs } from '../run-options.ts';
 import { EXIT } from '../exit-codes.ts';
-import { describeEstimate, describeRun } from '../plan-text.ts';
+import { describeEstimate, describeRun, describeTimedBy } from '../plan-text.ts';
 import { compareAgainst } from './run-compare.ts';
 import { confirmIfRegressed } from './run-confirm.ts';
 import { checkBudgets, type BudgetCheck } from '../../compare/index.ts';
@@ -101,7 +101,7 @@ async function runWithProgress(opts: RunPlan & MeasureOptions & { progress: Prog
   const cleanup = processCleanup();
   if (cleanup.why) progress.message(`no cgroup for the builds (${cleanup.why}): what a build leaves running is found by its process group and an environment marker; a daemon that leaves both (setsid env -i) is missed`);
   for (const note of opts.notes) progress.message(note);
-  progress.message(`estimate: ${describeEstimate(estimate)}${estimate.unknown.length > 0 ? '; the ETA times each of those from its own first build' : ''}`);
+  progress.message(`estimate: ${describeEstimate(estimate)}${estimate.unknown.length > 0 ? `; ${describeTimedBy(estimate)}` : ''}`);
   return runPlan({
     plan,
     tool: TOOL,

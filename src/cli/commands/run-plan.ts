@@ -68,7 +68,9 @@ function planOptionsOf(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: st
     outDir,
     workRoot: path.join(os.tmpdir(), `buildbench-${runId}`),
     runs,
-    warmup: args.quick ? 0 : args.warmup,
+    // --quick: no warm-up of its own (a cold build starts from a clean tree, so one before it primes nothing;
+    // a warm or incremental state still gets the full first build it needs, plan/plan.ts), unless --warmup says.
+    warmup: args.warmup ?? (args.quick ? 0 : undefined),
     only: args.only,
     cache: parseCache(args.cache),
     quick: args.quick,

@@ -39,7 +39,7 @@ export async function runCommand(args: RunArgs): Promise<number> {
     return EXIT.ok;
   }
   if (args.dryRun) {
-    process.stdout.write(stripControlLines([...notes, describePlan({ plan: planned.runnable, unavailable: planned.unavailable, estimate: planned.estimate })].join('\n')));
+    process.stdout.write(stripControlLines([...notes, describePlan({ plan: planned.runnable, unavailable: planned.unavailable, estimate: planned.estimate, quick: args.quick })].join('\n')));
     return EXIT.ok;
   }
   const release = acquireOutDirLock(planned.outDir);
