@@ -78,7 +78,10 @@ BENCH_OUT=bench-out
 BASELINE=.buildbench-baseline/results.json
 
 echo "== setup: what the scenarios require"
-buildbench setup $SCENARIOS
+# As the Action: exit 3 (a tool some variants require is still missing) warns and goes on.
+status=0
+buildbench setup $SCENARIOS || status=$?
+if [ "$status" -eq 3 ]; then echo "warning: buildbench setup incomplete: the variants named in its last line will be recorded unavailable"; elif [ "$status" -ne 0 ]; then exit "$status"; fi
 
 # The repository: main's commit, then the pull request's on a branch of its own.
 export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.com GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.com
