@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, writeDashboard } from '../../src/dashboard/index.ts';
+import { buildDashboard, reportLinks, writeDashboard } from '../../src/dashboard/index.ts';
+import { writeResultsAtomic } from '../../src/results/io.ts';
 import { makeRecord, readHistory, writeRecord, type HistoryRecord } from '../../src/history/index.ts';
 import { renderReports } from '../../src/report/index.ts';
 import { summarizeVariant } from '../../src/stats/metrics.ts';
@@ -137,6 +138,19 @@ describe('buildbench dashboard', () => {
     expect(report[0]).toContain('93% range of the round ratios, paired by round, 5 pairs');
     expect(pages.flat()).toEqual(report);
     expect(readFileSync(path.join(out, 'site', model.scenarios[0]!.file), 'utf8')).toContain('<h3>ci: c0ffee00, 2026-12-03T10:00:00.000Z · no report kept</h3>');
+  });
+
+  it('links a run folder’s own report.html, a record’s report URL, and nothing for a hand-edited javascript: URL or a run without one', () => {
+    const h = path.join(dir, 'links', 'hist');
+    writeResultsAtomic(path.join(h, 'run-a', 'results.json'), defaultPlanResults(4));
+    writeFileSync(path.join(h, 'run-a', 'report.html'), '<!doctype html><title>a</title>');
+    writeResultsAtomic(path.join(h, 'run-b', 'results.json'), defaultPlanResults(5)); // no report.html beside it
+    const [c, d] = [defaultPlanResults(6), defaultPlanResults(7)].map((r) => makeRecord(r));
+    writeRecord(h, { ...c!, reportUrl: 'https://ci.example.com/r/6' });
+    writeRecord(h, { ...d!, reportUrl: 'javascript:alert(1)' });
+    const { records, files } = readHistory(h);
+    const links = reportLinks({ records, files, historyDir: h, outDir: path.join(dir, 'links', 'site') });
+    expect(Object.fromEntries(links)).toEqual({ [records[0]!.runId]: '../hist/run-a/report.html', [c!.runId]: 'https://ci.example.com/r/6' });
   });
 
   it('seeks change points in the last --last-runs runs of each runner only, and says how many runs it left out', () => {
