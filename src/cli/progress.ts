@@ -57,6 +57,9 @@ export function createProgress(opts: { stream: NodeJS.WriteStream; earlier?: { r
         case 'setup':
           write(`setting up   ${e.id}`);
           break;
+        case 'seed':
+          permanent(`seeding      ${e.id}: first the dependency build its scenario's variants share (untimed, in no ETA; kept for later runs)`);
+          break;
         case 'setup-failed':
           permanent(`SET-UP FAILED ${e.id}: ${e.reason}`);
           for (const line of e.tail) permanent(`  ${line}`);
@@ -140,6 +143,7 @@ function startHeartbeat(opts: { everyMs: number; say: (line: string) => void }) 
   return {
     on(e: RunEvent): void {
       if (e.kind === 'setup') current = { what: `setting up ${e.id}`, since: Date.now() };
+      else if (e.kind === 'seed') current = { what: `setting up ${e.id}, its dependency seed first`, since: current?.since ?? Date.now() };
       else if (e.kind === 'waiting') current = { what: `waiting for ${e.what} of ${e.id} (${e.owner})`, since: Date.now() };
       else if (e.kind === 'sample-start') current = { what: `building ${e.id}, ${roundLabel(e.round)}`, since: Date.now() };
       else current = undefined;

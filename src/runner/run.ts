@@ -92,7 +92,9 @@ function watchInterference(run: RunContext): void {
   const asked = run.opts.interferenceThresholdPct ?? 0;
   const config = { thresholdPct: asked > 0 ? asked : null, maxTries: MAX_TRIES, machineOwn: view.machineOwn, ...(view.why ? { why: view.why } : {}) };
   run.results.config.interference = config;
-  run.remeasure = remeasurePolicy({ config, cpus: view.statCpus, plannedBuilds: run.plan.rounds.flat().length });
+  // The budget is a share of the measured builds that will run (availability is decided by now).
+  const plannedBuilds = run.plan.rounds.flat().filter((id) => run.byId.get(id)?.result.status === 'ok').length;
+  run.remeasure = remeasurePolicy({ config, cpus: view.statCpus, plannedBuilds });
   if (view.why && config.thresholdPct !== null) run.emit({ kind: 'machine-view', why: view.why });
 }
 

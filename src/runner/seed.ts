@@ -26,9 +26,10 @@ export type SeedFailures = Map<string, string>;
  * scenario) and clones its output folder into the variant's workdir. Another buildbench process building or
  * cloning the same seed holds its lock (`<seed>.lock`): this one waits, and `onWait` says for whom. A seed that
  * failed earlier in this run (`failed`) is not built again: the variant fails with "seed failed (see <id>)".
+ * `onBuild` is called when this call builds the seed (not when it clones one already built).
  * Returns undefined when done, 'interrupted' when aborted, or why it failed with the log tail.
  */
-export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: string; failed: SeedFailures; onWait: (owner: LockOwner) => void; signal?: AbortSignal }): Promise<UntimedOutcome> {
+export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: string; failed: SeedFailures; onWait: (owner: LockOwner) => void; onBuild?: () => void; signal?: AbortSignal }): Promise<UntimedOutcome> {
   const { planned } = opts;
   const store = path.join(toolsDir(), 'seeds');
   const home = path.join(store, `${slugOf(planned.scenario.name)}-${seedKey(planned)}`);
@@ -39,6 +40,7 @@ export async function seedWorkdir(opts: { planned: PlannedVariant; outDir: strin
   if (release === 'interrupted') return 'interrupted';
   try {
     if (!existsSync(path.join(home, '.complete'))) {
+      opts.onBuild?.();
       const built = await buildSeed({ ...opts, home, work: path.join(home, 'work') });
       if (built && built !== 'interrupted') opts.failed.set(home, planned.id);
       if (built) return built;

@@ -41,7 +41,8 @@ async function setUpWorkdir(opts: { planned: PlannedVariant; outDir: string; see
   // The shared dependency build first: the variant's own set-up may build on it.
   if (planned.variant.seed) {
     const onWait = (owner: LockOwner) => opts.emit({ kind: 'waiting', id: planned.id, what: 'its dependency seed', owner: describeOwner(owner) });
-    const seeded = await seedWorkdir({ planned, outDir, signal, failed: opts.seedFailures, onWait });
+    const onBuild = () => opts.emit({ kind: 'seed', id: planned.id });
+    const seeded = await seedWorkdir({ planned, outDir, signal, failed: opts.seedFailures, onWait, onBuild });
     if (seeded) return seeded;
   }
   return runUntimed({ planned, commands: planned.variant.setup, label: 'setup', outDir, signal });

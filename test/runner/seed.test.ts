@@ -33,8 +33,10 @@ variants:
     const run = async (out: string) => {
       const cli = startCli({ args: ['run', 's.yaml', '--out', out, '--seed', '1'], cwd: dir, env: { BUILDBENCH_TOOLS: tools } });
       expect((await cli.exit).code).toBe(0);
+      seeding.push(cli.stderr().split('\n').filter((l) => l.startsWith('seeding')));
       return readResultsFile(path.join(dir, out)).value!;
     };
+    const seeding: string[][] = [];
     const first = await run('out1');
     expect(first.variants.map((v) => [v.variant, v.status])).toEqual([['a', 'ok'], ['b', 'ok']]);
     // Built once for both variants, after the scenario's set-up, and each variant read it from its own workdir.
@@ -46,6 +48,9 @@ variants:
     const third = await run('out3');
     expect(readFileSync(counter, 'utf8')).toBe('seeded\nseeded\n');
     expect(third.variants[0]!.artifact?.bytes).toBe('v2 changed\nfrom-setup\n'.length);
+    // Said when a run builds the seed (a set-up that can take minutes, in no ETA), not when it reuses one.
+    const said = ["seeding      seeded/a@warm: first the dependency build its scenario's variants share (untimed, in no ETA; kept for later runs)"];
+    expect(seeding).toEqual([said, [], said]);
   });
 });
 
