@@ -2,7 +2,7 @@
 // and which split debug info belongs to it (`largest`, `debugBytes`) is toolchain knowledge: the probe stage's
 // afterArtifact hook (probe/artifact-files.ts) is their one writer; they stay empty here.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArtifactInfo } from '../results/schema.ts';
 import { ConfinementError, resolveInside } from './confine.ts';
@@ -23,7 +23,7 @@ export async function measureArtifact(opts: { workdir: string; rel: string }): P
   if (full !== root && !full.startsWith(root + path.sep)) throw new ConfinementError(`artifact ${opts.rel} leads outside the workdir (${full})`);
   const stat = statSync(full);
   if (!stat.isFile() && !stat.isDirectory()) throw new Error(`artifact ${opts.rel} is neither a regular file nor a folder`);
-  if (stat.isFile()) return { ...base, kind: 'file', bytes: stat.size, files: 1, sha256: await hashFile(full) };
+  if (stat.isFile()) return { ...base, kind: 'file', bytes: stat.size, files: 1, sha256: await hashFile(full, stat.size) };
   return { ...base, kind: 'dir', ...(await measureTree(full)) };
 }
 
@@ -57,13 +57,20 @@ async function measureTree(root: string): Promise<Pick<ArtifactInfo, 'bytes' | '
       }
       firstName.set(entry.inode, rel);
       bytes += entry.bytes;
-      hash.update(`F ${entry.mode.toString(8)} ${rel}\0${await hashFile(entry.path)}\n`);
+      hash.update(`F ${entry.mode.toString(8)} ${rel}\0${await hashFile(entry.path, entry.bytes)}\n`);
     }
   }
   return { bytes, files, sha256: hash.digest('hex'), ...(symlinks > 0 ? { symlinks } : {}), ...(hardLinks > 0 ? { hardLinks } : {}) };
 }
 
-function hashFile(file: string): Promise<string> {
+/** Files up to this size are read whole: a stream per file cost 2–4× the time on a 4,700-file venv. */
+const READ_WHOLE_BYTES = 8 * 1024 * 1024;
+
+/** SHA-256 of a file's content, in hex; `bytes` its size as walked (small files are read in one call). */
+function hashFile(file: string, bytes: number): Promise<string> {
+  // Between builds, every ms here is a ms of the run not spent building (a 4,700-file venv: 0.29 s read whole,
+  // 0.62–1.14 s streamed, load 12 on 2 cores); the digest is the same.
+  if (bytes <= READ_WHOLE_BYTES) return Promise.resolve(createHash('sha256').update(readFileSync(file)).digest('hex'));
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(file)
