@@ -56,7 +56,7 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
     const team = a.script === undefined ? py.team : undefined;
     const zipapp = a.module === undefined && !team ? py.zipapp : undefined;
     const toolchain = toolchainParams(py.toolchain);
-    const teamOverrides = team ? teamVariants({ team, pyinstaller: PYINSTALLER }) : [];
+    const teamOverrides = team ? teamVariants({ team, pyinstaller: PYINSTALLER, root }) : [];
     const all: Guess<VariantOverride>[] = [
       ...teamOverrides,
       ...newerTeamVariant(teamOverrides, toolchain.newerPyInstaller?.value as string | undefined),
@@ -89,6 +89,7 @@ export function proposePython(opts: { root: string; app: PythonApp; answers: Ini
         ready: given(a.ready) ?? py.ready,
         ...toolchain,
         ...(team ? cleanParam(team) : {}),
+        ...(team?.spec ? { spec: { value: team.spec, why: `the team builds from it: the other PyInstaller variants build from a copy with their one change, written in their set-up` } } : {}),
       },
       toolchain: py.toolchain,
       ...(files ? { files } : {}),

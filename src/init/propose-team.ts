@@ -1,9 +1,11 @@
 // The python-freeze variants for a team that already has a PyInstaller build: the baseline runs the team's own
 // command (in the app's environment), and each PyInstaller variant changes one thing of it: the other shape
 // (onedir for -F, onefile for a folder build), the dev tools excluded. PEX and shiv freeze the same entry.
+import path from 'node:path';
 import { quote } from 'shell-quote';
 import type { Guess } from './inspect-python.ts';
 import { withShape, type TeamFreeze } from './team-freeze.ts';
+import { checkSpecRewrite, specCopyPath } from '../scenario/presets/pyinstaller-spec.ts';
 
 /** A variant override as written under `variants:` (merged by name with the preset's own). */
 export type VariantOverride = Record<string, unknown> & { name: string };
@@ -14,7 +16,7 @@ const shellWord = (word: string) => (word.includes('${') ? `"${word.replace(/["\
 export const shellLine = (words: string[]): string => words.map(shellWord).join(' ');
 
 /** The overrides of the preset's PyInstaller variants that make the team's build the baseline. */
-export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string }): Guess<VariantOverride>[] {
+export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string; root: string }): Guess<VariantOverride>[] {
   const { team, pyinstaller } = opts;
   const shape = (onefile: boolean) => (onefile ? 'onefile' : 'onedir');
   const teamShape = shape(team.onefile);
@@ -49,11 +51,36 @@ export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string }): G
       why: `changes one thing of the baseline: ${changes}`,
     };
   };
-  if (team.spec) {
-    // PyInstaller refuses --onedir/--onefile and --exclude-module beside a .spec: the spec holds them.
-    const unavailable = `PyInstaller takes no --onefile/--onedir/--exclude-module beside a .spec (${team.spec} holds them): edit a copy of the spec for this variant`;
-    const other = (name: string): Guess<VariantOverride> => ({ value: { name, ...(name === 'pyinstaller-onefile' ? { baseline: false } : {}), unavailable }, why: 'the team builds from a .spec' });
-    return [baseline, ...[`pyinstaller-${shape(!team.onefile)}`, 'pyinstaller-onefile-excludes', 'pyinstaller-onedir-excludes'].map(other)];
-  }
+  if (team.spec) return [baseline, ...specVariants({ team, pyinstaller, root: opts.root, own })];
   return [baseline, variant(!team.onefile, false), variant(true, true), variant(false, true)];
+}
+
+/**
+ * For a team that builds from a .spec: each other PyInstaller variant runs the team's command on a copy of the
+ * spec with its one change (the preset writes the copy in the variant's set-up, from `spec` under `with`), or is
+ * unavailable with the reason where the spec's shape is not one PyInstaller's templates write.
+ */
+function specVariants(opts: { team: TeamFreeze; pyinstaller: string; root: string; own: Record<string, unknown> }): Guess<VariantOverride>[] {
+  const { team } = opts;
+  const spec = team.spec!;
+  const specFile = path.join(opts.root, team.cwd, spec);
+  const shape = (onefile: boolean) => (onefile ? 'onefile' : 'onedir');
+  const refused = (onefile: boolean) => checkSpecRewrite({ specFile, shape: shape(onefile), excludes: ['__main__'] });
+  const reasons = new Map([true, false].map((onefile) => [onefile, refused(onefile)]));
+  return [
+    { onefile: !team.onefile, excludes: false },
+    { onefile: true, excludes: true },
+    { onefile: false, excludes: true },
+  ].map(({ onefile, excludes }) => {
+    const name = `pyinstaller-${shape(onefile)}${excludes ? '-excludes' : ''}`;
+    const changes = [onefile !== team.onefile && `${shape(onefile)} instead of ${shape(team.onefile)}`, excludes && 'the dev tools added to Analysis(excludes=…)'].filter(Boolean).join(' and ');
+    const why = reasons.get(onefile);
+    const notBaseline = name === 'pyinstaller-onefile' ? { baseline: false } : {};
+    if (why) return { value: { name, ...notBaseline, unavailable: `${why}: edit a copy of the spec for this variant` }, why: `the team builds from ${spec}, whose shape buildbench cannot rewrite` };
+    const args = team.args.map((a) => (a === spec ? specCopyPath(spec, name) : a));
+    return {
+      value: { name, ...notBaseline, description: `The team's build from a copy of ${spec} with ${changes}.`, build: `${opts.pyinstaller} ${shellLine(args)}`, ...opts.own },
+      why: `changes one thing of the baseline: ${changes} (in ${specCopyPath(spec, name)}, the copy its set-up writes from ${spec})`,
+    };
+  });
 }

@@ -122,7 +122,11 @@ describe('init reads the build the team already has', () => {
     const v = expanded(root);
     expect(v['pyinstaller-onefile']).toMatchObject({ baseline: true, build: '.venv/bin/pyinstaller desktop/sidecar.spec --noconfirm' });
     expect(freeze.variants![0]).toMatchObject({ artifact: 'dist/sidecar' });
-    expect(v['pyinstaller-onedir']!.unavailable).toMatch(/^PyInstaller takes no --onefile\/--onedir\/--exclude-module beside a \.spec/);
+    // PyInstaller takes no --onedir beside a spec: the variant builds from a copy its set-up writes, the team's other options kept.
+    expect(freeze.with.spec).toBe('desktop/sidecar.spec');
+    expect(v['pyinstaller-onedir']).toMatchObject({ build: '.venv/bin/pyinstaller desktop/sidecar.pyinstaller-onedir.spec --noconfirm', artifact: 'dist/sidecar' });
+    expect(v['pyinstaller-onedir']!.setup.at(-1)).toContain(' - desktop/sidecar.spec desktop/sidecar.pyinstaller-onedir.spec onedir <<');
+    expect(v['pyinstaller-onefile-excludes']!.setup.at(-1)).toContain(' - desktop/sidecar.spec desktop/sidecar.pyinstaller-onefile-excludes.spec onefile __main__ IPython ');
     const text = readFileSync(path.join(root, 'scenarios/python-freeze.yaml'), 'utf8');
     expect(text).toContain("  # baseline: the team's command, Makefile:6 sidecar (run with the app's environment's PyInstaller)");
     expect(text).toContain('description: "The team\'s own build, as it runs it: uv run --group desktop pyinstaller desktop/sidecar.spec --noconfirm"');

@@ -13,6 +13,7 @@ import { definePreset, paramsObject, words, type TemplateVariant } from './prese
 import { PYTHON_PARAMS } from './python-common.ts';
 import { PYINSTALLER_ENV_PARAMS, pyinstallerEnvSetup } from './pyinstaller-env.ts';
 import { BUILD_ONLY_TOOLS, runtimeRequirementsCommand } from '../../common/build-only-tools.ts';
+import { specCopyCommand, specCopyPath } from './pyinstaller-spec.ts';
 
 /** The requirements PEX and shiv pack (inside the workdir): the project's less the build-only tools. */
 const RUNTIME_REQUIREMENTS = '.buildbench-runtime-requirements.txt';
@@ -30,6 +31,13 @@ const params = paramsObject(
     module: Type.String({ minLength: 1, description: 'entry module (or module:function) that PEX runs (-m)' }),
     shivEntry: Type.Optional(Type.String({ minLength: 1, description: 'shiv entry point, module:function (default: module)' })),
     sourceDir: Type.String({ minLength: 1, default: '.', description: 'folder the app\'s packages are imported from (PyInstaller --paths, pex -D, shiv --site-packages)' }),
+    spec: Type.Optional(
+      Type.String({
+        pattern: '\\.spec$',
+        description:
+          "the team's PyInstaller .spec: each PyInstaller variant builds from a copy of it with its one change (shape, excludes), written beside it in the variant's set-up (PyInstaller takes no --onefile/--onedir/--exclude-module beside a spec)",
+      }),
+    ),
     hooksDir: Type.Optional(Type.String({ minLength: 1, description: 'folder of extra PyInstaller hooks (--additional-hooks-dir)' })),
     venvSetup: Type.String({
       default: '',
@@ -74,6 +82,13 @@ export const pythonFreeze = definePreset({
     const bin = fill('{toolsBin}');
     const smoke = (run: string) => ({ run: words(run, p.serveArgs), ...(p.ready ? { ready: p.ready } : {}), timeoutS: 120 });
     const envSetup = (version: string) => fill(p.venvSetup) || pyinstallerEnvSetup({ ...p, version });
+    // From the team's spec: a copy with the variant's shape and excludes, made in its set-up (pyinstaller-spec.ts).
+    const pyinstallerBuild = (shape: 'onefile' | 'onedir', excludes: boolean, version = p.pyinstallerVersion) => {
+      const name = `pyinstaller-${shape}${excludes ? '-excludes' : ''}`;
+      if (!p.spec) return { setup: envSetup(version), build: words(p.pyinstaller, '$PYI_COMMON', `--${shape}`, excludes && '$PYI_EXCLUDES', p.script) };
+      const copy = specCopyCommand({ python: p.python, spec: p.spec, variant: name, shape, excludes: excludes ? ['__main__', ...p.excludes] : [] });
+      return { setup: `${envSetup(version)} && ${copy}`, build: words(p.pyinstaller, '--noconfirm --distpath dist --workpath build', p.clean && '--clean', specCopyPath(p.spec, name)) };
+    };
     const pyinstaller = (shape: 'onefile' | 'onedir', excludes: boolean): TemplateVariant => ({
       name: `pyinstaller-${shape}${excludes ? '-excludes' : ''}`,
       description: excludes
@@ -83,9 +98,8 @@ export const pythonFreeze = definePreset({
           : 'One folder (executable + _internal/); nothing to extract at launch.',
       ...(shape === 'onefile' && !excludes ? { baseline: true } : {}),
       ...(excludes ? { default: false } : shape === 'onedir' && !p.clean ? { default: ['incremental' as const] } : {}),
-      setup: envSetup(p.pyinstallerVersion),
+      ...pyinstallerBuild(shape, excludes),
       requires: ['pyinstaller', 'objcopy', 'ldd'],
-      build: words(p.pyinstaller, '$PYI_COMMON', `--${shape}`, excludes && '$PYI_EXCLUDES', p.script),
       artifact: `dist/${p.app}`,
       clean: ['dist'],
       caches: ['build'],
@@ -101,7 +115,7 @@ export const pythonFreeze = definePreset({
     const newer = (base: TemplateVariant): TemplateVariant => {
       const { baseline: _baseline, ...rest } = base;
       const against = p.pyinstallerVersion ? ` against the pinned ${p.pyinstallerVersion}` : '';
-      return { ...rest, name: `pyinstaller-onefile-${p.newerPyInstaller}`, description: `Onefile with PyInstaller ${p.newerPyInstaller}${against}.`, setup: envSetup(p.newerPyInstaller) };
+      return { ...rest, name: `pyinstaller-onefile-${p.newerPyInstaller}`, description: `Onefile with PyInstaller ${p.newerPyInstaller}${against}.`, setup: pyinstallerBuild('onefile', false, p.newerPyInstaller).setup };
     };
     const variants: TemplateVariant[] = [
       pyinstaller('onefile', false),
