@@ -1,12 +1,12 @@
 // The command line as a user meets it: real `buildbench` processes, exact messages and exit codes.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processesMatching } from '../runner/helpers.ts';
 
 import { BIN } from '../e2e/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });
@@ -14,7 +14,7 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
 }
 
 function project(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-cli-'));
+  const dir = tempDir('bb-cli-');
   mkdirSync(path.join(dir, 'proj'));
   return dir;
 }

@@ -2,20 +2,20 @@
 // is right there — a clone run by path here, so `node <clone>/bin/buildbench.js setup` (or
 // `scripts/from-source.js` while the clone has no dist/), never `npm run setup`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { BIN } from '../e2e/helpers.ts';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** What a person types to run this clone: its compiled bin once `npm run build` made dist/, else its sources. */
 const SELF = existsSync(path.join(BUILDBENCH_ROOT, 'dist/cli/main.js')) ? path.join(BUILDBENCH_ROOT, 'bin/buildbench.js') : BIN;
 
 describe('buildbench doctor in a user’s project', () => {
   it('names the setup command that works in that folder, with the scenario it was asked about', () => {
-    const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bb-doctor-')));
+    const dir = realpathSync(tempDir('bb-doctor-'));
     mkdirSync(path.join(dir, 'scenarios'));
     mkdirSync(path.join(dir, 'app'));
     writeFileSync(path.join(dir, 'scenarios/app.yaml'), 'name: app\nproject: ../app\nvariants:\n  - {name: freeze, build: "pex . -o app.pex", requires: [pex]}\n');

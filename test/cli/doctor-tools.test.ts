@@ -2,16 +2,16 @@
 // builds get the same folder as `{tools}` and as $BUILDBENCH_TOOLS (common/where.ts is the one place that
 // decides it), so the doctor never approves another tool dir than the builds use.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { BIN } from '../e2e/helpers.ts';
 import { readResultsFile } from '../../src/results/io.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('BUILDBENCH_TOOLS', () => {
   it('is the tool dir the doctor checks and the one the builds get', () => {
-    const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bb-tools-env-')));
+    const dir = realpathSync(tempDir('bb-tools-env-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const tools = path.join(dir, 'elsewhere', 'tools');
     // A real `pex` in the moved tool env: it answers --version as pex does, and nothing else has one.

@@ -1,14 +1,14 @@
 // Every flag of every command is checked when the command line is parsed: a bad value is one line naming the
 // flag and exit 2, before any scenario builds. And every flag the docs and the code's own comments name exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { makeResults } from '../report/fixtures.ts';
 
 import { BIN } from '../e2e/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 function cli(args: string[], cwd: string) {
@@ -18,7 +18,7 @@ function cli(args: string[], cwd: string) {
 
 /** A scenario whose build leaves a mark, so a test can tell that nothing was built. */
 function markingScenario(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-flags-'));
+  const dir = tempDir('bb-flags-');
   mkdirSync(path.join(dir, 'proj'));
   writeFileSync(path.join(dir, 's.yaml'), 'name: demo\nproject: proj\nvariants:\n  - {name: a, build: "touch {scenarioDir}/built"}\n');
   return dir;

@@ -1,11 +1,11 @@
 // The build-tool filter PEX's and shiv's set-up runs (and PyInstaller's environment, for its own pin), run for
 // real by the shell on a hashed requirements file, and init's reading of the same lines for its comments.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILD_ONLY_TOOLS, buildToolLines, runtimeRequirementsCommand } from '../../src/common/build-only-tools.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const REQUIREMENTS = [
   'fastapi>=0.100.0',
@@ -24,7 +24,7 @@ const REQUIREMENTS = [
   '',
 ].join('\n');
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-build-tools-'));
+const dir = tempDir('bb-build-tools-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function filtered(tools: readonly string[]): string {

@@ -1,13 +1,13 @@
 // The lock of a folder shared between buildbench processes: a live owner is named (pid, command, since), a lock
 // of a dead pid is taken over, and a waiter gets the lock when its owner lets go.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeOwner, tryLock, waitForLock, type LockOwner } from '../../src/common/lock-file.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-lock-'));
+const dir = tempDir('bb-lock-');
 const owner = (pid: number): LockOwner => ({ pid, command: 'buildbench run a.yaml', startedAt: '2026-12-06T04:00:00.000Z' });
 
 describe('lock files', () => {

@@ -1,12 +1,12 @@
 // Where the tool dir lives and which command the advice names, for buildbench's own checkout, a project
 // that installed buildbench into node_modules, a global install on PATH, and a clone run by path.
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILDBENCH_ROOT, setupCommand, toolsDir } from '../../src/common/where.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'bb-where-')));
+const scratch = realpathSync(tempDir('bb-where-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A folder shaped like an installed buildbench package (bin/buildbench.js, dist/cli/main.js). */

@@ -1,8 +1,7 @@
 // `buildbench dashboard DIR --out SITE` through the real command line, on a seeded history with a step, a creep,
 // two runners, reports kept for some runs and a hostile variant name; then the site in Debian's chromium from
 // file:// at 1400 and 390 px, with every request but the site's own files cut off.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -15,6 +14,7 @@ import { summarizeVariant } from '../../src/stats/metrics.ts';
 import { buildbench, explain } from '../e2e/helpers.ts';
 import { HTML_ATTACK } from '../report/hostile.ts';
 import { defaultPlanResults, seriesHistory } from '../history/fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const EVIL = `evil${HTML_ATTACK}"'&`;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -30,7 +30,7 @@ let browser: Browser;
 const reportOf = (i: number, runId: string) => (i === 13 ? 'https://example.com/runs/13/report.html' : i % 2 === 0 ? `reports/${runId}/report.html` : undefined);
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'bb-dashboard-'));
+  dir = tempDir('bb-dashboard-');
   const hist = path.join(dir, 'hist');
   seriesHistory({ runs: 24, level: (i) => (i < 14 ? 1000 : 1100) }).forEach((r, i) => {
     const reportUrl = reportOf(i, r.runId);

@@ -4,12 +4,12 @@
 // init, validate, setup and run. It runs in `npm test` (and so
 // in CI): packing and installing take most of its minute or two, the builds a few seconds.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERDICTS } from '../../src/results/comparison-schema.ts';
 import { ROOT, exec, explain, readResults } from './helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -87,7 +87,7 @@ describe('the packed package, installed into a project outside the repository', 
   const npx = (args: string[], cwd = project) => exec({ command: 'npx', args: ['--no-install', 'buildbench', ...args], cwd });
 
   beforeAll(() => {
-    scratch = mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-package-'));
+    scratch = tempDir('bb-e2e-package-');
     const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     tgz = path.join(scratch, (JSON.parse(packed) as { filename: string }[])[0]!.filename);
     project = path.join(scratch, 'someapp');

@@ -4,8 +4,7 @@
 // sidecar. A folder producer is declared unavailable as not an externalBin drop-in. Checked: the pipeline
 // comparisons pair the k-th builds of both stages, the shipped-app table's pipeline is the sum of the stage
 // medians it shows, its sizes are the .deb's and its Installed-Size, and drop-in is yes / no / not measured.
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectScenarios } from '../../src/scenario/discover.ts';
@@ -19,6 +18,7 @@ import { renderHtml } from '../../src/report/html.ts';
 import { formatBytes, formatMs } from '../../src/results/units.ts';
 import { median } from '../../src/stats/index.ts';
 import { NOT_A_DROP_IN } from '../../src/results/schema.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const FREEZE = `name: freeze
 project: proj
@@ -80,7 +80,7 @@ ${i === 0 ? '    baseline: true\n' : ''}    needs: { sidecar: freeze/${p}@cold }
 
 describe('shipped app: producer → .deb → launch', () => {
   it('records pipelines, package sizes and drop-in, and the table sums the stages it shows', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-ship-'));
+    const dir = tempDir('bb-ship-');
     mkdirSync(path.join(dir, 'scenarios', 'proj'), { recursive: true });
     writeFileSync(path.join(dir, 'scenarios', 'freeze.yaml'), FREEZE);
     writeFileSync(path.join(dir, 'scenarios', 'ship.yaml'), SHIP);

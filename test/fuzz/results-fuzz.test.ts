@@ -2,13 +2,13 @@
 // exit 2 and one line per problem on stderr (naming the file, with file:line:col where the problem has a
 // position) — no stack trace, no "internal error", no hang. The bulk runs in-process; a sample runs through
 // the real CLI and must print exactly what the in-process call printed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inPool, materialise, outputFaults, runInProcess, runProcess, type FuzzCase } from './cli-harness.ts';
 import { BASE_JSON, lineBreakKeyCases, resultsCases } from './results-cases.ts';
 import { oddResults } from './odd-results.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** Far above what a case takes (a few ms; a 6 MB file ~0.5 s); a case this slow is a hang in all but name. */
 const MAX_MS = 15_000;
@@ -18,7 +18,7 @@ let good: string;
 let cases: { c: FuzzCase; file: string }[];
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'bb-fuzz-results-'));
+  dir = tempDir('bb-fuzz-results-');
   good = path.join(dir, 'good.json');
   writeFileSync(good, BASE_JSON);
   cases = resultsCases().map((c) => ({ c, file: materialise(dir, c, '.json') }));

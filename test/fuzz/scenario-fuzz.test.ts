@@ -2,12 +2,12 @@
 // per problem on stderr (naming the file, with file:line:col where the problem has a position) — no stack
 // trace, no "internal error", no hang. The bulk runs in-process; a sample runs through the real CLI and must
 // print exactly what the in-process call printed.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inPool, materialise, outputFaults, runInProcess, runProcess, type FuzzCase } from './cli-harness.ts';
 import { BASE_TEXT, ENV_KEY_CASES, mutatedCases, scenarioCases } from './scenario-cases.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** Far above what a case takes (a few ms); a case this slow is a hang in all but name. */
 const MAX_MS = 10_000;
@@ -17,8 +17,8 @@ let outside: string;
 let cases: { c: FuzzCase; file: string }[];
 
 beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'bb-fuzz-scenario-'));
-  outside = mkdtempSync(path.join(os.tmpdir(), 'bb-fuzz-outside-'));
+  dir = tempDir('bb-fuzz-scenario-');
+  outside = tempDir('bb-fuzz-outside-');
   mkdirSync(path.join(dir, 'proj'));
   symlinkSync(outside, path.join(dir, 'proj', 'out-link'));
   writeFileSync(path.join(dir, 'afile.txt'), 'not a folder\n');

@@ -1,7 +1,7 @@
 // The one way a test makes a temporary folder: it is removed when the test that made it finishes, or, made
 // outside a test (in a beforeAll, at a file's top), after the file's last test. Test runs used to leave
 // thousands of bb-* folders (gigabytes) in /tmp.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, onTestFinished } from 'vitest';
@@ -25,7 +25,17 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Removes a folder and everything in it; a file the test made read-only does not stop it. */
+/** Removes a folder and everything in it; a folder a test made read-only (not root's problem) is made writable first. */
 function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    makeWritable(dir);
+    rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  }
+}
+
+function makeWritable(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) makeWritable(path.join(dir, entry.name));
 }

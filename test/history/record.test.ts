@@ -1,8 +1,6 @@
 // The history record: what it keeps of a results file, that it reads back to the same figures, its size, and
 // the folder it lives in.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +9,8 @@ import { METRICS } from '../../src/results/metrics.ts';
 import { writeResultsAtomic } from '../../src/results/io.ts';
 import { defaultPlanResults, fullVariant } from './fixtures.ts';
 import { results } from '../compare/fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const tempDir = () => mkdtempSync(path.join(tmpdir(), 'bb-history-'));
 
 describe('makeRecord', () => {
   it('keeps every build, launch, size and verdict, with the commit once and variant ids once', () => {
@@ -59,7 +57,7 @@ describe('makeRecord', () => {
 
 describe('the history folder', () => {
   it('writes one file per run named by its run id and reads them back oldest first', () => {
-    const dir = tempDir();
+    const dir = tempDir('bb-history-');
     const later = makeRecord(defaultPlanResults(2));
     const earlier = makeRecord(defaultPlanResults(1));
     expect(path.basename(writeRecord(dir, later))).toBe('2026-12-02T10-00-00-000-abcd.json');
@@ -72,7 +70,7 @@ describe('the history folder', () => {
   });
 
   it('reads full results files and run folders too, and skips what is not a record with one line', () => {
-    const dir = tempDir();
+    const dir = tempDir('bb-history-');
     const legacy = results({ runId: 'old-run', startedAt: '2026-01-01T00:00:00.000Z', variants: [fullVariant({ scenario: 'app', variant: 'a', cache: 'cold', wallMs: 100, n: 3, seed: 1 })] });
     writeResultsAtomic(path.join(dir, 'old-run.json'), legacy);
     mkdirSync(path.join(dir, 'run-folder'));
@@ -90,6 +88,6 @@ describe('the history folder', () => {
   });
 
   it('is empty when the folder does not exist', () => {
-    expect(readHistory(path.join(tempDir(), 'none'))).toEqual({ records: [], warnings: [], files: new Map() });
+    expect(readHistory(path.join(tempDir('bb-history-'), 'none'))).toEqual({ records: [], warnings: [], files: new Map() });
   });
 });

@@ -3,14 +3,14 @@
 // name the presets and parameters that fit; the command asks nothing, never overwrites without --force, and
 // says so in one line for an empty folder.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unnamedPython } from '../../src/init/propose-toolchain.ts';
 import { parse } from 'yaml';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { BIN } from '../e2e/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function write(root: string, files: Record<string, string>): string {
   for (const [rel, text] of Object.entries(files)) {
@@ -20,7 +20,7 @@ function write(root: string, files: Record<string, string>): string {
   return root;
 }
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'bb-init-'));
+const tmp = () => tempDir('bb-init-');
 
 const WEB_APP = {
   'pyproject.toml': '[project]\nname = "notes"\nversion = "0.1.0"\n[project.scripts]\nnotes-server = "notes.server:main"\n',

@@ -2,8 +2,7 @@
 // projects shaped like the real ones (a Next.js-style root with src-tauri/, externalBin under bin/api/): every
 // parameter as written, the file valid, and the preset's expansion launching what the package installs.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -11,12 +10,13 @@ import { initProject } from '../../src/init/init.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { expandCommand } from '../../src/scenario/placeholders.ts';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** buildbench's own CLI (a devDependency here), which a project without @tauri-apps/cli is given. */
 const OWN_CLI = path.join(BUILDBENCH_ROOT, 'node_modules/.bin/tauri');
 
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'bb-shipped-'));
+  const root = tempDir('bb-shipped-');
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);

@@ -3,8 +3,7 @@
 // whose exported requirements the scenario's set-up really writes; a requirements file pinning PyInstaller 5;
 // a poetry.lock turned into a requirements file beside the scenarios.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,9 +11,10 @@ import { toolsDir } from '../../src/common/where.ts';
 import { initProject } from '../../src/init/init.ts';
 import { inspectToolchain } from '../../src/init/python-toolchain.ts';
 import { listProjectFiles } from '../../src/init/walk.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'bb-init-tc-'));
+  const root = tempDir('bb-init-tc-');
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);

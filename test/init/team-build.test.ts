@@ -4,8 +4,7 @@
 // Python cannot import, a Streamlit app). Each asserts the proposal as written: the baseline's command and
 // artifact, the entry, the port and the ready URL. Runs in-process (init spawns only python3).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -14,9 +13,10 @@ import { hostTriple } from '../../src/init/team-freeze.ts';
 import { unnamedPython } from '../../src/init/propose-toolchain.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { buildPlan } from '../../src/plan/plan.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'bb-init-team-'));
+  const root = tempDir('bb-init-team-');
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);

@@ -1,19 +1,19 @@
 // A big git-ignored folder (a 150 MiB `target/`) is said before a run copies it into every workdir, naming
 // the folder and the keys that leave it out; `ignoreGitignored: true` leaves out what git ignores.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN } from '../e2e/helpers.ts';
 import { runScenario } from '../runner/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A git repository `proj/` whose .gitignore ignores target/, holding a sparse 150 MiB target/big.rlib. */
 function project(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-copy-'));
+  const dir = tempDir('bb-copy-');
   made.push(dir);
   const proj = path.join(dir, 'proj');
   mkdirSync(path.join(proj, 'target'), { recursive: true });

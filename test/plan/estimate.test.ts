@@ -1,7 +1,6 @@
 // The plan's time estimate: set-up + warm-ups + runs per variant, from earlier runs here first, then the
 // committed reference timings; variants known to neither are counted, not guessed.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimatePlan, previousResults, readTimingsFile, timingsOf } from '../../src/plan/estimate.ts';
@@ -11,6 +10,7 @@ import type { Scenario, ScenarioVariant } from '../../src/scenario/scenario.ts';
 import { summarizeVariant } from '../../src/stats/index.ts';
 import { results } from '../compare/fixtures.ts';
 import { sample, variant } from '../stats/fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function scenarioVariant(name: string, cacheStates: ScenarioVariant['cacheStates']): ScenarioVariant {
   return { scenario: 'app', name, baseline: name === 'a', build: 'true', setup: [], clean: [], caches: [], cacheStates, plainStates: cacheStates, envLayers: [], requires: [], phases: [], network: false, needs: [], runs: 3, warmup: 0 };
@@ -25,7 +25,7 @@ const fp = (name: string, cache: 'warm' | 'cold') => variantFingerprint({ scenar
 
 /** reports/<run>/results.json with variant a@warm: builds of 2 s, a 60 s first build, a 30 s set-up. */
 function reportsDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-estimate-'));
+  const dir = tempDir('bb-estimate-');
   const a = variant({ variant: 'a', cache: 'warm', wallMs: [1900, 2000, 2100], warmups: [sample(-1, 60_000)], setupMs: 30_000 });
   a.stats = summarizeVariant(a);
   a.fingerprint = fp('a', 'warm');
@@ -68,7 +68,7 @@ describe('estimates only from the same project and build', () => {
   const reference = () => new Map([['app/b@cold', { buildMs: 10_000, fingerprint: fp('b', 'cold') }]]);
 
   it('never uses another project’s timing of a variant that merely shares the id', () => {
-    const other = mkdtempSync(path.join(os.tmpdir(), 'bb-other-project-'));
+    const other = tempDir('bb-other-project-');
     writeFileSync(path.join(other, 'Cargo.toml'), '[package]\nname = "someone-else"\n');
     const theirs = estimatePlan(plan(undefined, [{ ...scenario, project: other }]), { history: previousResults(reportsDir()), reference: reference() });
     expect(theirs.knownMs).toBe(0);
@@ -98,7 +98,7 @@ describe('timings files', () => {
   });
 
   it('gives no reference timings for a missing or broken file, and keeps only entries with a build time', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-timings-'));
+    const dir = tempDir('bb-timings-');
     expect(readTimingsFile(path.join(dir, 'missing.json')).size).toBe(0);
     writeFileSync(path.join(dir, 'broken.json'), '{"variants": ');
     expect(readTimingsFile(path.join(dir, 'broken.json')).size).toBe(0);

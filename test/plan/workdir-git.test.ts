@@ -2,11 +2,11 @@
 // (it used to exit 128, "not a git repository"), for a project at a repository's top and in a subfolder, with
 // its uncommitted changes, without copying the history, and without touching the project's repository.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runScenario } from '../runner/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -16,7 +16,7 @@ const git = (cwd: string, ...args: string[]) =>
 
 /** A repository with `app/` (the project) and `other/`, two commits, tag v1.2.0 on the first. */
 function repository(): string {
-  const top = mkdtempSync(path.join(os.tmpdir(), 'bb-git-'));
+  const top = tempDir('bb-git-');
   made.push(top);
   mkdirSync(path.join(top, 'app'));
   mkdirSync(path.join(top, 'other'));
@@ -34,7 +34,7 @@ function repository(): string {
 
 /** Runs `build` once in a workdir of `project` (scenario, out dir and workdirs outside the repository). */
 async function answer(opts: { project: string; build: string }): Promise<string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-git-run-'));
+  const dir = tempDir('bb-git-run-');
   made.push(dir);
   const file = path.join(dir, 's.yaml');
   writeFileSync(file, `name: g\nproject: ${opts.project}\nruns: 1\nwarmup: 0\ncache: cold\nvariants:\n  - {name: a, build: '(${opts.build}) > {scenarioDir}/answer.txt 2>&1'}\n`);

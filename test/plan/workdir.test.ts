@@ -1,18 +1,18 @@
 // A variant's workdir is a copy of the project without .git, buildbench's own .buildbench/ (tool env,
 // wheelhouse) and the scenario's ignore list: a user's `project: ..` must not copy the tool env into every workdir.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/plan.ts';
 import { createWorkdir } from '../../src/plan/workdir.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/scenario.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('createWorkdir', () => {
   it('copies the project without .git, .buildbench/ and the ignored paths', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-workdir-'));
+    const dir = tempDir('bb-workdir-');
     const project = path.join(dir, 'project');
     for (const f of ['src/app.py', '.git/HEAD', '.buildbench/tools/venv/bin/python', '.venv/bin/python', 'scenarios/app.yaml']) {
       mkdirSync(path.dirname(path.join(project, f)), { recursive: true });
@@ -34,7 +34,7 @@ describe('createWorkdir', () => {
 describe('the one ignore rule', () => {
   // A real project in a real git repository, loaded from a plain scenario file (no preset, no `ignore`).
   it('leaves out dependency folders, caches and generated outputs whatever the scenario, and keeps what `copy` names', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-rule-'));
+    const dir = tempDir('bb-rule-');
     const project = path.join(dir, 'app');
     const files = [
       'main.py', 'node_modules/left-pad/index.js', 'frontend/node_modules/vite/index.js', 'frontend/src/main.ts', 'pkg/__pycache__/m.pyc',

@@ -1,17 +1,17 @@
 // The artifact's biggest entries and its split debug info, as the probe stage (their one writer) reads them
 // from real files: a folder with a hard link and debug files, a binary with a .dwp beside it, .dwo files it
 // names inside and outside the workdir.
-import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { linkSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LARGEST, readArtifactFiles } from '../../src/probe/artifact-files.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function workdir(files: Record<string, number>): string {
-  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bb-artfiles-')));
+  const dir = realpathSync(tempDir('bb-artfiles-'));
   made.push(dir);
   for (const [rel, bytes] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

@@ -1,8 +1,7 @@
 // Grouping shipped files into packages, and PEX/shiv zipapps built for real with the tool env's pex and shiv.
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { fingerprintArtifact } from '../../src/probe/fingerprint.ts';
 import { groupPackages, topLevelName } from '../../src/probe/python/package-sizes.ts';
 import { unusedHeavyModules } from '../../src/probe/python/unused-modules.ts';
 import { pexItem, shivItem, wheelDistribution } from '../../src/probe/python/zip-contents.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('topLevelName', () => {
   it.each([
@@ -85,7 +85,7 @@ const HAVE_TOOLS = existsSync(join(BIN, 'pex')) && existsSync(join(BIN, 'shiv'))
 describe.skipIf(!HAVE_TOOLS)(`PEX and shiv zipapps${HAVE_TOOLS ? '' : ` (skipped: no pex/shiv in ${BIN})`}`, () => {
   let root = '';
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'bb-insight-zipapp-'));
+    root = tempDir('bb-insight-zipapp-');
     // Sources only (pex -D / shiv --site-packages): no index, no network. A fake "pygments" package stands
     // in for the real one so the test needs nothing installed.
     const src = join(root, 'src');

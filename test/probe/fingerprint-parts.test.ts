@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeDebugInfo } from '../../src/probe/rust/debug-info.ts';
@@ -9,6 +8,7 @@ import { pythonFromShebang, readPexInfo } from '../../src/probe/python/frozen-py
 import { withRange } from '../../src/probe/formats/file-range.ts';
 import { readMarshal } from '../../src/probe/formats/marshal.ts';
 import { parseLiftManifest, readScieManifest } from '../../src/probe/python/scie.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('linkerFromMarkers', () => {
   // .comment strings as `readelf -p .comment` printed them for binaries linked on this machine.
@@ -113,7 +113,7 @@ describe('readMarshal', () => {
 describe('scie lift manifest', () => {
   let dir = '';
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'bb-scie-'));
+    dir = tempDir('bb-scie-');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

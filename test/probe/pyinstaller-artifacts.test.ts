@@ -4,8 +4,7 @@
 // `npm run setup`) or BUILDBENCH_PYINSTALLER.
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, stat, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, rm, stat, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import type { ArchiveContents } from '../../src/probe/python/package-sizes.ts';
 import { checkPyInstallerCache, readPyInstallerTargets } from '../../src/probe/python/pyinstaller-cache.ts';
 import { parsePyInstallerPhases } from '../../src/probe/python/pyinstaller-phases.ts';
 import { unusedHeavyModules } from '../../src/probe/python/unused-modules.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TOOLS_PYINSTALLER = join(REPO, '.tools/venv/bin/pyinstaller');
@@ -57,7 +57,7 @@ async function pyinstaller(name: string, args: string[]): Promise<void> {
 
 beforeAll(async () => {
   if (!PYINSTALLER) return;
-  root = await mkdtemp(join(tmpdir(), 'bb-insight-py-'));
+  root = tempDir('bb-insight-py-');
   await cp(join(REPO, 'test/fixtures/probe/py-hello'), join(root, 'app'), { recursive: true });
   const extra = await pygmentsPaths();
   const work = join(root, 'build');

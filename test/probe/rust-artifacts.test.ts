@@ -1,8 +1,7 @@
 // End-to-end on a real two-unit crate (test/fixtures/probe/rust-app: a binary and one path dependency),
 // built here with the default linker (rust-lld), mold, GNU ld and split debug info.
 import { execa } from 'execa';
-import { cp, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm, stat, utimes } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { parseCargoTimings } from '../../src/probe/rust/cargo-timings.ts';
 import { countCargoUnits } from '../../src/probe/rust/cargo-units.ts';
 import { fingerprintArtifact } from '../../src/probe/fingerprint.ts';
 import { inspectArtifact } from '../../src/probe/inspect-artifact.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/probe/', import.meta.url));
 const BIN = 'insight-app';
@@ -32,7 +32,7 @@ async function build(name: string, opts: { target?: string; env?: Record<string,
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'bb-insight-rust-'));
+  root = tempDir('bb-insight-rust-');
   app = join(root, 'app');
   await cp(join(FIXTURES, 'rust-app'), app, { recursive: true });
   // Sequential: two shared cores; each build is about a second.

@@ -1,15 +1,15 @@
 // Confinement at run time: a build can replace the folders the runner deletes with symlinks leading outside
 // its workdir. The next sample's clean-up must remove the links, never what they point to.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
 import { scenarioDir, startCli } from './helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** A folder outside every workdir holding a sentinel file and a sub folder, removed after the test. */
 function outside(): { dir: string; intact: () => boolean } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-rel-outside-'));
+  const dir = tempDir('bb-rel-outside-');
   mkdirSync(path.join(dir, 'sub'));
   writeFileSync(path.join(dir, 'sentinel'), 'keep me\n');
   writeFileSync(path.join(dir, 'sub', 'sentinel'), 'keep me too\n');

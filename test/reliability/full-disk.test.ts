@@ -3,12 +3,12 @@
 // of room: a file-size limit on the process (ulimit -f: EFBIG, any user) and a full tmpfs (ENOSPC; mounting
 // needs root, so that case is skipped where mount is refused).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../e2e/helpers.ts';
 import { startCli } from './helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const yaml = 'name: disk\nproject: proj\nruns: 1\nwarmup: 0\ncache: cold\nvariants:\n  - {name: a, build: echo a > a.txt, artifact: a.txt}\n';
 
@@ -16,7 +16,7 @@ const yaml = 'name: disk\nproject: proj\nruns: 1\nwarmup: 0\ncache: cold\nvarian
 let finished: Promise<string> | undefined;
 function finishedRun(): Promise<string> {
   finished ??= (async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-full-run-'));
+    const dir = tempDir('bb-full-run-');
     mkdirSync(path.join(dir, 'proj'));
     writeFileSync(path.join(dir, 's.yaml'), yaml);
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--interference-threshold', 'off'], cwd: dir });
@@ -46,7 +46,7 @@ describe('no room to write', () => {
     expect(readFileSync(path.join(out, 'results.json')).equals(results)).toBe(true);
   });
 
-  const mount = mkdtempSync(path.join(os.tmpdir(), 'bb-full-'));
+  const mount = tempDir('bb-full-');
   let mounted = false;
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mount], { stdio: 'ignore' });

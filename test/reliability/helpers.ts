@@ -1,28 +1,22 @@
 // Helpers for the reliability tests: a real `buildbench` process on a tiny scenario in a temp folder, and
 // ways to wait for what it starts and to look for what survives it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { onTestFinished } from 'vitest';
-import { processesMatching, writeScenario as writeRunnerScenario } from '../runner/helpers.ts';
+import { processesMatching } from '../runner/helpers.ts';
 import { BIN } from '../e2e/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** A temp folder with `proj/` and `s.yaml` holding `yaml`; removed when the test finishes. */
 export function scenarioDir(yaml: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-rel-'));
+  const dir = tempDir('bb-rel-');
   mkdirSync(path.join(dir, 'proj'));
   writeFileSync(path.join(dir, 's.yaml'), yaml);
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
 /** test/runner's scenario folder (a copy of its `sh` fixture as `project/`), removed when the test finishes. */
-export function writeScenario(opts: { yaml: string }): string {
-  const file = writeRunnerScenario(opts);
-  onTestFinished(() => rmSync(path.dirname(file), { recursive: true, force: true }));
-  return file;
-}
+export { writeScenario } from '../runner/helpers.ts';
 
 export interface Cli {
   child: ChildProcess;
@@ -31,12 +25,16 @@ export interface Cli {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `buildbench ARGS…` in `cwd`, not awaited: the test signals it, kills it or waits for `exit`. */
+/**
+ * `buildbench ARGS…` in `cwd`, not awaited: the test signals it, kills it or waits for `exit`. Its TMPDIR is a
+ * temp folder of the test's own: a run killed with SIGKILL, or stopped at once by a second signal, cannot
+ * remove its workdirs (os.tmpdir()/buildbench-<runId>), and they would stay in /tmp.
+ */
 export function startCli(opts: { args: string[]; cwd: string; prefix?: string[]; env?: Record<string, string> }): Cli {
   const [command, ...pre] = opts.prefix ?? [process.execPath];
   const child = spawn(command!, [...pre, ...(opts.prefix ? [process.execPath] : []), BIN, ...opts.args], {
     cwd: opts.cwd,
-    env: { ...process.env, CI: 'true', ...opts.env },
+    env: { ...process.env, CI: 'true', TMPDIR: tempDir('bb-cli-tmp-'), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

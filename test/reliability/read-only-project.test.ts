@@ -3,12 +3,12 @@
 // folder (the default out dir, reports/ under it), one line says so, exit 2, before any build. As root the
 // run is made as the unprivileged user 65534 (root may write anywhere); otherwise as this user.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
 import { BIN } from '../e2e/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const asRoot = process.getuid?.() === 0;
 
@@ -26,7 +26,7 @@ function bb(opts: { args: string[]; cwd: string; tmp: string }): Promise<{ code:
 
 describe('a read-only project folder', () => {
   it('builds in writable copies, removes them, and refuses an out dir it cannot create with one line', async () => {
-    const base = mkdtempSync(path.join(os.tmpdir(), 'bb-ro-'));
+    const base = tempDir('bb-ro-');
     chmodSync(base, 0o755);
     const dir = path.join(base, 'checkout');
     mkdirSync(path.join(dir, 'proj', 'sub'), { recursive: true });

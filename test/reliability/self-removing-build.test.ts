@@ -1,14 +1,14 @@
 // A failure's words come from what happened: a build that removed (or replaced) its own workdir leaves later
 // builds unable to start, which is said as such, with the folder named; nothing is called "killed" that
 // buildbench did not kill, and the variant fails with that reason instead of staying `ok`.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeEnding, describeFailedBuilds } from '../../src/results/failed-builds.ts';
 import { runInGroup } from '../../src/runner/process-group.ts';
 import { runScenario } from '../runner/helpers.ts';
 import { writeScenario } from './helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const yaml = `name: self
 project: project
@@ -41,7 +41,7 @@ describe('a build that removes its own workdir', () => {
   });
 
   it('gives a command whose folder is gone a spawn error that names it, and a log that says so', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-gone-'));
+    const dir = tempDir('bb-gone-');
     const cwd = path.join(dir, 'file');
     writeFileSync(cwd, 'not a folder');
     const logFile = path.join(dir, 'logs', '1.log');

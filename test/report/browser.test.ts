@@ -1,8 +1,7 @@
 // Opens report.html in Debian's chromium from file:// with every other request blocked, and fails on any
 // request, console error, page error or dialog, or on a chart that drew nothing. Hostile strings from
 // the results must appear as text.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReports } from '../../src/report/index.ts';
 import { makeResults, manyVariants } from './fixtures.ts';
 import { ALL_ATTACKS, ANSI_ATTACK, CONTROL_ATTACK, HTML_ATTACK, SCRIPT_ATTACK } from './hostile.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -24,7 +24,7 @@ let browser: Browser;
 let outDir: string;
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'buildbench-browser-'));
+  outDir = tempDir('buildbench-browser-');
   const results = makeResults({
     hostname: `host${SCRIPT_ATTACK}`,
     description: `scenario ${HTML_ATTACK}`,

@@ -1,14 +1,13 @@
 // samples.csv: one row per build (warm-ups and failed builds marked) and one per launch, quoted as RFC 4180 says.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvField, samplesCsv } from '../../src/report/csv.ts';
 import { renderReports } from '../../src/report/index.ts';
 import { results } from '../compare/fixtures.ts';
 import { sample, variant } from '../stats/fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function twoRuns() {
   const app = variant({ variant: 'app', baseline: true, wallMs: [100, 110.5] });
@@ -54,7 +53,7 @@ describe('samplesCsv', () => {
   });
 
   it('is written as samples.csv by report --format csv', async () => {
-    const outDir = mkdtempSync(path.join(tmpdir(), 'bb-csv-'));
+    const outDir = tempDir('bb-csv-');
     const runs = twoRuns();
     expect(await renderReports({ results: runs, outDir, formats: ['csv'] })).toEqual([path.join(outDir, 'samples.csv')]);
     expect(readFileSync(path.join(outDir, 'samples.csv'), 'utf8')).toBe(samplesCsv(runs));

@@ -1,14 +1,11 @@
 // Builds schema-valid results files for report tests. Every file is validated with ajv against
 // ResultsFileSchema, so a fixture cannot drift from the contract the runner writes. The numbers are
 // deterministic (seeded), the statistics plausible but simple: these tests check display, not statistics.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { onTestFinished } from 'vitest';
 import { ResultsFileSchema, type Comparison, type ResultsFile, type RunSample, type Summary, type VariantResult } from '../../src/results/schema.ts';
 import type { CacheState } from '../../src/scenario/schema.ts';
 import { methodFields } from '../fixtures/comparison.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 export interface VariantSpec {
   name: string;
@@ -155,7 +152,5 @@ export function manyVariants(n: number, caches: CacheState[] = ['cold', 'warm'])
 
 /** A fresh out dir under the system temp dir, removed when the current test finishes. */
 export async function makeOutDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'buildbench-report-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
-  return dir;
+  return tempDir('buildbench-report-');
 }

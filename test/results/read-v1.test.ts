@@ -1,13 +1,13 @@
 // schemaVersion 1 files stay readable: their comparisons keep their numbers and are labelled with the method
 // that made them (ratio of medians, bootstrap interval, mid-p), so no reader mistakes them for today's.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
 import { SCHEMA_VERSION } from '../../src/results/schema.ts';
 import { formatComparison } from '../../src/stats/index.ts';
 import { makeResults } from '../report/fixtures.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function writeV1(): string {
   const file = makeResults({ variants: [{ name: 'onefile', baseline: true, wallMs: 20_000 }, { name: 'onedir', wallMs: 14_000 }] });
@@ -18,7 +18,7 @@ function writeV1(): string {
       scenario, metric, baseline, variant, ratio: 0.7, ciLow: 0.68, ciHigh: 0.72, pValue: 0.0079, verdict: 'faster',
     })),
   };
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'bb-v1-')), 'results.json');
+  const out = path.join(tempDir('bb-v1-'), 'results.json');
   writeFileSync(out, JSON.stringify(v1));
   return out;
 }

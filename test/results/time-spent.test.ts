@@ -1,12 +1,12 @@
 // The share of a run's wall time spent in measured builds, and the other parts, from a results file: from the
 // run's own record where it has one, from the samples in an older file.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatTimeSpent, timeSpent } from '../../src/results/time-spent.ts';
 import type { ResultsFile, RunSample } from '../../src/results/schema.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const sample = (round: number, wallMs: number, extra: Partial<RunSample> = {}): RunSample =>
   ({ round, position: 0, wallMs, userMs: 0, sysMs: 0, maxRssKb: 0, treeRssKb: 0, exitCode: 0, phases: {}, log: 'x', ...extra }) as RunSample;
@@ -66,7 +66,7 @@ describe('timeSpent', () => {
   });
 
   it('the script says a file it cannot read in one line, with exit status 2', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-spent-'));
+    const dir = tempDir('bb-spent-');
     writeFileSync(path.join(dir, 'results.json'), '{"schemaVersion": 7}');
     const script = new URL('../../scripts/time-spent.ts', import.meta.url).pathname;
     let out: { status?: number; stderr?: Buffer } = {};

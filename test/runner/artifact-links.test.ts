@@ -1,10 +1,10 @@
 // An artifact folder as a user ships it: the digest sees where a symlink points, file modes and empty
 // folders; symlinks count as files; a file hard-linked under two names is on disk once and counted once.
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { measureArtifact } from '../../src/runner/artifact.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const made: string[] = [];
 afterEach(() => made.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -13,7 +13,7 @@ const MIB = 2 ** 20;
 
 /** A workdir with `dist/` holding lib-1.so, lib-2.so and `current.so` → `target`, shaped by `edit`. */
 function build(opts: { target?: string; edit?: (dist: string) => void } = {}): string {
-  const workdir = mkdtempSync(path.join(os.tmpdir(), 'bb-art-'));
+  const workdir = tempDir('bb-art-');
   made.push(workdir);
   const dist = path.join(workdir, 'dist');
   mkdirSync(dist);

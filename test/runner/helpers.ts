@@ -1,6 +1,5 @@
 // Test helpers for the runner: write a scenario into a temp dir, plan it and run it for real.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
@@ -8,12 +7,13 @@ import { formatProblem } from '../../src/common/problem.ts';
 import { buildPlan } from '../../src/plan/plan.ts';
 import { runPlan, type RunOptions } from '../../src/runner/run.ts';
 import type { ResultsFile } from '../../src/results/schema.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const FIXTURES = new URL('../fixtures/runner/', import.meta.url).pathname;
 
 /** A temp folder holding `project/` (a copy of a fixture) and `scenario.yaml`. */
 export function writeScenario(opts: { yaml: string; fixture?: string }): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-run-'));
+  const dir = tempDir('bb-run-');
   cpSync(path.join(FIXTURES, opts.fixture ?? 'sh'), path.join(dir, 'project'), { recursive: true });
   const file = path.join(dir, 'scenario.yaml');
   writeFileSync(file, opts.yaml);

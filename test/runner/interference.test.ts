@@ -1,8 +1,7 @@
 // Interference per build: the arithmetic of foreign CPU and pressure from two snapshots, the tick slack of the
 // busy rule, the re-measure bounds by seeded simulation, and a real build with a real busy loop beside it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { interferenceOf, isBusy, type MachineSnapshot } from '../../src/runner/interference.ts';
@@ -13,6 +12,7 @@ import { describeBusyBuilds } from '../../src/results/busy-builds.ts';
 import { readQuotaCores } from '../../src/common/cpu-view.ts';
 import { createRng } from '../../src/stats/random.ts';
 import { runScenario, writeScenario } from './helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const snap = (busyMs: number, harnessUs: number, psiMs?: [number, number, number]): MachineSnapshot => ({
   busyMs,
@@ -129,11 +129,11 @@ describe('describeBusyBuilds', () => {
 
 describe('readQuotaCores', () => {
   it('reads cgroup v2 cpu.max and v1 cfs quota, unlimited as undefined', () => {
-    const v2 = mkdtempSync(path.join(os.tmpdir(), 'bb-cg-'));
+    const v2 = tempDir('bb-cg-');
     writeFileSync(path.join(v2, 'cpu.max'), '150000 100000\n');
     expect(readQuotaCores(v2)).toBe(1.5);
     writeFileSync(path.join(v2, 'cpu.max'), 'max 100000\n');
-    const v1 = mkdtempSync(path.join(os.tmpdir(), 'bb-cg-'));
+    const v1 = tempDir('bb-cg-');
     mkdirSync(path.join(v1, 'cpu'));
     writeFileSync(path.join(v1, 'cpu', 'cpu.cfs_quota_us'), '-1\n');
     expect(readQuotaCores(v1)).toBeUndefined();

@@ -1,14 +1,14 @@
 // Artifacts flowing between variants, end to end on tiny shell builds: naming the consumer's file brings
 // the producer's scenario into the run, the producer builds first, the consumer reads its artifact through
 // {needs.NAME}, and a producer that fails skips its consumer with the reason.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectScenarios } from '../../src/scenario/discover.ts';
 import { buildPlan } from '../../src/plan/plan.ts';
 import { runPlan } from '../../src/runner/run.ts';
 import { formatProblem, InputError } from '../../src/common/problem.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const PRODUCER = `name: make
 project: proj
@@ -45,7 +45,7 @@ variants:
 `;
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-needs-'));
+  const dir = tempDir('bb-needs-');
   mkdirSync(path.join(dir, 'scenarios', 'proj'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, 'scenarios', name), text);
   return dir;

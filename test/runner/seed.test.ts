@@ -1,16 +1,16 @@
 // `seed:` — the untimed dependency build a scenario's variants share: built once per key, cloned into every
 // variant's workdir before its own set-up, rebuilt when an input changes, never timed.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
 import { scenarioDir, startCli, waitFor } from '../reliability/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('seed', () => {
   it('builds once, clones into each variant, and builds again when an input changes', async () => {
-    const counter = path.join(mkdtempSync(path.join(os.tmpdir(), 'bb-seed-count-')), 'runs');
-    const tools = mkdtempSync(path.join(os.tmpdir(), 'bb-seed-tools-'));
+    const counter = path.join(tempDir('bb-seed-count-'), 'runs');
+    const tools = tempDir('bb-seed-tools-');
     const dir = scenarioDir(`name: seeded
 project: proj
 runs: 1
@@ -56,8 +56,8 @@ variants:
 
 describe('a seed shared between runs and variants', () => {
   it('a second run waits for the seed the first is building, says for whom, and neither builds it twice', async () => {
-    const marks = mkdtempSync(path.join(os.tmpdir(), 'bb-seed-marks-'));
-    const tools = mkdtempSync(path.join(os.tmpdir(), 'bb-seed-tools-'));
+    const marks = tempDir('bb-seed-marks-');
+    const tools = tempDir('bb-seed-tools-');
     // The seed holds until the test says go, so the second run reaches it while the first is building it.
     const dir = scenarioDir(`name: shared
 project: proj
@@ -89,7 +89,7 @@ variants:
   });
 
   it('a seed that fails is shown when it fails, with its log tail, and not built again for the other variants', async () => {
-    const counter = path.join(mkdtempSync(path.join(os.tmpdir(), 'bb-seed-count-')), 'runs');
+    const counter = path.join(tempDir('bb-seed-count-'), 'runs');
     const dir = scenarioDir(`name: doomed
 project: proj
 runs: 1
@@ -106,7 +106,7 @@ variants:
   - name: c
     build: echo c > out.txt
 `);
-    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir, env: { BUILDBENCH_TOOLS: mkdtempSync(path.join(os.tmpdir(), 'bb-seed-tools-')) } });
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir, env: { BUILDBENCH_TOOLS: tempDir('bb-seed-tools-') } });
     expect((await cli.exit).code).toBe(1);
     expect(readFileSync(counter, 'utf8')).toBe('seeded\n');
     const results = readResultsFile(path.join(dir, 'out')).value!;

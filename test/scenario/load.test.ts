@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { formatProblem } from '../../src/common/problem.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-scenario-'));
+const dir = tempDir('bb-scenario-');
 mkdirSync(path.join(dir, 'proj'));
 
 function problemsOf(text: string, name = 'x.yaml'): string[] {

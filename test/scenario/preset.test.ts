@@ -1,13 +1,13 @@
 // A scenario file that starts from a preset: parameters filled in, fields overridden, variants merged by name,
 // and every mistake in using a preset reported at file:line:col with a suggestion, like the rest of the loader.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/common/problem.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-preset-'));
+const dir = tempDir('bb-preset-');
 mkdirSync(path.join(dir, 'proj'));
 
 function load(text: string) {

@@ -1,14 +1,14 @@
 // YAML as people write it: anchors, aliases and merge keys (`<<: *base`, YAML 1.1, eemeli/yaml#284) are applied,
 // and every YAML problem (an alias with no anchor, a merge of a list, a duplicate key after a merge, bad
 // indentation, an alias bomb) is one problem with its file:line:col.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { formatProblem } from '../../src/common/problem.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-yaml-'));
+const dir = tempDir('bb-yaml-');
 mkdirSync(path.join(dir, 'proj'));
 
 function load(text: string) {

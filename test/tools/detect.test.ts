@@ -1,12 +1,12 @@
 // detectTool against real executables: tools of this machine, fake tools written to a temp dir (real
 // processes answering --version), and names that exist nowhere.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectTool, searchDirs } from '../../src/tools/detect.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const scratch = mkdtempSync(path.join(tmpdir(), 'bb-toolchain-'));
+const scratch = tempDir('bb-toolchain-');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** An executable shell script that prints `output` (to stdout) and exits 0. */

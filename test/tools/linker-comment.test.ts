@@ -2,16 +2,16 @@
 // dependencies. On x86_64 Linux, Rust ≥ 1.90 links with its bundled rust-lld ("Linker: LLD …"); mold writes
 // "mold …"; GNU ld writes no linker line at all (only the C runtime's "GCC: …" stays).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findExecutable } from '../../src/tools/detect.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const cargo = findExecutable(['cargo']);
 const mold = findExecutable(['mold']);
 const readelf = findExecutable(['readelf']);
-const crate = mkdtempSync(path.join(tmpdir(), 'bb-linker-'));
+const crate = tempDir('bb-linker-');
 afterAll(() => rmSync(crate, { recursive: true, force: true }));
 
 function buildWith(opts: { label: string; rustflags: string }): string {

@@ -3,15 +3,15 @@
 // tool check, and runs the project's scripts offline from where tauri-bundle's builds put it on PATH. A second
 // setup finds it done.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/tools/catalog.ts';
 import { NPM_TOOLS_BIN } from '../../src/common/where.ts';
 import { BIN } from '../e2e/helpers.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bb-npm-tools-')));
+const dir = realpathSync(tempDir('bb-npm-tools-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const pnpm = CATALOG.pnpm!.provide as { package: string; version: string };
 // The machine's PATH without any pnpm of its own, so the one found is the tool dir's.

@@ -5,7 +5,7 @@
 // versions (the README's own-project section has a full build of a real project). The tool dir is kept
 // between runs, so only the first run downloads.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { pinnedEnvDir, provisionPinnedEnvs, versionIn } from '../../src/tools/se
 import { pythonOf } from '../../src/tools/setup/index.ts';
 import { reportTools } from '../../src/tools/setup/system.ts';
 import { createToolProber } from '../../src/tools/probe.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const tools = path.join(os.tmpdir(), 'bb-pinned-envs');
 const python = '/usr/bin/python3';
@@ -23,7 +24,7 @@ const ctx = (said: string[]) => ({ tools, root: '/', check: false, env: process.
 
 /** The first lines of a real PyInstaller build, until it has said which Python it runs on; then it is stopped. */
 function firstLines(pyinstaller: string): Promise<{ line: string; ms: number }[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-pyi5-'));
+  const dir = tempDir('bb-pyi5-');
   writeFileSync(path.join(dir, 'hello.py'), 'print("hello")\n');
   const start = Date.now();
   const child = spawn(pyinstaller, ['--onefile', '--noconfirm', 'hello.py'], { cwd: dir, detached: true });

@@ -3,15 +3,15 @@
 // (PyInstaller 6.22, Debian's Python 3.11): onefile ≈ 7.1 MB, onedir ≈ 17.3 MB, because onefile's archive
 // is zlib-compressed and onedir's files are not. The test asserts that direction, not the sizes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const pyinstaller = path.join(BUILDBENCH_ROOT, '.tools/venv/bin/pyinstaller');
 const provisioned = existsSync(pyinstaller);
-const work = mkdtempSync(path.join(tmpdir(), 'bb-pyinstaller-'));
+const work = tempDir('bb-pyinstaller-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function bytesOf(p: string): number {

@@ -1,14 +1,14 @@
 // `requires` found where the project keeps its tools: a path the variant's build calls (.venv/bin/pyinstaller),
 // a requirement written as a path, the project's node_modules/.bin, `{tools}/venv/bin`; and missing ones
 // with the advice that is right in the folder buildbench runs in.
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { doctor, type DoctorScenario } from '../../src/tools/doctor.ts';
 import { formatDoctor } from '../../src/tools/format.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const scratch = realpathSync(mkdtempSync(path.join(tmpdir(), 'bb-requires-')));
+const scratch = realpathSync(tempDir('bb-requires-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function fakeTool(file: string, output: string): string {

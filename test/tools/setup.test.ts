@@ -3,8 +3,7 @@
 // with no dependencies for `cargo fetch`. A second run finds everything done; an edited requirements file
 // re-provisions the wheelhouse only; a pyproject.toml is compiled with uv (UV_NO_INDEX + UV_FIND_LINKS) first.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aptCommand, provisionApt } from '../../src/tools/setup/system.ts';
@@ -24,7 +23,7 @@ function setup(cwd: string, args: string[]) {
 }
 
 function userProject(): string {
-  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'bb-setup-')));
+  const dir = realpathSync(tempDir('bb-setup-'));
   mkdirSync(path.join(dir, 'scenarios'));
   mkdirSync(path.join(dir, 'app'));
   writeFileSync(path.join(dir, 'app/requirements.txt'), 'itsdangerous==2.2.0\n');

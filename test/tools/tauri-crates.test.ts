@@ -1,13 +1,13 @@
 // The crates a Tauri CLI's build adds: the real CLI (buildbench's devDependency) is run on the bundled Tauri app
 // with a recording runner, and its lock resolved with the features it passes, in a copy (offline here: the
 // bundled app's crates are fetched by setup). The project's own Cargo.lock stays as it was.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 import { findExecutable } from '../../src/tools/detect.ts';
 import { featuresOf, fetchTauriCrates, tauriCliIn } from '../../src/tools/setup/tauri-crates.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const app = path.join(BUILDBENCH_ROOT, 'bench/tauri-app');
 const cli = path.join(BUILDBENCH_ROOT, 'node_modules/.bin/tauri');
@@ -28,7 +28,7 @@ describe('the Tauri CLI\'s crates', () => {
 
   it.skipIf(!cargo)('asks the real CLI for its features and resolves them in a copy, leaving the project\'s lock alone', async () => {
     const lock = readFileSync(path.join(app, 'Cargo.lock'), 'utf8');
-    const tools = mkdtempSync(path.join(os.tmpdir(), 'bb-tauri-crates-'));
+    const tools = tempDir('bb-tauri-crates-');
     const said: string[] = [];
     const ctx = { tools, root: BUILDBENCH_ROOT, check: false, env: { ...process.env, CARGO_NET_OFFLINE: 'true' }, advice: { setup: 'x', ownCheckout: true }, say: (_: unknown, m: string) => said.push(m), cargo: cargo! };
     const lines = await fetchTauriCrates(ctx, [{ cli, manifest: path.join(app, 'Cargo.toml') }]);

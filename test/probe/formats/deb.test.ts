@@ -2,13 +2,13 @@
 // bytes, a package without Installed-Size, and files that are not .debs (an ar archive of another kind, a
 // plain file) recognised without a process.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isDeb, parseControlFields, readDeb } from '../../../src/probe/formats/deb.ts';
 import { withRange } from '../../../src/probe/formats/file-range.ts';
 import { inspectArtifact } from '../../../src/probe/inspect-artifact.ts';
+import { tempDir } from '../../helpers/temp-dir.ts';
 
 /** A real .deb holding usr/bin/hello (a shell script), built by dpkg-deb; returns its path. */
 export function buildDeb(dir: string, control: Record<string, string>): string {
@@ -33,7 +33,7 @@ const CONTROL = {
   Description: 'a test package\n with a continuation line',
 };
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'bb-deb-'));
+const tmp = () => tempDir('bb-deb-');
 
 describe('.deb probe', () => {
   it('reads the control fields of a real .deb, Installed-Size in bytes', async () => {
