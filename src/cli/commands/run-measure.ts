@@ -60,6 +60,8 @@ export async function measureRun(opts: RunPlan & MeasureOptions): Promise<number
   let results: ResultsFile | undefined;
   try {
     results = await runWithProgress({ ...opts, progress, interrupts });
+    // No build runs any more: no heartbeat while the workdirs go and the reports are written.
+    progress.done();
     // After an interruption the reports come first: removing the copies of a big project takes minutes, and a
     // wrapper that was stopped too (`timeout`, npx) has already given the prompt back.
     if (!results.interrupted) await removeWorkdirs(opts);
