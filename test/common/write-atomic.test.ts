@@ -1,20 +1,15 @@
 // The one atomic writer (results.json after every sample, the reports): the old file stays whole until the new
 // one is complete, and a failed write leaves no temporary behind.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isTemporaryOf, temporaryOf, writeFileAtomic, writeFileAtomicSync } from '../../src/common/write-atomic.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-atomic-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 describe('writeFileAtomic', () => {
   it('creates the folder, replaces the old file and leaves only the file', async () => {
-    const dir = tempDir();
+    const dir = tempDir('bb-atomic-');
     const file = path.join(dir, 'a', 'b', 'report.html');
     expect(await writeFileAtomic(file, 'one')).toBe(file);
     writeFileAtomicSync(file, 'two');
@@ -25,7 +20,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('when the rename fails removes the temporary and leaves what was there', async () => {
-    const dir = tempDir();
+    const dir = tempDir('bb-atomic-');
     const file = path.join(dir, 'results.json');
     mkdirSync(file); // a folder in the file's place: writing the temporary works, renaming it over the folder fails
     writeFileSync(path.join(file, 'kept'), 'old');

@@ -1,14 +1,13 @@
 // A file artifact's digest is its content's SHA-256 whichever way it is read (whole up to 8 MiB, streamed
 // above): the same as sha256sum says.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { measureArtifact } from '../../src/runner/artifact.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-hash-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('bb-hash-');
 
 describe('artifact digests', () => {
   it.each([

@@ -2,12 +2,12 @@
 // excludes added to Analysis, every other line of the team's kept; a shape PyInstaller's templates never write
 // refused with the reason. One real PyInstaller build proves the copy builds the other shape.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkSpecRewrite, specCopyCommand, specCopyPath } from '../../src/scenario/presets/pyinstaller-spec.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** PyInstaller 6's `pyi-makespec --onefile hello.py`, with a comment of the team's inside EXE. */
 const ONEFILE = `# -*- mode: python ; coding: utf-8 -*-
@@ -34,7 +34,7 @@ exe = EXE(
 `;
 
 function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bb-spec-'));
+  const dir = tempDir('bb-spec-');
   for (const [f, text] of Object.entries(files)) writeFileSync(path.join(dir, f), text);
   return dir;
 }
