@@ -39,8 +39,10 @@ for (const file of files) {
   }
   const round = (t: VariantTiming): VariantTiming =>
     Object.fromEntries(Object.entries(t).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v) : v])) as unknown as VariantTiming;
-  for (const [id, timing] of timingsOf(value)) variants.set(id, round(timing));
-  console.log(`${file}: ${timingsOf(value).size} variants (${value.environment.cores} cores, ${value.environment.cpuModel})`);
+  // A variant with warm-ups only (an interrupted run) is no reference: its measured entry stays.
+  const measured = [...timingsOf(value)].filter(([, t]) => !t.fromWarmups);
+  for (const [id, timing] of measured) variants.set(id, round(timing));
+  console.log(`${file}: ${measured.length} variants (${value.environment.cores} cores, ${value.environment.cpuModel})`);
 }
 const out: TimingsFile = {
   about:

@@ -24,6 +24,8 @@ export interface VariantTiming {
   setupMs?: number;
   /** The variant's fingerprint when it was measured; a timing without one matches nothing. */
   fingerprint?: string;
+  /** True when buildMs is its warm-ups' (full builds; no measured build): used after any measured timing. */
+  fromWarmups?: boolean;
 }
 
 /** The reference timings file (bench/timings.json). */
@@ -83,15 +85,21 @@ export function previousResults(reportsDir: string, limit = 20): string[] {
     .slice(0, limit);
 }
 
-/** Each measured variant's timing in one results file. */
+/**
+ * Each measured variant's timing in one results file. A variant with warm-ups but no measured build (a run
+ * interrupted after its warm-up round) is timed by its warm-ups, full builds: an estimate on the long side
+ * rather than none, as the ETA uses a finished warm-up at once (eta.ts).
+ */
 export function timingsOf(results: ResultsFile): Map<string, VariantTiming> {
   const timings = new Map<string, VariantTiming>();
   for (const v of results.variants) {
-    const buildMs = v.stats.wallMs?.median;
-    if (buildMs === undefined) continue;
     const warmups = v.warmups.map((s) => s.wallMs).filter((ms): ms is number => typeof ms === 'number');
+    const measured = v.stats.wallMs?.median;
+    const buildMs = measured ?? (warmups.length > 0 ? median(warmups) : undefined);
+    if (buildMs === undefined) continue;
     timings.set(v.id, {
       buildMs,
+      ...(measured === undefined ? { fromWarmups: true } : {}),
       ...(warmups.length > 0 ? { warmupMs: median(warmups) } : {}),
       ...(v.setupMs !== undefined ? { setupMs: v.setupMs } : {}),
       ...(v.fingerprint !== undefined ? { fingerprint: v.fingerprint } : {}),
@@ -125,7 +133,9 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
     if (!value) continue;
     for (const [id, timing] of timingsOf(value)) {
       const key = keyOf(id, timing.fingerprint);
-      if (timing.fingerprint !== undefined && !here.has(key)) here.set(key, timing);
+      // The newest measured timing; a warm-up stand-in only where nothing was measured.
+      const kept = here.get(key);
+      if (timing.fingerprint !== undefined && (!kept || (kept.fromWarmups && !timing.fromWarmups))) here.set(key, timing);
     }
   }
   const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), perWarmup: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0, ...timingOrder(plan) };
@@ -133,9 +143,12 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
     // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
     const plain = variantId({ scenario: v.scenario.name, variant: v.variant.name, cache: v.cache });
     const fingerprint = variantFingerprint(v);
-    const local = here.get(keyOf(v.id, fingerprint)) ?? here.get(keyOf(plain, fingerprint));
+    const found = here.get(keyOf(v.id, fingerprint)) ?? here.get(keyOf(plain, fingerprint));
     const reference = opts.reference?.get(plain);
-    const timing = local ?? (reference?.fingerprint === fingerprint ? reference : undefined);
+    const referenced = reference?.fingerprint === fingerprint && !reference.fromWarmups ? reference : undefined;
+    // Measured here, else the reference's measured builds, else this machine's warm-ups.
+    const local = found && (!found.fromWarmups || !referenced) ? found : undefined;
+    const timing = local ?? referenced;
     if (!timing) {
       estimate.unknown.push(v.id);
       continue;

@@ -56,6 +56,20 @@ describe('estimatePlan', () => {
     expect([estimate.fromHere, estimate.fromReference]).toEqual([1, 1]);
   });
 
+  it('takes the warm-ups of a run interrupted before its rounds after any measured timing, never as none', () => {
+    const dir = tempDir('bb-estimate-');
+    // Interrupted after its warm-up round: b@cold has one 40 s full build and no measured one.
+    const b = variant({ variant: 'b', cache: 'cold', status: 'interrupted', reason: 'interrupted before it was measured', warmups: [sample(-1, 40_000)] });
+    b.stats = summarizeVariant(b);
+    b.fingerprint = fp('b', 'cold');
+    mkdirSync(path.join(dir, 'run2'));
+    writeFileSync(path.join(dir, 'run2', 'results.json'), JSON.stringify(results({ runId: 'run2', startedAt: '2026-01-02T00:00:00Z', variants: [b] })));
+    const alone = estimatePlan(plan(), { history: previousResults(dir) });
+    expect([alone.perVariant.get('app/b@cold'), alone.unknown]).toEqual([40_000, ['app/a@warm', 'app/c@cold']]);
+    const reference = new Map([['app/b@cold', { buildMs: 10_000, fingerprint: fp('b', 'cold') }]]);
+    expect(estimatePlan(plan(), { history: previousResults(dir), reference }).perVariant.get('app/b@cold')).toBe(10_000);
+  });
+
   it('costs a variant built at a git ref what the same variant cost', () => {
     const estimate = estimatePlan(plan(['main', 'HEAD']), { history: [], reference: new Map([['app/b@cold', { buildMs: 1000, fingerprint: fp('b', 'cold') }]]) });
     expect(estimate.perVariant.get('app/b@cold#main')).toBe(1000);
@@ -95,6 +109,13 @@ describe('timings files', () => {
     const unmeasured = variant({ variant: 'x', status: 'unavailable', reason: 'no tool' });
     const timings = timingsOf(results({ runId: 'r', startedAt: '2026-01-01T00:00:00Z', variants: [measured, unmeasured] }));
     expect([...timings]).toEqual([['app/a@warm', { buildMs: 2000, warmupMs: 5000 }]]);
+  });
+
+  it('times a variant interrupted after its warm-ups by those full builds (on the long side), not as never measured', () => {
+    const warmedOnly = variant({ variant: 'a', cache: 'warm', status: 'interrupted', reason: 'interrupted before it was measured', warmups: [sample(-1, 70_000)] });
+    warmedOnly.stats = summarizeVariant(warmedOnly);
+    const timings = timingsOf(results({ runId: 'r', startedAt: '2026-01-01T00:00:00Z', variants: [warmedOnly] }));
+    expect([...timings]).toEqual([['app/a@warm', { buildMs: 70_000, fromWarmups: true, warmupMs: 70_000 }]]);
   });
 
   it('gives no reference timings for a missing or broken file, and keeps only entries with a build time', () => {
