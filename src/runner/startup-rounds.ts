@@ -10,7 +10,7 @@ import path from 'node:path';
 import { orderRounds } from '../plan/order.ts';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
 import { decidedLaunches } from './launch-stop.ts';
-import { lookLevels } from '../stats/index.ts';
+import { earliestDifferenceStop, lookLevels, type LookLevels } from '../stats/index.ts';
 import { LAUNCH_STATES, type Comparison, type Launch, type StartupInfo, type VariantResult } from '../results/schema.ts';
 import { DOES_NOT_START } from '../results/variant-status.ts';
 import { median } from '../stats/descriptive.ts';
@@ -29,8 +29,9 @@ export interface StartupRoundsOptions {
   /**
    * Stop a variant's launches once its start-up comparisons are decided (launch-stop.ts), looking after each
    * round from `minRounds` on; `comparisons` reads the results' comparisons as `save` last recomputed them.
-   * When there are interim looks, `useFinalAlpha` is told the α left for the start-up comparisons at the last
-   * one, before the first launch (α split as --runs auto splits it: false alarms ≤ α over all the looks).
+   * When an interim look can stop a faster/slower comparison, `useFinalAlpha` is told the α left for the start-up
+   * comparisons at the last one, before the first launch (α split as --runs auto splits it: false alarms ≤ α
+   * over all the looks; interimLevels).
    */
   decide?: { comparisons: () => readonly Comparison[]; alpha: number; minRounds: number; useFinalAlpha: (alpha: number) => void };
 }
@@ -45,7 +46,7 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
   const rounds = orderRounds({ ids: entries.map((e) => ({ id: e.planned.id, count: e.planned.runs })), rounds: Math.max(0, ...entries.map((e) => e.planned.runs)), seed: opts.seed + 2 });
   const decided = new Set<string>();
   const { decide } = opts;
-  const levels = decide && lookLevels({ alpha: decide.alpha, minRuns: decide.minRounds, maxRuns: rounds.length });
+  const levels = decide && interimLevels({ alpha: decide.alpha, minRuns: decide.minRounds, maxRuns: rounds.length });
   if (decide && levels && levels.interimP > 0) decide.useFinalAlpha(levels.finalAlpha);
   for (const [r, ids] of rounds.entries()) {
     for (const [position, id] of ids.entries()) {
@@ -60,6 +61,18 @@ export async function measureStartupRounds(opts: StartupRoundsOptions): Promise<
       for (const id of decidedLaunches({ comparisons: decide.comparisons(), ids: entries.map((e) => e.planned.id), last: false, alpha: decide.alpha, interimP: levels.interimP })) decided.add(id);
     }
   }
+}
+
+/**
+ * The levels of the launch rounds' looks: --runs auto's split (lookLevels) where some interim look can stop a
+ * faster/slower comparison; where none can (the exact rank-sum p of n against n, at best 2 / C(2n, n), stays
+ * above the interim threshold until the last round: 5 or 6 rounds at α = 0.05), the interim looks can only stop
+ * on "no difference", which raises no alarm, so they spend nothing and the last look keeps the whole α
+ * (interimP 0: no faster/slower stop before it). A paired analysis can do no better: at best 2 / 2ⁿ.
+ */
+function interimLevels(opts: { alpha: number; minRuns: number; maxRuns: number }): LookLevels {
+  const levels = lookLevels(opts);
+  return earliestDifferenceStop(opts) < opts.maxRuns ? levels : { interimP: 0, finalAlpha: opts.alpha };
 }
 
 /**
