@@ -113,5 +113,9 @@ describe('a second signal (stop at once)', () => {
     expect(existsSync(path.join(out, 'report.html'))).toBe(false);
     expect(cli.stdout()).not.toContain('report:');
     expect(readResultsFile(out).value).toMatchObject({ interrupted: true });
+    // The project's copies do not outlive the stop: a detached rm removes them once buildbench has exited.
+    const workRoot = /; its workdirs \((.+?)\) are being removed in the background/.exec(cli.stderr())?.[1];
+    expect(workRoot).toBeDefined();
+    expect(await waitFor(() => !existsSync(workRoot!), 20_000)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // `buildbench run` past its plan: run it with progress on stderr and Ctrl-C handled, clean up, compare with
 // --baseline/--history, write the reports, print the table, and choose the exit code.
+import { spawn } from 'node:child_process';
 import { removeTree } from '../../common/owner-write.ts';
 import path from 'node:path';
 import { runPlan, type RunOptions } from '../../runner/run.ts';
@@ -56,7 +57,7 @@ export async function measureRun(opts: RunPlan & MeasureOptions): Promise<number
   const progress = createProgress({ stream: process.stderr, earlier: { runs: estimate.perVariant, warmups: estimate.perWarmup } });
   for (const w of checkDiskSpace({ dirs: [outDir, opts.plan.workRoot], floorBytes: args.minFreeGb * 2 ** 30 })) progress.message(`warning: ${w}`);
   const written = new Set<string>();
-  const interrupts = handleInterrupts({ say: (line) => progress.message(line), release: opts.release, stopNow: () => stopNowLine({ outDir, written }) });
+  const interrupts = handleInterrupts({ say: (line) => progress.message(line), release: opts.release, stopNow: () => `${stopNowLine({ outDir, written })}${removeInBackground(opts)}` });
   let results: ResultsFile | undefined;
   try {
     results = await runWithProgress({ ...opts, progress, interrupts });
@@ -116,6 +117,21 @@ async function runWithProgress(opts: RunPlan & MeasureOptions & { progress: Prog
     signal: opts.interrupts.signal,
     cwd,
   });
+}
+
+/**
+ * At a stop at once, the per-variant copies (often a project's size each) go in a detached `rm -rf` that
+ * outlives this process, unless --keep-workdirs: said as the tail of the stop line. (--ref worktrees stay
+ * registered in the project's git; `git worktree prune` drops them.)
+ */
+function removeInBackground(opts: RunPlan & { args: RunArgs }): string {
+  if (opts.args.keepWorkdirs) return `; the workdirs are kept in ${opts.plan.workRoot} (--keep-workdirs)`;
+  try {
+    spawn('rm', ['-rf', opts.plan.workRoot], { detached: true, stdio: 'ignore' }).unref();
+    return `; its workdirs (${opts.plan.workRoot}) are being removed in the background`;
+  } catch {
+    return `; its workdirs are left in ${opts.plan.workRoot}`;
+  }
 }
 
 /** The per-variant copies and the --ref worktrees go, unless --keep-workdirs. */
