@@ -26,16 +26,18 @@ export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string; root
     clean: [team.artifact],
     caches: [team.workpath],
   };
+  const script = team.via && scriptBaseline(team);
+  const guessed = team.nameGuessed ? `; artifact guessed: ${team.nameGuessed}` : '';
   const baseline: Guess<VariantOverride> = {
     value: {
       name: `pyinstaller-${teamShape}`,
       baseline: true,
       ...(team.onefile ? {} : { default: true }),
-      description: `The team's own build, as it runs it: ${ran}`,
-      build: `${pyinstaller} ${shellLine(team.args)}`,
+      description: script?.description ?? `The team's own build, as it runs it: ${ran}`,
+      build: script?.build ?? `${pyinstaller} ${shellLine(team.args)}`,
       ...own,
     },
-    why: `baseline: the team's command, ${team.from} (run with the app's environment's PyInstaller)${team.nameGuessed ? `; artifact guessed: ${team.nameGuessed}` : ''}`,
+    why: script ? `${script.why}${guessed}` : `baseline: the team's command, ${team.from} (run with the app's environment's PyInstaller)${guessed}`,
   };
   const variant = (onefile: boolean, excludes: boolean): Guess<VariantOverride> => {
     const args = onefile === team.onefile ? team.args : withShape(team.args, onefile);
@@ -48,7 +50,7 @@ export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string; root
         build: `${pyinstaller} ${shellLine(args)}${excludes ? ' $PYI_EXCLUDES' : ''}`,
         ...own,
       },
-      why: `changes one thing of the baseline: ${changes}`,
+      why: `changes one thing of the baseline: ${changes}${team.via ? ` (as ${team.from.split(' → ').at(-1)} runs PyInstaller, without the script's other steps)` : ''}`,
     };
   };
   if (team.spec) return [baseline, ...specVariants({ team, pyinstaller, root: opts.root, own })];
@@ -83,4 +85,28 @@ function specVariants(opts: { team: TeamFreeze; pyinstaller: string; root: strin
       why: `changes one thing of the baseline: ${changes} (in ${specCopyPath(spec, name)}, the copy its set-up writes from ${spec})`,
     };
   });
+}
+
+const inFolder = (dir: string) => (dir ? `${dir}/` : 'the project root');
+
+/**
+ * The baseline of a team whose build is a Python script: the script run as the team runs it, in its folder, with
+ * the app's environment first on PATH (as the team's activated .venv: `sys.executable -m PyInstaller` and a bare
+ * `pyinstaller` both reach its PyInstaller). Undefined when the script runs outside the project's folder.
+ */
+function scriptBaseline(team: TeamFreeze): { build: string; description: string; why: string } | undefined {
+  const via = team.via!;
+  const folder = path.posix.relative(team.cwd || '.', via.cwd || '.');
+  if (folder.startsWith('..')) return undefined;
+  const at = via.words.findIndex((w) => w.endsWith('.py'));
+  const interpreter = via.words.slice(0, at);
+  // `uv run` would make an environment of its own: the app's python3 runs the script instead.
+  const python = interpreter.length === 0 ? [] : [/^python(\d(\.\d+)?)?$/.test(path.posix.basename(interpreter.at(-1)!)) ? path.posix.basename(interpreter.at(-1)!) : 'python3'];
+  const command = shellLine([...python, ...via.words.slice(at)]);
+  const call = `${shellLine([...team.runner, ...team.args])} in ${inFolder(team.cwd)}`;
+  return {
+    build: `export PATH="$PWD/.venv/bin:$PATH" && ${folder ? `cd ${shellLine([folder])} && ` : ''}${command}`,
+    description: `The team's own build, as it runs it: ${shellLine(via.words)} in ${inFolder(via.cwd)}, whose PyInstaller call is ${call}`,
+    why: `baseline: the team's build script as it runs it (${via.from}), the app's environment first on PATH; its PyInstaller call, ${team.from.split(' → ').at(-1)}: ${call}`,
+  };
 }

@@ -6,6 +6,7 @@ import { findBuildCommands, findInstallPins, type FoundCommand } from './build-c
 import { readBuildSources, type SourceLine } from './build-sources.ts';
 import { readTeamFreeze, type TeamFreeze } from './team-freeze.ts';
 import { readTeamZipapp, type TeamZipapp } from './team-zipapp.ts';
+import { findScriptBuilds } from './team-script.ts';
 
 /** What init found of the team's own builds. */
 export interface TeamBuilds {
@@ -31,7 +32,10 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   const lines = readBuildSources(opts);
   const commands = findBuildCommands(lines);
   const notes: string[] = [];
-  const freezes = commands
+  // PyInstaller run by a Python build script of the team's, read with the arguments the team runs it with.
+  const scripted = findScriptBuilds({ root: opts.root, files: opts.files, lines });
+  notes.push(...scripted.notes);
+  const freezes = [...commands, ...scripted.commands]
     .filter((c) => c.tool === 'pyinstaller')
     .flatMap((command) => {
       const freeze = readTeamFreeze({ command, specOf: (rel) => opts.specs.get(rel) });

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { FoundCommand } from './build-commands.ts';
 import type { SpecFacts } from './python-syntax.ts';
+import type { ScriptRun } from './team-script.ts';
 
 /** A PyInstaller build as the team runs it. Paths are relative to `cwd`, the folder it runs in (relative to the root). */
 export interface TeamFreeze {
@@ -26,6 +27,8 @@ export interface TeamFreeze {
   artifact: string;
   /** The modules its own command or spec excludes. */
   excludes: string[];
+  /** The team's Python build script that runs this PyInstaller call, and how the team runs it: the baseline runs that. */
+  via?: ScriptRun;
   /** The name could not be read (a spec computing EXE's name, a `${VAR}` in --name): the artifact is a guess. */
   nameGuessed?: string;
 }
@@ -64,7 +67,7 @@ export function parsePyInstallerArgs(args: string[]): { options: Map<string, str
 }
 
 /** The team's PyInstaller build from a found command; `specOf` reads a .spec (relative to the root). */
-export function readTeamFreeze(opts: { command: FoundCommand; specOf: (rootRel: string) => SpecFacts | undefined }): TeamFreeze | undefined {
+export function readTeamFreeze(opts: { command: FoundCommand & { via?: ScriptRun }; specOf: (rootRel: string) => SpecFacts | undefined }): TeamFreeze | undefined {
   const { command } = opts;
   const { options, positionals } = parsePyInstallerArgs(command.args);
   const target = positionals.find((p) => p.endsWith('.spec') || p.endsWith('.py') || p.endsWith('.pyw'));
@@ -72,7 +75,7 @@ export function readTeamFreeze(opts: { command: FoundCommand; specOf: (rootRel: 
   const last = (name: string) => options.get(name)?.at(-1);
   const distpath = stripSlash(last('--distpath') ?? 'dist');
   const workpath = stripSlash(last('--workpath') ?? 'build');
-  const common = { from: command.from, cwd: command.cwd, args: command.args, runner: command.runner, distpath, workpath };
+  const common = { from: command.from, cwd: command.cwd, args: command.args, runner: command.runner, distpath, workpath, ...(command.via ? { via: command.via } : {}) };
   if (target.endsWith('.spec')) {
     const facts = opts.specOf(path.posix.normalize(path.posix.join(command.cwd, target)));
     const specDir = path.posix.dirname(target);
