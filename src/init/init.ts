@@ -51,6 +51,12 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   for (const [name, pin] of Object.entries(builds.installPins)) {
     if (python && !python.toolchain.pins[name]) Object.assign(python.toolchain, { pins: { ...python.toolchain.pins, [name]: pin.version }, from: { ...python.toolchain.from, [name]: pin.from } });
   }
+  // The Python and installer the team's own setup commands name, where the project's files name none.
+  const setup = builds.setup;
+  if (python && setup.python && !python.toolchain.python) Object.assign(python.toolchain, { python: setup.python.version, from: { ...python.toolchain.from, python: setup.python.from } });
+  if (python && setup.installer && python.toolchain.installer === 'pip' && !python.toolchain.dependencies?.kind.endsWith('.lock')) {
+    Object.assign(python.toolchain, { installer: setup.installer.value, from: { ...python.toolchain.from, installer: setup.installer.from } });
+  }
   if (!python && !bin) {
     throw new InputError([{ file: opts.dir, message: 'nothing to benchmark here: no PyInstaller .spec, pyproject.toml, requirements*.txt or Cargo.toml with a binary found' }]);
   }

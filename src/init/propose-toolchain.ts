@@ -110,7 +110,9 @@ export function toolchainParams(
       out.newerPyInstaller = { value: locked, why: `PyInstaller ${locked} against your ${pin}: a variant of its own (buildbench's tool lock)` };
     }
   }
-  if (t.installer !== 'uv') out.installer = { value: 'pip', why: `the project installs with ${t.installer === 'poetry' ? 'poetry (its lock is exported for pip)' : 'pip (requirements files)'}: python -m venv + pip` };
+  const said = t.from.installer;
+  if (said) out.installer = { value: t.installer === 'uv' ? 'uv' : 'pip', why: `the team installs with ${t.installer} (${said}): ${t.installer === 'uv' ? 'uv venv + uv pip install' : 'python -m venv + pip'}` };
+  else if (t.installer !== 'uv') out.installer = { value: 'pip', why: `the project installs with ${t.installer === 'poetry' ? 'poetry (its lock is exported for pip)' : 'pip (requirements files)'}: python -m venv + pip` };
   const { onPath, pythons } = machine();
   const python = t.python ? pickPython(t.python, t.from.python ?? 'the project', pythons, pin) : unnamedPython(pin, onPath, pythons);
   if (python) out.python = python;

@@ -29,7 +29,7 @@ export interface PythonToolchain {
   pins: Record<string, string>;
   /** The Python the project names: `.python-version` as written ('3.11.9'), else requires-python's lower bound ('3.11'). */
   python?: string;
-  /** Where each pin and the Python were read (`requirements.txt:3`, `.python-version:1`), keyed like `pins`, plus `python`. */
+  /** Where each pin and the Python were read (`requirements.txt:3`, `.python-version:1`), keyed like `pins`, plus `python`, and `installer` where a setup command of the team's said it (init.ts). */
   from: Record<string, string>;
   /** How the project installs its environment: uv (uv.lock), poetry (poetry.lock), else pip. */
   installer: 'pip' | 'uv' | 'poetry';

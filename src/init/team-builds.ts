@@ -7,6 +7,7 @@ import { readBuildSources, type SourceLine } from './build-sources.ts';
 import { readTeamFreeze, type TeamFreeze } from './team-freeze.ts';
 import { readTeamZipapp, type TeamZipapp } from './team-zipapp.ts';
 import { findScriptBuilds } from './team-script.ts';
+import { findTeamSetup, type TeamSetup } from './team-setup.ts';
 
 /** What init found of the team's own builds. */
 export interface TeamBuilds {
@@ -18,6 +19,8 @@ export interface TeamBuilds {
   commands: FoundCommand[];
   /** Build tools the build files install at one version (`pip install pyinstaller==5.13.0` in CI), with where. */
   installPins: Record<string, { version: string; from: string }>;
+  /** The Python and installer the team's setup commands name (CI, build files, then the docs). */
+  setup: TeamSetup;
   /** What was found and not used, in one line each. */
   notes: string[];
   /** Every command line of the project's build files (to follow another command's calls into, as beforeBuildCommand's). */
@@ -53,5 +56,5 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));
   const zipapp = freeze ? undefined : commands.map(readTeamZipapp).find((z) => z !== undefined);
   for (const c of commands.filter((x) => x.tool !== 'pyinstaller' && x.from !== zipapp?.from)) notes.push(`the team's ${c.tool} build: \`${[...c.runner, ...c.args].join(' ')}\` (${c.from})`);
-  return { ...(freeze ? { freeze } : {}), ...(zipapp ? { zipapp } : {}), commands, installPins: findInstallPins(lines), notes, lines };
+  return { ...(freeze ? { freeze } : {}), ...(zipapp ? { zipapp } : {}), commands, installPins: findInstallPins(lines), setup: findTeamSetup({ root: opts.root, files: opts.files, lines }), notes, lines };
 }

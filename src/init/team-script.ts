@@ -44,7 +44,7 @@ function scriptWord(argv: string[]): number {
 }
 
 /** Command lines of the Markdown files' fenced code blocks, each with its file:line (backslash continuations joined). */
-function docLines(root: string, files: string[]): { text: string; at: string }[] {
+export function docLines(root: string, files: string[]): { text: string; at: string }[] {
   const out: { text: string; at: string }[] = [];
   for (const file of files.filter((f) => /\.md$/i.test(f))) {
     let fenced = false;
@@ -55,7 +55,7 @@ function docLines(root: string, files: string[]): { text: string; at: string }[]
         let text = lines[i]!.trim().replace(/^\$\s+/, '');
         const start = i;
         while (text.endsWith('\\') && i + 1 < lines.length) text = `${text.slice(0, -1)} ${lines[++i]!.trim()}`;
-        if (text.includes('.py')) out.push({ text, at: `${file}:${start + 1}` });
+        if (text && !text.startsWith('#')) out.push({ text, at: `${file}:${start + 1}` });
       }
     }
   }
@@ -80,7 +80,7 @@ function findRuns(opts: { root: string; files: string[]; lines: SourceLine[]; sc
       if (i >= 0 && norm(path.posix.join(step.cwd, step.argv[i]!)) === script) runs.push({ script, cwd: step.cwd, words: step.argv, from: step.from });
     }
   }
-  for (const doc of docLines(opts.root, opts.files)) {
+  for (const doc of docLines(opts.root, opts.files).filter((d) => d.text.includes('.py'))) {
     const argv = words(doc.text);
     const i = scriptWord(argv);
     const written = i >= 0 ? norm(argv[i]!) : '';

@@ -3,17 +3,17 @@
 // entry, name and output path read from the PyInstaller call it makes; the other variants that call with one
 // thing changed. One baseline is run for real (the README's command, PyInstaller from buildbench's tool env).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initProject } from '../../src/init/init.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'bb-init-script-'));
+  const root = tempDir('bb-init-script-');
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);
@@ -102,5 +102,23 @@ describe('init reads a Python build script that runs PyInstaller', () => {
     expect(result.notes).toContain("scripts/a.py:2: its PyInstaller call's arguments cannot be read statically (name_from_config()): the variants are guessed from the files");
     expect(result.notes).toContain('scripts/b.py (scripts/b.py run with no arguments (no build file or doc runs it)): its argparse refuses the arguments (the following arguments are required: --out), so its PyInstaller call cannot be read: the variants are guessed from the files');
     expect(expanded(root)['pyinstaller-onefile']!.build).toContain('$PYI_COMMON');
+  });
+});
+
+describe("init reads how the team makes its Python environment from the commands it runs", () => {
+  it("takes the Python and installer of the README's setup commands, and CI's setup-python before them", () => {
+    const app = { 'requirements.txt': 'flask==3.1.0\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run()\n' };
+    const docs = project({ ...app, 'README.md': '# app\n```sh\nuv venv --python 3.12\nsource .venv/bin/activate\nuv pip install -r requirements.txt\n```\n' });
+    initProject({ dir: docs });
+    expect(written(docs)).toContain('# The project pins: no build tool; its Python: 3.12 (README.md:3); it installs with uv.');
+    expect(written(docs)).toContain('  installer: uv  # the team installs with uv (README.md:3): uv venv + uv pip install\n');
+    const ci = project({
+      ...app,
+      'README.md': '```sh\nuv venv --python 3.12\n```\n',
+      '.github/workflows/ci.yml': 'jobs:\n  b:\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: "3.11"\n      - run: pip install -r requirements.txt\n',
+    });
+    initProject({ dir: ci });
+    expect(written(ci)).toContain('# The project pins: no build tool; its Python: 3.11 (.github/workflows/ci.yml:6); it installs with pip.');
+    expect(written(ci)).toContain('  installer: pip  # the team installs with pip (.github/workflows/ci.yml:7): python -m venv + pip\n');
   });
 });
