@@ -161,8 +161,11 @@ function chooseStarter(facts: Map<string, PyFacts>): Guess | undefined {
 /** shiv runs a function: `module:func` as given, or the function the entry's `__main__` block calls. */
 function shivEntryOf(opts: { module: string; facts?: PyFacts }): Guess | undefined {
   if (opts.module.includes(':')) return { value: opts.module, why: 'the entry function' };
-  const called = opts.facts?.mainCalls.find((c) => opts.facts!.functions.includes(c));
-  return called ? { value: `${opts.module}:${called}`, why: `the function its \`__main__\` block calls` } : undefined;
+  const facts = opts.facts;
+  const called = facts?.mainCalls.find((c) => facts.functions.includes(c)) ?? (facts?.mainSole && facts.topNames.includes(facts.mainSole) ? facts.mainSole : undefined);
+  if (!called) return undefined;
+  // A block that is one call of a callable bound at module level (`app = typer.Typer()`, an imported `main`) reaches it as module:name too.
+  return { value: `${opts.module}:${called}`, why: facts!.functions.includes(called) ? `the function its \`__main__\` block calls` : `${called}, bound at its top level: its \`__main__\` block is that one call` };
 }
 
 function readPyproject(text: string | undefined): { name?: string; entry?: { name: string; target: string } } {

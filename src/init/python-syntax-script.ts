@@ -67,6 +67,7 @@ class Facts:
         self.servers = []
         self.main_calls = []
         self.main_block = False
+        self.main_sole = None
         self.read(tree)
 
     def port_of(self, node):
@@ -114,6 +115,10 @@ class Facts:
         for stmt in body:
             if isinstance(stmt, ast.If) and is_main_test(stmt.test):
                 self.main_block = True
+                sole = list(live(stmt.body))
+                # A block that is one call (app(), sys.exit(main()), raise SystemExit(main())): the program's entry.
+                if len(sole) == 1:
+                    self.main_sole = next((c.func.id for c in calls_in(sole[0]) if isinstance(c.func, ast.Name) and c.func.id not in ("SystemExit", "exit", "quit")), None)
                 for s in walk_live(list(live(stmt.body)), into_defs=False):
                     for call in calls_in(s):
                         self.server(call, "main")
@@ -224,7 +229,16 @@ def spec_facts(tree):
         if name == "COLLECT": out["collect"] = True
     return out
 
-EMPTY = {"imports": [], "functions": [], "mainBlock": False, "mainCalls": [], "servers": [], "routes": [], "argparse": []}
+def top_names(tree):
+    """Names bound at the module's top level (defs, classes, imports, assignments): what module:name can reach."""
+    out = set()
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)): out.add(stmt.name)
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)): out.update((a.asname or a.name).split(".")[0] for a in stmt.names)
+        if isinstance(stmt, ast.Assign): out.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+    return sorted(out)
+
+EMPTY = {"imports": [], "topNames": [], "functions": [], "mainBlock": False, "mainCalls": [], "servers": [], "routes": [], "argparse": []}
 
 def facts(path):
     try:
@@ -233,7 +247,7 @@ def facts(path):
         return {"file": path, **EMPTY, "error": type(e).__name__ + ": " + str(e).splitlines()[0] if str(e) else type(e).__name__}
     if path.endswith(".spec"): return {"file": path, **EMPTY, "spec": spec_facts(tree)}
     x = Facts(tree)
-    return {"file": path, "imports": sorted(x.imports), "functions": sorted(x.functions), "mainBlock": x.main_block,
+    return {"file": path, "imports": sorted(x.imports), "functions": sorted(x.functions), "topNames": top_names(tree), "mainBlock": x.main_block, **({"mainSole": x.main_sole} if x.main_sole else {}),
             "mainCalls": x.main_calls, "servers": x.servers, "routes": x.routes,
             "argparse": list(x.argparse.values())}
 

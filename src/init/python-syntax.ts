@@ -31,7 +31,11 @@ export interface PyFacts {
   imports: string[];
   /** Names of the functions it defines (any depth). */
   functions: string[];
+  /** Names bound at its top level (defs, classes, imports, assignments): what `module:name` reaches. */
+  topNames: string[];
   mainBlock: boolean;
+  /** The name its `__main__` block calls when the block is that one call (`app()`, `sys.exit(main())`). */
+  mainSole?: string;
   /** Names called in its `if __name__ == "__main__":` block. */
   mainCalls: string[];
   servers: ServerCall[];
