@@ -51,6 +51,8 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   for (const [name, pin] of Object.entries(builds.installPins)) {
     if (python && !python.toolchain.pins[name]) Object.assign(python.toolchain, { pins: { ...python.toolchain.pins, [name]: pin.version }, from: { ...python.toolchain.from, [name]: pin.from } });
   }
+  // A build script whose PyInstaller call could not be read: the guessed entry's comment says so.
+  if (python?.script && !team && builds.unreadScripts.length > 0) python.script = { ...python.script, why: `${python.script.why}; the team's build script was not read: ${builds.unreadScripts.join('; ')}` };
   // The Python and installer the team's own setup commands name, where the project's files name none.
   const setup = builds.setup;
   if (python && setup.python && !python.toolchain.python) Object.assign(python.toolchain, { python: setup.python.version, from: { ...python.toolchain.from, python: setup.python.from } });
@@ -66,7 +68,7 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   const sidecar = bin?.tauri?.externalBin[0];
   const sidecarName: Guess | undefined = sidecar ? { value: path.posix.basename(sidecar), why: `bundle.externalBin in ${bin!.tauri!.conf}` } : undefined;
   const notes: string[] = [...builds.notes, ...(python?.notes ?? [])];
-  if (python && !python.team && !python.zipapp) notes.push('no PyInstaller build of the team\'s found (package.json, Makefile, justfile, Taskfile, scripts/, CI workflows): python-freeze\'s variants are guessed from the files');
+  if (python && !python.team && !python.zipapp) notes.push('no PyInstaller build of the team\'s found (package.json, Makefile, justfile, Taskfile, scripts/, CI workflows, Python scripts that run PyInstaller): python-freeze\'s variants are guessed from the files');
   const proposed: ProposedScenario[] = [
     ...(python ? proposePython({ root, app: python, answers, sidecarName, notes }) : []),
     ...(bin ? proposeRust({ root, bin, answers }) : []),

@@ -21,6 +21,8 @@ export interface TeamBuilds {
   installPins: Record<string, { version: string; from: string }>;
   /** The Python and installer the team's setup commands name (CI, build files, then the docs). */
   setup: TeamSetup;
+  /** Build scripts that run PyInstaller in a way not read statically, each with why (also in `notes`). */
+  unreadScripts: string[];
   /** What was found and not used, in one line each. */
   notes: string[];
   /** Every command line of the project's build files (to follow another command's calls into, as beforeBuildCommand's). */
@@ -56,5 +58,5 @@ export function findTeamBuilds(opts: { root: string; files: string[]; specs: Map
   notes.push(...others.map((f) => `another PyInstaller build, not the baseline: ${f.from} (${f.artifact})`));
   const zipapp = freeze ? undefined : commands.map(readTeamZipapp).find((z) => z !== undefined);
   for (const c of commands.filter((x) => x.tool !== 'pyinstaller' && x.from !== zipapp?.from)) notes.push(`the team's ${c.tool} build: \`${[...c.runner, ...c.args].join(' ')}\` (${c.from})`);
-  return { ...(freeze ? { freeze } : {}), ...(zipapp ? { zipapp } : {}), commands, installPins: findInstallPins(lines), setup: findTeamSetup({ root: opts.root, files: opts.files, lines }), notes, lines };
+  return { ...(freeze ? { freeze } : {}), ...(zipapp ? { zipapp } : {}), commands, installPins: findInstallPins(lines), unreadScripts: scripted.notes, setup: findTeamSetup({ root: opts.root, files: opts.files, lines }), notes, lines };
 }

@@ -102,6 +102,7 @@ describe('init reads a Python build script that runs PyInstaller', () => {
     expect(result.notes).toContain("scripts/a.py:2: its PyInstaller call's arguments cannot be read statically (name_from_config()): the variants are guessed from the files");
     expect(result.notes).toContain('scripts/b.py (scripts/b.py run with no arguments (no build file or doc runs it)): its argparse refuses the arguments (the following arguments are required: --out), so its PyInstaller call cannot be read: the variants are guessed from the files');
     expect(expanded(root)['pyinstaller-onefile']!.build).toContain('$PYI_COMMON');
+    expect(written(root)).toContain("  script: main.py  # the shallowest script that starts a server: app.run() on line 4, in its `__main__` block; the team's build script was not read: scripts/a.py:2: its PyInstaller call's arguments cannot be read statically (name_from_config())");
   });
 });
 
