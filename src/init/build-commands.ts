@@ -101,7 +101,7 @@ export function stepsOf(w: Walk): Step[] {
 }
 
 /** The simple commands of a line, split at `&&`, `||`, `;` and `|`; variables are kept as `${NAME}`. */
-function simpleCommands(text: string): Word[][] {
+export function simpleCommands(text: string): Word[][] {
   const commands: Word[][] = [[]];
   let entries;
   try {

@@ -6,6 +6,7 @@ import { quote } from 'shell-quote';
 import type { Guess } from './inspect-python.ts';
 import { withShape, type TeamFreeze } from './team-freeze.ts';
 import { checkSpecRewrite, specCopyPath } from '../scenario/presets/pyinstaller-spec.ts';
+import { isPython } from './team-script.ts';
 
 /** A variant override as written under `variants:` (merged by name with the preset's own). */
 export type VariantOverride = Record<string, unknown> & { name: string };
@@ -101,7 +102,7 @@ function scriptBaseline(team: TeamFreeze): { build: string; description: string;
   const at = via.words.findIndex((w) => w.endsWith('.py'));
   const interpreter = via.words.slice(0, at);
   // `uv run` would make an environment of its own: the app's python3 runs the script instead.
-  const python = interpreter.length === 0 ? [] : [/^python(\d(\.\d+)?)?$/.test(path.posix.basename(interpreter.at(-1)!)) ? path.posix.basename(interpreter.at(-1)!) : 'python3'];
+  const python = interpreter.length === 0 ? [] : [isPython(interpreter.at(-1)) ? path.posix.basename(interpreter.at(-1)!) : 'python3'];
   const command = shellLine([...python, ...via.words.slice(at)]);
   const call = `${shellLine([...team.runner, ...team.args])} in ${inFolder(team.cwd)}`;
   return {

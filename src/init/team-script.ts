@@ -5,8 +5,7 @@
 // PyInstaller command like any other, carrying the script run (`via`) that python-freeze's baseline runs.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { parse as parseShell } from 'shell-quote';
-import { stepsOf, type FoundCommand } from './build-commands.ts';
+import { simpleCommands, stepsOf, type FoundCommand } from './build-commands.ts';
 import type { SourceLine } from './build-sources.ts';
 import { BUILD_SCRIPT_FACTS } from './python-syntax-build.ts';
 import { readText } from './walk.ts';
@@ -33,7 +32,8 @@ interface Call {
 type Facts = { calls: Call[]; argparseError?: string } | { error: string };
 
 const norm = (p: string) => path.posix.normalize(p).replace(/^\.\/?$/, '').replace(/\/$/, '');
-const isPython = (w: string | undefined) => /^python(\d(\.\d+)?)?$/.test(path.posix.basename(w ?? ''));
+/** Whether a command word runs a Python interpreter (`python`, `python3`, `/usr/bin/python3.11`). */
+export const isPython = (w: string | undefined): boolean => /^python(\d(\.\d+)?)?$/.test(path.posix.basename(w ?? ''));
 
 /** The index of the script word in a command that runs a Python script (`python3 -u x.py`, `uv run x.py`, `./x.py`), or -1. */
 function scriptWord(argv: string[]): number {
@@ -62,14 +62,6 @@ export function docLines(root: string, files: string[]): { text: string; at: str
   return out;
 }
 
-const words = (text: string) => {
-  try {
-    return parseShell(text, (name) => `\${${name}}`).filter((e): e is string => typeof e === 'string');
-  } catch {
-    return [];
-  }
-};
-
 /** Where the team runs `script`: the build files' calls first, then the docs' (whose folder is where the written path reaches the script). */
 function findRuns(opts: { root: string; files: string[]; lines: SourceLine[]; script: string }): ScriptRun[] {
   const { script } = opts;
@@ -81,11 +73,12 @@ function findRuns(opts: { root: string; files: string[]; lines: SourceLine[]; sc
     }
   }
   for (const doc of docLines(opts.root, opts.files).filter((d) => d.text.includes('.py'))) {
-    const argv = words(doc.text);
-    const i = scriptWord(argv);
-    const written = i >= 0 ? norm(argv[i]!) : '';
-    if (!written || written.startsWith('..') || !(script === written || script.endsWith(`/${written}`))) continue;
-    runs.push({ script, cwd: norm(script.slice(0, script.length - written.length)), words: argv, from: doc.at });
+    for (const argv of simpleCommands(doc.text)) {
+      const i = scriptWord(argv);
+      const written = i >= 0 ? norm(argv[i]!) : '';
+      if (!written || written.startsWith('..') || !(script === written || script.endsWith(`/${written}`))) continue;
+      runs.push({ script, cwd: norm(script.slice(0, script.length - written.length)), words: argv, from: doc.at });
+    }
   }
   return runs;
 }

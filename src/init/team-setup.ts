@@ -6,7 +6,7 @@
 // say nothing.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseShell } from 'shell-quote';
+import { simpleCommands } from './build-commands.ts';
 import type { SourceLine } from './build-sources.ts';
 import { docLines } from './team-script.ts';
 import { readText } from './walk.ts';
@@ -26,7 +26,7 @@ export function findTeamSetup(opts: { root: string; files: string[]; lines: Sour
   if (ci) out.python = ci;
   const commands = [...opts.lines.map((l) => ({ text: l.text, at: `${l.file}:${l.line}` })), ...docLines(opts.root, opts.files)];
   for (const { text, at } of commands) {
-    for (const argv of simple(text)) {
+    for (const argv of simpleCommands(text)) {
       const python = pythonOf(argv);
       if (python && !out.python) out.python = { version: python, from: at };
       const installer = installerOf(argv);
@@ -34,22 +34,6 @@ export function findTeamSetup(opts: { root: string; files: string[]; lines: Sour
     }
   }
   return out;
-}
-
-function simple(text: string): string[][] {
-  let entries;
-  try {
-    entries = parseShell(text, (name) => `\${${name}}`);
-  } catch {
-    return [];
-  }
-  const out: string[][] = [[]];
-  for (const e of entries) {
-    if (typeof e === 'string') out.at(-1)!.push(e);
-    else if ('comment' in e) break;
-    else out.push([]);
-  }
-  return out.filter((c) => c.length > 0);
 }
 
 /** `uv venv --python 3.11`, `uv venv -p 3.11`, `uv python install 3.11`, `pyenv install 3.11.9`, `pyenv local 3.11`. */
