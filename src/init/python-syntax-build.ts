@@ -165,7 +165,7 @@ class Script:
                 except (Unknown, TypeError, AttributeError) as e:
                     call["cwdUnknown"] = str(e) if isinstance(e, Unknown) else ast.unparse(cwd)
             out.append(call)
-        return out
+        return sorted(out, key=lambda c: c["line"])
 
     def mentions_pyinstaller(self, node):
         for n in ast.walk(node):

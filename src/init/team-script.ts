@@ -99,8 +99,9 @@ export function findScriptBuilds(opts: { root: string; files: string[]; lines: S
     const runs = found.length > 0 ? found : folders.map((cwd) => ({ script, cwd, words: ['python3', path.posix.relative(cwd || '.', script)], from: `${script} run with no arguments (no build file or doc runs it)` }));
     const facts = readFacts({ root, runs, python: opts.python });
     const built = runs.flatMap((run, i) => commandsOf({ root, run, facts: facts[i] }));
-    const first = built.find((b) => 'command' in b);
-    if (first && 'command' in first) commands.push(first.command);
+    // Every call of the first run that reads (one per system, say): team-builds keeps the one for this machine.
+    const read = runs.findIndex((run) => built.some((b) => 'command' in b && b.command.via === run));
+    if (read >= 0) commands.push(...built.flatMap((b) => ('command' in b && b.command.via === runs[read] ? [b.command] : [])));
     else if (built[0] && 'note' in built[0]) notes.push(built[0].note);
   }
   return { commands, notes };
@@ -115,9 +116,9 @@ function readFacts(opts: { root: string; runs: ScriptRun[]; python?: string }): 
   return JSON.parse(r.stdout) as Facts[];
 }
 
-/** The script's PyInstaller calls as found commands (paths rebased to PyInstaller's folder), or why not. */
 type Read = { command: FoundCommand & { via: ScriptRun } } | { note: string };
 
+/** The script's PyInstaller calls as found commands (paths rebased to PyInstaller's folder), or why not. */
 function commandsOf(opts: { root: string; run: ScriptRun; facts: Facts | undefined }): Read[] {
   const { run, facts } = opts;
   const where = `${run.script} (${run.from})`;
@@ -134,7 +135,7 @@ function commandsOf(opts: { root: string; run: ScriptRun; facts: Facts | undefin
     const args = call.argv.slice(k + 1).map((w) => (w.anchored ? path.posix.relative(cwd || '.', norm(path.posix.join(run.cwd, w.value))) || '.' : w.value));
     const entry = args.find((a) => /\.(py|pyw|spec)$/.test(a));
     if (!entry) return [];
-    if (!readText(opts.root, path.posix.join(cwd, entry)) && !path.isAbsolute(entry)) return [{ note: `${at}: its PyInstaller entry ${entry} is not in ${cwd || '.'} when run as ${run.words.join(' ')} in ${run.cwd || '.'}` }];
+    if (readText(opts.root, path.posix.join(cwd, entry)) === undefined && !path.isAbsolute(entry)) return [{ note: `${at}: its PyInstaller entry ${entry} is not in ${cwd || '.'} when run as ${run.words.join(' ')} in ${run.cwd || '.'}` }];
     const runner = argv.slice(0, k + 1).map((w) => (w === '{python}' ? 'python' : w));
     return [{ command: { tool: 'pyinstaller' as const, args, runner, cwd, from: `${run.from} → ${at}`, at, via: run } }];
   });

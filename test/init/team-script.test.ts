@@ -91,6 +91,17 @@ describe('init reads a Python build script that runs PyInstaller', () => {
     expect(written(root)).toContain('(tools/freeze.py run with no arguments (no build file or doc runs it))');
   });
 
+  it("keeps this system's call of a script that runs PyInstaller once per system", () => {
+    const root = project({
+      'requirements.txt': 'click==8.1.7\n',
+      'cli.py': 'print("cli")\n',
+      'build.py': 'import subprocess, sys\nif sys.platform == "win32":\n    subprocess.run(["pyinstaller", "--onefile", "--name", "cli.exe", "cli.py"])\nelse:\n    subprocess.run(["pyinstaller", "--onefile", "--name", "cli-linux", "cli.py"])\n',
+    });
+    const result = initProject({ dir: root });
+    expect(expanded(root)['pyinstaller-onefile']).toMatchObject({ build: 'export PATH="$PWD/.venv/bin:$PATH" && python3 build.py', artifact: 'dist/cli-linux' });
+    expect(result.notes).toContain('PyInstaller builds for another system left out: build.py run with no arguments (no build file or doc runs it) → build.py:3');
+  });
+
   it('says why when the call cannot be read statically, or the script needs arguments nothing gives, and guesses as before', () => {
     const root = project({
       'requirements.txt': 'flask==3.1.0\n',
