@@ -14,9 +14,12 @@ const yaml = 'name: disk\nproject: proj\nruns: 1\nwarmup: 0\ncache: cold\nvarian
 
 /** A finished run's folder (results.json, report.html …), on the ordinary disk, made once for both cases. */
 let finished: Promise<string> | undefined;
+// Made outside any test, so it lives until the file's last test (tempDir removes a folder a test made when
+// that test ends, and the second case reuses the first's run).
+let runDir: string | undefined;
 function finishedRun(): Promise<string> {
   finished ??= (async () => {
-    const dir = tempDir('bb-full-run-');
+    const dir = runDir!;
     mkdirSync(path.join(dir, 'proj'));
     writeFileSync(path.join(dir, 's.yaml'), yaml);
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--interference-threshold', 'off'], cwd: dir });
@@ -35,6 +38,7 @@ function bbLimited(opts: { args: string[]; cwd: string; limits: string }) {
 }
 
 describe('no room to write', () => {
+  runDir = tempDir('bb-full-run-');
   it('report.html past a file-size limit: the previous report stays whole, one line, exit 1', async () => {
     const out = await finishedRun();
     const before = readFileSync(path.join(out, 'report.html'));
