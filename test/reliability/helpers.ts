@@ -1,7 +1,7 @@
 // Helpers for the reliability tests: a real `buildbench` process on a tiny scenario in a temp folder, and
 // ways to wait for what it starts and to look for what survives it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { processesMatching } from '../runner/helpers.ts';
 import { BIN } from '../e2e/helpers.ts';
@@ -55,10 +55,15 @@ export async function waitFor(check: () => boolean, ms = 30_000): Promise<boolea
   return check();
 }
 
-/** Processes matching `token`, after giving a dying group a moment; then kills them so no test leaks. */
-export async function survivors(token: string): Promise<string[]> {
-  await waitFor(() => processesMatching(token).length === 0, 1500);
-  const left = processesMatching(token);
+/**
+ * Processes matching `token`, after giving a dying group a moment; then kills them so no test leaks. With
+ * `environ` ('NAME=value'), only the processes whose environment holds it: a token as general as a tool's own
+ * command line ('Xvfb -displayfd') also matches other runs on the machine, which a test must not kill.
+ */
+export async function survivors(token: string, opts: { environ?: string } = {}): Promise<string[]> {
+  const mine = () => processesMatching(token).filter((line) => !opts.environ || environOf(Number(line.split(' ')[0])).includes(opts.environ));
+  await waitFor(() => mine().length === 0, 1500);
+  const left = mine();
   for (const line of left) {
     try {
       process.kill(Number(line.split(' ')[0]), 'SIGKILL');
@@ -67,4 +72,13 @@ export async function survivors(token: string): Promise<string[]> {
     }
   }
   return left;
+}
+
+/** A process's environment as NAME=value entries; none when it is gone or not readable. */
+function environOf(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
 }
