@@ -5,6 +5,8 @@
 // / "x"`, `os.path.join`), and argparse values parsed by a real argparse.ArgumentParser rebuilt from the script's
 // own literal add_argument calls with the arguments the team passes. Nothing of the team's code runs. What cannot
 // be read is given back as its source text. Reads JSON jobs on stdin; prints one JSON result per job.
+import { PY_DOTTED } from './python-ast-helpers.ts';
+
 export const BUILD_SCRIPT_FACTS = String.raw`
 import argparse, ast, json, os, shlex, sys
 
@@ -20,12 +22,7 @@ class Refused(Exception): pass
 class Parser(argparse.ArgumentParser):
     def error(self, message): raise Refused(message)
 
-def dotted(n):
-    if isinstance(n, ast.Name): return n.id
-    if isinstance(n, ast.Attribute):
-        b = dotted(n.value)
-        return b + "." + n.attr if b else None
-    return None
+${PY_DOTTED}
 
 def join(a, b):
     if b.startswith("/"): return Anchored(b)

@@ -2,6 +2,8 @@
 // (the `ast` module), not as text: comments, strings and dead code (`if False:`, lines after a `return`) never
 // count. It reads a JSON list of file paths on stdin and prints one JSON object per file (see PyFacts in
 // python-syntax.ts for the shape). Kept as a string so it ships inside the bundle with no resource to find.
+import { PY_DOTTED } from './python-ast-helpers.ts';
+
 export const PYTHON_SYNTAX_SCRIPT = String.raw`
 import ast, json, sys
 
@@ -9,12 +11,7 @@ SERVER_CALLS = {"uvicorn.run": 8000, "run_app": 8080, "web.run_app": 8080, "serv
                 "hypercorn.run": None, "streamlit.run": 8501}
 GET_DECORATORS = {"get", "route", "rt", "api_route", "head"}
 
-def dotted(node):
-    if isinstance(node, ast.Name): return node.id
-    if isinstance(node, ast.Attribute):
-        base = dotted(node.value)
-        return base + "." + node.attr if base else None
-    return None
+${PY_DOTTED}
 
 def const(node):
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, (int, str)) and not isinstance(node.value, bool) else None
