@@ -5,7 +5,8 @@
 // once per variant rather than once per sample (github-action-benchmark's data.js repeated every commit per
 // entry and grew to megabytes). Variant ids are written once per record; everything else points at them by
 // index. One file per run, named by its run id (store.ts), so two runs never edit the same file.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { d, Nullable } from '../results/schema-words.ts';
 import { STATUSES } from '../results/schema.ts';
 import { VERDICTS } from '../results/comparison-schema.ts';
 import { DriftSchema } from '../results/noise-schema.ts';
@@ -13,8 +14,6 @@ import { DriftSchema } from '../results/noise-schema.ts';
 /** The value of `format`: readers refuse other values (a later version would be migrated where they read). */
 export const RECORD_FORMAT = 'buildbench-history/1';
 
-const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Numbers = (description: string) => d(description, Type.Array(Type.Number()));
 
 /** The successful builds of one variant, one array per figure, all of the same length, in run order. */

@@ -3,9 +3,8 @@
 // exact Mann-Whitney p), so the printed interval never contradicts the verdict; version 1 files are read
 // through `migrateComparisonV1` and keep saying what they measured. A one-value metric (a size) is compared
 // exactly: a plain ratio, no interval, no p.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-
-const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
+import { Type, type Static } from '@sinclair/typebox';
+import { d } from './schema-words.ts';
 
 export const VERDICTS = ['faster', 'slower', 'no difference', 'inconclusive'] as const;
 export const VerdictSchema = Type.Union(VERDICTS.map((v) => Type.Literal(v)));

@@ -1,9 +1,8 @@
 // What the machine did beside a build: the CPU other processes used during its window, the kernel's
 // pressure stall information and the load (runner/interference.ts measures it), and how the run treated a
 // build measured while the machine was busy (re-measured at the end of its round, kept aside).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-
-const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
+import { Type, type Static } from '@sinclair/typebox';
+import { d } from './schema-words.ts';
 
 export const InterferenceSchema = Type.Object({
   foreignCpuPct: d(

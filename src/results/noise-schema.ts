@@ -1,9 +1,8 @@
 // What a run's statistics say about the machine and the shape of the samples: the round effects shared by
 // the variants of a group (drift), the rule that chose paired or independent comparisons, and two modes in
 // one variant's samples. Computed by the pure functions of src/stats/, only displayed elsewhere.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-
-const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
+import { Type, type Static } from '@sinclair/typebox';
+import { d } from './schema-words.ts';
 
 /** Two groups in one variant's samples (a cache that hits in some builds and misses in others). */
 export const ModeSchema = Type.Object({

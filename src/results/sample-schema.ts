@@ -1,12 +1,10 @@
 // One build's and one launch's records in results.json (samples, their summary and outliers, the artifact,
 // start-up): the per-measurement half of the contract in schema.ts, which assembles them into a variant's result
 // and the file. Every field carries its unit in its name and a description.
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { d, Nullable } from './schema-words.ts';
 import { InterferenceSchema } from './interference-schema.ts';
 import { ModeSchema } from './noise-schema.ts';
-
-const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const OutlierSchema = Type.Object({
   round: d('round the sample was taken in', Type.Integer()),

@@ -1,7 +1,8 @@
 // results.json, schemaVersion 2: the contract between a run and everything that reads it (report, compare,
 // history, other tools). Every field carries its unit in its name and a description; the JSON Schema in
 // `schema/results.schema.json` is generated from this file.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { d, Nullable } from './schema-words.ts';
 import { CACHE_STATES } from './cache-states.ts';
 import { ComparisonSchema, ComparisonV1Schema } from './comparison-schema.ts';
 import { DriftSchema } from './noise-schema.ts';
@@ -19,9 +20,6 @@ export { ArtifactSchema, LAUNCH_STATES, LaunchSchema, OutlierSchema, SampleSchem
  * are still read (src/results/io.ts) with their comparisons labelled `bootstrap-median-ratio`.
  */
 export const SCHEMA_VERSION = 2;
-
-const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const NOT_A_DROP_IN = 'not an externalBin drop-in';
 

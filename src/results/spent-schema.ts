@@ -1,9 +1,9 @@
 // Where a run's wall time went, by part, as the runner measured it: so a reader can tell what share of a run
 // were the measured builds and what was set-up, warm-ups, launches and the harness's own work between builds
 // (results/time-spent.ts reads it; files without it are read from their samples).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { d } from './schema-words.ts';
 
-const d = <T extends TSchema>(description: string, schema: T): T => ({ ...schema, description });
 const ms = (what: string) => d(`${what}, ms of wall time (monotonic clock), summed over the run`, Type.Number());
 
 export const SpentSchema = Type.Object({
