@@ -29,13 +29,15 @@ export function parseInterpreterFacts(line: string): InterpreterFacts | undefine
   return m ? { version: m[1]!, urllibImportsIpaddress: m[2] === 'True' } : undefined;
 }
 
-function versionTuple(v: string): number[] {
-  return v.split('.').map((x) => parseInt(x, 10) || 0);
-}
-
-function lessThan(a: number[], b: number[]): boolean {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
-  return false;
+/** -1, 0, 1 as release `a` is older, the same, newer than `b` (numeric parts only). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
 }
 
 /**
@@ -43,8 +45,8 @@ function lessThan(a: number[], b: number[]): boolean {
  * pair is not known to break. Source: pyinstaller/pyinstaller#7692 (see the file's head).
  */
 export function pyinstallerBreakage(pyinstaller: string, python: InterpreterFacts): string | undefined {
-  if ((versionTuple(pyinstaller)[0] ?? 0) >= 6) return undefined;
-  if (!python.urllibImportsIpaddress || !lessThan(versionTuple(python.version), [3, 11, 4])) return undefined;
+  if (compareVersions(pyinstaller, '6') >= 0) return undefined;
+  if (!python.urllibImportsIpaddress || compareVersions(python.version, '3.11.4') >= 0) return undefined;
   return `PyInstaller ${pyinstaller} leaves ipaddress out of its base library on Python ${python.version}, whose urllib.parse imports it (a backport), so the frozen app cannot start (${PYINSTALLER_IPADDRESS_SOURCE})`;
 }
 

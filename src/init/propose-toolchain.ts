@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { INTERPRETER_FACTS_SCRIPT, parseInterpreterFacts, pyinstallerBreakage, type InterpreterFacts } from '../common/known-breakage.ts';
+import { compareVersions, INTERPRETER_FACTS_SCRIPT, parseInterpreterFacts, pyinstallerBreakage, type InterpreterFacts } from '../common/known-breakage.ts';
 import { BUILDBENCH_ROOT } from '../common/where.ts';
 import type { Guess } from './inspect-python.ts';
 import type { PythonToolchain } from './python-toolchain.ts';
@@ -19,17 +19,6 @@ function lockedPyInstaller(root: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** -1, 0, 1 as release `a` is older, the same, newer than `b` (numeric parts only). */
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
-  const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
 }
 
 /** An interpreter of this machine: its path, full version and what known breakages depend on. */
