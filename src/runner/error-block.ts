@@ -3,7 +3,9 @@
 // the above exception…"), else the last lines that say error/fatal/panic/exception, else the output's tail;
 // headed by the failure's known cause where it is a published one (common/known-breakage.ts), since the last
 // traceback is then a consequence.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { knownCause } from '../common/known-breakage.ts';
+import { stripEscapes } from '../common/escapes.ts';
 
 const MAX_LINES = 40;
 const ERROR_LINE = /\b(error|fatal|panic(ked)?|exception|failed|not found|cannot|could not)\b/i;
@@ -15,10 +17,70 @@ export function errorBlock(text: string): string[] {
   return cause ? [cause, ...block] : block;
 }
 
-/** The one line that says why, of an errorBlock: its known cause when it has one, else its last line. */
+/**
+ * A tool's closing words that only say that it failed, not why ("error: could not compile `app`", Next's "Build
+ * failed because of webpack errors", make's "*** [target] Error 1", a package manager's exit report): the
+ * headline is then the error line before them.
+ */
+const WRAPPER_LINE = /could not compile|^> ?Build failed because of|^(make|gmake)(\[\d+\])?: \*\*\*|ELIFECYCLE|^npm (ERR!|error) (code|path|command|A complete log)|Command failed with exit code|^For more information about this error|^error: Recipe `|^Failed to compile\.?$/;
+
+/**
+ * The one line that says why, of an errorBlock: its known cause when it has one, else its last error line that
+ * is not a tool's closing report (WRAPPER_LINE), joined to the line after it when it only introduces it
+ * ("`next/font` error:" + "Failed to fetch `Inter` from Google Fonts."); else its last line.
+ */
 export function headlineOf(block: readonly string[]): string | undefined {
-  return block[0]?.startsWith('known cause: ') ? block[0] : block.at(-1);
+  if (block[0]?.startsWith('known cause: ')) return block[0];
+  if (block[0]?.startsWith('Traceback (')) return block.at(-1);
+  const said = block.map((l) => l.trim());
+  for (let i = said.length - 1; i >= 0; i--) {
+    const line = said[i]!;
+    if (line === '' || WRAPPER_LINE.test(line) || !ERROR_LINE.test(line)) continue;
+    if (line.endsWith(':') && said[i + 1]) return `${line} ${said[i + 1]}`;
+    const intro = said[i - 1];
+    return intro?.endsWith(':') && ERROR_LINE.test(intro) ? `${intro} ${line}` : line;
+  }
+  return said.findLast((l) => l !== '') ?? block.at(-1);
 }
+
+/** The headline of a log file's failure (its last 64 KiB read, escape sequences dropped), or undefined when it cannot be read or says nothing. */
+export function logHeadline(file: string): string | undefined {
+  let text: string;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const length = Math.min(size, 64 * 1024);
+      const buffer = Buffer.alloc(length);
+      readSync(fd, buffer, 0, length, size - length);
+      text = stripEscapes(buffer.toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const headline = failureHeadline(text);
+  return headline ? clipLine(headline) : undefined;
+}
+
+/** A compiler's own diagnostic line: `error[E0425]: …` (rustc), `error: …`, `fatal error: …`, `ERROR: …`. */
+const DIAGNOSTIC = /^(\S+:\d+:(\d+:)? )?(fatal )?(error|fatal|panic)(\[[\w-]+\])?: |^(ERROR|FATAL): /i;
+
+/**
+ * The one line that says why a command failed, from its output: a known cause, a traceback's exception, the
+ * last compiler diagnostic that is not a closing report (cargo's "could not compile" comes after the
+ * `error[E…]` that says why), else headlineOf(errorBlock(text)).
+ */
+export function failureHeadline(text: string): string | undefined {
+  const block = errorBlock(text);
+  if (block[0]?.startsWith('known cause: ') || block[0]?.startsWith('Traceback (')) return headlineOf(block);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').slice(-400).map((l) => l.trim());
+  const diagnostic = lines.findLast((l) => DIAGNOSTIC.test(l) && !WRAPPER_LINE.test(l) && !/^error: aborting/.test(l));
+  return diagnostic ?? headlineOf(block);
+}
+
+const clipLine = (line: string) => (line.length > 200 ? `${line.slice(0, 199)}…` : line);
 
 function explainingLines(text: string): string[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
@@ -28,7 +90,9 @@ function explainingLines(text: string): string[] {
   const lastError = lines.findLastIndex((l) => ERROR_LINE.test(l));
   if (lastError >= 0) {
     let start = lastError;
-    while (start > 0 && lastError - start < 10 && ERROR_LINE.test(lines[start - 1]!)) start--;
+    // Up the run of error lines, over blank lines between them (Next's "Failed to fetch …", "", "", "> Build failed").
+    while (start > 0 && lastError - start < 10 && (ERROR_LINE.test(lines[start - 1]!) || lines[start - 1] === '')) start--;
+    while (lines[start] === '') start++;
     return clip(lines.slice(start, lastError + 1));
   }
   return lines.slice(-10);

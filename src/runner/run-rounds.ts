@@ -1,6 +1,7 @@
 // The rounds of one stage: its warm-up rounds, then its measured rounds, each a shuffled list of variant ids
 // (plan/order.ts), one build at a time. Every sample is recorded in its variant's result and saved at once; a
 // variant that cannot go on is failed and the others go on; an interruption stops after the current build.
+import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
 import type { ArtifactInfo, RunSample, VariantResult } from '../results/schema.ts';
 import { measureArtifact } from './artifact.ts';
@@ -152,7 +153,7 @@ async function measureOne(opts: SampleRequest & { result: VariantResult; hooks?:
   if (run.aborted) return 'aborted';
   await hooks?.afterSample?.({ planned, sample, run, firstBuild: opts.isFirstBuild });
   if (run.spawnError || run.exitCode !== 0) {
-    recordFailedBuild({ result, sample, run, why: describeEnd(run, planned.variant.timeoutS) });
+    recordFailedBuild({ result, sample, run, why: describeEnd(run, { timeoutS: planned.variant.timeoutS, logFile: path.join(opts.outDir, sample.log) }) });
     // A command that cannot start will not start next round either: the variant fails with why, now.
     if (run.spawnError) fail(result, `${roundName(round)} could not start: ${run.spawnError}`, run.tail);
     return sample;

@@ -28,7 +28,7 @@ export async function runUntimed(opts: { planned: PlannedVariant; commands: read
       timeoutMs: planned.variant.timeoutS ? planned.variant.timeoutS * 1000 : undefined,
     });
     if (run.aborted) return 'interrupted';
-    if (run.spawnError || run.exitCode !== 0) return { reason: `${opts.label} failed: ${describeEnd(run, planned.variant.timeoutS)} (log: ${logRel})`, tail: run.tail };
+    if (run.spawnError || run.exitCode !== 0) return { reason: `${opts.label} failed: ${describeEnd(run, { timeoutS: planned.variant.timeoutS, logFile: path.join(opts.outDir, logRel) })} (log: ${logRel})`, tail: run.tail };
   }
   return undefined;
 }

@@ -8,10 +8,17 @@
 import { describeEnding } from '../results/failed-builds.ts';
 import type { RunSample, VariantResult } from '../results/schema.ts';
 import type { GroupRunResult } from './process-group.ts';
+import { logHeadline } from './error-block.ts';
 
-/** Why a build or set-up did not end with exit code 0, in the words every output uses (results/failed-builds.ts). */
-export function describeEnd(run: GroupRunResult, timeoutS?: number): string {
-  return describeEnding(run, timeoutS);
+/**
+ * Why a build or set-up did not end with exit code 0, in the words every output uses (results/failed-builds.ts),
+ * and, for an exit code, what its log says why ("exit code 1: error[E0425]: cannot find value `y`"), so a
+ * failure names the project's own reason where every output shows it, not only in the log.
+ */
+export function describeEnd(run: GroupRunResult, opts: { timeoutS?: number; logFile: string }): string {
+  const ending = describeEnding(run, opts.timeoutS);
+  const headline = run.exitCode !== null && run.exitCode !== 0 && !run.spawnError ? logHeadline(opts.logFile) : undefined;
+  return headline ? `${ending}: ${headline}` : ending;
 }
 
 /** Marks a variant `failed` with `reason`, keeping the last 40 lines of `tail` as its log tail. */

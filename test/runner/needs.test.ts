@@ -94,7 +94,7 @@ describe('needs: artifacts that flow between variants', () => {
     expect(Math.max(...producerRounds)).toBeLessThan(Math.min(...good.samples.map((s) => s.round)));
     const skipped = byId.get('use/from-broken@cold')!;
     expect(skipped.status).toBe('skipped');
-    expect(skipped.reason).toMatch(/^needs\.input \(make\/broken@cold\) failed: build failed: exit code 3 \(log: logs\/make\+broken@cold\/\d+\.log\)$/);
+    expect(skipped.reason).toMatch(/^needs\.input \(make\/broken@cold\) failed: build failed: exit code 3: no compiler here \(log: logs\/make\+broken@cold\/\d+\.log\)$/);
     expect(skipped.samples).toEqual([]);
   }, 60_000);
 

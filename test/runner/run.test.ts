@@ -70,7 +70,7 @@ variants:
     expect(byName.good!.samples).toHaveLength(2);
     expect(byName.bad).toMatchObject({ status: 'failed', logTail: ['error: something broke'] });
     // Both builds failed: the variant is failed, with the last one's reason; failed builds are no samples.
-    expect(byName.bad!.reason).toMatch(/^build failed: exit code 3 \(log: logs\/mixed\+bad@cold\/2\.log\)$/);
+    expect(byName.bad!.reason).toMatch(/^build failed: exit code 3: error: something broke \(log: logs\/mixed\+bad@cold\/2\.log\)$/);
     expect(byName.bad!.failures!.map((s) => s.exitCode)).toEqual([3, 3]);
     expect(byName.bad!.samples).toEqual([]);
     expect(byName['missing-command']!.reason).toMatch(/exit code 127/);

@@ -112,14 +112,14 @@ variants:
     const results = readResultsFile(path.join(dir, 'out')).value!;
     const first = results.variants.find((v) => !v.reason?.includes('(see '))!;
     const log = `logs/${first.id.replace('/', '+')}/seed1.log`;
-    expect(first).toMatchObject({ status: 'failed', reason: `seed failed: exit code 101 (log: ${log})` });
+    expect(first).toMatchObject({ status: 'failed', reason: `seed failed: exit code 101: resource path 'bin/api' doesn't exist (log: ${log})` });
     expect(results.variants.filter((v) => v !== first).map((v) => [v.status, v.reason])).toEqual([
       ['failed', `seed failed (see ${first.id})`],
       ['failed', `seed failed (see ${first.id})`],
     ]);
     // Said as it happened, before the next variant's set-up, with the log's last lines.
     const lines = cli.stderr().split('\n');
-    const at = lines.indexOf(`SET-UP FAILED ${first.id}: seed failed: exit code 101 (log: ${log})`);
+    const at = lines.indexOf(`SET-UP FAILED ${first.id}: seed failed: exit code 101: resource path 'bin/api' doesn't exist (log: ${log})`);
     expect(at).toBeGreaterThan(-1);
     expect(lines[at + 1]).toBe("  resource path 'bin/api' doesn't exist");
     expect(lines.slice(0, at).filter((l) => l.startsWith('setting up'))).toEqual([`setting up   ${first.id}`]);
