@@ -14,6 +14,7 @@ import { describeStep, readBeforeBuild, stepsCommand, type BeforeBuild } from '.
 import type { Step } from './build-commands.ts';
 import type { SourceLine } from './build-sources.ts';
 import { BUILDBENCH_ROOT } from '../common/where.ts';
+import { SETUP_WARNING_MARK } from '../common/setup-warning.ts';
 
 /** buildbench's own Tauri CLI (its devDependency), for a project that has none. */
 const OWN_CLI = path.join(BUILDBENCH_ROOT, 'node_modules/.bin/tauri');
@@ -183,19 +184,31 @@ function tauriSetupOf(opts: { b: RustBin; sidecarPath: string; linkModules?: str
   const modules = linked.map((d) => `${d ? `${d}/` : ''}node_modules`);
   const file = `"${sidecarPath}-$t"`;
   const built = frontendSteps.length > 0;
-  const dist = b.tauri!.frontendDist && !b.tauri!.frontendDist.exists && !built ? path.posix.normalize(path.posix.join(b.dir, b.tauri!.frontendDist.path)) : undefined;
+  const distDir = b.tauri!.frontendDist ? path.posix.normalize(path.posix.join(b.dir, b.tauri!.frontendDist.path)) : undefined;
+  const dist = distDir && !b.tauri!.frontendDist!.exists && !built ? distDir : undefined;
   const steps = [
     `t=$(rustc -vV | sed -n 's/^host: //p')`,
     `mkdir -p "$(dirname ${file})" && { [ -e ${file} ] || { printf '#!/bin/sh\\n' > ${file} && chmod +x ${file}; }; }`,
     ...(dist ? [`mkdir -p ${dist}`] : []),
     ...modules.map((m) => `ln -sfn {scenarioDir}/../${m} ${m}`),
-    ...(built ? [stepsCommand(frontendSteps)] : []),
+    ...(built ? [distDir ? orPlaceholder(stepsCommand(frontendSteps), distDir) : stepsCommand(frontendSteps)] : []),
   ];
   const why = [
     'a stub sidecar for the seed (each sample installs the frozen one)',
     dist && `${dist} made empty for tauri-build until the frontend is built`,
     modules.length > 0 && `${modules.join(', ')} linked from the project for ${built ? 'the frontend build' : 'beforeBuildCommand'}`,
     built && `the frontend built once, as the package manager runs a script (node_modules/.bin on PATH): ${frontendSteps.map(describeStep).join(', ')}, the part of beforeBuildCommand each sample skips`,
+    built && distDir && `where that build fails (a font or package server this machine cannot reach), a placeholder page in ${distDir}/ stands in for the frontend, so the sidecars and the Rust shell are still measured, and every output says so with the build's own error`,
   ];
   return { setup: { value: steps.join(' && '), why: why.filter(Boolean).join('; ') } };
+}
+
+/**
+ * `command`, or where it fails, a one-page placeholder in `dist` and a set-up warning (runner/untimed.ts
+ * SETUP_WARNING_MARK) that every output shows with the failed build's own error line.
+ */
+function orPlaceholder(command: string, dist: string): string {
+  const page = `<!doctype html><title>placeholder</title><p>buildbench: the frontend build failed in the set-up; see its log.</p>`;
+  const warning = `${SETUP_WARNING_MARK}the frontend build failed, so the app was bundled with a placeholder page in ${dist}/ instead of its frontend`;
+  return `{ ( ${command} ) || { echo "${warning}" && rm -rf ${dist} && mkdir -p ${dist} && printf '%s\\n' '${page}' > ${dist}/index.html; }; }`;
 }

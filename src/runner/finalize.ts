@@ -1,6 +1,7 @@
 // Statistics are computed once, by the pure functions in stats/, each time the results file is written; the
 // report, the terminal and compare only display what is stored here.
 import { isInterruptionWarning } from './interruption.ts';
+import { isSetUpWarning } from '../common/setup-warning.ts';
 import type { ResultsFile } from '../results/schema.ts';
 import { lookLevels, compareAcrossRefs, compareWinners, compareWithBaselines, decideStop, estimateGroupDrift, markUnlikeWork, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
 
@@ -39,8 +40,8 @@ export function finalizeResults(results: ResultsFile, stats: StatsSettings = {})
       v.stats.wallMs && overheadMs !== undefined
         ? resolutionWarning({ medianMs: v.stats.wallMs.median, overheadMs, overheadSpreadMs: overheadSpreadMs ?? 0 })
         : undefined;
-    // The runner's own warning (an interruption after measured builds) stays; the resolution one is recomputed.
-    const kept = [...(v.warnings ?? []).filter(isInterruptionWarning), ...(warning ? [warning] : [])];
+    // The runner's own warnings (an interruption after measured builds, what a set-up stood in for) stay; the resolution one is recomputed.
+    const kept = [...(v.warnings ?? []).filter((w) => isInterruptionWarning(w) || isSetUpWarning(w)), ...(warning ? [warning] : [])];
     if (kept.length > 0) v.warnings = kept;
     else delete v.warnings;
     recordToolVersions(v);

@@ -8,6 +8,7 @@ import { seedWorkdir, type SeedFailures } from './seed.ts';
 import { describeOwner, type LockOwner } from '../common/lock-file.ts';
 import { runUntimed, type UntimedOutcome } from './untimed.ts';
 import { fail, markInterrupted } from './variant-outcome.ts';
+import { SETUP_WARNING } from '../common/setup-warning.ts';
 
 /**
  * Untimed set-up of a stage's workdirs; a failed set-up fails its variant only, and is told as it happens with
@@ -19,7 +20,9 @@ export async function setUpStage(opts: { members: { planned: PlannedVariant; res
     if (result.status !== 'ok' || opts.signal?.aborted) continue;
     opts.emit({ kind: 'setup', id: planned.id });
     const started = performance.now();
-    const failure = await setUpWorkdir({ ...opts, planned });
+    const warnings: string[] = [];
+    const failure = await setUpWorkdir({ ...opts, planned, warnings });
+    if (warnings.length > 0) (result.warnings ??= []).push(...warnings.map((w) => `${SETUP_WARNING} ${w}`));
     // Untimed in the statistics, but recorded: it is part of what a run costs (and of the next estimate).
     if (planned.variant.setup.length > 0) result.setupMs = Math.round(performance.now() - started);
     if (failure === 'interrupted') markInterrupted(result, 'during its set-up');
@@ -31,7 +34,7 @@ export async function setUpStage(opts: { members: { planned: PlannedVariant; res
   }
 }
 
-async function setUpWorkdir(opts: { planned: PlannedVariant; outDir: string; seedFailures: SeedFailures; signal?: AbortSignal; emit: (event: RunEvent) => void }): Promise<UntimedOutcome> {
+async function setUpWorkdir(opts: { planned: PlannedVariant; outDir: string; seedFailures: SeedFailures; signal?: AbortSignal; emit: (event: RunEvent) => void; warnings: string[] }): Promise<UntimedOutcome> {
   const { planned, outDir, signal } = opts;
   try {
     createWorkdir(planned);
@@ -45,5 +48,5 @@ async function setUpWorkdir(opts: { planned: PlannedVariant; outDir: string; see
     const seeded = await seedWorkdir({ planned, outDir, signal, failed: opts.seedFailures, onWait, onBuild });
     if (seeded) return seeded;
   }
-  return runUntimed({ planned, commands: planned.variant.setup, label: 'setup', outDir, signal });
+  return runUntimed({ planned, commands: planned.variant.setup, label: 'setup', outDir, signal, warnings: opts.warnings });
 }

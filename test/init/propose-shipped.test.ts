@@ -2,13 +2,14 @@
 // projects shaped like the real ones (a Next.js-style root with src-tauri/, externalBin under bin/api/): every
 // parameter as written, the file valid, and the preset's expansion launching what the package installs.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { initProject } from '../../src/init/init.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { expandCommand } from '../../src/scenario/placeholders.ts';
+import { markedWarnings } from '../../src/runner/untimed.ts';
 import { BUILDBENCH_ROOT } from '../../src/common/where.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -138,6 +139,35 @@ describe('init proposes the shipped app', () => {
     mkdirSync(work);
     execFileSync('sh', ['-c', expandCommand(doc.with.setup as string, { scenarioDir: path.join(root, 'scenarios') })], { cwd: work });
     expect(readFileSync(path.join(work, 'out/index.html'), 'utf8')).toBe(`<p>${work}</p>\n`);
+  });
+
+  it('stands a placeholder page in for a frontend build that fails here, and says so with its error', () => {
+    const root = project({
+      ...SIDECAR_APP,
+      'package.json': JSON.stringify({
+        scripts: {
+          'build:sidecar-linux': 'pyinstaller -c -F --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py',
+          build: 'pnpm run build:sidecar-linux && next build',
+        },
+        devDependencies: { '@tauri-apps/cli': '^2.1.0' },
+      }, null, 2),
+      'src-tauri/tauri.conf.json': conf({}),
+      // As `next build` fails on a machine that cannot reach Google Fonts.
+      'node_modules/.bin/next': '#!/bin/sh\nmkdir -p out && echo half > out/half.js\necho "Failed to fetch \\`Inter\\` from Google Fonts."\necho "> Build failed because of webpack errors"\nexit 1\n',
+    });
+    chmodSync(path.join(root, 'node_modules/.bin/next'), 0o755);
+    const { doc } = shipped(root);
+    const text = readFileSync(path.join(root, 'scenarios/tauri-bundle.yaml'), 'utf8');
+    expect(text).toContain('a placeholder page in out/ stands in for the frontend');
+    const work = path.join(root, 'work');
+    mkdirSync(work);
+    const output = execFileSync('sh', ['-c', expandCommand(doc.with.setup as string, { scenarioDir: path.join(root, 'scenarios') })], { cwd: work, encoding: 'utf8' });
+    // The set-up succeeds with the placeholder alone in frontendDist, and its warning line names what failed.
+    expect(readdirSync(path.join(work, 'out'))).toEqual(['index.html']);
+    expect(readFileSync(path.join(work, 'out/index.html'), 'utf8')).toContain('buildbench: the frontend build failed in the set-up');
+    expect(markedWarnings(output.trimEnd().split('\n'), 'logs/x/setup1.log')).toEqual([
+      'the frontend build failed, so the app was bundled with a placeholder page in out/ instead of its frontend (Failed to fetch `Inter` from Google Fonts.; log: logs/x/setup1.log)',
+    ]);
   });
 
   it('runs a beforeBuildCommand that only builds the frontend in every sample, as the team does', () => {
