@@ -56,11 +56,16 @@ export async function startDisplay(timeoutMs = 10_000): Promise<Display> {
   return { name, stop };
 }
 
+/** True when a client (xwininfo) can read the root window of `display` now. */
+export async function displayAlive(display: string): Promise<boolean> {
+  return (await xwininfo(['-root'], display)) !== '';
+}
+
 /** Polls until a client (xwininfo) can read the root window of `display`; false after `timeoutMs`. */
 async function acceptsClients(display: string, timeoutMs: number): Promise<boolean> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if ((await xwininfo(['-root'], display)) !== '') return true;
+    if (await displayAlive(display)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;

@@ -4,7 +4,7 @@
 // `$TMPDIR/_MEI*`, PEX_ROOT, SHIV_ROOT, a SCIE's cache under SCIE_BASE or XDG_CACHE_HOME — points into
 // `stateDir`, so the caller decides whether a launch is a first one (empty dir) or a warm one (kept).
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { PlannedVariant } from '../plan/plan.ts';
@@ -17,19 +17,32 @@ import { spawnHeld } from './held-spawn.ts';
 import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { dirBytes } from '../common/walk-files.ts';
 import { stateEnvUnder } from '../common/tool-state.ts';
-import { startDisplay, windowShown, type Display } from './display.ts';
+import { displayAlive, startDisplay, windowShown, type Display } from './display.ts';
 
 const POLL_MS = 25;
 
-export type LaunchOutcome = { ok: true; ms: number; extractBytes: number } | { ok: false; error: string; block: string[] };
+export type LaunchOutcome = { ok: true; ms: number; extractBytes: number } | { ok: false; error: string; block: string[]; displayLost?: boolean };
 
 /** The extraction places of every packager (common/tool-state.ts), all inside `stateDir`. */
 export function extractionEnv(stateDir: string): Record<string, string> {
   return stateEnvUnder(stateDir, { pyinstallerOnefile: 'tmp', pex: 'pex', shiv: 'shiv', scie: 'nce', xdgCache: 'xdg' });
 }
 
-/** Launch once; `logFile` (absolute) receives the output, `stateDir` holds what the launch extracts. */
+/**
+ * Launch once; `logFile` (absolute) receives the output, `stateDir` holds what the launch extracts. A launch that
+ * failed because buildbench's private display stopped accepting clients under it (its environment, not the app:
+ * "cannot open display") is launched once more on a fresh display, from the same state; a second such failure
+ * says so.
+ */
 export async function launchOnce(opts: { planned: PlannedVariant; stateDir: string; logFile: string; signal?: AbortSignal }): Promise<LaunchOutcome> {
+  const wasEmpty = (await dirBytes(opts.stateDir).catch(() => 0)) === 0;
+  const first = await launchAttempt(opts);
+  if (first.ok || !first.displayLost || opts.signal?.aborted) return first;
+  if (wasEmpty) rmSync(opts.stateDir, { recursive: true, force: true });
+  return launchAttempt(opts);
+}
+
+async function launchAttempt(opts: { planned: PlannedVariant; stateDir: string; logFile: string; signal?: AbortSignal }): Promise<LaunchOutcome> {
   const { planned, stateDir } = opts;
   const smoke = planned.variant.smoke!;
   const timeoutMs = (smoke.timeoutS ?? 60) * 1000;
@@ -71,10 +84,14 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   held.go();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   const ready = smoke.ready ? expandText(smoke.ready, values) : undefined;
-  const failure = (why: string): LaunchOutcome => {
+  const failure = async (why: string): Promise<LaunchOutcome> => {
     const block = errorBlock(readFileSync(opts.logFile, 'utf8'));
     const headline = headlineOf(block);
-    return { ok: false, error: `${why}${headline ? `: ${headline}` : ''}`, block };
+    const error = `${why}${headline ? `: ${headline}` : ''}`;
+    if (display && !(await displayAlive(display.name))) {
+      return { ok: false, error: `${error} (buildbench's private display ${display.name} had stopped accepting clients: the harness's environment, not the app)`, block, displayLost: true };
+    }
+    return { ok: false, error, block };
   };
   try {
     while (elapsed() < timeoutMs && !opts.signal?.aborted) {
@@ -83,10 +100,10 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
         // Measured while the app runs: onefile removes its _MEI* folder at exit.
         return { ok: true, ms, extractBytes: Math.max(0, (await dirBytes(stateDir)) - bytesBefore) };
       }
-      if (exit && (ready || title || exit.code !== 0)) return failure(`${exit.words} before it was ready`);
+      if (exit && (ready || title || exit.code !== 0)) return await failure(`${exit.words} before it was ready`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    return opts.signal?.aborted ? { ok: false, error: 'interrupted', block: [] } : failure(`not ready within ${timeoutMs / 1000} s`);
+    return opts.signal?.aborted ? { ok: false, error: 'interrupted', block: [] } : await failure(`not ready within ${timeoutMs / 1000} s`);
   } finally {
     if (child.pid) killGroup(child.pid, 1000);
     await waitExit(() => exit !== undefined, 1500);

@@ -49,4 +49,39 @@ variants:
     expect(await survivors('Xvfb -displayfd', { environ: mark })).toEqual([]);
     expect(await survivors('xmessage -title')).toEqual([]);
   });
+
+  it('launches again on a fresh display when its display stopped accepting clients under the app', async () => {
+    const dir = scenarioDir(`name: gui
+project: proj
+runs: 1
+warmup: 0
+cache: cold
+variants:
+  - name: display-dies
+    build: mkdir -p dist && cp app.sh dist/app
+    artifact: dist/app
+    smoke: { run: "{artifact}", window: "^Notes", timeoutS: 30 }
+`);
+    // Its first launch ends the Xvfb it was given (this run's: the one with the test's mark), as the display a real
+    // run lost did, and fails as GTK does; every later launch shows its window.
+    const mark = `${process.pid}-${Date.now()}`;
+    writeFileSync(path.join(dir, 'proj', 'app.sh'), `#!/bin/sh
+if [ ! -e display-killed ]; then
+  touch display-killed
+  for p in $(pgrep -f "Xvfb -displayfd"); do grep -qa "BB_WINDOW_TEST=${mark}" /proc/$p/environ && kill $p; done
+  sleep 0.5
+  echo "(app): Gtk-WARNING **: cannot open display: $DISPLAY" >&2
+  exit 1
+fi
+exec xmessage -title "Notes - main" "hello from $DISPLAY"
+`);
+    chmodSync(path.join(dir, 'proj', 'app.sh'), 0o755);
+    const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir, env: { DISPLAY: '', BB_WINDOW_TEST: mark } });
+    await cli.exit;
+    const v = readResultsFile(path.join(dir, 'out')).value!.variants[0]!;
+    expect(v.status, v.reason ?? '').toBe('ok');
+    expect(v.startup, v.reason ?? '').toMatchObject({ readyOk: true });
+    expect(v.startup!.launches!.map((l) => l.state)).toEqual(['first', 'warm']);
+    expect(await survivors('Xvfb -displayfd', { environ: `BB_WINDOW_TEST=${mark}` })).toEqual([]);
+  });
 });
