@@ -86,7 +86,12 @@ function explainingLines(text: string): string[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   const traceback = lines.findLastIndex((l) => l.startsWith('Traceback (most recent call last):'));
-  if (traceback >= 0) return clip(lines.slice(traceback));
+  if (traceback >= 0) {
+    // To its exception line, the first that is not indented: what the program printed after it (an app that
+    // logs on while shutting down) is not the error.
+    const end = lines.findIndex((l, i) => i > traceback && l !== '' && !/^\s/.test(l));
+    return clip(lines.slice(traceback, end < 0 ? undefined : end + 1));
+  }
   const lastError = lines.findLastIndex((l) => ERROR_LINE.test(l));
   if (lastError >= 0) {
     let start = lastError;

@@ -52,6 +52,11 @@ describe('the headline of a failure', () => {
     expect(failureHeadline('Traceback (most recent call last):\n  File "main.py", line 3, in <module>\nModuleNotFoundError: No module named \'fasthtml\'\n')).toBe("ModuleNotFoundError: No module named 'fasthtml'");
   });
 
+  it("takes the traceback's exception line even when the program printed on after it", () => {
+    const text = 'Traceback (most recent call last):\n  File "anyio/_backends/_asyncio.py", line 472, in __exit__\nRuntimeError: Attempted to exit cancel scope in a different task than it was entered in\nLog directory: /tmp/x/logs\nCreating new MCPHub instance\nInitializing MCPHub\n';
+    expect(failureHeadline(text)).toBe('RuntimeError: Attempted to exit cancel scope in a different task than it was entered in');
+  });
+
   it('reads it from the end of a log file, clipped to one line of at most 200 characters', () => {
     const dir = tempDir('bb-headline-');
     const file = path.join(dir, 'build.log');
