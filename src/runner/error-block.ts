@@ -83,7 +83,7 @@ export function failureHeadline(text: string): string | undefined {
 const clipLine = (line: string) => (line.length > 200 ? `${line.slice(0, 199)}…` : line);
 
 function explainingLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
+  const lines = unprefixed(text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()));
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   const traceback = lines.findLastIndex((l) => l.startsWith('Traceback (most recent call last):'));
   if (traceback >= 0) {
@@ -107,4 +107,15 @@ function explainingLines(text: string): string[] {
 function clip(block: string[]): string[] {
   if (block.length <= MAX_LINES) return block;
   return [...block.slice(0, 5), `… ${block.length - MAX_LINES + 1} lines …`, ...block.slice(-(MAX_LINES - 6))];
+}
+
+/**
+ * A program's output relayed line by line with a prefix of the relaying app's (a Tauri app printing its sidecar's
+ * stderr as "Sidecar stderr: …", one relayed line and a blank one at a time): where a traceback is found only after
+ * such a prefix, the prefixed lines without it, so the traceback is read as the sidecar printed it.
+ */
+function unprefixed(lines: string[]): string[] {
+  if (lines.some((l) => l.startsWith('Traceback (most recent call last):'))) return lines;
+  const prefix = lines.map((l) => /^(.+?)Traceback \(most recent call last\):$/.exec(l)?.[1]).findLast((p) => p !== undefined);
+  return prefix === undefined ? lines : lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
 }

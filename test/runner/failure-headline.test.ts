@@ -57,6 +57,12 @@ describe('the headline of a failure', () => {
     expect(failureHeadline(text)).toBe('RuntimeError: Attempted to exit cancel scope in a different task than it was entered in');
   });
 
+  it("reads a traceback a Tauri app relayed with a prefix of its own ('Sidecar stderr: ')", () => {
+    const relayed = ['Traceback (most recent call last):', '  File "anyio/_backends/_asyncio.py", line 472, in __exit__', 'RuntimeError: Attempted to exit cancel scope in a different task than it was entered in'];
+    const text = ['window created', ...relayed.flatMap((l) => [`Sidecar stderr: ${l}`, ''])].join('\n');
+    expect(failureHeadline(text)).toBe('RuntimeError: Attempted to exit cancel scope in a different task than it was entered in');
+  });
+
   it('reads it from the end of a log file, clipped to one line of at most 200 characters', () => {
     const dir = tempDir('bb-headline-');
     const file = path.join(dir, 'build.log');
