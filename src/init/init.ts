@@ -75,6 +75,13 @@ export function initProject(opts: { dir: string; answers?: InitAnswers; force?: 
   ];
   const shipped = bin && proposeShipped({ root, bin, freeze: proposed.find((s) => s.preset === 'python-freeze'), sidecarReady: python?.ownReady ?? python?.ready, buildLines: builds.lines });
   if (shipped) proposed.push(shipped);
+  else if (bin?.tauri) {
+    // Never a silent omission: why the Tauri app got no shipped-app scenario.
+    const why = bin.tauri.externalBin.length === 0
+      ? `${bin.tauri.conf} has no bundle.externalBin, the only way the preset bundles a sidecar`
+      : `no Python freeze was proposed to produce its externalBin ${bin.tauri.externalBin[0]}`;
+    notes.push(`no shipped-app scenario (preset tauri-bundle) for ${bin.bin}: ${why}; a scenario with \`preset: tauri-bundle\` written by hand can still measure it (buildbench show prints what it runs)`);
+  }
   const scenariosDir = path.join(root, 'scenarios');
   const targets = proposed.map((s) => path.join(scenariosDir, s.file));
   const extra = new Map(proposed.flatMap((s) => Object.entries(s.files ?? {})).map(([f, text]) => [path.join(scenariosDir, f), text]));

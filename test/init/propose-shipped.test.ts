@@ -182,8 +182,10 @@ describe('init proposes the shipped app', () => {
     expect(doc.with.setup).not.toContain('vite build');
   });
 
-  it('proposes none for a Tauri app without externalBin', () => {
+  it('proposes none for a Tauri app without externalBin, and says why', () => {
     const root = project({ ...SIDECAR_APP, 'src-tauri/tauri.conf.json': JSON.stringify({ productName: 'x', build: { frontendDist: '../out' } }) });
-    expect(initProject({ dir: root }).written.map((f) => path.basename(f))).not.toContain('tauri-bundle.yaml');
+    const result = initProject({ dir: root });
+    expect(result.written.map((f) => path.basename(f))).not.toContain('tauri-bundle.yaml');
+    expect(result.notes).toContainEqual(expect.stringMatching(/^no shipped-app scenario \(preset tauri-bundle\) for app: src-tauri\/tauri\.conf\.json has no bundle\.externalBin/));
   });
 });
