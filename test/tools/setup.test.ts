@@ -3,7 +3,7 @@
 // with no dependencies for `cargo fetch`. A second run finds everything done; an edited requirements file
 // re-provisions the wheelhouse only; a pyproject.toml is compiled with uv (UV_NO_INDEX + UV_FIND_LINKS) first.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aptCommand, provisionApt } from '../../src/tools/setup/system.ts';
@@ -100,6 +100,17 @@ describe.skipIf(!findExecutable(['cargo']))('buildbench setup of a crate', () =>
     expect(existsSync(path.join(dir, 'crate/Cargo.lock'))).toBe(true);
     const second = setup(dir, ['crate', '--only', 'cargo']);
     expect(second.lines[1]).toBe(`cargo      ok: the crates of crate are in ${process.env.CARGO_HOME ?? '~/.cargo'}/registry`);
+  }, 120_000);
+
+  it('fetches the crates of a crate below the project\'s root that the build names with --manifest-path', () => {
+    const dir = userProject();
+    // As init writes it for tauri-gui/src-tauri: the project is the repository's root, the crate two folders down.
+    mkdirSync(path.join(dir, 'repo/gui'), { recursive: true });
+    renameSync(path.join(dir, 'crate'), path.join(dir, 'repo/gui/crate'));
+    writeFileSync(path.join(dir, 'scenarios/crate.yaml'), 'name: crate\nproject: ../repo\nvariants:\n  - {name: debug, requires: [cargo], build: cargo build --offline --manifest-path gui/crate/Cargo.toml}\n');
+    const first = setup(dir, ['crate', '--only', 'cargo']);
+    expect(first.lines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^cargo {6}fetched the crates of repo/gui/crate in ${seconds}$`)), expect.stringMatching(/^setup complete/)]);
+    expect(existsSync(path.join(dir, 'repo/gui/crate/Cargo.lock'))).toBe(true);
   }, 120_000);
 
   it('with --check changes nothing and exits 1 when something is missing', () => {

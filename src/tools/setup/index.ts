@@ -103,15 +103,29 @@ function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = [], env:
     packages,
     venv,
     pythonProjects: unique(python.map((s) => s.project).filter((p): p is string => p !== undefined)),
-    cargoManifests: unique(cargoScenarios.map((s) => (s.project ? cargoManifest(s.project) : undefined)).filter((m): m is string => m !== undefined)),
+    cargoManifests: unique(cargoScenarios.flatMap(manifestsOf)),
     pins: pinnedTools(scenarios.flatMap((s) => s.variants.flatMap((v) => (v.setup ?? []).map((command) => ({ command, python: pythonOf(command, pickPython(env)) }))))),
     tauriBuilds: cargoScenarios.flatMap(tauriBuildsOf).filter((t, i, all) => all.findIndex((o) => o.cli === t.cli && o.manifest === t.manifest) === i),
   };
 }
 
+/**
+ * The Cargo manifests a scenario builds: those its commands name with `--manifest-path` (a crate below the project's
+ * root, as init writes for tauri-gui/src-tauri), else the project's own (Cargo.toml, src-tauri/Cargo.toml).
+ */
+function manifestsOf(s: DoctorScenario): string[] {
+  if (!s.project) return [];
+  const commands = s.variants.flatMap((v) => [v.seed?.run, ...commandsOf(v)]).filter((c): c is string => c !== undefined);
+  const named = commands.flatMap((c) => [...c.matchAll(/--manifest-path[= ]+["']?([^\s"']+)/g)].map((m) => path.resolve(s.project!, m[1]!)));
+  const found = unique(named).filter((m) => existsSync(m));
+  if (found.length > 0) return found;
+  const own = cargoManifest(s.project);
+  return own ? [own] : [];
+}
+
 /** The Tauri CLI each variant's seed or build runs (`<cli> build`), with the app crate it builds. */
 function tauriBuildsOf(s: DoctorScenario): TauriBuild[] {
-  const manifest = s.project ? cargoManifest(s.project) : undefined;
+  const manifest = manifestsOf(s)[0];
   if (!manifest || !s.project) return [];
   const words = s.variants.flatMap((v) => [v.seed?.run, v.build].map((c) => (c ? tauriCliIn(c) : undefined)));
   const resolve = (word: string) => (word.includes('/') ? path.resolve(s.project!, word.replaceAll('{scenarioDir}', path.dirname(s.path ?? s.project!))) : word);
