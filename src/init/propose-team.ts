@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { quote } from 'shell-quote';
 import type { Guess } from './inspect-python.ts';
-import { withShape, type TeamFreeze } from './team-freeze.ts';
+import { confirmsIn, withShape, type TeamFreeze } from './team-freeze.ts';
 import { checkSpecRewrite, specCopyPath } from '../scenario/presets/pyinstaller-spec.ts';
 import { isPython } from './team-script.ts';
 
@@ -42,7 +42,7 @@ export function teamVariants(opts: { team: TeamFreeze; pyinstaller: string; root
   };
   const variant = (onefile: boolean, excludes: boolean): Guess<VariantOverride> => {
     const args = onefile === team.onefile ? team.args : withShape(team.args, onefile);
-    const changes = [onefile !== team.onefile && `--${shape(onefile)} instead of ${team.onefile ? '--onefile' : '--onedir'}`, excludes && 'the dev tools excluded ($PYI_EXCLUDES)'].filter(Boolean).join(' and ');
+    const changes = [onefile !== team.onefile && `--${shape(onefile)} instead of ${team.onefile ? '--onefile' : '--onedir'}${onefile || confirmsIn(team.args) ? '' : ' (with --noconfirm: a onedir rebuild into its folder stops to ask otherwise)'}`, excludes && 'the dev tools excluded ($PYI_EXCLUDES)'].filter(Boolean).join(' and ');
     return {
       value: {
         name: `pyinstaller-${shape(onefile)}${excludes ? '-excludes' : ''}`,

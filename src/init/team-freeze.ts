@@ -112,7 +112,12 @@ export const hostTriple = (): string => `${({ x64: 'x86_64', arm64: 'aarch64', i
 
 const stripSlash = (p: string) => p.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
 
-/** The team's arguments with the shape flag swapped: `-F`/`--onefile` out and `--onedir` in, or the other way. */
+/**
+ * The team's arguments with the shape flag swapped: `-F`/`--onefile` out and `--onedir` in, or the other way. A
+ * onedir build gets `--noconfirm` where the team's has none: rebuilding into its existing folder otherwise stops
+ * with "ERROR: The output directory … is not empty" (PyInstaller asks before it removes it), which a team building
+ * onefile never meets.
+ */
 export function withShape(args: string[], onefile: boolean): string[] {
   const out: string[] = [];
   for (const word of args) {
@@ -121,5 +126,8 @@ export function withShape(args: string[], onefile: boolean): string[] {
       if (rest) out.push(`-${rest}`);
     } else if (!['-F', '-D', '--onefile', '--onedir'].includes(word)) out.push(word);
   }
-  return [onefile ? '--onefile' : '--onedir', ...out];
+  return [onefile ? '--onefile' : '--onedir', ...(onefile || confirmsIn(out) ? [] : ['--noconfirm']), ...out];
 }
+
+/** True when PyInstaller's arguments say `--noconfirm` (`-y`, alone or among other short flags). */
+export const confirmsIn = (args: readonly string[]): boolean => args.some((w) => w === '--noconfirm' || (/^-[A-Za-z]+$/.test(w) && w.includes('y')));

@@ -85,7 +85,7 @@ describe('init reads the build the team already has', () => {
       artifact: 'src-tauri/bin/api/main-x86_64-unknown-linux-gnu',
     });
     expect(freeze.variants![0]).toMatchObject({ name: 'pyinstaller-onefile', artifact: 'src-tauri/bin/api/main-x86_64-unknown-linux-gnu', clean: ['src-tauri/bin/api/main-x86_64-unknown-linux-gnu'] });
-    expect(v['pyinstaller-onedir']!.build).toBe('.venv/bin/pyinstaller --onedir -c --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py');
+    expect(v['pyinstaller-onedir']!.build).toBe('.venv/bin/pyinstaller --onedir --noconfirm -c --clean --name main-x86_64-unknown-linux-gnu --distpath src-tauri/bin/api src/backends/main.py');
     expect(v['pyinstaller-onedir']!.baseline).toBeFalsy();
     expect(v['pyinstaller-onefile-excludes']!.build).toMatch(/ src\/backends\/main\.py \$PYI_EXCLUDES$/);
     // The main block calls no function: shiv (which runs module:function) says so instead of failing.

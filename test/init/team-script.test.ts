@@ -62,12 +62,13 @@ describe('init reads a Python build script that runs PyInstaller', () => {
       build: 'export PATH="$PWD/.venv/bin:$PATH" && cd gui && python3 scripts/build_sidecar.py --repo-root .. --tauri-root .',
       artifact: 'dist/svc',
     });
-    expect(v['pyinstaller-onedir']!.build).toBe('.venv/bin/pyinstaller --onedir --name svc --log-level WARN svc.py');
+    // --noconfirm: rebuilding into its existing folder, PyInstaller would stop to ask (DLMiFish's second onedir build failed so).
+    expect(v['pyinstaller-onedir']!.build).toBe('.venv/bin/pyinstaller --onedir --noconfirm --name svc --log-level WARN svc.py');
     expect(v['pyinstaller-onefile-excludes']!.build).toBe('.venv/bin/pyinstaller --onefile --name svc --log-level WARN svc.py $PYI_EXCLUDES');
     expect(parse(written(root)).with).toMatchObject({ app: 'svc', script: 'svc.py', module: 'svc' });
     const text = written(root);
     expect(text).toContain("  # baseline: the team's build script as it runs it (README.md:7), the app's environment first on PATH; its PyInstaller call, gui/scripts/build_sidecar.py:16: python -m PyInstaller --onefile --name svc --log-level WARN svc.py in the project root\n");
-    expect(text).toContain("  # changes one thing of the baseline: --onedir instead of --onefile (as gui/scripts/build_sidecar.py:16 runs PyInstaller, without the script's other steps)\n");
+    expect(text).toContain("  # changes one thing of the baseline: --onedir instead of --onefile (with --noconfirm: a onedir rebuild into its folder stops to ask otherwise) (as gui/scripts/build_sidecar.py:16 runs PyInstaller, without the script's other steps)\n");
     // The baseline as written, with the app's environment made of buildbench's tool env (it has PyInstaller).
     const tools = fileURLToPath(new URL('../../.tools/venv/bin/python3', import.meta.url));
     mkdirSync(path.join(root, '.venv/bin'), { recursive: true });
