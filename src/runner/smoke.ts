@@ -20,6 +20,8 @@ import { stateEnvUnder } from '../common/tool-state.ts';
 import { displayAlive, startDisplay, windowShown, type Display } from './display.ts';
 
 const POLL_MS = 25;
+/** What an X client (Xlib, GTK) says when it cannot connect to its display. */
+const NO_DISPLAY = /\b(can't|cannot) open display\b/i;
 
 export type LaunchOutcome = { ok: true; ms: number; extractBytes: number } | { ok: false; error: string; block: string[]; displayLost?: boolean };
 
@@ -30,9 +32,9 @@ export function extractionEnv(stateDir: string): Record<string, string> {
 
 /**
  * Launch once; `logFile` (absolute) receives the output, `stateDir` holds what the launch extracts. A launch that
- * failed because buildbench's private display stopped accepting clients under it (its environment, not the app:
- * "cannot open display") is launched once more on a fresh display, from the same state; a second such failure
- * says so.
+ * failed because buildbench's private display refused it ("cannot open display", or the display stopped taking
+ * clients: its environment, not the app) is launched once more on a fresh display, from the same state; a second
+ * such failure says so.
  */
 export async function launchOnce(opts: { planned: PlannedVariant; stateDir: string; logFile: string; signal?: AbortSignal }): Promise<LaunchOutcome> {
   const wasEmpty = (await dirBytes(opts.stateDir).catch(() => 0)) === 0;
@@ -85,11 +87,14 @@ async function launchAttempt(opts: { planned: PlannedVariant; stateDir: string; 
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
   const ready = smoke.ready ? expandText(smoke.ready, values) : undefined;
   const failure = async (why: string): Promise<LaunchOutcome> => {
-    const block = errorBlock(readFileSync(opts.logFile, 'utf8'));
+    const text = readFileSync(opts.logFile, 'utf8');
+    const block = errorBlock(text);
     const headline = headlineOf(block);
     const error = `${why}${headline ? `: ${headline}` : ''}`;
-    if (display && !(await displayAlive(display.name))) {
-      return { ok: false, error: `${error} (buildbench's private display ${display.name} had stopped accepting clients: the harness's environment, not the app)`, block, displayLost: true };
+    // The app met no display, though the harness checked it took clients before the clock: seen as Xlib's "Can't
+    // open display" from an app whose display took clients again right after (CI, 4a4ee50), and as a display gone.
+    if (display && (NO_DISPLAY.test(text) || !(await displayAlive(display.name)))) {
+      return { ok: false, error: `${error} (buildbench's private display ${display.name} refused the app: the harness's environment, not the app)`, block, displayLost: true };
     }
     return { ok: false, error, block };
   };
