@@ -41,6 +41,9 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   const first = await launchAttempt(opts);
   if (first.ok || !first.displayLost || opts.signal?.aborted) return first;
   if (wasEmpty) rmSync(opts.stateDir, { recursive: true, force: true });
+  // A pause first: a fresh Xvfb takes the lowest free number, often the refused one's, whose server and socket
+  // may still be going away (the refusals seen came right after another display on :0 stopped).
+  await new Promise((r) => setTimeout(r, 1000));
   return launchAttempt(opts);
 }
 
