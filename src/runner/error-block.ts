@@ -75,7 +75,7 @@ const DIAGNOSTIC = /^(\S+:\d+:(\d+:)? )?(fatal )?(error|fatal|panic)(\[[\w-]+\])
 export function failureHeadline(text: string): string | undefined {
   const block = errorBlock(text);
   if (block[0]?.startsWith('known cause: ') || block[0]?.startsWith('Traceback (')) return headlineOf(block);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').slice(-400).map((l) => l.trim());
+  const lines = linesOf(text).slice(-400).map((l) => l.trim());
   const diagnostic = lines.findLast((l) => DIAGNOSTIC.test(l) && !WRAPPER_LINE.test(l) && !/^error: aborting/.test(l));
   return diagnostic ?? headlineOf(block);
 }
@@ -83,7 +83,7 @@ export function failureHeadline(text: string): string | undefined {
 const clipLine = (line: string) => (line.length > 200 ? `${line.slice(0, 199)}…` : line);
 
 function explainingLines(text: string): string[] {
-  const lines = unprefixed(text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()));
+  const lines = unprefixed(linesOf(text).map((l) => l.trimEnd()));
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   const traceback = lines.findLastIndex((l) => l.startsWith('Traceback (most recent call last):'));
   if (traceback >= 0) {
@@ -119,3 +119,6 @@ function unprefixed(lines: string[]): string[] {
   const prefix = lines.map((l) => /^(.+?)Traceback \(most recent call last\):$/.exec(l)?.[1]).findLast((p) => p !== undefined);
   return prefix === undefined ? lines : lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length));
 }
+
+/** The text's lines, CR LF and a lone CR taken as line ends. */
+const linesOf = (text: string): string[] => text.replace(/\r\n?/g, '\n').split('\n');
