@@ -132,21 +132,31 @@ function describeEta(left: Eta): string {
   return ` · ETA ${[left.knownMs > 0 ? formatMs(left.knownMs) : '', untimed].filter(Boolean).join(' + ')} (builds only)`;
 }
 
-/** What is running now ("building sidecar/pex@cold, round 2"), told again every `everyMs` while it runs. */
+/**
+ * What is running now ("building sidecar/pex@cold, round 2"), told again every `everyMs` while it runs. Set-ups
+ * of different scenarios may run side by side (runner/set-up.ts): each is told, until its `setup-done`.
+ */
 function startHeartbeat(opts: { everyMs: number; say: (line: string) => void }) {
-  let current: { what: string; since: number } | undefined;
+  const setups = new Map<string, { what: string; since: number }>();
+  let build: { what: string; since: number } | undefined;
   const timer = setInterval(() => {
-    if (!current) return;
-    opts.say(`still ${current.what} (${formatMs(Date.now() - current.since)})`);
+    const now = Date.now();
+    const told = build ? [build] : [...setups.values()];
+    if (told.length > 0) opts.say(`still ${told.map((r) => `${r.what} (${formatMs(now - r.since)})`).join('; ')}`);
   }, opts.everyMs);
   timer.unref();
   return {
     on(e: RunEvent): void {
-      if (e.kind === 'setup') current = { what: `setting up ${e.id}`, since: Date.now() };
-      else if (e.kind === 'seed') current = { what: `setting up ${e.id}, its dependency seed first`, since: current?.since ?? Date.now() };
-      else if (e.kind === 'waiting') current = { what: `waiting for ${e.what} of ${e.id} (${e.owner})`, since: Date.now() };
-      else if (e.kind === 'sample-start') current = { what: `building ${e.id}, ${roundLabel(e.round)}`, since: Date.now() };
-      else current = undefined;
+      const since = 'id' in e ? setups.get(e.id)?.since : undefined;
+      if (e.kind === 'setup' || e.kind === 'seed' || e.kind === 'waiting') build = undefined;
+      if (e.kind === 'setup') setups.set(e.id, { what: `setting up ${e.id}`, since: Date.now() });
+      else if (e.kind === 'seed') setups.set(e.id, { what: `setting up ${e.id}, its dependency seed first`, since: since ?? Date.now() });
+      else if (e.kind === 'waiting') setups.set(e.id, { what: `waiting for ${e.what} of ${e.id} (${e.owner})`, since: Date.now() });
+      else if (e.kind === 'setup-done' || e.kind === 'setup-failed') setups.delete(e.id);
+      else {
+        setups.clear();
+        build = e.kind === 'sample-start' ? { what: `building ${e.id}, ${roundLabel(e.round)}`, since: Date.now() } : undefined;
+      }
     },
     stop: () => clearInterval(timer),
   };

@@ -6,6 +6,8 @@ export type RunEvent =
   | { kind: 'calibrated'; overheadMs: number }
   | { kind: 'unavailable'; id: string; reason: string }
   | { kind: 'setup'; id: string }
+  /** The variant's set-up ended (done, failed or interrupted); set-ups of different scenarios may overlap. */
+  | { kind: 'setup-done'; id: string }
   /** The set-up builds the dependency seed its scenario's variants share (untimed, kept for later runs) before its own commands. */
   | { kind: 'seed'; id: string }
   /** A set-up (a seed, the variant's own) failed: said when it happens, with the last lines of its log. */

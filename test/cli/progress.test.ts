@@ -27,4 +27,24 @@ describe('progress on a non-TTY', () => {
     vi.advanceTimersByTime(600_000);
     expect(lines()).toHaveLength(4);
   });
+
+  it('tells every set-up that runs at the same time, each until its own end', () => {
+    vi.useFakeTimers();
+    const { stream, lines } = fakeStream();
+    const progress = createProgress({ stream });
+    progress.onEvent({ kind: 'setup', id: 'rust/lld@incremental' });
+    progress.onEvent({ kind: 'seed', id: 'rust/lld@incremental' });
+    vi.advanceTimersByTime(30_000);
+    progress.onEvent({ kind: 'setup', id: 'py/onefile@cold' });
+    vi.advanceTimersByTime(30_000);
+    expect(lines().at(-1)).toBe('still setting up rust/lld@incremental, its dependency seed first (60 s); setting up py/onefile@cold (30 s)');
+    progress.onEvent({ kind: 'setup-done', id: 'py/onefile@cold' });
+    vi.advanceTimersByTime(60_000);
+    expect(lines().at(-1)).toBe('still setting up rust/lld@incremental, its dependency seed first (2 min)');
+    progress.onEvent({ kind: 'setup-done', id: 'rust/lld@incremental' });
+    const told = lines().length;
+    vi.advanceTimersByTime(120_000);
+    expect(lines()).toHaveLength(told);
+    progress.done();
+  });
 });
