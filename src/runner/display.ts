@@ -17,7 +17,10 @@ export interface Display {
 
 /** Start Xvfb on a free display; resolves once it accepts clients. Throws with Xvfb's reason otherwise. */
 export async function startDisplay(timeoutMs = 10_000): Promise<Display> {
-  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+  // -noreset: an X server resets when its last client leaves, and refuses connections while it does; the
+  // check below is a client that leaves just before the app connects, so without it the app met a resetting
+  // display now and then ("Can't open display: :0"; 10 of 300 back-to-back xwininfo calls here, none with it).
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp', '-noreset'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });

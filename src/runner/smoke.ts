@@ -41,8 +41,8 @@ export async function launchOnce(opts: { planned: PlannedVariant; stateDir: stri
   const first = await launchAttempt(opts);
   if (first.ok || !first.displayLost || opts.signal?.aborted) return first;
   if (wasEmpty) rmSync(opts.stateDir, { recursive: true, force: true });
-  // A pause first: a fresh Xvfb takes the lowest free number, often the refused one's, whose server and socket
-  // may still be going away (the refusals seen came right after another display on :0 stopped).
+  // The refusals seen in CI were Xvfb resetting as the readiness check's client left (display.ts now starts it
+  // with -noreset); a display can still die under the app. A pause first, so the old server is gone.
   await new Promise((r) => setTimeout(r, 1000));
   return launchAttempt(opts);
 }
@@ -95,7 +95,8 @@ async function launchAttempt(opts: { planned: PlannedVariant; stateDir: string; 
     const headline = headlineOf(block);
     const error = `${why}${headline ? `: ${headline}` : ''}`;
     // The app met no display, though the harness checked it took clients before the clock: seen as Xlib's "Can't
-    // open display" from an app whose display took clients again right after (CI, 4a4ee50), and as a display gone.
+    // open display" from an app whose display took clients again right after (CI, 4a4ee50: Xvfb resetting as the
+    // check's client left, before -noreset), and as a display gone.
     if (display && (NO_DISPLAY.test(text) || !(await displayAlive(display.name)))) {
       return { ok: false, error: `${error} (buildbench's private display ${display.name} refused the app: the harness's environment, not the app)`, block, displayLost: true };
     }
