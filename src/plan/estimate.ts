@@ -13,6 +13,7 @@ import { median } from '../stats/index.ts';
 import { variantFingerprint } from './fingerprint.ts';
 import type { Plan, PlannedVariant } from './plan.ts';
 import { variantId } from '../results/variant-id.ts';
+import { setUpGroups, setUpLanes, setUpWallMs } from './setup-lanes.ts';
 
 /** What one variant cost in an earlier run. */
 export interface VariantTiming {
@@ -37,7 +38,7 @@ export interface TimingsFile {
 export interface Estimate {
   /** Expected ms of the variants with a timing: set-ups, warm-ups and runs. */
   knownMs: number;
-  /** Of knownMs, the set-ups. */
+  /** Of knownMs, the set-ups' wall time: different scenarios' set-ups run side by side (plan/setup-lanes.ts). */
   setupMs: number;
   /** Variant ids with no earlier timing. */
   unknown: string[];
@@ -138,6 +139,7 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
       if (timing.fingerprint !== undefined && (!kept || (kept.fromWarmups && !timing.fromWarmups))) here.set(key, timing);
     }
   }
+  const setupMs = new Map<string, number>();
   const estimate: Estimate = { knownMs: 0, setupMs: 0, unknown: [], perVariant: new Map(), perWarmup: new Map(), costMs: new Map(), fromHere: 0, fromReference: 0, ...timingOrder(plan) };
   for (const v of plan.variants) {
     // A variant built at a git ref (`id#ref`) costs what the same variant cost without one.
@@ -159,7 +161,16 @@ export function estimatePlan(plan: Plan, opts: { history: string[]; reference?: 
     if (timing.warmupMs !== undefined) estimate.perWarmup.set(v.id, timing.warmupMs);
     estimate.costMs.set(v.id, variantCost(v, timing));
     estimate.knownMs += variantCost(v, timing);
-    estimate.setupMs += timing.setupMs ?? 0;
+    if (timing.setupMs) setupMs.set(v.id, timing.setupMs);
+  }
+  // Each variant's cost keeps its whole set-up; the run's total counts the set-ups' wall time, lanes and all.
+  const stages = new Set(plan.variants.map((v) => v.stage));
+  for (const stage of stages) {
+    const groups = setUpGroups(plan.variants.filter((v) => v.stage === stage).map((planned) => ({ planned })));
+    const groupMs = groups.map((g) => g.reduce((sum, { planned }) => sum + (setupMs.get(planned.id) ?? 0), 0));
+    const wall = setUpWallMs(groupMs, setUpLanes(groups.length));
+    estimate.setupMs += wall;
+    estimate.knownMs -= groupMs.reduce((a, b) => a + b, 0) - wall;
   }
   return estimate;
 }

@@ -1,6 +1,5 @@
 // The untimed part of a variant: its workdir, the shared dependency build (seed.ts), then its own set-up
 // commands. Untimed in the statistics, but its duration is recorded: it is part of what a run costs.
-import os from 'node:os';
 import { createWorkdir } from '../plan/workdir.ts';
 import type { PlannedVariant } from '../plan/plan.ts';
 import type { VariantResult } from '../results/schema.ts';
@@ -10,9 +9,7 @@ import { describeOwner, type LockOwner } from '../common/lock-file.ts';
 import { runUntimed, type UntimedOutcome } from './untimed.ts';
 import { fail, markInterrupted } from './variant-outcome.ts';
 import { SETUP_WARNING } from '../common/setup-warning.ts';
-
-/** Set-ups that run at once, at most (never more than the CPUs this process may use). */
-export const SETUP_LANES = 2;
+import { setUpGroups, setUpLanes } from '../plan/setup-lanes.ts';
 
 /**
  * Untimed set-up of a stage's workdirs; a failed set-up fails its variant only, and is told as it happens with
@@ -21,27 +18,19 @@ export const SETUP_LANES = 2;
  *
  * Each scenario's variants are set up one after another, in plan order (they may share a seed, a wheelhouse or
  * a cache); different scenarios' set-ups run side by side, up to `lanes` (default SETUP_LANES, at most the
- * usable CPUs) at once, those with a dependency seed first. Nothing is measured while they run: the stage's
+ * usable CPUs) at once, those with a dependency seed first (plan/setup-lanes.ts). Nothing is measured while they run: the stage's
  * rounds start once every set-up has ended, so running them at once costs no measurement its quiet machine and
  * saves the shorter set-ups' time (a Tauri app's 4-minute dependency seed beside three Python environments).
  */
 export async function setUpStage(opts: { members: { planned: PlannedVariant; result: VariantResult }[]; outDir: string; seedFailures: SeedFailures; lanes?: number; signal?: AbortSignal; emit: (event: RunEvent) => void; save: () => void }): Promise<void> {
   const queue = setUpGroups(opts.members);
-  const lanes = Math.max(1, Math.min(opts.lanes ?? SETUP_LANES, os.availableParallelism(), queue.length));
+  const lanes = setUpLanes(queue.length, opts.lanes);
   const lane = async () => {
     for (let group = queue.shift(); group; group = queue.shift()) {
       for (const member of group) await setUpMember({ ...opts, ...member });
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));
-}
-
-/** The stage's members by scenario, in plan order within each; scenarios with a dependency seed first. Pure. */
-export function setUpGroups<M extends { planned: PlannedVariant }>(members: M[]): M[][] {
-  const groups = new Map<string, M[]>();
-  for (const m of members) groups.set(m.planned.scenario.name, [...(groups.get(m.planned.scenario.name) ?? []), m]);
-  const seeded = (g: M[]) => (g.some((m) => m.planned.variant.seed) ? 0 : 1);
-  return [...groups.values()].sort((a, b) => seeded(a) - seeded(b));
 }
 
 async function setUpMember(opts: { planned: PlannedVariant; result: VariantResult; outDir: string; seedFailures: SeedFailures; signal?: AbortSignal; emit: (event: RunEvent) => void; save: () => void }): Promise<void> {

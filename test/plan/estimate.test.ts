@@ -11,6 +11,7 @@ import { summarizeVariant } from '../../src/stats/index.ts';
 import { results } from '../compare/fixtures.ts';
 import { sample, variant } from '../stats/fixtures.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { setUpLanes } from '../../src/plan/setup-lanes.ts';
 
 function scenarioVariant(name: string, cacheStates: ScenarioVariant['cacheStates']): ScenarioVariant {
   return { scenario: 'app', name, baseline: name === 'a', build: 'true', setup: [], clean: [], caches: [], cacheStates, plainStates: cacheStates, envLayers: [], requires: [], phases: [], network: false, needs: [], runs: 3, warmup: 0 };
@@ -43,6 +44,19 @@ describe('estimatePlan', () => {
     expect(estimate.perVariant.get('app/a@warm')).toBe(2000);
     expect(estimate.unknown).toEqual(['app/b@cold', 'app/c@cold']);
     expect([estimate.fromHere, estimate.fromReference]).toEqual([1, 0]);
+  });
+
+  it('counts set-ups of different scenarios side by side, as the runner runs them (plan/setup-lanes.ts)', () => {
+    // A second scenario whose one variant has a 10 s set-up in the reference timings, beside app/a's 30 s.
+    const other: Scenario = { ...scenario, name: 'other', file: 'other.yaml', path: '/x/other.yaml', variants: [{ ...scenarioVariant('a', ['cold']), scenario: 'other' }] };
+    const otherFp = variantFingerprint({ scenario: other, variant: other.variants[0]!, cache: 'cold' });
+    const reference = new Map([['other/a@cold', { buildMs: 1000, setupMs: 10_000, fingerprint: otherFp }]]);
+    const estimate = estimatePlan(plan(undefined, [scenario, other]), { history: previousResults(reportsDir()), reference });
+    const lanes = setUpLanes(2);
+    // Two lanes (on two CPUs or more): the 10 s set-up runs beside the 30 s one; one lane: after it.
+    expect(estimate.setupMs).toBe(lanes === 2 ? 30_000 : 40_000);
+    expect(estimate.knownMs).toBe(estimate.setupMs + 60_000 + 3 * 2000 + 3 * 1000);
+    expect(estimate.costMs.get('other/a@cold')).toBe(10_000 + 3 * 1000);
   });
 
   it('falls back on the reference timings, and prefers what was measured here', () => {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
-import { setUpGroups } from '../../src/runner/set-up.ts';
+import { setUpGroups, setUpWallMs } from '../../src/plan/setup-lanes.ts';
 import { scenarioDir, startCli } from '../reliability/helpers.ts';
 
 const waitFor = (mark: string) => `( for i in $(seq 200); do [ -e ${mark} ] && exit 0; sleep 0.05; done; echo "no ${mark}"; exit 1 )`;
@@ -49,8 +49,17 @@ variants:
   });
 
   it('are grouped by scenario in plan order, the scenarios with a dependency seed first', () => {
-    const member = (scenario: string, name: string, seed?: object) => ({ planned: { scenario: { name: scenario }, variant: { name, seed } } }) as unknown as Parameters<typeof setUpGroups>[0][number];
+    const member = (scenario: string, name: string, seed?: object) => ({ planned: { scenario: { name: scenario }, variant: { name, seed } } });
     const groups = setUpGroups([member('py', 'onefile'), member('rust', 'lld', { dir: 'target' }), member('py', 'onedir'), member('rust', 'mold', { dir: 'target' })]);
     expect(groups.map((g) => g.map((m) => `${m.planned.scenario.name}/${m.planned.variant.name}`))).toEqual([['rust/lld', 'rust/mold'], ['py/onefile', 'py/onedir']]);
+  });
+
+  it('take, by the estimate, the longest lane: each next group to the first lane free', () => {
+    // kartavya's first run: the Tauri seed group (268 s) beside the Python environments (50 s).
+    expect(setUpWallMs([268_000, 50_000], 2)).toBe(268_000);
+    expect(setUpWallMs([268_000, 50_000], 1)).toBe(318_000);
+    // Three groups in two lanes: 10 | 6 then 5 to the lane free first (6) → 11.
+    expect(setUpWallMs([10, 6, 5], 2)).toBe(11);
+    expect(setUpWallMs([], 2)).toBe(0);
   });
 });
