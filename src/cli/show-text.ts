@@ -46,7 +46,7 @@ function showVariant(o: { view: VariantView; i: number; sourceOf: SourceOf; runs
   if (v.mutate) line('mutate', 'touch' in v.mutate ? `touch ${v.mutate.touch}` : `append to ${v.mutate.append.file}: ${JSON.stringify(v.mutate.append.text)}`, o.sourceOf(['variants', i, 'mutate']));
   if (v.smoke) {
     const s = v.smoke;
-    const parts = [s.install && `install: ${s.install}`, `run: ${s.run}`, s.ready && `ready: ${s.ready}`, s.window !== undefined && `window: ${JSON.stringify(s.window)}`, s.timeoutS && `timeout ${s.timeoutS} s`];
+    const parts = [s.install && `install: ${s.install}`, `run: ${s.run}`, s.ready && `ready: ${s.ready}`, s.window !== undefined && `window: ${JSON.stringify(s.window)}`, s.sidecar && `ends when its sidecar ${s.sidecar} exits unready`, s.timeoutS && `timeout ${s.timeoutS} s`];
     line('smoke', parts.filter(Boolean).join('; '), o.sourceOf(['variants', i, 'smoke']));
   }
   if (v.service) line('service', `${v.service.run}${v.service.stop ? `; stop: ${v.service.stop}` : ''}`, o.sourceOf(['variants', i, 'service']));

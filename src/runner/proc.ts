@@ -89,3 +89,14 @@ export function isRunning(pid: number): boolean {
   const state = statFields(pid)?.[0];
   return state !== undefined && state !== 'Z' && state !== 'X';
 }
+
+/** True when `pid` runs the file named `name`: its argv[0], or argv[1] under an interpreter (a zipapp's `python3 …/main`). */
+export function runsFile(pid: number, name: string): boolean {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return argv.slice(0, 2).some((arg) => arg.split('/').at(-1) === name);
+  } catch {
+    return false; // gone, or not ours to read
+  }
+}
+

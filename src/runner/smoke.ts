@@ -18,6 +18,7 @@ import { killGroup, killMarked, MARKER_ENV } from './kill.ts';
 import { dirBytes } from '../common/walk-files.ts';
 import { stateEnvUnder } from '../common/tool-state.ts';
 import { displayAlive, startDisplay, windowShown, type Display } from './display.ts';
+import { groupMembers, isRunning, runsFile } from './proc.ts';
 
 const POLL_MS = 25;
 /** What an X client (Xlib, GTK) says when it cannot connect to its display. */
@@ -102,6 +103,8 @@ async function launchAttempt(opts: { planned: PlannedVariant; stateDir: string; 
     }
     return { ok: false, error, block };
   };
+  const members = () => cgroup?.members() ?? (child.pid ? groupMembers(child.pid) : []);
+  const sidecar = smoke.sidecar ? watchSidecar(smoke.sidecar, members) : undefined;
   try {
     while (elapsed() < timeoutMs && !opts.signal?.aborted) {
       if (await isReady({ ready, exit, window: display && title ? { display: display.name, title } : undefined })) {
@@ -110,6 +113,7 @@ async function launchAttempt(opts: { planned: PlannedVariant; stateDir: string; 
         return { ok: true, ms, extractBytes: Math.max(0, (await dirBytes(stateDir)) - bytesBefore) };
       }
       if (exit && (ready || title || exit.code !== 0)) return await failure(`${exit.words} before it was ready`);
+      if (sidecar?.gone()) return await failure(`its sidecar ${smoke.sidecar} exited before the app was ready`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     return opts.signal?.aborted ? { ok: false, error: 'interrupted', block: [] } : await failure(`not ready within ${timeoutMs / 1000} s`);
@@ -153,3 +157,24 @@ async function waitExit(done: () => boolean, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
 }
+
+/**
+ * Whether a launch's sidecar has come and gone: `gone()` is true once a process among `members()` running the file
+ * `name` has been seen and none is left. It looks at most every 250 ms: /proc reads inside a timed launch.
+ */
+function watchSidecar(name: string, members: () => number[]): { gone: () => boolean } {
+  let seen = false;
+  let lookedAt = 0;
+  let gone = false;
+  return {
+    gone() {
+      if (gone || performance.now() - lookedAt < 250) return gone;
+      lookedAt = performance.now();
+      const running = members().some((pid) => isRunning(pid) && runsFile(pid, name));
+      gone = seen && !running;
+      seen ||= running;
+      return gone;
+    },
+  };
+}
+

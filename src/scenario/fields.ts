@@ -63,6 +63,15 @@ export const SmokeSchema = Type.Object(
           'launch on a private Xvfb display and count the app ready when a window whose title matches this regular expression is shown ("" or ".": any window); for a GUI app with no test hook',
       }),
     ),
+    sidecar: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^[^/]+$',
+        description:
+          "the file name of a sidecar the app starts (a Tauri externalBin as installed, e.g. `main`): once a process of the launch running it has been seen and none is left, while the app is not ready, the launch fails at once with the log's headline instead of waiting out timeoutS",
+      }),
+    ),
     timeoutS: Type.Optional(Timeout),
   },
   { additionalProperties: false, description: 'launch the artifact and time until it is ready' },

@@ -4,6 +4,7 @@
 // `tauri build` builds (`--bins --features tauri/custom-protocol --release`, seen in `tauri build --verbose`),
 // so each sample compiles the app crate after an edit and bundles it. The smoke unpacks the .deb (untimed) and
 // times the unpacked app on a private display until its window shows and the real sidecar answers /health.
+import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import { NOT_A_DROP_IN } from '../../results/schema.ts';
 import { CacheStateSchema } from '../fields.ts';
@@ -105,6 +106,8 @@ export const tauriBundle = definePreset({
         run: words(p.portEnv && `${p.portEnv}={port}`, `${UNPACKED}/${p.binary || `usr/bin/${p.bin}`}`),
         ...(p.ready ? { ready: p.ready } : {}),
         window: p.window,
+        // The app's window stays up when its sidecar dies: with the sidecar's URL as readiness, its exit ends the launch.
+        ...(p.ready && p.externalBin ? { sidecar: path.posix.basename(p.externalBin) } : {}),
         timeoutS: 120,
       },
     });
