@@ -107,6 +107,9 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   await held.ready;
+  // The held shell is in its cgroup by now (it entered before saying it was ready), and so will be all it
+  // starts; the wrapper (GNU time, the group's leader) is not, and its memory is counted as the group scan did.
+  const inGroupNow = (cgroup?.members().length ?? 0) > 0;
   const before = snapshotMachine();
   const started = process.hrtime.bigint();
   held.go();
@@ -114,13 +117,8 @@ export async function runInGroup(opts: GroupRunOptions): Promise<GroupRunResult>
   log.follow(elapsedMs);
 
   const pgid = child.pid;
-  const rss = pgid ? new GroupRssSampler(pgid) : undefined;
-  let sampling = false;
-  const rssTimer = setInterval(() => {
-    if (!rss || sampling) return;
-    sampling = true;
-    void rss.sample().finally(() => (sampling = false));
-  }, RSS_INTERVAL_MS);
+  const rss = pgid ? new GroupRssSampler({ pgid, ...(inGroupNow ? { members: () => [pgid, ...cgroup!.members()] } : {}) }) : undefined;
+  const rssTimer = setInterval(() => rss?.sample(), RSS_INTERVAL_MS);
 
   let timedOut = false;
   let aborted = false;
