@@ -19,6 +19,9 @@ export const InterferenceSchema = Type.Object({
       }),
     ),
   ),
+  harnessCpuPct: Type.Optional(
+    d('CPU time buildbench’s own process (all its threads) used during the build’s window, in % of one core: what the harness took from the machine while it timed the build (its log poll and memory sampler); not in foreignCpuPct', Type.Number()),
+  ),
   loadAvg: d('1-minute load average when the build ended', Type.Number()),
   busy: Type.Optional(d('true when foreignCpuPct was over the run’s threshold (config.interference), past the /proc/stat tick resolution', Type.Boolean())),
 });

@@ -56,7 +56,7 @@ function readPsi(): MachineSnapshot['psiUs'] {
 
 /**
  * The interference of one build from the snapshots around it: `treeCpuMs` the build tree's own user + system
- * CPU, `wallMs` its window. foreignCpuPct is never below 0 (tick rounding can make the difference negative);
+ * CPU, `wallMs` its window. harnessCpuPct is this process's own CPU in the window. foreignCpuPct is never below 0 (tick rounding can make the difference negative);
  * psi in % of the window; loadAvg the 1-minute load now.
  */
 export function interferenceOf(opts: { before: MachineSnapshot; after: MachineSnapshot; treeCpuMs: number; wallMs: number }): SampleInterference {
@@ -68,7 +68,7 @@ export function interferenceOf(opts: { before: MachineSnapshot; after: MachineSn
     before.psiUs && after.psiUs
       ? { cpu: pct((after.psiUs.cpu - before.psiUs.cpu) / 1000), io: pct((after.psiUs.io - before.psiUs.io) / 1000), memory: pct((after.psiUs.memory - before.psiUs.memory) / 1000) }
       : undefined;
-  return { foreignCpuPct: pct(foreignMs), ...(psi ? { psi } : {}), loadAvg: round1(os.loadavg()[0] ?? 0) };
+  return { foreignCpuPct: pct(foreignMs), ...(psi ? { psi } : {}), harnessCpuPct: pct(harnessMs), loadAvg: round1(os.loadavg()[0] ?? 0) };
 }
 
 /**
