@@ -1,7 +1,7 @@
 // Helpers for the reliability tests: a real `buildbench` process on a tiny scenario in a temp folder, and
 // ways to wait for what it starts and to look for what survives it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { processesMatching } from '../runner/helpers.ts';
 import { BIN } from '../e2e/helpers.ts';
@@ -13,6 +13,14 @@ export function scenarioDir(yaml: string): string {
   mkdirSync(path.join(dir, 'proj'));
   writeFileSync(path.join(dir, 's.yaml'), yaml);
   return dir;
+}
+
+/** Writes each of `files` (name → text) into `<dir>/proj/` as an executable script. */
+export function writeExecutables(dir: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(path.join(dir, 'proj', name), text);
+    chmodSync(path.join(dir, 'proj', name), 0o755);
+  }
 }
 
 /** test/runner's scenario folder (a copy of its `sh` fixture as `project/`), removed when the test finishes. */

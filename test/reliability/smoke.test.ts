@@ -1,10 +1,9 @@
 // Start-up measurement launches the artifact four times; whatever each launch forks — a child left in the
 // background, a daemon that left the group with setsid — is stopped with it.
-import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
-import { scenarioDir, startCli, survivors } from './helpers.ts';
+import { scenarioDir, startCli, writeExecutables, survivors } from './helpers.ts';
 
 const SERVER = `#!/bin/sh
 # A stand-in app: forks a helper, then becomes an HTTP server on $PORT.
@@ -33,10 +32,7 @@ variants:
     artifact: dist/app
     smoke: { run: "{artifact}", ready: "http://127.0.0.1:{port}/", timeoutS: 60 }
 `);
-    for (const [name, text] of [['server.sh', SERVER], ['daemon.sh', DAEMON]] as const) {
-      writeFileSync(path.join(dir, 'proj', name), text);
-      chmodSync(path.join(dir, 'proj', name), 0o755);
-    }
+    writeExecutables(dir, { 'server.sh': SERVER, 'daemon.sh': DAEMON });
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
     expect((await cli.exit).code).toBe(0);
     const results = readResultsFile(path.join(dir, 'out')).value!;

@@ -2,11 +2,10 @@
 // whole timeout (4 of them cost 8.3 min of a real shipped-app run). With `smoke.sidecar` the launch ends as soon
 // as the sidecar has run and is gone, with its own error as the reason. A real "app" (a shell script that starts
 // its sidecar and stays up) and a timeout longer than the test's own: without the rule the test cannot pass.
-import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
-import { scenarioDir, startCli } from '../reliability/helpers.ts';
+import { scenarioDir, startCli, writeExecutables } from '../reliability/helpers.ts';
 
 const APP = `#!/bin/sh
 "$(dirname "$0")/side" &
@@ -33,10 +32,7 @@ variants:
     artifact: dist/app
     smoke: { run: "{artifact}", ready: "http://127.0.0.1:{port}/status", sidecar: side, timeoutS: 300 }
 `);
-    for (const [name, text] of [['app.sh', APP], ['side.sh', SIDECAR]] as const) {
-      writeFileSync(path.join(dir, 'proj', name), text);
-      chmodSync(path.join(dir, 'proj', name), 0o755);
-    }
+    writeExecutables(dir, { 'app.sh': APP, 'side.sh': SIDECAR });
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
     expect((await cli.exit).code).toBe(1);
     const [app] = readResultsFile(path.join(dir, 'out')).value!.variants;

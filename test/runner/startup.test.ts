@@ -1,11 +1,11 @@
 // Start-up measured like builds, on tiny real "apps" (shell scripts): every launch a sample, first launches
 // from empty extraction caches, warm ones keeping them; an artifact that does not start keeps its build figures.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResultsFile } from '../../src/results/io.ts';
 import { errorBlock } from '../../src/runner/error-block.ts';
-import { scenarioDir, startCli } from '../reliability/helpers.ts';
+import { scenarioDir, startCli, writeExecutables } from '../reliability/helpers.ts';
 
 // Unpacks 1000 bytes into $PEX_ROOT the first time (as a .pex does), reuses them after; exits 0 = ready.
 const UNPACKS = `#!/bin/sh
@@ -43,10 +43,7 @@ variants:
     artifact: dist/app
     smoke: { run: "{artifact}", timeoutS: 30 }
 `);
-    for (const [name, text] of [['unpacks.sh', UNPACKS], ['broken.sh', BROKEN]] as const) {
-      writeFileSync(path.join(dir, 'proj', name), text);
-      chmodSync(path.join(dir, 'proj', name), 0o755);
-    }
+    writeExecutables(dir, { 'unpacks.sh': UNPACKS, 'broken.sh': BROKEN });
     const launchLog = path.join(dir, 'launches.txt');
     const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '3'], cwd: dir, env: { LAUNCH_LOG: launchLog } });
     expect((await cli.exit).code).toBe(1);
