@@ -138,7 +138,10 @@ function formatSampled(c: ComparisonNumbers, opts: { metric?: string; runs?: num
           `at α = ${Number((1 - c.level).toPrecision(2))} faster or slower needs at least ${c.minRunsToDecide} runs per variant`
         );
       }
-      const base = `inconclusive (${formatFactor(c.ratio)}× ${formatInterval(c)}, ${p})`;
+      // p ≤ α with an interval clear of 1, yet no verdict: the difference is real but within the noise band, and
+      // the equivalence interval still reaches past the band. Said so, or "inconclusive, p = 0.029" reads as a slip.
+      const belowBand = c.pValue <= 1 - c.level && (c.ciLow > 1 || c.ciHigh < 1) ? `: a difference, but within the ±${c.noisePct}% noise band and not yet shown to stay inside it` : '';
+      const base = `inconclusive (${formatFactor(c.ratio)}× ${formatInterval(c)}, ${p}${belowBand})`;
       if (c.trendP !== undefined) return `${base} — the times trend through the run (Mann–Kendall ${formatP(c.trendP)}): more runs would extend the drift, not decide`;
       return c.runsNeeded === undefined ? base : `${base} — ${formatRunsNeeded(c.runsNeeded, opts.runs)}`;
     }

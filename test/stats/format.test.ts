@@ -26,6 +26,12 @@ describe('formatComparison', () => {
       c: c({ ratio: 1.01, ciLow: 0.9, ciHigh: 1.12, pValue: 0.8, verdict: 'inconclusive', runsNeeded: 1000 }),
       text: 'inconclusive (1.01× [0.90–1.12, 95% Moses CI], p = 0.8) — over 1000 runs per variant would be needed',
     },
+    // p ≤ α and an interval clear of 1, but the ratio inside the ±2% band: a difference too small to count, not yet equivalence
+    {
+      c: c({ ratio: 1.016, ciLow: 1.003, ciHigh: 1.031, eqLow: 1.005, eqHigh: 1.028, pValue: 0.029, verdict: 'inconclusive', runsNeeded: 30 }),
+      opts: { runs: 10 },
+      text: 'inconclusive (1.02× [1.00–1.03, 95% Moses CI], p = 0.029: a difference, but within the ±2% noise band and not yet shown to stay inside it) — ~20 more runs would decide',
+    },
     // 3 against 3: no 95% interval exists; the range of the pairwise ratios is labelled by its own confidence
     {
       c: { ...hl, ciConfidence: 0.9, ratio: 36.2, ciLow: 28.2, ciHigh: 40.8, pValue: 0.1, verdict: 'inconclusive', runsNeeded: 4, minRunsToDecide: 4 },
