@@ -56,8 +56,9 @@ function readPsi(): MachineSnapshot['psiUs'] {
 
 /**
  * The interference of one build from the snapshots around it: `treeCpuMs` the build tree's own user + system
- * CPU, `wallMs` its window. harnessCpuPct is this process's own CPU in the window. foreignCpuPct is never below 0 (tick rounding can make the difference negative);
- * psi in % of the window; loadAvg the 1-minute load now.
+ * CPU, `wallMs` its window. foreignCpuPct is never below 0 (tick rounding can make the difference negative);
+ * harnessCpuPct is this process's own CPU (all threads) in the window; psi in % of the window; loadAvg the
+ * 1-minute load now.
  */
 export function interferenceOf(opts: { before: MachineSnapshot; after: MachineSnapshot; treeCpuMs: number; wallMs: number }): SampleInterference {
   const { before, after, treeCpuMs, wallMs } = opts;

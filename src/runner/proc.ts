@@ -28,9 +28,9 @@ function statFields(pid: number): string[] | undefined {
  * process group, in which each process's group is read once and remembered (a tick then reads only new
  * processes and the members). Synchronous, and cheap on purpose: the sampler runs inside the build's timed
  * window, and on a loaded machine every millisecond of CPU it takes is one the build waits for. Reading
- * /proc through fs/promises (a thread-pool round trip and a FileHandle per file) cost 11 ms of CPU in a 200 ms
- * build's window here, and on 2 busy cores a 60 ms Python start read 1.4–1.9× hyperfine's time
- * (bench/harness/footprint.bench.ts --beside builds); a tick now costs tens of microseconds with a cgroup.
+ * /proc through fs/promises (a thread-pool round trip and a FileHandle per file, every process on the machine at
+ * a build's first tick) cost 11 ms of CPU in a 200 ms build's window here; a tick now costs tens of microseconds
+ * with a cgroup (each build's `interference.harnessCpuPct` shows what the harness took).
  */
 export class GroupRssSampler {
   private readonly known = new Map<number, boolean>();
