@@ -61,7 +61,10 @@ function noiseLines(results: ResultsFile): string[] {
   const label = (id: string) => results.variants.find((v) => v.id === id)?.variant ?? id;
   for (const c of results.winnerComparisons ?? []) {
     const m = findMetric(c.metric);
-    lines.push(`among the winners (${c.scenario}, ${m?.label.toLowerCase() ?? c.metric}): ${describeBetweenWinners(c, label, m?.words)}`);
+    // The cache state too: cold and incremental winners of one scenario are compared apart and may disagree.
+    const cache = results.variants.find((v) => v.id === c.baseline)?.cache;
+    const where = cache ? driftWhere({ scenario: c.scenario, cache }) : c.scenario;
+    lines.push(`among the winners (${where}, ${m?.label.toLowerCase() ?? c.metric}): ${describeBetweenWinners(c, label, m?.words)}`);
   }
   return lines;
 }

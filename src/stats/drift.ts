@@ -7,6 +7,7 @@ import { mean, standardDeviation } from './descriptive.ts';
 import { medianPolish } from './median-polish.ts';
 import { createRng, randomIndex, type Rng } from './random.ts';
 import { mannKendall } from './trend.ts';
+import { DEFAULT_NOISE_PCT } from './verdict.ts';
 
 /** Pairing needs at least this many rounds in which both variants built (the signed-rank test decides from 6). */
 export const MIN_PAIRS = 8;
@@ -128,7 +129,13 @@ export function estimateDrift(series: readonly RoundSeries[]): DriftEstimate | n
   };
 }
 
-/** Whether a drift estimate shows a monotone trend worth a warning: a real drift (p ≤ DRIFT_P) whose effects trend (Mann–Kendall p ≤ TREND_P). */
-export function isTrending(d: Pick<DriftEstimate, 'driftP' | 'trendP'>): boolean {
-  return d.driftP <= DRIFT_P && d.trendP <= TREND_P;
+/**
+ * Whether a drift estimate shows a monotone trend worth a warning: a real drift (p ≤ DRIFT_P) whose effects
+ * trend (Mann–Kendall p ≤ TREND_P) and whose last round ran more than the default noise band (±2%) away from
+ * its first: a 1% trend through `sleep` builds is real and harmless, and "more runs will not help" would mislead.
+ */
+export function isTrending(d: Pick<DriftEstimate, 'driftP' | 'trendP' | 'roundEffects'>): boolean {
+  const effects = d.roundEffects;
+  const span = effects.length > 1 ? Math.abs(effects[effects.length - 1]!.effect - effects[0]!.effect) : 0;
+  return d.driftP <= DRIFT_P && d.trendP <= TREND_P && span > Math.log(1 + DEFAULT_NOISE_PCT / 100);
 }

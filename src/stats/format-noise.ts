@@ -5,7 +5,7 @@
 import { formatMetric } from '../results/metrics.ts';
 import type { Comparison, Drift, Mode } from '../results/schema.ts';
 import { earliestDifferenceStop, lookLevels } from './decide-stop.ts';
-import { isTrending } from './drift.ts';
+import { MIN_PAIRS, isTrending } from './drift.ts';
 import { formatFactor, formatP } from './format.ts';
 
 /** ln sd as a percent, "9.4%". */
@@ -15,14 +15,18 @@ const pct = (lnSd: number) => `${(lnSd * 100).toFixed(lnSd < 0.1 ? 1 : 0)}%`;
 export const driftWhere = (d: Pick<Drift, 'scenario' | 'cache' | 'ref'>) => `${d.scenario}, ${d.cache} builds${d.ref ? ` at ${d.ref}` : ''}`;
 
 /**
- * "rounds moved together by 9.4% (drift), builds within a round by 13% (noise); drift beyond noise (p = 0.005):
- * compared by round pairs" — or "…: within noise (p = 0.41), compared as independent samples".
+ * "rounds moved together by 9.4% (drift), builds within a round by 13% (noise) over 8 rounds; the rounds differ
+ * more than noise alone explains (p = 0.005): compared by round pairs where ≥ 8 rounds have both builds" — or
+ * "…; no more than noise explains (p = 0.41): compared as independent samples". The test says whether rounds
+ * differ at all, not that the drift is larger than the noise; fewer rounds than pairing needs say so.
  */
 export function describeDrift(d: Drift): string {
   const head = `rounds moved together by ${pct(d.driftSd)} (drift), builds within a round by ${pct(d.noiseSd)} (noise) over ${d.rounds} rounds`;
-  return d.paired
-    ? `${head}; drift beyond noise (${formatP(d.driftP)}): compared by round pairs where ≥ 8 rounds have both builds`
-    : `${head}; drift within noise (${formatP(d.driftP)}): compared as independent samples`;
+  if (!d.paired) return `${head}; the rounds differ no more than noise explains (${formatP(d.driftP)}): compared as independent samples`;
+  const differ = `${head}; the rounds differ more than noise alone explains (${formatP(d.driftP)})`;
+  return d.rounds >= MIN_PAIRS
+    ? `${differ}: compared by round pairs where ≥ ${MIN_PAIRS} rounds have both builds`
+    : `${differ}, but ${d.rounds} rounds are fewer than the ${MIN_PAIRS} pairs a paired comparison needs: compared as independent samples`;
 }
 
 /**

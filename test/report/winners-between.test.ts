@@ -2,6 +2,7 @@
 // sentence and the ★, and a size within 0.5% of the next smallest is a tie with no ★.
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/results/schema.ts';
+import { formatVerdicts } from '../../src/cli/run-table.ts';
 import { buildDecisions } from '../../src/report/decision.ts';
 import { buildReportModel } from '../../src/report/model.ts';
 import { methodFields } from '../fixtures/comparison.ts';
@@ -43,5 +44,21 @@ describe('winners compared with each other', () => {
   it('a size within 0.5% of the next smallest is a tie: no ★ on it', () => {
     expect(starred(firstTable([], { pex: 19_000_000, shiv: 19_050_000 }), 1)).toEqual([]);
     expect(starred(firstTable([], { pex: 19_000_000, shiv: 20_500_000 }), 1)).toEqual(['pex']);
+  });
+});
+
+describe('winners compared with each other, in the terminal', () => {
+  // A new user read "undecided between pex and shiv" and then "pex is 2.00× faster than shiv" for one scenario:
+  // the cold and the incremental winners, compared apart, with nothing saying which was which.
+  it('names the cache state of the winners it compares', () => {
+    const file = makeResults({
+      variants: [
+        { name: 'onefile', cache: 'cold', baseline: true, wallMs: 40_000, bytes: 45_000_000 },
+        { name: 'pex', cache: 'cold', wallMs: 7_000, bytes: 19_000_000 },
+        { name: 'shiv', cache: 'cold', wallMs: 8_000, bytes: 20_500_000 },
+      ],
+    });
+    const text = formatVerdicts({ ...file, winnerComparisons: [between('inconclusive', 0.97)] });
+    expect(text).toContain('among the winners (sidecar, cold builds, build time): undecided between pex and shiv');
   });
 });

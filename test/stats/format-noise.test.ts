@@ -28,8 +28,13 @@ const between = (over: Partial<Record<string, unknown>>) =>
 
 describe('noise wording', () => {
   it.each([
-    { d: drift({}), text: 'rounds moved together by 9.4% (drift), builds within a round by 14% (noise) over 8 rounds; drift beyond noise (p = 0.005): compared by round pairs where ≥ 8 rounds have both builds' },
-    { d: drift({ paired: false, driftP: 0.41, driftSd: 0.02 }), text: 'rounds moved together by 2.0% (drift), builds within a round by 14% (noise) over 8 rounds; drift within noise (p = 0.41): compared as independent samples' },
+    { d: drift({}), text: 'rounds moved together by 9.4% (drift), builds within a round by 14% (noise) over 8 rounds; the rounds differ more than noise alone explains (p = 0.005): compared by round pairs where ≥ 8 rounds have both builds' },
+    { d: drift({ paired: false, driftP: 0.41, driftSd: 0.02 }), text: 'rounds moved together by 2.0% (drift), builds within a round by 14% (noise) over 8 rounds; the rounds differ no more than noise explains (p = 0.41): compared as independent samples' },
+    // A new user read "drift beyond noise: compared by round pairs" over 6 rounds, where pairing cannot apply.
+    {
+      d: drift({ rounds: 6 }),
+      text: 'rounds moved together by 9.4% (drift), builds within a round by 14% (noise) over 6 rounds; the rounds differ more than noise alone explains (p = 0.005), but 6 rounds are fewer than the 8 pairs a paired comparison needs: compared as independent samples',
+    },
   ])('describeDrift: $text', ({ d, text }) => expect(describeDrift(d)).toBe(text));
 
   it('describeTrend warns that more runs will not help, and says nothing without a real drift', () => {
@@ -37,6 +42,8 @@ describe('noise wording', () => {
       "build times grow with build order through the run (Kendall's τ = 1.00, Mann–Kendall p < 0.001; the last round ran at 1.92× the first): more runs will not average this drift out — find what changed on the machine, or rerun on a quiet one",
     );
     expect(describeTrend(drift({ driftP: 0.3 }))).toBeNull();
+    // A real, steady trend whose last round ran within the ±2% band of its first (sleep builds, 1%): no warning.
+    expect(describeTrend(drift({ roundEffects: Array.from({ length: 8 }, (_, i) => ({ round: i + 1, effect: 0.0014 * i })) }))).toBeNull();
   });
 
   it('describeModes: counts, medians and ranges', () => {
