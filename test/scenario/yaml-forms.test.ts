@@ -56,3 +56,14 @@ describe('YAML merge keys and anchors', () => {
     expect(load(text).problems).toEqual(expected);
   });
 });
+
+describe('an unclosed quote', () => {
+  // yaml reports it at the end of the file (a line that does not exist); the quote's own line is where the fix goes.
+  it.each([
+    { text: `${head}variants:\n  - name: a\n    build: "sleep 0.1\n  - name: b\n    build: sleep 0.2\n`, at: 'x.yaml:5:12: Missing closing "quote' },
+    { text: `${head}variants:\n  - name: "a\\"\n    build: x\n`, at: 'x.yaml:4:11: Missing closing "quote' },
+    { text: `name: 'd\nproject: proj\n`, at: "x.yaml:1:7: Missing closing 'quote" },
+  ])('is placed at its opening quote: $at', ({ text, at }) => {
+    expect(load(text).problems).toEqual([at]);
+  });
+});
