@@ -126,6 +126,7 @@ function budgetSection(checks: readonly BudgetCheck[]): string[] {
 export function renderMarkdown(model: ReportModel): string {
   const runs = model.sources.flatMap((s) => [
     `- ${md(s.runId)} on ${md(s.hostname)}, ${md(s.startedAt)}${s.interrupted ? ' — **interrupted**' : ''}`,
+    ...(s.config.stopReason ? [`  - stopped: ${md(s.config.stopReason)}`] : []),
     ...(s.busyBuilds ? [`  - busy machine: ${md(s.busyBuilds)}`] : []),
     ...s.leftOut.map((l) => `  - not measured (${md(l.why)}): ${md(l.ids)}`),
     ...(s.primed ? [`  - ${md(s.primed)}`] : []),

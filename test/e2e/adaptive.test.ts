@@ -1,5 +1,6 @@
 // `--runs auto` against a fixed number of runs, on the same clear difference (sleep 0.2 vs sleep 0.3): the
 // same verdict from fewer builds, and the reason it stopped recorded in the results file.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildbench, countSamples, explain, readResults, tempDir, writeSleepScenario, TIMING } from './helpers.ts';
@@ -29,5 +30,11 @@ describe('buildbench run --runs auto', () => {
     const n = fast!.samples.length;
     expect(a.config.stopReason).toBe(`every comparison with its baseline was decided after ${n} runs (1 slower)`);
     expect(f.config.stopReason).toBeUndefined();
+    // Said where people read it too, not only in results.json and the report (a new user saw the run end at
+    // round 8 of 20 with no word on screen or in summary.md).
+    const why = `stopped: every comparison with its baseline was decided after ${n} runs (1 slower)`;
+    expect(auto.stdout).toContain(why);
+    expect(readFileSync(path.join(dir, 'auto', 'summary.md'), 'utf8')).toContain(`  - ${why}`);
+    expect(fixed.stdout).not.toContain('stopped:');
   });
 });

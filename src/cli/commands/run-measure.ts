@@ -188,8 +188,10 @@ function printResults(opts: { results: ResultsFile; args: RunArgs; outDir: strin
   const verdicts = formatVerdicts(results);
   const busy = describeBusyBuilds(results);
   const busyLine = busy ? `\nbusy machine: ${stripControl(busy)}\n` : '';
+  // --runs auto: why the run stopped where it did (it said before the first build how early it could).
+  const stopLine = results.config.stopReason ? `\nstopped: ${stripControl(results.config.stopReason)}\n` : '';
   const over = opts.budgets.filter((b) => b.over).map((b) => `over budget: ${stripControl(b.variant)}: ${b.text}\n`).join('');
-  process.stdout.write(`\n${formatRunTable(results)}\n${busyLine}${verdicts ? `\n${verdicts}\n` : ''}${over ? `\n${over}` : ''}${opts.written.has(report) ? `\nreport: ${report}${results.interrupted ? ' (interrupted: what was measured)' : ''}\n` : ''}`);
+  process.stdout.write(`\n${formatRunTable(results)}\n${stopLine}${busyLine}${verdicts ? `\n${verdicts}\n` : ''}${over ? `\n${over}` : ''}${opts.written.has(report) ? `\nreport: ${report}${results.interrupted ? ' (interrupted: what was measured)' : ''}\n` : ''}`);
 }
 
 function exitCodeOf(opts: { results: ResultsFile; regressed: boolean; overBudget: boolean; args: RunArgs; interrupts: Interrupts }): number {
