@@ -36,6 +36,30 @@ export function describeBusyBuilds(results: Pick<ResultsFile, 'config' | 'varian
     setAside.length > 0
       ? `${remeasured} of ${measured} builds re-measured: other processes used ${cores(used)} of a core`
       : `${busyKept.length} of ${measured} builds ran while other processes used ${cores(used)} of a core`;
-  const still = busyKept.length > 0 ? `; ${busyKept.length} kept though still busy (${config.maxTries} tries, or the run's re-measure budget spent)` : '';
-  return `${head}${still}`;
+  return `${head}${stillBusy(results.variants, config.maxTries)}`;
+}
+
+/**
+ * "; 23 kept though still busy: 3 after 2 tries, 20 once the run's re-measure budget was spent", or '' when
+ * none: a busy build kept after its last try, and one kept because the run had no re-measure left, are said
+ * apart (a new user could not tell which had happened).
+ */
+function stillBusy(variants: Pick<ResultsFile, 'variants'>['variants'], maxTries: number): string {
+  let afterTries = 0;
+  let budget = 0;
+  for (const v of variants) {
+    for (const s of v.samples) {
+      if (!s.interference?.busy) continue;
+      const tries = (v.contaminated ?? []).filter((c) => c.round === s.round).length;
+      if (tries >= maxTries) afterTries++;
+      else budget++;
+    }
+  }
+  const total = afterTries + budget;
+  if (total === 0) return '';
+  const parts = [
+    ...(afterTries > 0 ? [`${afterTries} after ${maxTries} ${maxTries === 1 ? 'try' : 'tries'}`] : []),
+    ...(budget > 0 ? [`${budget} once the run's re-measure budget was spent`] : []),
+  ];
+  return `; ${total} kept though still busy: ${parts.join(', ')}`;
 }

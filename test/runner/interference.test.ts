@@ -7,7 +7,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { interferenceOf, isBusy, type MachineSnapshot } from '../../src/runner/interference.ts';
 import { remeasureBusy, remeasurePolicy, setAsideIfBusy } from '../../src/runner/remeasure.ts';
 import type { Entry } from '../../src/runner/run-results.ts';
-import type { RunSample, VariantResult } from '../../src/results/schema.ts';
+import type { ResultsFile, RunSample, VariantResult } from '../../src/results/schema.ts';
 import { describeBusyBuilds } from '../../src/results/busy-builds.ts';
 import { readQuotaCores } from '../../src/common/cpu-view.ts';
 import { createRng } from '../../src/stats/random.ts';
@@ -55,6 +55,24 @@ function entryOf(id: string): Entry {
 
 const sampleOf = (round: number, foreignCpuPct: number): RunSample =>
   ({ round, position: 0, wallMs: 1000, interference: { foreignCpuPct, loadAvg: 1 } }) as unknown as RunSample;
+
+describe('describeBusyBuilds', () => {
+  const busy = (round: number) => ({ round, interference: { foreignCpuPct: 96, loadAvg: 2, busy: true } });
+  const quiet = (round: number) => ({ round, interference: { foreignCpuPct: 1, loadAvg: 1 } });
+  it('says apart the busy builds kept after their last try and those kept once the budget was spent', () => {
+    const results = {
+      config: { interference: { thresholdPct: 25, maxTries: 2, machineOwn: true } },
+      variants: [
+        // round 1: set aside twice, its third build kept busy (after 2 tries); round 2: once, then the budget ran out; round 3: never
+        { id: 's/a@cold', samples: [busy(1), busy(2), busy(3), quiet(4)], contaminated: [busy(1), busy(1), busy(2)] },
+        { id: 's/b@cold', samples: [quiet(1), quiet(2), busy(3), quiet(4)], contaminated: [busy(1)] },
+      ],
+    } as unknown as Pick<ResultsFile, 'config' | 'variants'>;
+    expect(describeBusyBuilds(results)).toBe(
+      "3 of 8 builds re-measured: other processes used 1.0 of a core; 4 kept though still busy: 1 after 2 tries, 3 once the run's re-measure budget was spent",
+    );
+  });
+});
 
 describe('re-measuring busy builds (seeded simulation)', () => {
   it('keeps one sample per round in the statistics, re-measures each at most maxTries times and never past the budget', async () => {
@@ -158,7 +176,7 @@ describe('a real build beside a real busy loop', () => {
       [2, true],
     ]);
     expect(v!.stats.wallMs!.n).toBe(2);
-    expect(describeBusyBuilds(results)).toMatch(/^1 of 2 builds re-measured: other processes used \d+\.\d of a core; 2 kept though still busy/);
+    expect(describeBusyBuilds(results)).toMatch(/^1 of 2 builds re-measured: other processes used \d+\.\d of a core; 2 kept though still busy: 2 once the run's re-measure budget was spent$/);
   });
   it('records interference and flags nothing with the check off', async () => {
     const file = writeScenario({ yaml: 'name: s\nproject: project\nruns: 1\nwarmup: 0\ncache: warm\nvariants:\n  - {name: a, build: sleep 0.05}\n' });
