@@ -62,3 +62,21 @@ describe('winners compared with each other, in the terminal', () => {
     expect(text).toContain('among the winners (sidecar, cold builds, build time): undecided between pex and shiv');
   });
 });
+
+describe('a verdict that stands on busy builds, in the terminal', () => {
+  // A new user's run with a hog beside every build printed "1.31× slower" with nothing on the line itself.
+  it('says how many of its builds were kept while the machine was busy, when that is most of them', () => {
+    const file = makeResults({
+      variants: [
+        { name: 'onefile', cache: 'cold', baseline: true, wallMs: 40_000, bytes: 45_000_000 },
+        { name: 'pex', cache: 'cold', wallMs: 7_000, bytes: 19_000_000 },
+      ],
+    });
+    const quiet = formatVerdicts(file);
+    expect(quiet).toMatch(/sidecar\/pex@cold vs sidecar\/onefile@cold: .*faster/);
+    expect(quiet).not.toContain('busy');
+    for (const v of file.variants) for (const s of v.samples) s.interference = { foreignCpuPct: 96, loadAvg: 2, busy: true };
+    const n = file.variants.reduce((k, v) => k + v.samples.length, 0);
+    expect(formatVerdicts(file)).toContain(` — ${n} of ${n} builds kept while the machine was busy`);
+  });
+});
