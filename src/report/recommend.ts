@@ -6,6 +6,7 @@
 // inconclusive ones are named as such; variants without numbers are listed with their reason, and
 // contradicted intents and suspicious cache states are flagged.
 import { doesNotStart } from '../results/variant-status.ts';
+import { describeBetweenWinners } from '../stats/format-noise.ts';
 import { formatBytes, formatMs } from '../results/units.ts';
 import type { GroupModel } from './groups.ts';
 import type { ComparisonModel, ScenarioModel, VariantModel } from './model.ts';
@@ -30,6 +31,10 @@ function buildTimeSentences(g: GroupModel, comparisons: readonly ComparisonModel
   } else {
     const c = findComparison(comparisons, best, 'wallMs');
     out.push(c ? `${lead}; against ${base?.variant ?? 'the baseline'}: ${verdictWords(c, best.stats.wallMs?.n)}` : lead);
+    // The lowest median is no winner by itself: what the winners' comparison with each other decided comes next,
+    // so the paragraph never reads as a pick the first screen calls undecided.
+    const label = (key: string) => g.variants.find((v) => v.key === key)?.variant ?? key;
+    for (const w of g.between) if (w.metric === 'wallMs' && (w.variant === best.key || w.baseline === best.key)) out.push(`Among the winners: ${describeBetweenWinners(w, label)}`);
   }
   if (base) for (const v of ok) if (v !== base) out.push(...tradeOff(v, base, comparisons));
   return out;

@@ -80,3 +80,21 @@ describe('a verdict that stands on busy builds, in the terminal', () => {
     expect(formatVerdicts(file)).toContain(` — ${n} of ${n} builds kept while the machine was busy`);
   });
 });
+
+describe('the recommendation paragraph and the winners', () => {
+  // A new user's report said "Cold builds: pex has the lowest median build time" while the first screen said
+  // "undecided between pex and shiv": the paragraph now says what the winners' comparison decided.
+  it('follows the lowest median with what the winners’ comparison with each other decided', () => {
+    const file = makeResults({
+      variants: [
+        { name: 'onefile', cache: 'cold', baseline: true, wallMs: 40_000, bytes: 45_000_000 },
+        { name: 'pex', cache: 'cold', wallMs: 7_000, bytes: 19_000_000 },
+        { name: 'shiv', cache: 'cold', wallMs: 8_000, bytes: 20_500_000 },
+      ],
+    });
+    const model = buildReportModel({ results: [{ ...file, winnerComparisons: [between('inconclusive', 0.97)] }] });
+    const text = model.scenarios[0]!.recommendations.join(' ');
+    expect(text).toContain('pex has the lowest median build time');
+    expect(text).toContain('Among the winners: undecided between pex and shiv (0.97×, Holm p = 0.004)');
+  });
+});
