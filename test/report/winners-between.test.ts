@@ -11,14 +11,18 @@ import { makeResults } from './fixtures.ts';
 const between = (verdict: Comparison['verdict'], ratio: number): Comparison =>
   ({ scenario: 'sidecar', metric: 'wallMs', baseline: 'sidecar/shiv@cold', variant: 'sidecar/pex@cold', ...methodFields(ratio), ratio, ciLow: ratio * 0.97, ciHigh: ratio * 1.03, pValue: 0.004, holmP: 0.004, verdict }) as Comparison;
 
-function firstTable(winnerComparisons: Comparison[], bytes: { pex: number; shiv: number } = { pex: 19_000_000, shiv: 20_500_000 }) {
-  const file = makeResults({
+/** onefile (the baseline, cold), pex and shiv: both decided faster than it. */
+const coldTrio = (bytes: { pex: number; shiv: number } = { pex: 19_000_000, shiv: 20_500_000 }) =>
+  makeResults({
     variants: [
       { name: 'onefile', cache: 'cold', baseline: true, wallMs: 40_000, bytes: 45_000_000 },
       { name: 'pex', cache: 'cold', wallMs: 7_000, bytes: bytes.pex },
       { name: 'shiv', cache: 'cold', wallMs: 8_000, bytes: bytes.shiv },
     ],
   });
+
+function firstTable(winnerComparisons: Comparison[], bytes?: { pex: number; shiv: number }) {
+  const file = coldTrio(bytes);
   const model = buildReportModel({ results: [{ ...file, winnerComparisons }] });
   return buildDecisions(model.scenarios[0]!).tables[0]!;
 }
@@ -51,13 +55,7 @@ describe('winners compared with each other, in the terminal', () => {
   // A new user read "undecided between pex and shiv" and then "pex is 2.00× faster than shiv" for one scenario:
   // the cold and the incremental winners, compared apart, with nothing saying which was which.
   it('names the cache state of the winners it compares', () => {
-    const file = makeResults({
-      variants: [
-        { name: 'onefile', cache: 'cold', baseline: true, wallMs: 40_000, bytes: 45_000_000 },
-        { name: 'pex', cache: 'cold', wallMs: 7_000, bytes: 19_000_000 },
-        { name: 'shiv', cache: 'cold', wallMs: 8_000, bytes: 20_500_000 },
-      ],
-    });
+    const file = coldTrio();
     const text = formatVerdicts({ ...file, winnerComparisons: [between('inconclusive', 0.97)] });
     expect(text).toContain('among the winners (sidecar, cold builds, build time): undecided between pex and shiv');
   });
@@ -85,13 +83,7 @@ describe('the recommendation paragraph and the winners', () => {
   // A new user's report said "Cold builds: pex has the lowest median build time" while the first screen said
   // "undecided between pex and shiv": the paragraph now says what the winners' comparison decided.
   it('follows the lowest median with what the winners’ comparison with each other decided', () => {
-    const file = makeResults({
-      variants: [
-        { name: 'onefile', cache: 'cold', baseline: true, wallMs: 40_000, bytes: 45_000_000 },
-        { name: 'pex', cache: 'cold', wallMs: 7_000, bytes: 19_000_000 },
-        { name: 'shiv', cache: 'cold', wallMs: 8_000, bytes: 20_500_000 },
-      ],
-    });
+    const file = coldTrio();
     const model = buildReportModel({ results: [{ ...file, winnerComparisons: [between('inconclusive', 0.97)] }] });
     const text = model.scenarios[0]!.recommendations.join(' ');
     expect(text).toContain('pex has the lowest median build time');
