@@ -7,7 +7,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Composer, LineCounter, Parser, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { formatPath, type Problem } from './problem.ts';
 import { suggest } from './did-you-mean.ts';
-import { childOf, findRefProblems, findTooDeep, firstAliasOffset } from './yaml-refs.ts';
+import { childOf, findRefProblems, findTooDeep, firstAliasOffset, unclosedQuoteOffset } from './yaml-refs.ts';
 
 /** Inputs larger than this are refused before parsing: no scenario or results file needs more. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
@@ -122,7 +122,6 @@ function parseYaml(file: string, text: string): Parsed {
     // `merge` applies YAML 1.1 merge keys (`<<: *base`), which people use to share fields between variants.
     const docs = [...new Composer({ uniqueKeys: true, merge: true, logLevel: 'error' }).compose(tokens, true, text.length)];
     const doc = docs[0]!;
-    // yaml places an unclosed quote at the end of the file; the quote's own line is where the fix goes.
     const unclosed = (e: { code: string }) => (e.code === 'MISSING_CHAR' ? unclosedQuoteOffset(tokens) : undefined);
     const problems: Problem[] = doc.errors.map((e) => ({ file, ...at(unclosed(e) ?? e.pos[0]), message: firstLine(e.message) }));
     if (problems.length === 0) problems.push(...findRefProblems(doc).map((p) => ({ file, ...at(p.offset), message: p.message })));
@@ -276,32 +275,6 @@ function dedupe(problems: Problem[]): Problem[] {
     const key = `${p.line}:${p.col}:${p.path}:${p.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
-}
-
-/** Where the first quoted scalar that never closes starts (a CST token walk), or undefined when all close. */
-function unclosedQuoteOffset(tokens: unknown): number | undefined {
-  const closed = (source: string, quote: string) => {
-    if (source.length < 2 || !source.endsWith(quote)) return false;
-    if (quote === "'") return true;
-    let backslashes = 0;
-    for (let i = source.length - 2; i > 0 && source[i] === '\\'; i--) backslashes++;
-    return backslashes % 2 === 0;
-  };
-  const visit = (node: unknown): number | undefined => {
-    if (Array.isArray(node)) {
-      for (const item of node) {
-        const found = visit(item);
-        if (found !== undefined) return found;
-      }
-      return undefined;
-    }
-    if (node === null || typeof node !== 'object') return undefined;
-    const t = node as { type?: string; offset?: number; source?: string };
-    const quote = t.type === 'double-quoted-scalar' ? '"' : t.type === 'single-quoted-scalar' ? "'" : undefined;
-    if (quote && typeof t.source === 'string' && typeof t.offset === 'number' && !closed(t.source, quote)) return t.offset;
-    return visit(Object.values(node));
-  };
-  return visit(tokens);
 }
 
 function firstLine(value: unknown): string {

@@ -51,19 +51,48 @@ export function firstAliasOffset(doc: Document): number | undefined {
   return offset;
 }
 
-/** Offset of the first collection of `tokens` nested deeper than `maxDepth`, walking the CST without recursion (yaml's composer recurses). */
-export function findTooDeep(tokens: CST.Token[], maxDepth: number): number | undefined {
+/**
+ * Walks the CST of `tokens` without recursion (yaml's composer recurses, so a deep file must not reach it first),
+ * each token with its collection depth; stops at the first token for which `visit` returns an offset.
+ */
+function walkCst(tokens: CST.Token[], visit: (token: CST.Token, depth: number) => number | undefined): number | undefined {
   const stack: [CST.Token | null | undefined, number][] = tokens.map((t) => [t, 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;
+    const found = visit(token, depth);
+    if (found !== undefined) return found;
     if (token.type === 'document') stack.push([token.value, depth]);
     else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      if (depth >= maxDepth) return token.offset;
       for (const item of token.items) stack.push(['key' in item ? item.key : undefined, depth + 1], [item.value, depth + 1]);
     }
   }
   return undefined;
+}
+
+/** Offset of the first collection of `tokens` nested deeper than `maxDepth`. */
+export function findTooDeep(tokens: CST.Token[], maxDepth: number): number | undefined {
+  const collection = (t: CST.Token) => t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection';
+  return walkCst(tokens, (t, depth) => (collection(t) && depth >= maxDepth ? t.offset : undefined));
+}
+
+/**
+ * Where a quoted scalar that never closes starts, or undefined when all close: yaml reports the missing quote
+ * at the end of the file (a line past the last), and the quote's own line is where the fix goes.
+ */
+export function unclosedQuoteOffset(tokens: CST.Token[]): number | undefined {
+  const closes = (source: string, quote: string) => {
+    if (source.length < 2 || !source.endsWith(quote)) return false;
+    if (quote === "'") return true;
+    let backslashes = 0; // "a\\" closes, "a\" does not (an escaped quote)
+    for (let i = source.length - 2; i > 0 && source[i] === '\\'; i--) backslashes++;
+    return backslashes % 2 === 0;
+  };
+  return walkCst(tokens, (t) => {
+    if (t.type === 'double-quoted-scalar') return closes(t.source, '"') ? undefined : t.offset;
+    if (t.type === 'single-quoted-scalar') return closes(t.source, "'") ? undefined : t.offset;
+    return undefined;
+  });
 }
 
 /**

@@ -67,3 +67,13 @@ describe('an unclosed quote', () => {
     expect(load(text).problems).toEqual([at]);
   });
 });
+
+describe('a file nested past 64 levels', () => {
+  // Checked on the CST without recursion before yaml's composer (which recurses) sees it.
+  it.each([
+    { form: 'flow', text: `${head}variants: ${'['.repeat(300)}${']'.repeat(300)}\n`, at: 'x.yaml:3:74: nested deeper than 64 levels' },
+    { form: 'block', text: `${head}x:\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i + 1)}k:\n`).join('')}`, at: 'x.yaml:67:129: nested deeper than 64 levels' },
+  ])('is one problem at its 65th level ($form)', ({ text, at }) => {
+    expect(load(text).problems).toEqual([at]);
+  });
+});
