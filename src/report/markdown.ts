@@ -39,12 +39,17 @@ function decisionCell(c: DecisionCell): string {
 
 /**
  * The other compared metrics (CPU, peak RSS, debug info …) in one line under the decision table, so a pull
- * request comment stays short: "Also against the baseline: pex — CPU user+system 12 s 0.20× faster; …".
+ * request comment stays short: "Also against the baseline: pex — CPU user+system 12 s (0.20× the baseline,
+ * faster); …". In prose the ratio is said to be the baseline's multiple: "12 s 0.20× faster" read as a slip.
  */
 function alsoLine(also: AlsoTable): string {
+  const figure = (c: AlsoTable['rows'][number]['cells'][number]) => {
+    const said = [c.ratio ? `${c.ratio} the baseline` : '', c.mark].filter(Boolean).join(', ');
+    return said ? `${c.value} (${said})` : c.value;
+  };
   const variants = also.rows
     .filter((r) => !r.baseline)
-    .map((r) => `${r.name} — ${r.cells.flatMap((c, i) => (c.ratio || c.mark ? [`${also.columns[i]} ${[c.value, c.ratio, c.mark].filter(Boolean).join(' ')}`] : [])).join(', ')}`);
+    .map((r) => `${r.name} — ${r.cells.flatMap((c, i) => (c.ratio || c.mark ? [`${also.columns[i]} ${figure(c)}`] : [])).join(', ')}`);
   return `Also against the baseline: ${variants.join('; ')}.`;
 }
 

@@ -105,7 +105,7 @@ describe('decision tables', () => {
     const markdown = renderMarkdown(buildReportModel({ results: [file] }));
     // summary.md: one line under the decision table, whose header stays the first screen's.
     expect(markdown).toContain('| Variant | Build time | Artifact size | Start-up, first launch | Start-up, warm launch |\n');
-    expect(markdown).toContain('\nAlso against the baseline: pex — CPU user+system 12 s 0.20× faster, Split debug info 977 KiB 0.25× smaller.\n');
+    expect(markdown).toContain('\nAlso against the baseline: pex — CPU user+system 12 s (0.20× the baseline, faster), Split debug info 977 KiB (0.25× the baseline, smaller).\n');
     // report.html: a table of its own under the decision table, with the same cells.
     const html = await renderHtml(buildReportModel({ results: [file] }));
     expect(html).toContain('<caption>Also compared with the baseline</caption>\n<thead><tr><th>Variant</th><th>CPU user+system</th><th>Split debug info</th></tr></thead>');
