@@ -89,11 +89,12 @@ export function formatVerdicts(results: ResultsFile): string {
   const wall = results.comparisons.filter((c) => c.metric === 'wallMs');
   for (const c of wall) {
     const variant = results.variants.find((v) => v.id === c.variant);
-    const failed = [variant, results.variants.find((v) => v.id === c.baseline)].flatMap((v) => (v && describeFailedBuilds(v) ? [`${v.id}: ${describeFailedBuilds(v)}`] : []));
+    const pair = [variant, results.variants.find((v) => v.id === c.baseline)];
+    const failed = pair.flatMap((v) => (v && describeFailedBuilds(v) ? [`${v.id}: ${describeFailedBuilds(v)}`] : []));
     const note = failed.length > 0 ? ` (${failed.join('; ')})` : '';
     const starts = variant && doesNotStart(variant) ? ' (built, does not start: build figures only)' : '';
     const analysis = 'analysis' in c && c.analysis ? ` [analysis: ${c.analysis}]` : '';
-    const busy = mostlyBusy([variant, results.variants.find((v) => v.id === c.baseline)]);
+    const busy = mostlyBusy(pair);
     lines.push(`${c.variant}${starts} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${analysis}${note}${busy}`);
     const others = results.comparisons.filter((o) => o.metric !== 'wallMs' && o.variant === c.variant && o.baseline === c.baseline);
     if (others.length > 0) lines.push(`  also: ${others.map((o) => `${findMetric(o.metric)?.label ?? o.metric} ${formatComparison(o, { metric: o.metric })}`).join('; ')}`);

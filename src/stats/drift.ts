@@ -135,7 +135,11 @@ export function estimateDrift(series: readonly RoundSeries[]): DriftEstimate | n
  * its first: a 1% trend through `sleep` builds is real and harmless, and "more runs will not help" would mislead.
  */
 export function isTrending(d: Pick<DriftEstimate, 'driftP' | 'trendP' | 'roundEffects'>): boolean {
+  return d.driftP <= DRIFT_P && d.trendP <= TREND_P && Math.abs(Math.log(trendSpan(d))) > Math.log(1 + DEFAULT_NOISE_PCT / 100);
+}
+
+/** How the last round ran against the first, from the round effects: 1.9 = 1.9× the first's times; 1 with fewer than two rounds. */
+export function trendSpan(d: Pick<DriftEstimate, 'roundEffects'>): number {
   const effects = d.roundEffects;
-  const span = effects.length > 1 ? Math.abs(effects[effects.length - 1]!.effect - effects[0]!.effect) : 0;
-  return d.driftP <= DRIFT_P && d.trendP <= TREND_P && span > Math.log(1 + DEFAULT_NOISE_PCT / 100);
+  return effects.length > 1 ? Math.exp(effects[effects.length - 1]!.effect - effects[0]!.effect) : 1;
 }

@@ -5,7 +5,7 @@
 import { formatMetric } from '../results/metrics.ts';
 import type { Comparison, Drift, Mode } from '../results/schema.ts';
 import { earliestDifferenceStop, lookLevels } from './decide-stop.ts';
-import { MIN_PAIRS, isTrending } from './drift.ts';
+import { MIN_PAIRS, isTrending, trendSpan } from './drift.ts';
 import { formatFactor, formatP } from './format.ts';
 
 /** ln sd as a percent, "9.4%". */
@@ -35,8 +35,7 @@ export function describeDrift(d: Drift): string {
  */
 export function describeTrend(d: Drift): string | null {
   if (!isTrending(d)) return null;
-  const effects = d.roundEffects;
-  const span = Math.exp(effects[effects.length - 1]!.effect - effects[0]!.effect);
+  const span = trendSpan(d);
   return (
     `build times ${d.trendTau > 0 ? 'grow' : 'shrink'} with build order through the run (Kendall's τ = ${d.trendTau.toFixed(2)}, Mann–Kendall ${formatP(d.trendP)}; ` +
     `the last round ran at ${formatFactor(span)}× the first): more runs will not average this drift out — find what changed on the machine, or rerun on a quiet one`
