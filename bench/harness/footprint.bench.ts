@@ -4,11 +4,7 @@
 // - `--beside loops` (default): N busy loops. Where the scheduler puts them decides how much CPU a short build
 //   gets (two loops sharing one CPU leave the other free), and it can change between blocks: `--pin` pins loop
 //   i to CPU i (taskset), so every block of both tools sees the same machine.
-// - `--beside builds`: N loops of a real compile (gcc -O2 on a generated C file, about 0.4 s each here, again and
-//   again): other builds on the machine, with their process starts, file reads and writes.
-// Each loop runs in a session of its own, as other work on a machine does: with the scheduler's autogroups (Linux
-// sched_autogroup_enabled) a loop in this script's session would share a group with hyperfine's commands but not
-// with buildbench's builds, which run in sessions of their own, and the comparison would measure that instead.
+// - `--beside builds`: N loops of a real compile: other builds on the machine (beside.ts).
 //
 // Per command it prints each block's medians and ratio (buildbench / hyperfine), then the comparison decided by
 // the project's own paired analysis (stats/compare-paired.ts), fixed in advance: the blocks are the pairs (the
@@ -17,16 +13,18 @@
 // interval lies inside 0.95–1.05; a ratio whose interval excludes 1 beyond 5% is "slower"/"faster"; else
 // undecided. The pooled line compares all of buildbench's builds with all of hyperfine's (Moses interval), as a
 // second look.
-// `--hyperfine-gap MS` adds a third tool: hyperfine with MS milliseconds between its runs (`--prepare 'sleep
-// …'`). Beside other builds, runs back to back read far less than the same runs a few milliseconds apart: a
-// CPU that goes idle between two runs is given to the other builds' waiting processes (the scheduler's idle
-// balancing), and the next run shares a CPU with one of them; one that never goes idle keeps the CPU to itself.
-// buildbench has some 20 ms of its own work between two builds (the cgroup, the leftover check, results.json),
-// so this shows how much of a difference from hyperfine is that, not the timed path.
+// `--hyperfine-gap MS[,MS…]` adds hyperfine with MS milliseconds of sleep between its runs (`--prepare 'sleep
+// …'`), one tool per gap, each compared with buildbench and with hyperfine's runs back to back. Beside other
+// builds, runs back to back read far less than the same runs a few milliseconds apart: a CPU that goes idle
+// between two runs takes one of the other builds' processes (they are started on the idlest CPU, and an idle
+// CPU pulls waiting work), and the next run shares that CPU; a CPU that never goes idle keeps it to itself.
+// buildbench has some 20 ms of its own work between two builds (the build's cache state, its cgroup, which the
+// kernel enters only after an RCU grace period, the leftover check, results.json), much of it waiting, so this
+// shows how much of a difference from hyperfine is that, not the timed path.
 // Usage: node --import tsx bench/harness/footprint.bench.ts [--beside loops|builds] [--hogs 2] [--pin]
-//          [--blocks 12] [--runs 5] [--only python] [--hyperfine-gap 30]
+//          [--blocks 12] [--runs 5] [--only python] [--hyperfine-gap 5,30]
 // Target: commands of 20 ms and more within 5% of hyperfine at load 2. Not a test: it asserts nothing.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { comparePaired } from '../../src/stats/compare-paired.ts';
 import { compareSamples } from '../../src/stats/compare-samples.ts';
 import { median } from '../../src/stats/descriptive.ts';
+import { besideOf, loadWords, startLoad, stopLoad } from './beside.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,9 +45,10 @@ const { values } = parseArgs({
     'hyperfine-gap': { type: 'string', default: '0' },
   },
 });
-if (values.beside !== 'loops' && values.beside !== 'builds') throw new Error(`--beside must be loops or builds, got ${values.beside}`);
+const beside = besideOf(values.beside);
 const runs = Number(values.runs);
-const gapS = Number(values['hyperfine-gap']) / 1000;
+const gapsMs = values['hyperfine-gap'].split(',').map(Number).filter((ms) => ms > 0);
+if (gapsMs.some((ms) => !Number.isFinite(ms))) throw new Error(`--hyperfine-gap takes milliseconds, e.g. 5,30; got ${values['hyperfine-gap']}`);
 const WITHIN_PCT = 5;
 const COMMANDS: { name: string; command: string }[] = [
   { name: 'python-import', command: "/usr/bin/python3 -c 'import json, decimal'" },
@@ -68,7 +68,7 @@ function buildbench(command: string): number[] {
   return results.variants[0]!.samples.map((s) => s.wallMs);
 }
 
-/** hyperfine's runs back to back, or with `gapS` seconds between them (its --prepare), as buildbench has. */
+/** hyperfine's runs back to back, or with `gapS` seconds of sleep between them (its --prepare). */
 function hyperfine(command: string, gapS = 0): number[] {
   const json = path.join(dir, 'hf.json');
   const gap = gapS > 0 ? ['--prepare', `sleep ${gapS}`] : [];
@@ -76,33 +76,17 @@ function hyperfine(command: string, gapS = 0): number[] {
   return (JSON.parse(readFileSync(json, 'utf8')) as { results: { times: number[] }[] }).results[0]!.times.map((s) => s * 1000);
 }
 
-/** A C file gcc -O2 takes about 0.4 s on here: many small functions, each with a loop to optimise. */
-function writeCompileUnit(): string {
-  const file = path.join(dir, 'unit.c');
-  const fns = Array.from({ length: 120 }, (_, i) => `int f${i}(int *a, int n) { int s = ${i}; for (int j = 0; j < n; j++) s += a[j] * ${i % 7} + (s >> 3); return s; }`);
-  writeFileSync(file, `${fns.join('\n')}\n`);
-  return file;
-}
-
-function startLoad(): ChildProcess[] {
-  const cpus = os.cpus().length;
-  const loop = values.beside === 'builds' ? `while :; do gcc -O2 -c '${writeCompileUnit()}' -o /dev/null; done` : 'while :; do :; done';
-  return Array.from({ length: Number(values.hogs) }, (_, i) =>
-    values.pin ? spawn('taskset', ['-c', String(i % cpus), 'sh', '-c', loop], { stdio: 'ignore', detached: true }) : spawn('sh', ['-c', loop], { stdio: 'ignore', detached: true }),
-  );
-}
-
 const fmt = (c: { ratio: number; ciLow: number; ciHigh: number }) => `${c.ratio.toFixed(3)} [${c.ciLow.toFixed(3)}–${c.ciHigh.toFixed(3)}]`;
-const said = (verdict: string) => (verdict === 'no difference' ? `within ${WITHIN_PCT}% (TOST)` : verdict === 'inconclusive' ? `undecided against ±${WITHIN_PCT}%` : `buildbench reads ${verdict}, beyond ${WITHIN_PCT}%`);
+const said = (tool: string, verdict: string) => (verdict === 'no difference' ? `within ${WITHIN_PCT}% (TOST)` : verdict === 'inconclusive' ? `undecided against ±${WITHIN_PCT}%` : `${tool} reads ${verdict}, beyond ${WITHIN_PCT}%`);
 
-const load = startLoad();
+const load = startLoad({ beside, count: Number(values.hogs), pin: values.pin, dir });
 try {
-  console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; beside: ${load.length} ${values.beside === 'builds' ? 'gcc -O2 loops' : 'busy loops'}${values.pin ? ', one pinned to each CPU in turn' : ''}`);
+  console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; beside: ${loadWords({ beside, count: load.length, pin: values.pin })}`);
   for (const { name, command } of COMMANDS) {
     const tools: Record<string, () => number[]> = {
       buildbench: () => buildbench(command),
       hyperfine: () => hyperfine(command),
-      ...(gapS > 0 ? { [`hyperfine, ${gapS * 1000} ms apart`]: () => hyperfine(command, gapS) } : {}),
+      ...Object.fromEntries(gapsMs.map((ms) => [`hyperfine ${ms} ms apart`, () => hyperfine(command, ms / 1000)])),
     };
     const names = Object.keys(tools);
     const blockMedians: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -117,17 +101,19 @@ try {
       }
       console.log(`${name} block ${b + 1}: ${names.map((n) => `${n} ${blockMedians[n]!.at(-1)!.toFixed(1)} ms`).join(', ')}`);
     }
-    for (const n of names.slice(1)) {
-      const pairs = blockMedians[n]!.map((baseline, i) => ({ round: i + 1, baseline, variant: blockMedians.buildbench![i]! }));
+    // buildbench against each hyperfine; each gapped hyperfine against hyperfine back to back (the gap alone).
+    const pairsOfTools = [...names.slice(1).map((n) => ['buildbench', n] as const), ...names.slice(2).map((n) => [n, 'hyperfine'] as const)];
+    for (const [variant, baseline] of pairsOfTools) {
+      const pairs = blockMedians[baseline]!.map((b, i) => ({ round: i + 1, baseline: b, variant: blockMedians[variant]![i]! }));
       const paired = comparePaired({ pairs, noisePct: WITHIN_PCT });
-      const all = compareSamples({ baseline: pooled[n]!, variant: pooled.buildbench!, noisePct: WITHIN_PCT });
+      const all = compareSamples({ baseline: pooled[baseline]!, variant: pooled[variant]!, noisePct: WITHIN_PCT });
       console.log(
-        `${name}, buildbench against ${n}: by blocks (${pairs.length} pairs) ${fmt(paired)}: ${said(paired.verdict)}; ` +
-          `pooled (${pooled.buildbench!.length} builds each, ${median(pooled.buildbench!).toFixed(1)} against ${median(pooled[n]!).toFixed(1)} ms) ${fmt(all)}: ${said(all.verdict)}; load ${os.loadavg()[0]!.toFixed(2)}`,
+        `${name}, ${variant} against ${baseline}: by blocks (${pairs.length} pairs) ${fmt(paired)}: ${said(variant, paired.verdict)}; ` +
+          `pooled (${pooled[variant]!.length} runs each, ${median(pooled[variant]!).toFixed(1)} against ${median(pooled[baseline]!).toFixed(1)} ms) ${fmt(all)}: ${said(variant, all.verdict)}; load ${os.loadavg()[0]!.toFixed(2)}`,
       );
     }
   }
 } finally {
-  for (const h of load) if (h.pid) try { process.kill(-h.pid, 'SIGKILL'); } catch { /* already gone */ }
+  stopLoad(load);
   rmSync(dir, { recursive: true, force: true });
 }
