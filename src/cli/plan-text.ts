@@ -68,9 +68,15 @@ function timingPassOffer(estimate: Estimate): string {
   );
 }
 
-/** The first line of a run: `buildbench 6 variants × 5 runs → /path/to/out` (the most runs of any variant). */
+/**
+ * The first line of a run: `buildbench 6 variants × 5 runs → /path/to/out`, or `× 5–6 runs` when the scenarios
+ * ask for different numbers (a scenario's `runs:`); `1 variant × 1 run` in the singular.
+ */
 export function describeRun(plan: Plan, outDir: string): string {
-  return `buildbench ${plan.variants.length} variants × ${Math.max(...plan.variants.map((v) => v.runs))} runs → ${outDir}`;
+  const runs = plan.variants.map((v) => v.runs);
+  const [fewest, most] = [Math.min(...runs), Math.max(...runs)];
+  const n = plan.variants.length;
+  return `buildbench ${n} variant${n === 1 ? '' : 's'} × ${fewest === most ? most : `${fewest}–${most}`} run${most === 1 ? '' : 's'} → ${outDir}`;
 }
 
 /** "~2.4 h (set-ups ~25 min included; 12 variants from earlier runs in reports/, 3 from bench/timings.json …)" */
