@@ -10,6 +10,7 @@ export const ModeSchema = Type.Object({
   median: d('median of the group, in the metric’s unit', Type.Number()),
   min: d('smallest sample of the group', Type.Number()),
   max: d('largest sample of the group', Type.Number()),
+  rounds: Type.Optional(d('rounds of the group’s builds, ascending (when the summary knew them): a group whose rounds all come before the other’s is a change during the run, not two modes mixed', Type.Array(Type.Integer()))),
 });
 
 /** One scenario × cache state (× ref) of a run: its round effects, drift, noise and the pairing rule's choice. */

@@ -86,7 +86,7 @@ export function describeMethod(method: Comparison['method'] = 'hodges-lehmann', 
 /** What an inconclusive comparison needs, with `runs` done so far when known. */
 function formatRunsNeeded(runsNeeded: number, runs: number | undefined): string {
   if (runsNeeded >= MAX_RUNS_NEEDED) return `over ${MAX_RUNS_NEEDED} runs per variant would be needed`;
-  if (runs !== undefined && runsNeeded > runs) return `~${runsNeeded - runs} more runs would decide`;
+  if (runs !== undefined && runsNeeded > runs) return `~${runsNeeded - runs} more run${runsNeeded - runs === 1 ? '' : 's'} would decide`;
   return `~${runsNeeded} runs per variant would decide`;
 }
 

@@ -1,5 +1,5 @@
 // The Summary of one metric of one variant (schema: src/results/schema.ts, SummarySchema).
-import type { Outlier, Summary } from '../results/schema.ts';
+import type { Mode, Outlier, Summary } from '../results/schema.ts';
 import { checkValues } from './check-values.ts';
 import { mean, medianAbsoluteDeviation, medianOfSorted, sortAscending, standardDeviation } from './descriptive.ts';
 import { medianIntervalOfSorted } from './median-ci.ts';
@@ -19,7 +19,8 @@ export function summarize(values: number[], opts: SummarizeOptions = {}): Summar
   const m = mean(values);
   const sd = standardDeviation(values);
   const ci = medianIntervalOfSorted(sorted, 0.95);
-  const modes = findModes(values);
+  const found = findModes(values);
+  const modes = found && opts.rounds ? withRounds(found, values, opts.rounds) : found;
   return {
     n: values.length,
     mean: m,
@@ -35,6 +36,12 @@ export function summarize(values: number[], opts: SummarizeOptions = {}): Summar
     outliers: modes ? outliersWithinModes(values, modes[0].max, opts.rounds) : findOutliers(values, opts.rounds),
     ...(modes ? { modes } : {}),
   };
+}
+
+/** Each mode with the rounds its builds came from (a value belongs to the lower mode up to its max). */
+function withRounds(modes: [Mode, Mode], values: readonly number[], rounds: readonly number[]): [Mode, Mode] {
+  const of = (low: boolean) => values.flatMap((v, i) => ((v <= modes[0].max) === low ? [rounds[i]!] : [])).sort((a, b) => a - b);
+  return [{ ...modes[0], rounds: of(true) }, { ...modes[1], rounds: of(false) }];
 }
 
 /** With two modes, a sample is an outlier only within its own group: the other group is not a stray build. */

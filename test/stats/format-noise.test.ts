@@ -53,6 +53,18 @@ describe('noise wording', () => {
     expect(describeModes(undefined, 'wallMs')).toBe('');
   });
 
+  it('describeModes: two groups one after the other in the run are a change during the run, not modes mixed', () => {
+    const low = { count: 5, median: 203, min: 202, max: 204 };
+    const high = { count: 5, median: 353, min: 352, max: 355 };
+    expect(describeModes([{ ...low, rounds: [6, 7, 8, 9, 10] }, { ...high, rounds: [1, 2, 3, 4, 5] }], 'wallMs')).toBe(
+      'a change during the run: rounds 1–5 at ~353 ms (352 ms … 355 ms), rounds 6–10 at ~203 ms (202 ms … 204 ms) — the builds changed from round 6 on; one median describes neither period',
+    );
+    // Interleaved: a cache that hits now and then.
+    expect(describeModes([{ ...low, rounds: [1, 3, 5, 7, 9] }, { ...high, rounds: [2, 4, 6, 8, 10] }], 'wallMs')).toMatch(/^two modes: 5 of 10 builds at ~203 ms/);
+    // Two builds first and eight after fall that way by chance in 2 of 45 orders: still called modes.
+    expect(describeModes([{ count: 2, median: 113, min: 112, max: 115, rounds: [1, 2] }, { count: 8, median: 620, min: 611, max: 628, rounds: [3, 4, 5, 6, 7, 8, 9, 10] }], 'wallMs')).toMatch(/^two modes: /);
+  });
+
   it.each([
     { c: between({}), text: 'pex is 1.14× faster than shiv (Holm p = 0.002)' },
     { c: between({ verdict: 'no difference', ratio: 1.003 }), text: 'pex and shiv: no difference between them (1.00×, Holm p = 0.002)' },

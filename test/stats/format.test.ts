@@ -23,6 +23,11 @@ describe('formatComparison', () => {
       text: 'inconclusive (1.03× [0.97–1.09, 95% Moses CI], p = 0.21) — ~24 runs per variant would decide',
     },
     {
+      c: c({ ratio: 1.03, ciLow: 0.97, ciHigh: 1.09, pValue: 0.21, verdict: 'inconclusive', runsNeeded: 11 }),
+      opts: { runs: 10 },
+      text: 'inconclusive (1.03× [0.97–1.09, 95% Moses CI], p = 0.21) — ~1 more run would decide',
+    },
+    {
       c: c({ ratio: 1.01, ciLow: 0.9, ciHigh: 1.12, pValue: 0.8, verdict: 'inconclusive', runsNeeded: 1000 }),
       text: 'inconclusive (1.01× [0.90–1.12, 95% Moses CI], p = 0.8) — over 1000 runs per variant would be needed',
     },

@@ -44,6 +44,8 @@ describe('summarize with two modes', () => {
     const s = summarize(values, { rounds: values.map((_, i) => i + 1) });
     expect(s.modes).toHaveLength(2);
     expect(s.outliers).toEqual([]);
+    // Each group knows the rounds of its builds: the two fast ones were rounds 3 and 8.
+    expect(s.modes!.map((m) => m.rounds)).toEqual([[3, 8], [1, 2, 4, 5, 6, 7, 9, 10]]);
   });
 
   it('a unimodal sample has no modes field and keeps its outliers', () => {
