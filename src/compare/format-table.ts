@@ -9,6 +9,7 @@ function verdictCell(c: Comparison): string {
   if (isExact(c)) return `${c.verdict === 'no difference' ? 'same' : word} (exact)`;
   if (c.minRunsToDecide !== undefined && c.verdict === 'inconclusive') return `undecidable (needs ≥ ${c.minRunsToDecide} runs)`;
   if (c.trendP !== undefined) return `${word} (times trend through the run: more runs will not help)`;
+  if (c.changedAt !== undefined) return `${word} (builds changed from round ${c.changedAt} on: more runs will not help)`;
   const paired = c.analysis === 'paired' ? ', paired' : '';
   return c.runsNeeded === undefined ? `${word}${paired ? ' (paired)' : ''}` : `${word} (~${c.runsNeeded} runs${paired})`;
 }

@@ -79,7 +79,7 @@ function recordVariant(v: VariantResult): RecordVariant {
 }
 
 /** The optional fields of a comparison that its wording reads (stats/format.ts formatComparison, report cells), kept per verdict. */
-export const WORDING_FIELDS = ['level', 'ciConfidence', 'eqLow', 'eqHigh', 'pMethod', 'runsNeeded', 'minRunsToDecide', 'analysis', 'pairs', 'trendP', 'holmP', 'unlike'] as const;
+export const WORDING_FIELDS = ['level', 'ciConfidence', 'eqLow', 'eqHigh', 'pMethod', 'runsNeeded', 'minRunsToDecide', 'analysis', 'pairs', 'trendP', 'changedAt', 'holmP', 'unlike'] as const;
 
 /** The wording fields `c` has (level only when it is not 1 − alpha, ciConfidence only below the level), numbers to 5 significant digits; null when none. */
 function wordingOf(c: Comparison, alpha: number): Record<string, number | string> | null {

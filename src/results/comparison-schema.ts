@@ -59,6 +59,9 @@ export const SampledComparisonSchema = Type.Object({
   trendP: Type.Optional(
     d('present when the round effects trend through the run (Mann–Kendall p ≤ 0.05, this p): more runs would extend the drift, not decide; runsNeeded is then left out', Type.Number()),
   ),
+  changedAt: Type.Optional(
+    d('present when the variant’s or the baseline’s builds changed during the run from this round on (two groups one after the other, stats/modes.ts periodsOf) and the verdict is inconclusive: more runs would not decide; runsNeeded is then left out', Type.Integer()),
+  ),
   holmP: Type.Optional(d('in winnerComparisons: pValue adjusted by Holm’s step-down over the pairs of the group and metric', Type.Number())),
   unlike: Type.Optional(
     d(

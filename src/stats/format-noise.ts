@@ -3,6 +3,7 @@
 // a metric compare with each other. Display only; every number was computed once in drift.ts, modes.ts and
 // winners.ts.
 import { formatMetric } from '../results/metrics.ts';
+import { periodsOf } from './modes.ts';
 import type { Comparison, Drift, Mode } from '../results/schema.ts';
 import { earliestDifferenceStop, lookLevels } from './decide-stop.ts';
 import { MIN_PAIRS, isTrending, trendSpan } from './drift.ts';
@@ -42,8 +43,6 @@ export function describeTrend(d: Drift): string | null {
   );
 }
 
-const MIN_PERIOD = 3;
-
 /**
  * "two modes: 2 of 10 builds at ~113 ms (112 ms … 115 ms), 8 at ~620 ms (611 ms … 628 ms)"; '' for fewer than
  * two. Two groups one after the other in the run (every round of one before every round of the other) are not
@@ -66,18 +65,6 @@ export function describeModes(modes: readonly Mode[] | undefined, metric: string
   return `two modes: ${modes.map(one).join(', ')} — one median describes neither group`;
 }
 
-/**
- * The two modes in the order they came, when every round of one precedes every round of the other and each has
- * at least MIN_PERIOD builds; else null. Interleaved modes fall into two such periods by chance in 2 of C(n, k)
- * orders: 0.8% for 5 and 5 builds, 1.7% for 3 and 7 (4.4% for 2 and 8, hence the minimum).
- */
-function periodsOf(modes: readonly Mode[]): [Mode, Mode] | null {
-  const [a, b] = modes as [Mode, Mode];
-  if ((a.rounds?.length ?? 0) < MIN_PERIOD || (b.rounds?.length ?? 0) < MIN_PERIOD) return null;
-  if (a.rounds!.at(-1)! < b.rounds![0]!) return [a, b];
-  if (b.rounds!.at(-1)! < a.rounds![0]!) return [b, a];
-  return null;
-}
 
 /**
  * A comparison between two winners, named by `label`: "pex is 1.14× faster than shiv (Holm p = 0.002)",

@@ -11,7 +11,7 @@ export type ComparisonNumbers = Pick<
   SampledComparison,
   'method' | 'ratio' | 'ciLow' | 'ciHigh' | 'level' | 'ciConfidence' | 'eqLow' | 'eqHigh' | 'noisePct' | 'pValue' | 'verdict' | 'runsNeeded' | 'minRunsToDecide'
 > &
-  Partial<Pick<SampledComparison, 'unlike' | 'analysis' | 'pairs' | 'trendP'>>;
+  Partial<Pick<SampledComparison, 'unlike' | 'analysis' | 'pairs' | 'trendP' | 'changedAt'>>;
 
 /**
  * Whether `metric` is a size: a registry metric whose words are smaller/larger, or, for a name the registry
@@ -143,6 +143,7 @@ function formatSampled(c: ComparisonNumbers, opts: { metric?: string; runs?: num
       const belowBand = c.pValue <= 1 - c.level && (c.ciLow > 1 || c.ciHigh < 1) ? `: a difference, but within the ±${c.noisePct}% noise band and not yet shown to stay inside it` : '';
       const base = `inconclusive (${formatFactor(c.ratio)}× ${formatInterval(c)}, ${p}${belowBand})`;
       if (c.trendP !== undefined) return `${base} — the times trend through the run (Mann–Kendall ${formatP(c.trendP)}): more runs would extend the drift, not decide`;
+      if (c.changedAt !== undefined) return `${base} — the builds changed during the run (from round ${c.changedAt} on): more runs would not decide; find what changed`;
       return c.runsNeeded === undefined ? base : `${base} — ${formatRunsNeeded(c.runsNeeded, opts.runs)}`;
     }
   }

@@ -6,6 +6,7 @@ import { comparePaired, type RoundPair } from './compare-paired.ts';
 import { compareSamples, type SampleComparison } from './compare-samples.ts';
 import { MIN_PAIRS, estimateDrift, isTrending } from './drift.ts';
 import { metricValues } from './metrics.ts';
+import { changeRound } from './modes.ts';
 
 /** The metrics whose drift is estimated and whose comparisons may be paired: sampled ones a user decides on (build time, start-up, pipeline). */
 export const DRIFT_METRICS: readonly string[] = METRICS.filter((m) => m.kind === 'sampled' && m.compared && m.decides).map((m) => m.name);
@@ -78,6 +79,12 @@ export function compareByRule(opts: {
   if (drift && isTrending(drift) && c.verdict === 'inconclusive') {
     delete c.runsNeeded;
     c.trendP = drift.trendP;
+  }
+  // One of the two changed during the run (its builds fell in two periods): more of the same runs would not decide.
+  const changedAt = c.verdict === 'inconclusive' && c.trendP === undefined ? [variant, baseline].map((v) => changeRound(metricValues(v, metric).values, metricValues(v, metric).rounds)).find((r) => r !== undefined) : undefined;
+  if (changedAt !== undefined) {
+    delete c.runsNeeded;
+    c.changedAt = changedAt;
   }
   return c;
 }

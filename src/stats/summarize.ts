@@ -1,9 +1,9 @@
 // The Summary of one metric of one variant (schema: src/results/schema.ts, SummarySchema).
-import type { Mode, Outlier, Summary } from '../results/schema.ts';
+import type { Outlier, Summary } from '../results/schema.ts';
 import { checkValues } from './check-values.ts';
 import { mean, medianAbsoluteDeviation, medianOfSorted, sortAscending, standardDeviation } from './descriptive.ts';
 import { medianIntervalOfSorted } from './median-ci.ts';
-import { findModes } from './modes.ts';
+import { findModes, withRounds } from './modes.ts';
 import { findOutliers } from './outliers.ts';
 
 export interface SummarizeOptions {
@@ -36,12 +36,6 @@ export function summarize(values: number[], opts: SummarizeOptions = {}): Summar
     outliers: modes ? outliersWithinModes(values, modes[0].max, opts.rounds) : findOutliers(values, opts.rounds),
     ...(modes ? { modes } : {}),
   };
-}
-
-/** Each mode with the rounds its builds came from (a value belongs to the lower mode up to its max). */
-function withRounds(modes: [Mode, Mode], values: readonly number[], rounds: readonly number[]): [Mode, Mode] {
-  const of = (low: boolean) => values.flatMap((v, i) => ((v <= modes[0].max) === low ? [rounds[i]!] : [])).sort((a, b) => a - b);
-  return [{ ...modes[0], rounds: of(true) }, { ...modes[1], rounds: of(false) }];
 }
 
 /** With two modes, a sample is an outlier only within its own group: the other group is not a stray build. */

@@ -112,4 +112,19 @@ describe('the pairing rule in compareWithBaselines', () => {
     expect(c).not.toHaveProperty('runsNeeded');
     expect((c as { trendP: number }).trendP).toBeLessThan(0.001);
   });
+
+  it('one variant whose builds changed mid-run: no "~N runs would decide", the round it changed from instead', () => {
+    const wobble = [1, 1.004, 0.997, 1.002, 0.999, 1.003, 0.998, 1.001, 1, 0.996];
+    const vs = [
+      variant({ variant: 'a', baseline: true, wallMs: wobble.map((w) => 300 * w) }),
+      variant({ variant: 'b', wallMs: wobble.map((w, r) => (r < 5 ? 200 : 350) * w) }),
+      // Interleaved modes (a cache that hits now and then) are not a change.
+      variant({ variant: 'c', wallMs: wobble.map((w, r) => (r % 3 === 1 ? 80 : 300) * w) }),
+    ];
+    const cs = compareWithBaselines(vs, { drift: estimateGroupDrift(vs) }).filter((c) => c.metric === 'wallMs');
+    const [b, c] = ['app/b@cold', 'app/c@cold'].map((id) => cs.find((x) => x.variant === id)!);
+    expect(b).toMatchObject({ verdict: 'inconclusive', changedAt: 5 }); // the fixture's rounds count from 0
+    expect(b).not.toHaveProperty('runsNeeded');
+    expect(c).not.toHaveProperty('changedAt');
+  });
 });

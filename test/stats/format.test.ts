@@ -28,6 +28,11 @@ describe('formatComparison', () => {
       text: 'inconclusive (1.03× [0.97–1.09, 95% Moses CI], p = 0.21) — ~1 more run would decide',
     },
     {
+      c: c({ ratio: 0.89, ciLow: 0.67, ciHigh: 1.17, pValue: 1, verdict: 'inconclusive', changedAt: 6 }),
+      opts: { runs: 10 },
+      text: 'inconclusive (0.89× [0.67–1.17, 95% Moses CI], p = 1) — the builds changed during the run (from round 6 on): more runs would not decide; find what changed',
+    },
+    {
       c: c({ ratio: 1.01, ciLow: 0.9, ciHigh: 1.12, pValue: 0.8, verdict: 'inconclusive', runsNeeded: 1000 }),
       text: 'inconclusive (1.01× [0.90–1.12, 95% Moses CI], p = 0.8) — over 1000 runs per variant would be needed',
     },
