@@ -1,7 +1,8 @@
 // The table printed at the end of a run: one row per variant.
 import { doesNotStart, isDoesNotStartReason, statusWord } from '../results/variant-status.ts';
-import type { Comparison, ResultsFile, VariantResult } from '../results/schema.ts';
+import type { Comparison, ResultsFile } from '../results/schema.ts';
 import { describeFailedBuilds } from '../results/failed-builds.ts';
+import { describeMostlyBusy } from '../results/busy-builds.ts';
 import { describeArtifactDigests } from '../results/artifact-digests.ts';
 import { findMetric } from '../results/metrics.ts';
 import { describeBetweenWinners, describeDrift, describeMethod, describeModes, describeTrend, driftWhere, formatComparison } from '../stats/index.ts';
@@ -47,16 +48,6 @@ function modeLines(results: ResultsFile): string[] {
 }
 
 /**
- * " — 20 of 24 builds kept while the machine was busy" when more than half the builds a comparison stands on
- * were busy (kept after their re-measures, or once the budget was spent): its verdict is the busy machine's.
- */
-function mostlyBusy(variants: (VariantResult | undefined)[]): string {
-  const samples = variants.flatMap((v) => v?.samples ?? []);
-  const busy = samples.filter((s) => s.interference?.busy).length;
-  return busy * 2 > samples.length ? ` — ${busy} of ${samples.length} builds kept while the machine was busy` : '';
-}
-
-/**
  * What the run says about the machine and the winners, after the verdicts: the drift beside the noise of each
  * group and the analysis it chose, a warning for a trend through the run, and the winners compared with each other.
  */
@@ -94,7 +85,8 @@ export function formatVerdicts(results: ResultsFile): string {
     const note = failed.length > 0 ? ` (${failed.join('; ')})` : '';
     const starts = variant && doesNotStart(variant) ? ' (built, does not start: build figures only)' : '';
     const analysis = 'analysis' in c && c.analysis ? ` [analysis: ${c.analysis}]` : '';
-    const busy = mostlyBusy(pair);
+    const mostly = describeMostlyBusy(pair);
+    const busy = mostly ? ` — ${mostly}` : '';
     lines.push(`${c.variant}${starts} vs ${c.baseline}: ${formatComparison(c, { metric: c.metric, runs: variant?.samples.length })}${analysis}${note}${busy}`);
     const others = results.comparisons.filter((o) => o.metric !== 'wallMs' && o.variant === c.variant && o.baseline === c.baseline);
     if (others.length > 0) lines.push(`  also: ${others.map((o) => `${findMetric(o.metric)?.label ?? o.metric} ${formatComparison(o, { metric: o.metric })}`).join('; ')}`);

@@ -1,6 +1,6 @@
 // Two runs, variant by variant (matched by id): `compare BASELINE CURRENT` and `run --baseline`.
 import { doesNotStart } from '../results/variant-status.ts';
-import { describeBusyBuilds } from '../results/busy-builds.ts';
+import { describeBusyBuilds, describeMostlyBusy } from '../results/busy-builds.ts';
 import type { Comparison, ResultsFile, VariantResult } from '../results/schema.ts';
 import { findMetric } from '../results/metrics.ts';
 import { compareVariants, metricsToCompare } from '../stats/baselines.ts';
@@ -84,4 +84,20 @@ export function compareRuns(opts: RunComparisonOptions & { baseline: ResultsFile
   ].flatMap(([who, text]) => (text ? [`${who}: ${text}`] : []));
   const built = [...diffEnvironments(baseline.environment, current.environment), ...diffArtifacts(baseline, current)];
   return { ...result, warnings: [...built, ...busy, ...result.warnings] };
+}
+
+/**
+ * The regressed variants, once each, for the "regression:" line: "app/x@warm" or, when most builds the verdict
+ * stands on were kept while the machine was busy, "app/x@warm (18 of 20 builds kept while the machine was busy:
+ * measure again on a quiet machine)". `baseline` is the baseline run (absent when both sides are in `current`,
+ * as with --ref).
+ */
+export function nameRegressions(regressions: readonly Comparison[], runs: { current: Pick<ResultsFile, 'variants'>; baseline?: Pick<ResultsFile, 'variants'> }): string {
+  const names = new Map<string, string>();
+  for (const c of regressions) {
+    if (names.has(c.variant)) continue;
+    const busy = describeMostlyBusy([runs.current.variants.find((v) => v.id === c.variant), (runs.baseline ?? runs.current).variants.find((v) => v.id === c.baseline)]);
+    names.set(c.variant, busy ? `${c.variant} (${busy}: measure again on a quiet machine)` : c.variant);
+  }
+  return [...names.values()].join(', ');
 }

@@ -1,5 +1,5 @@
 // Comparing runs: run against run, run against history, and the terminal table.
-export { compareMatched, compareRuns, isRegression, type RunComparison, type RunComparisonOptions } from './compare-runs.ts';
+export { compareMatched, compareRuns, isRegression, nameRegressions, type RunComparison, type RunComparisonOptions } from './compare-runs.ts';
 export { DEFAULT_LAST_K, compareWithHistory, lastRuns } from './history.ts';
 export { diffEnvironments } from './environment.ts';
 export { compareRefs } from './ref-regressions.ts';

@@ -1,7 +1,7 @@
 // "3 of 12 builds re-measured: other processes used 0.8 of a core": how every output (terminal, report,
 // summary.md, compare) says that some builds were measured while the machine was busy, set aside and built
 // again (runner/remeasure.ts), or that the machine's CPU could not be watched.
-import type { ResultsFile, RunSample } from './schema.ts';
+import type { ResultsFile, RunSample, VariantResult } from './schema.ts';
 
 const cores = (pct: number) => (pct / 100).toFixed(1);
 
@@ -62,4 +62,15 @@ function stillBusy(variants: Pick<ResultsFile, 'variants'>['variants'], maxTries
     ...(budget > 0 ? [`${budget} once the run's re-measure budget was spent`] : []),
   ];
   return `; ${total} kept though still busy: ${parts.join(', ')}`;
+}
+
+/**
+ * "20 of 24 builds kept while the machine was busy" when more than half the builds of `variants` (the two sides
+ * of a comparison) were kept busy (after their re-measures, or once the budget was spent), else null: a verdict
+ * standing on them is the busy machine's.
+ */
+export function describeMostlyBusy(variants: readonly (Pick<VariantResult, 'samples'> | undefined)[]): string | null {
+  const samples = variants.flatMap((v) => v?.samples ?? []);
+  const busy = samples.filter((s) => s.interference?.busy).length;
+  return busy * 2 > samples.length ? `${busy} of ${samples.length} builds kept while the machine was busy` : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, diffEnvironments, formatComparisonTable } from '../../src/compare/index.ts';
+import { compareRuns, diffEnvironments, formatComparisonTable, nameRegressions } from '../../src/compare/index.ts';
 import { around, variant } from '../stats/fixtures.ts';
 import { environment, results, run } from './fixtures.ts';
 import { methodFields } from '../fixtures/comparison.ts';
@@ -152,5 +152,30 @@ describe('formatComparisonTable', () => {
 
   it('says so when there is nothing to show', () => {
     expect(formatComparisonTable([])).toBe('no comparisons');
+  });
+});
+
+describe('nameRegressions', () => {
+  it('names each regressed variant once, and says when most builds its verdict stands on were kept busy', () => {
+    const after = run({ runId: 'r2', startedAt: '2026-11-02T10:00:00.000Z', base: 1000, fast: 720 });
+    const out = compareRuns({ baseline: before, current: after });
+    // Regressed on two metrics (build time and start-up, say): named once.
+    expect(nameRegressions([...out.regressions, ...out.regressions], { current: after, baseline: before })).toBe('app/fast@cold');
+    // Every build of fast in the current run kept busy, none of the baseline run's: said when more than half.
+    const makeBusy = (file: typeof after, keep: number) => {
+      const copy = structuredClone(file);
+      const fast = copy.variants.find((v) => v.id === 'app/fast@cold')!;
+      fast.samples = fast.samples.slice(0, keep);
+      for (const s of fast.samples) s.interference = { foreignCpuPct: 140, busy: true } as NonNullable<typeof s.interference>;
+      return copy;
+    };
+    const n = before.variants.find((v) => v.id === 'app/fast@cold')!.samples.length;
+    // Exactly half (n busy of 2n) is not most.
+    expect(nameRegressions(out.regressions, { current: makeBusy(after, n), baseline: before })).toBe('app/fast@cold');
+    const fewer = structuredClone(before);
+    fewer.variants.find((v) => v.id === 'app/fast@cold')!.samples.pop();
+    expect(nameRegressions(out.regressions, { current: makeBusy(after, n), baseline: fewer })).toBe(
+      `app/fast@cold (${n} of ${2 * n - 1} builds kept while the machine was busy: measure again on a quiet machine)`,
+    );
   });
 });

@@ -22,7 +22,7 @@ describe('buildbench run --history DIR', () => {
     const second = await run('second', '0.39');
     expect(second.code, explain(second)).toBe(1);
     expect(second.stderr).toMatch(
-      /\nagainst the last run of history:\nvariant {2,}baseline {2,}metric {2,}ratio \[95% Moses CI\] {2,}p {2,}verdict\n-[- ]+\nsleeps\/app@cold {2}\(same id\) {2}wallMs {2,}1\.[2-4]\d× \[1\.\d\d–1\.\d\d\] {2,}(< 0\.001|0\.0\d+) {2}slower\n(sleeps\/app@cold {2}\(same id\) {2}(cpuMs|treeRssKb) [^\n]+\n)*\nratio = Hodges–Lehmann [^\n]+\nregression: sleeps\/app@cold\n/,
+      /\nagainst the last run of history:\nvariant {2,}baseline {2,}metric {2,}ratio \[95% Moses CI\] {2,}p {2,}verdict\n-[- ]+\nsleeps\/app@cold {2}\(same id\) {2}wallMs {2,}1\.[2-4]\d× \[1\.\d\d–1\.\d\d\] {2,}(< 0\.001|0\.0\d+) {2}slower\n(sleeps\/app@cold {2}\(same id\) {2}(cpuMs|treeRssKb) [^\n]+\n)*\nratio = Hodges–Lehmann [^\n]+\nregression: sleeps\/app@cold( \(\d+ of \d+ builds kept while the machine was busy: measure again on a quiet machine\))?\n/,
     );
     // Its report draws the trend it was judged against: the earlier run and this one.
     const html = readFileSync(path.join(dir, 'second', 'report.html'), 'utf8');

@@ -1,7 +1,7 @@
 // `buildbench compare BASELINE CURRENT`: the comparison table; exit 1 on a regression past the threshold.
 import { readResultsFiles } from '../../results/io.ts';
 import type { ResultsFile } from '../../results/schema.ts';
-import { compareRuns, describeArtifactsOfRuns, formatComparisonTable } from '../../compare/index.ts';
+import { compareRuns, describeArtifactsOfRuns, formatComparisonTable, nameRegressions } from '../../compare/index.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
 import type { CompareArgs } from '../command-options.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -25,7 +25,7 @@ export async function compareCommand(args: CompareArgs): Promise<number> {
   for (const line of acknowledgedLines(sorted)) process.stdout.write(line);
   const standing = sorted.standing;
   if (standing.length > 0) {
-    process.stdout.write(`\n${standing.length} regression${standing.length === 1 ? '' : 's'}: ${stripControl(standing.map((r) => r.variant).join(', '))}\n`);
+    process.stdout.write(`\n${standing.length} regression${standing.length === 1 ? '' : 's'}: ${stripControl(nameRegressions(standing, { current, baseline }))}\n`);
   }
   return standing.length > 0 && args.failOnRegression ? EXIT.regression : EXIT.ok;
 }

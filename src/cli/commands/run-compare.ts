@@ -5,7 +5,7 @@ import { readResultsFile } from '../../results/io.ts';
 import type { Comparison, ResultsFile } from '../../results/schema.ts';
 import type { AgainstModel } from '../../report/index.ts';
 import { InputError } from '../../common/problem.ts';
-import { compareRefs, compareRuns, compareWithHistory, formatComparisonTable, lastRuns } from '../../compare/index.ts';
+import { compareRefs, compareRuns, compareWithHistory, formatComparisonTable, lastRuns, nameRegressions } from '../../compare/index.ts';
 import { runnerLabel } from '../../history/index.ts';
 import { appendRun, historyAlerts, readRunHistory } from './run-history.ts';
 import { stripControl, stripControlLines } from '../terminal.ts';
@@ -31,13 +31,14 @@ export async function compareAgainst(opts: {
   const historyRegressions: string[] = [];
   const cwd = process.cwd();
   const rules = readAcknowledgements(cwd);
-  const show = (title: string, outcome: ReturnType<typeof compareRuns>, baselineCommit?: string) => {
+  // `baselineRun`: where the baseline side's builds are (the current run for --ref; none of them for --history, pooled).
+  const show = (title: string, outcome: ReturnType<typeof compareRuns>, baselineRun: Pick<ResultsFile, 'variants'> | undefined, baselineCommit?: string) => {
     for (const w of outcome.warnings) print(`warning: ${stripControl(w)}\n`);
     print(`\n${stripControlLines(`against ${title}:\n${formatComparisonTable(outcome.comparisons)}`)}\n`);
     const sorted = acknowledge({ regressions: outcome.regressions, rules, cwd, baselineCommit });
     regressions.push(...sorted.standing);
     for (const line of acknowledgedLines(sorted)) print(line);
-    if (sorted.standing.length > 0) print(`regression: ${stripControl(sorted.standing.map((r) => r.variant).join(', '))}\n`);
+    if (sorted.standing.length > 0) print(`regression: ${stripControl(nameRegressions(sorted.standing, { current: results, baseline: baselineRun }))}\n`);
     sections.push({
       title: `Against ${title}`,
       comparisons: outcome.comparisons,
@@ -50,11 +51,11 @@ export async function compareAgainst(opts: {
     });
   };
   const refs = results.config.refs ?? [];
-  if (refs.length > 1) show(`${refs[0]} (measured in this run, interleaved)`, compareRefs(results, settings), refs[0]);
+  if (refs.length > 1) show(`${refs[0]} (measured in this run, interleaved)`, compareRefs(results, settings), undefined, refs[0]);
   if (args.baseline) {
     const read = readResultsFile(args.baseline);
     if (!read.value) throw new InputError(read.problems);
-    show(args.baseline, compareRuns({ baseline: read.value, current: results, ...settings }), read.value.environment.git?.commit);
+    show(args.baseline, compareRuns({ baseline: read.value, current: results, ...settings }), read.value, read.value.environment.git?.commit);
     judgedAgainst.push(read.value);
   }
   if (args.history) {
@@ -62,7 +63,7 @@ export async function compareAgainst(opts: {
     for (const w of history.warnings) print(`warning: ${stripControl(w)}\n`);
     if (history.runs.length > 0) {
       const k = Math.min(args.historyK, history.runs.length);
-      show(`the last ${k === 1 ? 'run' : `${k} runs`} of ${args.history}`, compareWithHistory({ history: history.runs, current: results, lastK: args.historyK, ...settings }));
+      show(`the last ${k === 1 ? 'run' : `${k} runs`} of ${args.history}`, compareWithHistory({ history: history.runs, current: results, lastK: args.historyK, ...settings }), { variants: [] });
       judgedAgainst.push(...lastRuns(history.runs, results, args.historyK).filter((r) => !judgedAgainst.some((j) => j.runId === r.runId)));
     }
     if (!results.interrupted) {
