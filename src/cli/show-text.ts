@@ -1,6 +1,7 @@
 // `buildbench show`'s text: each scenario as it will run — the preset and its parameters, what a workdir copy
 // leaves out, and per variant every command in full with the placeholders it uses — each value followed by
 // where it came from (the file's line, the preset, or buildbench's default).
+import { runFolders } from '../plan/copy-size.ts';
 import { describeRule } from '../plan/ignore-rule.ts';
 import { CACHE_STATE_RULES, type CacheState } from '../results/cache-states.ts';
 import type { LoadResult } from '../scenario/load.ts';
@@ -19,7 +20,8 @@ export function showScenario(loaded: Loaded): string {
     lines.push('  preset parameters:');
     for (const [k, v] of Object.entries(loaded.preset.params)) lines.push(`    ${k}: ${JSON.stringify(v)}    ← ${sourceOf(['with', k]).replace(/^default$|^preset .*$/, 'preset default')}`);
   }
-  lines.push(`  not copied into workdirs: .git, .buildbench${s.ignore.length > 0 ? `, ${s.ignore.join(', ')}    ← ${sourceOf(['ignore'])}` : ''}`);
+  const runs = runFolders(s.project);
+  lines.push(`  not copied into workdirs: .git, .buildbench${runs.length > 0 ? `, ${runs.join(', ')} (buildbench's runs)` : ''}${s.ignore.length > 0 ? `, ${s.ignore.join(', ')}    ← ${sourceOf(['ignore'])}` : ''}`);
   lines.push(`    and by the one ignore rule${s.copy?.length ? ` (but copy: ${s.copy.join(', ')}    ← ${sourceOf(['copy'])})` : ''}:`, ...describeRule().map((r) => `      ${r}`));
   if (s.ignoreGitignored) lines.push(`    and what git ignores    ← ${sourceOf(['ignoreGitignored'])}`);
   s.variants.forEach((v, i) => lines.push('', ...showVariant({ view: viewVariant(v), i, sourceOf, runs: v.runs, warmup: v.warmup })));

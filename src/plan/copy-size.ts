@@ -2,6 +2,7 @@
 // every workdir (430 MB for three variants) without a word. A copy above LARGE_COPY_BYTES is said before the
 // run, naming its biggest folders, which of them git ignores, and the scenario keys that leave them out.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { walkTree } from '../common/walk-files.ts';
 import { ruleLeavesOut } from './ignore-rule.ts';
@@ -24,9 +25,40 @@ export function gitIgnoredPaths(dir: string): string[] {
   }
 }
 
-/** Absolute paths a copy of `source` leaves out: `.git`, `.buildbench`, then `rels` (relative to `source`). */
+/**
+ * Absolute paths a copy of `source` leaves out: `.git`, `.buildbench`, buildbench's own runs (runFolders), then
+ * `rels` (relative to `source`).
+ */
 export function skippedPaths(source: string, rels: readonly string[]): Set<string> {
-  return new Set(['.git', '.buildbench', ...rels].map((p) => path.join(source, path.posix.normalize(p.replace(/\/+$/, '')))));
+  return new Set(['.git', '.buildbench', ...runFolders(source), ...rels].map((p) => path.join(source, path.posix.normalize(p.replace(/\/+$/, '')))));
+}
+
+/** At most this many entries of a top-level folder are looked at for runs inside it. */
+const RUN_FOLDER_LOOK = 200;
+
+/**
+ * Top-level folders of `source` that hold buildbench's own runs: a run folder (results.json and logs/ in it) or
+ * one holding run folders (`reports/`, where `run` writes by default, not git-ignored in most projects). A copy
+ * of them measures nothing, and a build that packs its folder (`pex -D .`) packed the team's reports (a new
+ * user's trial). Never throws.
+ */
+export function runFolders(source: string): string[] {
+  const isRun = (dir: string) => existsSync(path.join(dir, 'results.json')) && existsSync(path.join(dir, 'logs'));
+  const folders: string[] = [];
+  for (const entry of safeDirents(source)) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(source, entry.name);
+    if (isRun(dir) || safeDirents(dir).slice(0, RUN_FOLDER_LOOK).some((e) => e.isDirectory() && isRun(path.join(dir, e.name)))) folders.push(entry.name);
+  }
+  return folders;
+}
+
+function safeDirents(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 export interface CopySize {

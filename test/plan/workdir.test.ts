@@ -1,5 +1,5 @@
 // A variant's workdir is a copy of the project without .git, buildbench's own .buildbench/ (tool env,
-// wheelhouse) and the scenario's ignore list: a user's `project: ..` must not copy the tool env into every workdir.
+// wheelhouse) and runs (reports/), and the scenario's ignore list: a user's `project: ..` must not copy the tool env into every workdir.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,10 @@ describe('createWorkdir', () => {
   it('copies the project without .git, .buildbench/ and the ignored paths', () => {
     const dir = tempDir('bb-workdir-');
     const project = path.join(dir, 'project');
-    for (const f of ['src/app.py', '.git/HEAD', '.buildbench/tools/venv/bin/python', '.venv/bin/python', 'scenarios/app.yaml']) {
+    // reports/ and out/ hold buildbench's own runs (a run folder: results.json and logs/); notes/ only looks like one.
+    const files = ['src/app.py', '.git/HEAD', '.buildbench/tools/venv/bin/python', '.venv/bin/python', 'scenarios/app.yaml'];
+    const runs = ['reports/2026-12-06T19-35-59/results.json', 'reports/2026-12-06T19-35-59/logs/a/1.log', 'out/results.json', 'out/logs/a/1.log', 'notes/results.json'];
+    for (const f of [...files, ...runs]) {
       mkdirSync(path.dirname(path.join(project, f)), { recursive: true });
       writeFileSync(path.join(project, f), '');
     }
@@ -28,6 +31,8 @@ describe('createWorkdir', () => {
     const has = (f: string) => existsSync(path.join(planned.workdir, f));
     expect([has('src/app.py'), has('scenarios/app.yaml')]).toEqual([true, true]);
     expect([has('.git'), has('.buildbench'), has('.venv')]).toEqual([false, false, false]);
+    // A build that packs its folder (pex -D .) must not pack the team's reports.
+    expect([has('reports'), has('out'), has('notes/results.json')]).toEqual([false, false, true]);
   });
 });
 

@@ -110,7 +110,10 @@ export const pythonFreeze = definePreset({
     // PEX and shiv pack every requirement: the build tools are taken out first, in their untimed set-up.
     const packed = p.buildOnly.length > 0 ? RUNTIME_REQUIREMENTS : p.requirements;
     const packedSetup = p.buildOnly.length > 0 ? { setup: runtimeRequirementsCommand({ from: p.requirements, to: RUNTIME_REQUIREMENTS, tools: p.buildOnly }) } : {};
-    const pex = words(`${bin}/pex --no-pypi --find-links`, p.wheelhouse, '-r', packed, '-D', p.sourceDir, '-m', p.module);
+    // The last build's output goes first (`rm -rf dist`, a millisecond): with `-D .` or `--site-packages .` pex
+    // and shiv pack the whole folder, dist/ with it, and in the states that keep outputs (incremental, noop) each
+    // artifact held the one before (a new user's trial: 10.7 MB more at every build). PEX's cache is PEX_ROOT.
+    const pex = words(`rm -rf dist && ${bin}/pex --no-pypi --find-links`, p.wheelhouse, '-r', packed, '-D', p.sourceDir, '-m', p.module);
     // The baseline's onefile with a newer PyInstaller in its environment: "what if we upgraded".
     const newer = (base: TemplateVariant): TemplateVariant => {
       const { baseline: _baseline, ...rest } = base;
@@ -166,7 +169,7 @@ export const pythonFreeze = definePreset({
         requires: ['shiv'],
         ...packedSetup,
         build: words(
-          `mkdir -p dist && ${bin}/shiv --site-packages`,
+          `rm -rf dist && mkdir -p dist && ${bin}/shiv --site-packages`,
           p.sourceDir,
           '-e',
           p.shivEntry ?? p.module,
