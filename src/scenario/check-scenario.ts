@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Problem } from '../common/problem.ts';
 import { CACHE_STATE_RULES, isCacheState } from '../results/cache-states.ts';
 import { checkConfined } from './confined.ts';
+import { misspeltPlaceholders } from './placeholders.ts';
 import { DEFAULT_CACHE } from './scenario.ts';
 
 /** A problem at a dotted path of the document (`segments`), positioned at file:line:col. */
@@ -177,4 +178,30 @@ function findNul(opts: { value: unknown; at: At }): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Warnings for braced words that look like a misspelt placeholder (placeholders.ts misspeltPlaceholders) in
+ * every text placeholders are replaced in: commands, env values, the smoke's run/install/url/ready, the mutate
+ * text; scenario-wide and per variant. A warning, not an error: `{tool}` may be a Python f-string's on purpose
+ * (validate --strict makes it one). Never throws.
+ */
+export function checkMisspeltPlaceholders(raw: Raw, at: At): Problem[] {
+  const envOf = (env: unknown, base: Segments) => Object.entries(isRecord(env) ? env : {}).map(([k, val]): [Segments, unknown] => [[...base, 'env', k], val]);
+  const places: [Segments, unknown][] = [[['setup'], raw.setup], ...envOf(raw.env, [])];
+  strings(raw.variants).forEach((v, i) => {
+    if (!isRecord(v)) return;
+    const smoke = isRecord(v.smoke) ? v.smoke : {};
+    const mutate = isRecord(v.mutate) ? v.mutate : {};
+    const base: Segments = ['variants', i];
+    places.push(
+      ...(['build', 'setup'] as const).map((k): [Segments, unknown] => [[...base, k], v[k]]),
+      ...(['run', 'install', 'url', 'ready'] as const).map((k): [Segments, unknown] => [[...base, 'smoke', k], smoke[k]]),
+      ...Object.keys(mutate).map((k): [Segments, unknown] => [[...base, 'mutate', k], mutate[k]]),
+      ...envOf(v.env, base),
+    );
+  });
+  return places.flatMap(([segments, text]) =>
+    typeof text === 'string' ? misspeltPlaceholders(text).map((m) => at(segments, `${m.written} is no placeholder (did you mean ${m.meant}?): it reaches the command as written`)) : [],
+  );
 }

@@ -8,7 +8,7 @@ import { limitProblems, readDocumentFile, validateDocument, type Validated } fro
 import { formatPath, type Problem } from '../common/problem.ts';
 import { expandPreset, type ExpandedScenarioFile, type Expansion } from './preset-use.ts';
 import { checkEnvValues } from './check-env.ts';
-import { checkScenario, type At } from './check-scenario.ts';
+import { checkMisspeltPlaceholders, checkScenario, type At } from './check-scenario.ts';
 import { ScenarioFileSchema, type CacheState, type ScenarioFile, type VariantFile } from './schema.ts';
 import { DEFAULT_CACHE, DEFAULT_RUNS, DEFAULT_WARMUP, type Scenario, type ScenarioVariant } from './scenario.ts';
 import { resolveBudget } from './budget.ts';
@@ -61,7 +61,8 @@ function checkParsed(opts: { raw: unknown; expansion: Expansion | undefined; at:
   // The checks a schema cannot make run on invalid documents too, so every problem is reported in one go.
   const env = isRecord(raw) ? checkEnvValues({ raw, at }) : { problems: [], warnings: [] };
   const beyond = isRecord(raw) ? checkScenario({ raw, dir: opts.dir, at }) : [];
-  return { problems: [...opts.schemaProblems, ...(opts.expansion?.problems ?? []), ...beyond, ...env.problems], warnings: env.warnings };
+  const misspelt = isRecord(raw) ? checkMisspeltPlaceholders(raw, at) : [];
+  return { problems: [...opts.schemaProblems, ...(opts.expansion?.problems ?? []), ...beyond, ...env.problems], warnings: [...env.warnings, ...misspelt] };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

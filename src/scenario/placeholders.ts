@@ -5,6 +5,7 @@
 // a quote, a `$`): it is quoted for the place it stands in — bare, inside '…', inside "…", inside $(…) or
 // `…` — following the POSIX shell's quoting rules (POSIX.1-2017 XCU 2.2 Quoting, 2.6.3 Command
 // Substitution). Elsewhere (env values, paths, URLs) no shell reads the text, so the value goes in as is.
+import { suggest } from '../common/did-you-mean.ts';
 import { shellWord } from '../common/shell-word.ts';
 
 const PLACEHOLDERS = ['workdir', 'cache', 'artifact', 'port', 'round', 'tools', 'scenarioDir'] as const;
@@ -23,6 +24,22 @@ export function expandText(text: string, values: PlaceholderValues): string {
 /** Every placeholder written in `text`, once each, in order of first use: `['{workdir}', '{needs.sidecar}']`. */
 export function listPlaceholders(text: string): string[] {
   return [...new Set([...text.matchAll(PATTERN)].map((m) => m[0]))];
+}
+
+/**
+ * Words in braces that look like a misspelt placeholder: `{artifcat}` → `{artifact}`, `{tool}` → `{tools}` (within
+ * the edit distance common/did-you-mean.ts suggests from). Such text is not replaced and reaches the shell as
+ * written. Other braced words (`{x}` in a Python f-string, `{print $1}` in awk) are not matched. Never throws.
+ */
+export function misspeltPlaceholders(text: string): { written: string; meant: string }[] {
+  const found = new Map<string, string>();
+  for (const m of text.matchAll(/(?<!\$)\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    const word = m[1]!;
+    if ((PLACEHOLDERS as readonly string[]).includes(word) || found.has(word)) continue;
+    const meant = suggest(word, PLACEHOLDERS);
+    if (meant) found.set(word, meant);
+  }
+  return [...found].map(([word, meant]) => ({ written: `{${word}}`, meant: `{${meant}}` }));
 }
 
 /** The first placeholder written in `text` (`{workdir}`), if any. */
