@@ -3,6 +3,7 @@
 import { isInterruptionWarning } from './interruption.ts';
 import { isSetUpWarning } from '../common/setup-warning.ts';
 import type { ResultsFile } from '../results/schema.ts';
+import { cacheStateWarning } from '../results/cache-state-warning.ts';
 import { lookLevels, compareAcrossRefs, compareWinners, compareWithBaselines, decideStop, estimateGroupDrift, markUnlikeWork, recordPipelines, resolutionWarning, summarizeVariant } from '../stats/index.ts';
 
 /** How the comparisons are decided: noise band (%), α, and with --runs auto the interim threshold (then α is the last look's). */
@@ -40,8 +41,9 @@ export function finalizeResults(results: ResultsFile, stats: StatsSettings = {})
       v.stats.wallMs && overheadMs !== undefined
         ? resolutionWarning({ medianMs: v.stats.wallMs.median, overheadMs, overheadSpreadMs: overheadSpreadMs ?? 0 })
         : undefined;
-    // The runner's own warnings (an interruption after measured builds, what a set-up stood in for) stay; the resolution one is recomputed.
-    const kept = [...(v.warnings ?? []).filter((w) => isInterruptionWarning(w) || isSetUpWarning(w)), ...(warning ? [warning] : [])];
+    // The runner's own warnings (an interruption after measured builds, what a set-up stood in for) stay; the resolution and cache-state ones are recomputed.
+    const cacheState = cacheStateWarning(v);
+    const kept = [...(v.warnings ?? []).filter((w) => isInterruptionWarning(w) || isSetUpWarning(w)), ...(warning ? [warning] : []), ...(cacheState ? [cacheState] : [])];
     if (kept.length > 0) v.warnings = kept;
     else delete v.warnings;
     recordToolVersions(v);
