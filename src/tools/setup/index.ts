@@ -15,7 +15,7 @@ import { describeOwner, waitForLock, type LockOwner } from '../../common/lock-fi
 import { cargoManifest, provisionCargo } from './cargo.ts';
 import { COMPONENTS, type Component } from './components.ts';
 import { since, type Outcome, type SetupContext } from './context.ts';
-import { pickPython, provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
+import { namedRequirements, pickPython, provisionVenv, provisionWheelhouse, pythonInputs } from './python.ts';
 import { pinnedTools, provisionPinnedEnvs, type PinnedTool } from './pinned-envs.ts';
 import { pinsIn } from '../../common/tool-pins.ts';
 import { tauriCliIn, type TauriBuild } from './tauri-crates.ts';
@@ -47,7 +47,8 @@ export interface SetupNeeds {
   requirements: Requirement[];
   packages: string[];
   venv: boolean;
-  pythonProjects: string[];
+  /** Python projects the tool env builds, with the requirement files their scenarios' commands name. */
+  pythonProjects: { project: string; named: string[] }[];
   cargoManifests: string[];
   /** Build tools the variants' set-ups pin (`pyinstaller==5.13.0`): each gets an environment of its own. */
   pins: PinnedTool[];
@@ -102,11 +103,21 @@ function needsOf(scenarios: DoctorScenario[], extraPackages: string[] = [], env:
     requirements,
     packages,
     venv,
-    pythonProjects: unique(python.map((s) => s.project).filter((p): p is string => p !== undefined)),
+    pythonProjects: pythonProjectsOf(python),
     cargoManifests: unique(cargoScenarios.flatMap(manifestsOf)),
     pins: pinnedTools(scenarios.flatMap((s) => s.variants.flatMap((v) => (v.setup ?? []).map((command) => ({ command, python: pythonOf(command, pickPython(env)) }))))),
     tauriBuilds: cargoScenarios.flatMap(tauriBuildsOf).filter((t, i, all) => all.findIndex((o) => o.cli === t.cli && o.manifest === t.manifest) === i),
   };
+}
+
+/** Each project once, with the requirement files every scenario on it names in its commands (python.ts namedRequirements). */
+function pythonProjectsOf(scenarios: DoctorScenario[]): { project: string; named: string[] }[] {
+  const byProject = new Map<string, string[]>();
+  for (const s of scenarios) {
+    if (!s.project) continue;
+    byProject.set(s.project, unique([...(byProject.get(s.project) ?? []), ...namedRequirements(s.variants.flatMap(commandsOf))]));
+  }
+  return [...byProject].map(([project, named]) => ({ project, named }));
 }
 
 /**
@@ -170,7 +181,7 @@ export async function setup(opts: SetupOptions): Promise<SetupOutcome> {
     venv: () => (needs.venv ? provisionVenv(ctx) : notNeeded(ctx, 'venv', 'no scenario uses pyinstaller, pex, shiv, uv or {tools}')),
     wheelhouse: () =>
       needs.venv
-        ? provisionWheelhouse(ctx, needs.pythonProjects.map(pythonInputs).filter((p) => p !== undefined))
+        ? provisionWheelhouse(ctx, needs.pythonProjects.map((p) => pythonInputs(p.project, p.named)).filter((p) => p !== undefined))
         : notNeeded(ctx, 'wheelhouse', 'no scenario uses the tool env'),
     envs: () => provisionPinnedEnvs(ctx, needs.pins),
     cargo: () =>

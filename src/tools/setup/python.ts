@@ -57,9 +57,17 @@ export interface PythonInputs {
   derived?: 'uv.lock' | 'pyproject.toml';
 }
 
-/** The requirement files of a Python project folder (pinned first), or its uv.lock / pyproject.toml to derive them from; undefined when it has none. */
-export function pythonInputs(project: string): PythonInputs | undefined {
+/**
+ * The requirement files of a Python project folder (pinned first), or its uv.lock / pyproject.toml to derive
+ * them from; undefined when it has none. `named`: files the scenarios' commands install from (namedRequirements):
+ * when any of them is in the project, those alone (a project's other requirements*.txt may pin what this
+ * machine's Python cannot install: a new user's pyinstaller<=5.1 on Python 3.11 failed a setup whose scenario
+ * installed from requirements-app.txt).
+ */
+export function pythonInputs(project: string, named: readonly string[] = []): PythonInputs | undefined {
   if (!existsSync(project)) return undefined;
+  const own = named.filter((f) => existsSync(path.join(project, f)));
+  if (own.length > 0) return { project, requirements: [...new Set(own)].sort() };
   const names = readdirSync(project).sort();
   const pinned = names.filter((f) => /^requirements[^/]*\.(txt|lock)$/.test(f));
   const stems = new Set(pinned.map((f) => f.replace(/\.(txt|lock)$/, '')));
@@ -69,6 +77,19 @@ export function pythonInputs(project: string): PythonInputs | undefined {
   if (names.includes('uv.lock')) return { project, requirements: [], derived: 'uv.lock' };
   if (names.includes('pyproject.toml')) return { project, requirements: [], derived: 'pyproject.toml' };
   return undefined;
+}
+
+/**
+ * The requirement files `commands` read: after `-r`/`--requirement` (with a space or `=`), and any word naming a
+ * requirements*.txt/.lock/.in (the presets' build-tool filter reads one with awk), as written (relative to the
+ * project, where the build runs); placeholders and absolute paths are left out.
+ */
+export function namedRequirements(commands: readonly string[]): string[] {
+  const found = commands.flatMap((c) => [
+    ...[...c.matchAll(/(?:^|\s)(?:-r|--requirement)(?:\s+|=)(['"]?)([^\s'"]+)\1/g)].map((m) => m[2]!),
+    ...[...c.matchAll(/(?:^|[\s'"=])([^\s'"=]*requirements[^\s'"/]*\.(?:txt|lock|in))(?=$|[\s'";&|)])/g)].map((m) => m[1]!),
+  ]);
+  return [...new Set(found.filter((f) => !f.includes('{') && !path.isAbsolute(f)))];
 }
 
 /** The requirement files pip downloads for one project: its own, or one uv writes from its lock or pyproject. */
@@ -114,11 +135,28 @@ export async function provisionWheelhouse(ctx: SetupContext, projects: PythonInp
   mkdirSync(wheelhouse, { recursive: true });
   const files = [...(await Promise.all(projects.map((p) => requirementFiles(ctx, p)))).flat(), toolLock(ctx)];
   // One file per call: pip rejects the same requirement pinned in two files of one call. A file with hashes
-  // puts pip in hash-checking mode by itself.
+  // puts pip in hash-checking mode by itself. A file that fails is said and the others still go in: the
+  // variants that install from it fail at their set-up, the others can run.
+  const failed: string[] = [];
   for (const file of files) {
-    await runStep(ctx, pip, ['download', '-q', '--disable-pip-version-check', '--prefer-binary', '-d', wheelhouse, '-r', file]);
+    try {
+      await runStep(ctx, pip, ['download', '-q', '--disable-pip-version-check', '--prefer-binary', '-d', wheelhouse, '-r', file]);
+    } catch (err) {
+      if (file === toolLock(ctx)) throw err;
+      failed.push(file);
+      ctx.say('wheelhouse', `could not download ${path.relative(process.cwd(), file)} for ${(await pythonVersion(ctx)).split(' ')[0]!.trim()}: ${lastLine((err as Error).message)}`);
+    }
+  }
+  if (failed.length > 0) {
+    ctx.say('wheelhouse', `${count()} files in ${wheelhouse}; ${failed.length} of ${files.length} requirement files failed: variants installing from them will fail at their set-up`);
+    return 'missing';
   }
   setStamp(ctx, 'wheelhouse', key);
   ctx.say('wheelhouse', `downloaded ${count()} files to ${wheelhouse} from ${files.length} requirement files in ${since(start)}`);
   return 'provisioned';
+}
+
+/** The last non-empty line of a message (pip's reason comes last). */
+function lastLine(text: string): string {
+  return text.trim().split('\n').filter((l) => l.trim()).at(-1)?.trim() ?? text;
 }
