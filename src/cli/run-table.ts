@@ -13,12 +13,16 @@ import { formatBytes, formatMs, formatTable, stripControl } from './terminal.ts'
  * artifact's bytes, first/warm start-up and its status, as aligned text lines (no trailing newline).
  */
 export function formatRunTable(results: ResultsFile): string {
+  // A status longer than this goes under the table, whole: one PEX SCIE reason made every row 1,158 characters wide.
+  const below: string[] = [];
   const rows = results.variants.map((v) => {
     const wall = v.stats.wallMs;
     const failedBuilds = describeFailedBuilds(v);
     // A reason that begins with its own status word ("built, does not start: …") is not prefixed twice.
     const why = isDoesNotStartReason(v.reason) ? (v.reason ?? '') : `${statusWord(v)}: ${v.reason ?? ''}`;
-    const status = v.status === 'ok' && !doesNotStart(v) ? (failedBuilds ? `ok; ${failedBuilds}` : 'ok') : [why, failedBuilds].filter(Boolean).join('; ');
+    const full = v.status === 'ok' && !doesNotStart(v) ? (failedBuilds ? `ok; ${failedBuilds}` : 'ok') : [why, failedBuilds].filter(Boolean).join('; ');
+    const status = full.length <= STATUS_WIDTH ? full : `${statusWord(v)} (see below)`;
+    if (status !== full) below.push(stripControl(`${v.id}: ${full}`));
     return [
       v.id + (v.baseline ? ' (baseline)' : ''),
       wall ? formatMs(wall.median) : '–',
@@ -32,8 +36,11 @@ export function formatRunTable(results: ResultsFile): string {
   const table = formatTable(['variant', 'median', 'min … max', 'peak RSS', 'artifact', 'start-up first / warm', 'status'], rows);
   const warnings = results.variants.flatMap((v) => (v.warnings ?? []).map((w) => stripControl(`warning: ${v.id}: ${w}`)));
   const digests = results.variants.flatMap((v) => (describeArtifactDigests(v) ? [stripControl(`${v.id}: ${describeArtifactDigests(v)}`)] : []));
-  return [table, ...warnings, ...digests, ...modeLines(results)].join('\n');
+  return [table, ...below, ...warnings, ...digests, ...modeLines(results)].join('\n');
 }
+
+/** The widest status shown in the table's own column. */
+const STATUS_WIDTH = 60;
 
 /** "note: s/v@cold: two modes: 2 of 10 builds at ~113 ms …" for every metric a user decides on (build time, start-up) whose samples fall in two groups. */
 function modeLines(results: ResultsFile): string[] {

@@ -49,7 +49,7 @@ variants:
     expect(results.variants[0]!.logTail).toEqual(['red', '', 'progress 50%', 'progress 100%', '\u0001\u0002\t cleared', 'tab\there \ufffd 8-bit CSI s UTF-8']);
     expect(controlsIn(cli.stdout())).toEqual([]);
     expect(controlsIn(cli.stderr())).toEqual([]);
-    expect(cli.stdout()).toMatch(/hostile\/loud@cold .* failed: build failed: exit code 3: .* \(log: logs\/hostile\+loud@cold\/2\.log\)/);
+    expect(cli.stdout()).toMatch(/hostile\/loud@cold\b.* failed: build failed: exit code 3: .* \(log: logs\/hostile\+loud@cold\/2\.log\)/);
     expect(cli.stderr()).toMatch(/unavailable {2}hostile\/missing-tool@cold: .*tool not found/);
   });
 
