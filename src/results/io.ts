@@ -26,6 +26,9 @@ export function readResultsFile(input: string): { value?: ResultsFile; problems:
   const read = readDocumentFile(file);
   if (read.directory) return readResultsFile(path.join(input, RESULTS_FILE));
   if (read.text === undefined) return { problems: [{ file, message: read.message }] };
+  // A results file is a JSON object; anything else (a README, a scenario) gets one line, not the YAML parser's
+  // every complaint about a Markdown file (a new user's `compare README.md run/`: 18 lines).
+  if (!/^[{[]/.test(read.text.trimStart()) && !isJson(read.text)) return { problems: [{ file, message: 'not a buildbench results file (results.json is a JSON object; give it or its run folder)' }] };
   const version = peekVersion(read.text);
   if (version === 1) {
     const old = validateDocument<ResultsFileV1>({ file, text: read.text, schema: ResultsFileV1Schema });
@@ -38,6 +41,15 @@ export function readResultsFile(input: string): { value?: ResultsFile; problems:
     return { problems: [{ file, message: `not a buildbench results file of schemaVersion 1 or ${SCHEMA_VERSION} (found ${shown})` }] };
   }
   return doc.value ? { value: doc.value, problems: [] } : { problems: doc.problems };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** schemaVersion of a JSON text without validating it; undefined when it is not a JSON object. */

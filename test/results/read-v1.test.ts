@@ -38,4 +38,13 @@ describe('reading a schemaVersion 1 results file', () => {
     writeFileSync(file, JSON.stringify({ schemaVersion: 3 }));
     expect(readResultsFile(file).problems.map((p) => p.message)).toEqual(['not a buildbench results file of schemaVersion 1 or 2 (found 3)']);
   });
+
+  it('says in one line that a Markdown or YAML file is not a results file (not the YAML parser\'s every complaint)', () => {
+    const file = writeV1();
+    writeFileSync(file, '# buildbench\n\n```sh\nnpm ci && npm run bench\n```\n\nsome: text: here\n');
+    expect(readResultsFile(file).problems.map((p) => p.message)).toEqual(['not a buildbench results file (results.json is a JSON object; give it or its run folder)']);
+    // Broken JSON still gets its position from the validator.
+    writeFileSync(file, '{"schemaVersion": 2,');
+    expect(readResultsFile(file).problems[0]!.line).toBeDefined();
+  });
 });
