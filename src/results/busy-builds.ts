@@ -17,7 +17,7 @@ function median(xs: number[]): number {
  * counted once however many tries it took); "of a core" is the median foreign CPU of the builds set aside (or
  * of the busy ones kept, when none was set aside).
  */
-export function describeBusyBuilds(results: Pick<ResultsFile, 'config' | 'variants'>): string | null {
+export function describeBusyBuilds(results: Pick<ResultsFile, 'config' | 'variants'> & { interrupted?: boolean }): string | null {
   const config = results.config.interference;
   const kept = results.variants.flatMap((v) => v.samples);
   const setAside = results.variants.flatMap((v) => v.contaminated ?? []);
@@ -36,30 +36,36 @@ export function describeBusyBuilds(results: Pick<ResultsFile, 'config' | 'varian
     setAside.length > 0
       ? `${remeasured} of ${measured} builds re-measured: other processes used ${cores(used)} of a core`
       : `${busyKept.length} of ${measured} builds ran while other processes used ${cores(used)} of a core`;
-  return `${head}${stillBusy(results.variants, config.maxTries)}`;
+  // The round an interruption stopped: a busy build of it was kept because the run ended, not for want of budget.
+  const stoppedRound = results.interrupted ? Math.max(0, ...kept.map((s) => s.round)) : undefined;
+  return `${head}${stillBusy(results.variants, config.maxTries, stoppedRound)}`;
 }
 
 /**
  * "; 23 kept though still busy: 3 after 2 tries, 20 once the run's re-measure budget was spent", or '' when
- * none: a busy build kept after its last try, and one kept because the run had no re-measure left, are said
- * apart (a new user could not tell which had happened).
+ * none: a busy build kept after its last try, one kept because the run had no re-measure left, and one kept
+ * because an interruption ended the run in its round (`stoppedRound`) are said apart (a new user could not tell
+ * which had happened, and after Ctrl-C read that the budget was spent).
  */
-function stillBusy(variants: Pick<ResultsFile, 'variants'>['variants'], maxTries: number): string {
+function stillBusy(variants: Pick<ResultsFile, 'variants'>['variants'], maxTries: number, stoppedRound?: number): string {
   let afterTries = 0;
   let budget = 0;
+  let stopped = 0;
   for (const v of variants) {
     for (const s of v.samples) {
       if (!s.interference?.busy) continue;
       const tries = (v.contaminated ?? []).filter((c) => c.round === s.round).length;
       if (tries >= maxTries) afterTries++;
+      else if (s.round === stoppedRound) stopped++;
       else budget++;
     }
   }
-  const total = afterTries + budget;
+  const total = afterTries + budget + stopped;
   if (total === 0) return '';
   const parts = [
     ...(afterTries > 0 ? [`${afterTries} after ${maxTries} ${maxTries === 1 ? 'try' : 'tries'}`] : []),
     ...(budget > 0 ? [`${budget} once the run's re-measure budget was spent`] : []),
+    ...(stopped > 0 ? [`${stopped} when the run was interrupted`] : []),
   ];
   return `; ${total} kept though still busy: ${parts.join(', ')}`;
 }

@@ -72,6 +72,15 @@ describe('describeBusyBuilds', () => {
       "3 of 8 builds re-measured: other processes used 1.0 of a core; 4 kept though still busy: 1 after 2 tries, 3 once the run's re-measure budget was spent",
     );
   });
+
+  it('after Ctrl-C, a busy build of the round it stopped was kept because the run ended, not for want of budget', () => {
+    const results = {
+      interrupted: true,
+      config: { interference: { thresholdPct: 25, maxTries: 2, machineOwn: true } },
+      variants: [{ id: 's/a@cold', samples: [quiet(1), busy(2)], contaminated: [busy(2)] }],
+    } as unknown as Pick<ResultsFile, 'config' | 'variants'> & { interrupted: boolean };
+    expect(describeBusyBuilds(results)).toBe('1 of 2 builds re-measured: other processes used 1.0 of a core; 1 kept though still busy: 1 when the run was interrupted');
+  });
 });
 
 describe('re-measuring busy builds (seeded simulation)', () => {
