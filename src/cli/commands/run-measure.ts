@@ -134,9 +134,12 @@ function removeInBackground(opts: RunPlan & { args: RunArgs }): string {
   }
 }
 
-/** The per-variant copies and the --ref worktrees go, unless --keep-workdirs. */
+/** The per-variant copies and the --ref worktrees go, unless --keep-workdirs (then it says where they are). */
 async function removeWorkdirs(opts: RunPlan & { args: RunArgs; cwd: string }): Promise<void> {
-  if (opts.args.keepWorkdirs) return;
+  if (opts.args.keepWorkdirs) {
+    process.stderr.write(`workdirs kept in ${opts.plan.workRoot} (--keep-workdirs), one folder per variant\n`);
+    return;
+  }
   removeTree(opts.plan.workRoot);
   await removeRefs({ plan: opts.plan, cwd: opts.cwd });
 }
