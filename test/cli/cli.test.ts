@@ -1,6 +1,6 @@
 // The command line as a user meets it: real `buildbench` processes, exact messages and exit codes.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processesMatching } from '../runner/helpers.ts';
@@ -146,6 +146,16 @@ describe('buildbench run', () => {
     expect(results.variants.map((v: { status: string }) => v.status)).toEqual(['ok', 'failed']);
     // A long status goes under the table, whole (`demo/bad@cold: failed: …`).
     expect(r.stdout).toMatch(/demo\/bad@cold\b.* failed: build failed: exit code 4/);
+  });
+
+  it('--keep-workdirs says where the workdirs are, and they are there', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 's.yaml'), 'name: demo\nproject: proj\nruns: 1\nwarmup: 0\ncache: cold\nvariants:\n  - {name: ok, build: "true"}\n');
+    const r = cli(['run', 's.yaml', '--out', 'out', '--keep-workdirs'], dir);
+    const kept = /^workdirs kept in (\S+) \(--keep-workdirs\), one folder per variant$/m.exec(r.stderr)?.[1];
+    expect(kept).toBeDefined();
+    expect(readdirSync(kept!)).toEqual(['demo+ok@cold']);
+    rmSync(kept!, { recursive: true, force: true });
   });
 
   it('on Ctrl-C kills the build, keeps what was measured, and exits 130', async () => {
