@@ -143,7 +143,7 @@ export const VariantFileSchema = Type.Object(
     build: Type.Optional(Command),
     setup: Type.Optional(Command),
     artifact: Type.Optional(RelPath),
-    clean: Type.Optional(Type.Array(RelPath, { description: 'removed before every sample' })),
+    clean: Type.Optional(Type.Array(RelPath, { description: 'outputs removed before each cold and warm sample (the incremental and noop states keep them: results/cache-states.ts)' })),
     caches: Type.Optional(Type.Array(RelPath, { description: 'removed before cold samples only' })),
     cache: Type.Optional(CacheList),
     mutate: Type.Optional(MutateSchema),
