@@ -94,8 +94,11 @@ ${Array.from({ length: 12 }, (_, i) => `  - name: v${i}\n    description: ${'pad
     const out = path.join(dir, 'out');
     for (let kill = 0; kill < 2; kill++) {
       const cli = startCli({ args: ['run', 's.yaml', '--out', 'out', '--seed', '1'], cwd: dir });
-      // A measured sample must be on disk first (under load, start-up and set-up can take a while).
-      expect(await waitFor(() => /\[\d+\/2400\]/.test(cli.stderr()), 90_000)).toBe(true);
+      // A measured sample must be on disk first (under load, start-up and set-up can take a while). Not only
+      // printed: the progress line comes just before the save that records it, and the first write caught could
+      // be that one (CI, 08946a1), leaving the snapshot before any sample.
+      const sampleOnDisk = () => (readResultsFile(out).value?.variants.some((v) => v.samples.length > 0) ?? false) && cli.stderr().includes('/2400]');
+      expect(await waitFor(sampleOnDisk, 90_000)).toBe(true);
       // Freeze the harness until it is caught between writing results.json.<pid>.tmp and renaming it over
       // results.json (a quick build every few ms, the file rewritten after each), then kill it right there.
       expect(await killMidWrite(cli.child.pid!, out)).toBe(true);
