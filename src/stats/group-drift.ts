@@ -81,7 +81,10 @@ export function compareByRule(opts: {
     c.trendP = drift.trendP;
   }
   // One of the two changed during the run (its builds fell in two periods): more of the same runs would not decide.
-  const changedAt = c.verdict === 'inconclusive' && c.trendP === undefined ? [variant, baseline].map((v) => changeRound(metricValues(v, metric).values, metricValues(v, metric).rounds)).find((r) => r !== undefined) : undefined;
+  const changedAt =
+    c.verdict === 'inconclusive' && c.trendP === undefined
+      ? [variant, baseline].map((v) => metricValues(v, metric)).map((m) => changeRound(m.values, m.rounds)).find((r) => r !== undefined)
+      : undefined;
   if (changedAt !== undefined) {
     delete c.runsNeeded;
     c.changedAt = changedAt;
