@@ -47,9 +47,12 @@ export interface Selection {
   scenarios: Scenario[];
   /** Variant ids of the default scenarios that a plain run leaves out (their `default`); empty otherwise. */
   leftOut: string[];
+  /** `name/*` of each scenario a plain run leaves out whole (no `default: true`); empty otherwise. */
+  notDefault: string[];
 }
 
 export const PLAIN_LEFT_OUT = 'not in a plain run: --all or naming the scenario file runs them';
+export const NOT_DEFAULT_LEFT_OUT = 'scenarios without default: true: --all or naming the scenario file runs them';
 
 /**
  * The scenario files a command names: files as given, names of files in scenarios/, or with none every file
@@ -86,7 +89,10 @@ export function selectScenarios(opts: { args: string[]; all?: boolean; cwd: stri
   }
   if (problems.length > 0) throw new InputError(problems);
   const leftOut = plain ? scenarios.filter((s) => s.default).flatMap(leftOutOfPlainRun) : [];
-  return { scenarios: chosen, leftOut };
+  // A scenario file without `default: true` is left out whole: said by name (`python-env/*`), not silently.
+  const chosenNames = new Set(chosen.map((s) => s.name));
+  const notDefault = plain ? scenarios.filter((s) => !s.default && !chosenNames.has(s.name)).map((s) => `${s.name}/*`) : [];
+  return { scenarios: chosen, leftOut, notDefault };
 }
 
 /**

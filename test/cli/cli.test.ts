@@ -106,6 +106,13 @@ describe('buildbench run', () => {
     expect(lines[0]).toBe('not measured (not in a plain run: --all or naming the scenario file runs them): demo/b@warm, demo/c@cold, demo/c@warm');
     expect(lines[1]).toBe('not measured (--quick measures each scenario in one cache state where every variant does the same work (its baseline\'s warmest of cold and incremental)): demo/a@warm');
     expect(lines[2]).toBe('fewest runs that can decide at α = 0.05: 4 per variant for faster/slower, 3 for no difference');
+    // A scenario file without default: true is named, not left out silently (a new user's python-env.yaml).
+    writeFileSync(path.join(dir, 'scenarios', 'other.yaml'), 'name: other\nproject: ../proj\nvariants:\n  - {name: x, build: "true"}\n');
+    const withOther = cli(['run', '--dry-run'], dir);
+    expect(withOther.stdout).toContain('\nnot measured (scenarios without default: true: --all or naming the scenario file runs them): other/*\n');
+    const onlyOther = cli(['run', '--dry-run', '--only', 'other/*'], dir);
+    expect({ code: onlyOther.code, stderr: onlyOther.stderr }).toEqual({ code: 2, stderr: '--only: "other/*": scenario other is not in a plain run (scenarios without default: true: --all or naming the scenario file runs them)\n' });
+    rmSync(path.join(dir, 'scenarios', 'other.yaml'));
     expect(cli(['run', '--dry-run', '--runs', '3'], dir).stdout).toContain(
       'fewest runs that can decide at α = 0.05: 4 per variant for faster/slower, 3 for no difference — with 3, this run can show no difference but never faster or slower\n',
     );

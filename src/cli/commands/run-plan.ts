@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../common/problem.ts';
-import { PLAIN_LEFT_OUT } from '../../scenario/discover.ts';
+import { NOT_DEFAULT_LEFT_OUT, PLAIN_LEFT_OUT } from '../../scenario/discover.ts';
 import type { CacheState } from '../../scenario/schema.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { buildPlan, matchGlob, type Plan, type PlannedVariant, type PlanOptions } from '../../plan/plan.ts';
@@ -40,7 +40,7 @@ export interface RunPlan {
  * `default`s). Errors: InputError when --min-runs > --max-runs, when no variant is left to measure (naming
  * --only or --cache), or when a --shard has nothing to measure.
  */
-export async function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; checkTool: (name: string, planned: PlannedVariant) => Promise<FoundTool> }): Promise<RunPlan> {
+export async function planRun(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; notDefault?: string[]; checkTool: (name: string, planned: PlannedVariant) => Promise<FoundTool> }): Promise<RunPlan> {
   const { args } = opts;
   const runId = makeRunId();
   const outDir = path.resolve(args.out ?? path.join('reports', runId));
@@ -50,7 +50,7 @@ export async function planRun(opts: { args: RunArgs; scenarios: Scenario[]; left
   const whole = buildPlan(planOptions);
   const shard = args.shard && whole.variants.length > 0 ? chooseShard({ plan: whole, raw: args.shard, reference }) : undefined;
   const plan = shard ? buildPlan({ ...planOptions, shard }) : whole;
-  refuseUnmatched({ args, scenarios: opts.scenarios, leftOut: opts.leftOut });
+  refuseUnmatched({ args, scenarios: opts.scenarios, leftOut: opts.leftOut, notDefault: opts.notDefault });
   refuseEmpty(plan, args);
   const unavailable = await findUnavailable(plan, opts.checkTool);
   const runnable = runnablePlan(plan, unavailable);
@@ -58,7 +58,7 @@ export async function planRun(opts: { args: RunArgs; scenarios: Scenario[]; left
   return { plan, runnable, unavailable, outDir, adaptive, estimate, shard };
 }
 
-function planOptionsOf(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; runId: string; outDir: string; runs: number | undefined }): PlanOptions {
+function planOptionsOf(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; notDefault?: string[]; runId: string; outDir: string; runs: number | undefined }): PlanOptions {
   const { args, scenarios, leftOut, runId, outDir, runs } = opts;
   return {
     // A build that hangs is killed after the run's default timeout (--timeout) unless its scenario sets one.
@@ -75,7 +75,10 @@ function planOptionsOf(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: st
     cache: parseCache(args.cache),
     quick: args.quick,
     refs: args.ref,
-    leftOut: [{ why: PLAIN_LEFT_OUT, ids: leftOut }],
+    leftOut: [
+      { why: PLAIN_LEFT_OUT, ids: leftOut },
+      { why: NOT_DEFAULT_LEFT_OUT, ids: opts.notDefault ?? [] },
+    ],
   };
 }
 
@@ -92,7 +95,7 @@ function refuseEmpty(plan: Plan, args: RunArgs): void {
  * variants' states: a typo, or a file taken for a pattern, is named before any build rather than quietly
  * narrowing the run to the other patterns.
  */
-function refuseUnmatched(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[] }): void {
+function refuseUnmatched(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: string[]; notDefault?: string[] }): void {
   const { args, scenarios } = opts;
   const refs = [undefined, ...(args.ref ?? [])];
   const cells = scenarios.flatMap((s) => s.variants.flatMap((v) => v.cacheStates.map((cache) => ({ scenario: s.name, variant: v.name, cache }))));
@@ -101,7 +104,13 @@ function refuseUnmatched(opts: { args: RunArgs; scenarios: Scenario[]; leftOut: 
   const problems = (args.only ?? [])
     // A glob of variants a plain run leaves out is not a typo: the plan says what it leaves out, and why.
     .filter((glob) => !ids.some((id) => matchGlob(glob, id)) && !opts.leftOut.some((id) => matchGlob(glob, id)))
-    .map((glob) => ({ file: '--only', message: `"${glob}" matches no variant id of these scenarios (${some(ids.filter((id) => !id.includes('#')))})` }));
+    .map((glob) => {
+      // A scenario a plain run leaves out whole (`python-env/*`): say so, not "matches nothing".
+      const whole = (opts.notDefault ?? []).find((all) => glob.startsWith(all.slice(0, -1)));
+      return whole
+        ? { file: '--only', message: `"${glob}": scenario ${whole.slice(0, -2)} is not in a plain run (${NOT_DEFAULT_LEFT_OUT})` }
+        : { file: '--only', message: `"${glob}" matches no variant id of these scenarios (${some(ids.filter((id) => !id.includes('#')))})` };
+    });
   const states = [...new Set(cells.map((c) => c.cache))];
   for (const state of parseCache(args.cache) ?? []) {
     if (!states.includes(state)) problems.push({ file: '--cache', message: `no variant of these scenarios has the cache state "${state}" (theirs: ${states.join(', ')})` });

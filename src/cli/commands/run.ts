@@ -22,14 +22,14 @@ import { checkRefs } from '../../runner/refs.ts';
  */
 export async function runCommand(args: RunArgs): Promise<number> {
   const cwd = process.cwd();
-  const { scenarios, leftOut } = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
+  const { scenarios, leftOut, notDefault } = selectScenarios({ args: args.scenarios ?? [], all: args.all, cwd });
   for (const w of scenarios.flatMap((s) => s.warnings ?? [])) warn(formatProblem(w));
   refuseUnreadableBaseline(args.baseline);
   // A broken acknowledgements file is refused before the builds, not after them.
   readAcknowledgements(cwd);
   // One check of the tools for the plan and the run: the variants that cannot run are in no count.
   const checkTool = createToolCheck(cwd);
-  const planned = await planRun({ args, scenarios, leftOut, checkTool });
+  const planned = await planRun({ args, scenarios, leftOut, notDefault, checkTool });
   // A ref git cannot resolve is refused before anything runs, the dry run included.
   await checkRefs({ plan: planned.plan, cwd });
   for (const w of await largeCopyWarnings(planned.runnable)) warn(w);
