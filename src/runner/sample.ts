@@ -1,6 +1,6 @@
 // One measured build: put the workdir in the cache state the sample needs (untimed), run the build as a
 // process group (timed), and read what it produced.
-import { rmSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { slugOf, type PlannedVariant } from '../plan/plan.ts';
 import { expandCommand } from '../scenario/placeholders.ts';
@@ -56,7 +56,7 @@ export async function runSample(opts: SampleRequest): Promise<SampleOutcome> {
   const { planned, round, outDir } = opts;
   prepareCacheState(planned, round, opts.isFirstBuild);
   const values = placeholderValues(planned, { round: String(round) });
-  const logRel = path.join('logs', slugOf(planned.id), `${round < 0 ? `warmup${-round}` : round}.log`);
+  const logRel = freshLog(outDir, path.join('logs', slugOf(planned.id)), round < 0 ? `warmup${-round}` : String(round));
   const timeoutS = planned.variant.timeoutS;
   const run = await runInGroup({
     command: expandCommand(planned.variant.build, values),
@@ -114,3 +114,14 @@ function isolationFields(run: GroupRunResult): Pick<RunSample, 'cleanup' | 'grou
 const treeCpuMs = (run: GroupRunResult) => (run.groupCpuMs ? run.groupCpuMs.user + run.groupCpuMs.sys : run.userMs + run.sysMs);
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * `dir/name.log` (relative to `outDir`), or `dir/name.2.log`, `.3` … when a build of the same round already wrote
+ * one: a build measured again (the machine was busy) keeps the log of each try, as its sample keeps its path.
+ */
+function freshLog(outDir: string, dir: string, name: string): string {
+  for (let n = 1; ; n++) {
+    const rel = path.join(dir, n === 1 ? `${name}.log` : `${name}.${n}.log`);
+    if (!existsSync(path.join(outDir, rel))) return rel;
+  }
+}

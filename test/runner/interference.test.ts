@@ -1,7 +1,7 @@
 // Interference per build: the arithmetic of foreign CPU and pressure from two snapshots, the tick slack of the
 // busy rule, the re-measure bounds by seeded simulation, and a real build with a real busy loop beside it.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { interferenceOf, isBusy, type MachineSnapshot } from '../../src/runner/interference.ts';
@@ -186,6 +186,10 @@ describe('a real build beside a real busy loop', () => {
     ]);
     expect(v!.stats.wallMs!.n).toBe(2);
     expect(describeBusyBuilds(results)).toMatch(/^1 of 2 builds re-measured: other processes used \d+\.\d of a core; 2 kept though still busy: 2 once the run's re-measure budget was spent$/);
+    // Each try of round 1 keeps its own log (they all wrote 1.log before, the last over the others).
+    const logs = [v!.contaminated![0]!.log, v!.samples[0]!.log];
+    expect(logs).toEqual(['logs/s+a@warm/1.log', 'logs/s+a@warm/1.2.log']);
+    for (const log of logs) expect(existsSync(path.join(path.dirname(file), 'out', log))).toBe(true);
   });
   it('records interference and flags nothing with the check off', async () => {
     const file = writeScenario({ yaml: 'name: s\nproject: project\nruns: 1\nwarmup: 0\ncache: warm\nvariants:\n  - {name: a, build: sleep 0.05}\n' });
