@@ -133,17 +133,31 @@ function checkReady(v: Raw, at: At): Problem[] {
   return ready !== undefined && !/^https?:\/\//.test(ready) ? [at(['smoke', 'ready'], 'must be an http:// or https:// URL')] : [];
 }
 
-/** `{needs.NAME}` in a variant's commands, smoke or env must name one of its `needs`. */
+/**
+ * The texts placeholders are replaced in, with their paths: a variant's (build, setup, smoke run/install/ready,
+ * mutate.append.text, env values; paths relative to the variant) or, given the scenario, its own (setup, env).
+ */
+function placeholderTexts(owner: Raw, scenarioWide = false): [Segments, unknown][] {
+  const envOf = (env: unknown) => Object.entries(isRecord(env) ? env : {}).map(([k, val]): [Segments, unknown] => [['env', k], val]);
+  if (scenarioWide) return [[['setup'], owner.setup], ...envOf(owner.env)];
+  const smoke = isRecord(owner.smoke) ? owner.smoke : {};
+  const append = isRecord(owner.mutate) && isRecord(owner.mutate.append) ? owner.mutate.append : {};
+  return [
+    [['build'], owner.build],
+    [['setup'], owner.setup],
+    ...(['run', 'install', 'ready'] as const).map((k): [Segments, unknown] => [['smoke', k], smoke[k]]),
+    [['mutate', 'append', 'text'], append.text],
+    ...envOf(owner.env),
+  ];
+}
+
+/** `{needs.NAME}` in a variant's commands, smoke, mutate text or env must name one of its `needs`. */
 function checkNeedPlaceholders(opts: { v: Raw; raw: Raw; at: At }): Problem[] {
   const { v, raw, at } = opts;
   const declared = isRecord(v.needs) ? Object.keys(v.needs) : [];
-  const smoke = isRecord(v.smoke) ? v.smoke : {};
-  const envOf = (env: unknown) => Object.entries(isRecord(env) ? env : {}).map(([k, val]): [Segments, unknown] => [['env', k], val]);
-  const places: [Segments, unknown][] = [[['build'], v.build], [['setup'], v.setup], [['smoke', 'run'], smoke.run], [['smoke', 'install'], smoke.install], ...envOf(v.env)];
   // Scenario-wide env and setup reach every variant, so their needs must be declared by each.
-  const shared: [Segments, unknown][] = [[['setup'], raw.setup], ...envOf(raw.env)];
   const problems: Problem[] = [];
-  for (const [segments, text] of [...places, ...shared]) {
+  for (const [segments, text] of [...placeholderTexts(v), ...placeholderTexts(raw, true)]) {
     for (const name of needPlaceholders(text)) {
       if (!declared.includes(name)) problems.push(at(segments, `{needs.${name}} names no entry of this variant's \`needs\`${declared.length ? ` (valid: ${declared.join(', ')})` : ''}`));
     }
@@ -182,25 +196,14 @@ function findNul(opts: { value: unknown; at: At }): Problem[] {
 
 /**
  * Warnings for braced words that look like a misspelt placeholder (placeholders.ts misspeltPlaceholders) in
- * every text placeholders are replaced in: commands, env values, the smoke's run/install/url/ready, the mutate
- * text; scenario-wide and per variant. A warning, not an error: `{tool}` may be a Python f-string's on purpose
+ * every text placeholders are replaced in (placeholderTexts), scenario-wide and per variant. A warning, not an error: `{tool}` may be a Python f-string's on purpose
  * (validate --strict makes it one). Never throws.
  */
 export function checkMisspeltPlaceholders(raw: Raw, at: At): Problem[] {
-  const envOf = (env: unknown, base: Segments) => Object.entries(isRecord(env) ? env : {}).map(([k, val]): [Segments, unknown] => [[...base, 'env', k], val]);
-  const places: [Segments, unknown][] = [[['setup'], raw.setup], ...envOf(raw.env, [])];
-  strings(raw.variants).forEach((v, i) => {
-    if (!isRecord(v)) return;
-    const smoke = isRecord(v.smoke) ? v.smoke : {};
-    const mutate = isRecord(v.mutate) ? v.mutate : {};
-    const base: Segments = ['variants', i];
-    places.push(
-      ...(['build', 'setup'] as const).map((k): [Segments, unknown] => [[...base, k], v[k]]),
-      ...(['run', 'install', 'url', 'ready'] as const).map((k): [Segments, unknown] => [[...base, 'smoke', k], smoke[k]]),
-      ...Object.keys(mutate).map((k): [Segments, unknown] => [[...base, 'mutate', k], mutate[k]]),
-      ...envOf(v.env, base),
-    );
-  });
+  const places = [
+    ...placeholderTexts(raw, true),
+    ...strings(raw.variants).flatMap((v, i) => (isRecord(v) ? placeholderTexts(v).map(([segments, text]): [Segments, unknown] => [['variants', i, ...segments], text]) : [])),
+  ];
   return places.flatMap(([segments, text]) =>
     typeof text === 'string' ? misspeltPlaceholders(text).map((m) => at(segments, `${m.written} is no placeholder (did you mean ${m.meant}?): it reaches the command as written`)) : [],
   );

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { misspeltPlaceholders } from '../../src/scenario/placeholders.ts';
+import { checkMisspeltPlaceholders } from '../../src/scenario/check-scenario.ts';
 import { BIN } from '../e2e/helpers.ts';
 import { writeScenario } from '../runner/helpers.ts';
 
@@ -15,6 +16,16 @@ describe('misspelt placeholders', () => {
       { written: '{tool}', meant: '{tools}' },
     ]);
     expect(misspeltPlaceholders(`python3 -c "print(f'{x} {name} {value}')"; awk '{print $1}'; echo \${workdri} {workdir} {needs.a}`)).toEqual([]);
+  });
+
+  it('looks in every text placeholders are replaced in: scenario-wide, and a variant\'s smoke and mutate text too', () => {
+    const raw = {
+      setup: 'echo {tool}',
+      env: { A: '{workdri}/x' },
+      variants: [{ name: 'a', build: 'true', smoke: { run: 'x', ready: 'http://127.0.0.1:{prot}/' }, mutate: { append: { file: 'a.py', text: '# {rounds}' } } }],
+    };
+    const at = (segments: (string | number)[], message: string) => ({ file: 's.yaml', message: `${segments.join('.')}: ${message.split(' is no')[0]}` });
+    expect(checkMisspeltPlaceholders(raw, at).map((p) => p.message)).toEqual(['setup: {tool}', 'env.A: {workdri}', 'variants.0.smoke.ready: {prot}', 'variants.0.mutate.append.text: {rounds}']);
   });
 
   it('validate warns with file:line:col and exits 0; --strict exits 2', () => {
